@@ -1,0 +1,48 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthGuard } from './common/auth/auth.guard';
+import { AllExceptionsFilter } from './common/exception.filter';
+import type { AppConfig } from './infra/config/app-config';
+import { ConfigModule } from './infra/config/config.module';
+import { dataSourceOptions } from './infra/database/data-source';
+import { WechatModule } from './infra/wechat/wechat.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { HealthModule } from './modules/health/health.module';
+import { MembersModule } from './modules/members/members.module';
+import { StaffModule } from './modules/staff/staff.module';
+import { StoresModule } from './modules/stores/stores.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        JwtModule.register({
+          global: true,
+          secret: config.jwt.secret,
+          signOptions: { expiresIn: config.jwt.ttlSeconds, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.authRateLimitPerMinute }] }),
+        WechatModule,
+        HealthModule,
+        AuthModule,
+        MembersModule,
+        StaffModule,
+        StoresModule,
+        CatalogModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { ErrorCode, type ErrorDetail } from '@lensloop/shared';
+
+/** An expected failure of a use case; the exception filter decides its HTTP status from `code`. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function assertUnreachable(value: never): never {
+  throw new Error(`Unhandled value: ${String(value)}`);
+}
+
+/** The HTTP status of each error code, decided in this one place. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+      return 400;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.INVALID_CREDENTIALS:
+    case ErrorCode.WECHAT_CODE_INVALID:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.PRODUCT_NOT_FOUND:
+    case ErrorCode.STORE_NOT_FOUND:
+    case ErrorCode.MEMBER_NOT_FOUND:
+      return 404;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
+    case ErrorCode.INTERNAL_ERROR:
+      return 500;
+    case ErrorCode.WECHAT_UNAVAILABLE:
+      return 502;
+    default:
+      return assertUnreachable(code);
+  }
+}

@@ -1,0 +1,92 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { ErrorCode, type ErrorBody } from '@lensloop/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, httpStatusOf } from './domain-error';
+
+/** Nest's own HTTP exceptions (unknown route, bad JSON, too large) mapped to our codes. */
+function codeOfHttpException(status: number): ErrorCode {
+  switch (status) {
+    case HttpStatus.NOT_FOUND:
+      return ErrorCode.NOT_FOUND;
+    case HttpStatus.UNAUTHORIZED:
+      return ErrorCode.UNAUTHENTICATED;
+    case HttpStatus.FORBIDDEN:
+      return ErrorCode.FORBIDDEN;
+    case HttpStatus.TOO_MANY_REQUESTS:
+      return ErrorCode.RATE_LIMITED;
+    default:
+      return status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED;
+  }
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'object' && response !== null && 'message' in response) {
+    const message = (response as { message: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  return exception.message;
+}
+
+/** The one place where errors become HTTP responses with the body of docs/architecture.md. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toBody(exception, request);
+    if (body.statusCode >= 500) {
+      request.log.error({ err: exception }, 'request failed');
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
+  }
+
+  private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
+    const requestId = String(request.id);
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: httpStatusOf(exception.code),
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+        requestId,
+      };
+    }
+    if (exception instanceof ThrottlerException) {
+      return {
+        statusCode: 429,
+        code: ErrorCode.RATE_LIMITED,
+        message: 'Too many requests; try again in a minute.',
+        details: [],
+        requestId,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const code = codeOfHttpException(statusCode);
+      const message =
+        code === ErrorCode.NOT_FOUND ? `No route for ${request.method} ${request.url}` : messageOf(exception);
+      return { statusCode, code, message, details: [], requestId };
+    }
+    // Fastify's own client errors (malformed JSON, body too large, bad content type) carry a 4xx statusCode.
+    const statusCode = (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return {
+        statusCode,
+        code: statusCode === 404 ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED,
+        message: exception instanceof Error ? exception.message : 'Bad request',
+        details: [],
+        requestId,
+      };
+    }
+    return {
+      statusCode: 500,
+      code: ErrorCode.INTERNAL_ERROR,
+      message: 'Something went wrong on our side; quote the request id when reporting it.',
+      details: [],
+      requestId,
+    };
+  }
+}

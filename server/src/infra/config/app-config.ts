@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+export type RuntimeEnvironment = 'development' | 'test' | 'production';
+export type DatabaseType = 'sqljs' | 'mariadb' | 'mysql';
+
+export interface AppConfig {
+  environment: RuntimeEnvironment;
+  host: string;
+  port: number;
+  logLevel: string;
+  database: {
+    type: DatabaseType;
+    /** `mysql://user:pass@host:port/db` for mariadb/mysql. */
+    url?: string;
+    /** File of the embedded SQLite database; `:memory:` keeps it in memory only. */
+    sqlitePath: string;
+    poolSize: number;
+    /** Run pending migrations at start (MariaDB/MySQL); one instance per release should do it. */
+    migrateOnStart: boolean;
+  };
+  jwt: { secret: string; ttlSeconds: number };
+  wechat: {
+    appId: string;
+    appSecret: string;
+    /** Base URL of WeChat's API; unset in development means "start the local fake". */
+    apiBaseUrl?: string;
+  };
+  authRateLimitPerMinute: number;
+  /** Directory of the H5 build served at `/`, when it exists. */
+  h5Directory: string;
+  /** Directory of shipped static assets (product images) served at `/static`. */
+  staticDirectory: string;
+  seedDemoData: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const repositoryRoot = resolve(__dirname, '../../../..');
+
+/** Reads and validates the configuration; throws a ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+
+  function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  }
+
+  function integer(name: string, fallback: number, min: number, max: number): number {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${value}")`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  function flag(name: string, fallback: boolean): boolean {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
+  const environment = oneOf<RuntimeEnvironment>('NODE_ENV', ['development', 'test', 'production'], 'development');
+  const production = environment === 'production';
+  const databaseType = oneOf<DatabaseType>('DB_TYPE', ['sqljs', 'mariadb', 'mysql'], 'sqljs');
+  const databaseUrl = env.DB_URL || undefined;
+  if (databaseType !== 'sqljs') {
+    if (!databaseUrl) problems.push(`DB_URL is required when DB_TYPE is ${databaseType}`);
+    else if (!/^mysql:\/\/[^/]+\/\w+/.test(databaseUrl)) {
+      problems.push('DB_URL must look like mysql://user:password@host:3306/database');
+    }
+  }
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (production && jwtSecret.length < 32) problems.push('JWT_SECRET must be set to at least 32 characters');
+  if (!production && jwtSecret === '') jwtSecret = randomBytes(32).toString('hex');
+
+  const appId = env.WECHAT_APPID ?? (production ? '' : 'wxdevlensloop00001');
+  const appSecret = env.WECHAT_SECRET ?? (production ? '' : 'dev-secret');
+  if (production && (!appId || !appSecret)) problems.push('WECHAT_APPID and WECHAT_SECRET are required');
+  const apiBaseUrl = env.WECHAT_API_BASE_URL || (production ? 'https://api.weixin.qq.com' : undefined);
+  if (apiBaseUrl && !/^https?:\/\/[^\s]+$/.test(apiBaseUrl)) {
+    problems.push(`WECHAT_API_BASE_URL must be an http(s) URL (got "${apiBaseUrl}")`);
+  }
+  if (production && databaseType === 'sqljs') {
+    problems.push('DB_TYPE=sqljs is the embedded demo database; production needs mariadb or mysql');
+  }
+
+  const config: AppConfig = {
+    environment,
+    host: env.HOST || '127.0.0.1',
+    port: integer('PORT', 3000, 0, 65535),
+    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    database: {
+      type: databaseType,
+      url: databaseUrl,
+      sqlitePath: env.SQLITE_PATH || resolve(repositoryRoot, '.data/lensloop.sqlite'),
+      poolSize: integer('DB_POOL_SIZE', 20, 1, 500),
+      migrateOnStart: flag('DB_MIGRATE', false),
+    },
+    jwt: { secret: jwtSecret, ttlSeconds: integer('JWT_TTL_SECONDS', 7 * 24 * 3600, 60, 90 * 24 * 3600) },
+    wechat: { appId, appSecret, apiBaseUrl },
+    authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    h5Directory: env.H5_DIR || resolve(repositoryRoot, 'miniprogram/dist/h5'),
+    staticDirectory: resolve(__dirname, '../../../static'),
+    seedDemoData: flag('SEED_DEMO_DATA', databaseType === 'sqljs'),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * MariaDB/MySQL get their schema from migrations only; the embedded SQLite demo database is
+ * synchronised from the entities, since it is created fresh and never upgraded in place.
+ */
+export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+  const common = { entities: ENTITIES, namingStrategy: new SnakeNamingStrategy() };
+  if (database.type === 'sqljs') {
+    const inMemory = database.sqlitePath === ':memory:';
+    if (!inMemory) mkdirSync(dirname(database.sqlitePath), { recursive: true });
+    return {
+      ...common,
+      type: 'sqljs',
+      location: inMemory ? undefined : database.sqlitePath,
+      autoSave: !inMemory,
+      synchronize: true,
+    };
+  }
+  return {
+    ...common,
+    type: database.type,
+    url: database.url,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    poolSize: database.poolSize,
+    synchronize: false,
+    migrations: MIGRATIONS,
+    migrationsRun: database.migrateOnStart,
+    migrationsTableName: 'migrations',
+  };
+}

@@ -1,0 +1,87 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ProductEntity } from '../../../modules/catalog/entities/product.entity';
+import { SkuEntity } from '../../../modules/catalog/entities/sku.entity';
+import { StoreStockEntity } from '../../../modules/catalog/entities/store-stock.entity';
+import { StaffEntity } from '../../../modules/staff/entities/staff.entity';
+import { hashPassword } from '../../../modules/staff/password-hasher';
+import { StoreEntity } from '../../../modules/stores/entities/store.entity';
+import { demoCatalog } from './demo-catalog';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
+
+/** Deterministic stock levels, so demo screens and tests see the same numbers every time. */
+function stockLevel(storeIndex: number, skuIndex: number): number {
+  const value = (storeIndex * 7919 + skuIndex * 104_729) % 23;
+  return value < 3 ? 0 : value;
+}
+
+async function insertInChunks<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  rows: T[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += 500) {
+    await manager.insert(entity, rows.slice(start, start + 500) as never);
+  }
+}
+
+/**
+ * Fills an empty database with the demo chain: stores, staff (password `lensloop-demo`),
+ * the catalog with images from server/static, and stock. Does nothing when stores exist.
+ */
+export async function seedDemoData(dataSource: DataSource): Promise<{ seeded: boolean }> {
+  if ((await dataSource.getRepository(StoreEntity).count()) > 0) return { seeded: false };
+  const passwordHash = await hashPassword(DEMO_STAFF_PASSWORD);
+  await dataSource.transaction(async (manager) => {
+    const stores = await manager.save(
+      StoreEntity,
+      DEMO_STORES.map((store) => manager.create(StoreEntity, store)),
+    );
+    await manager.save(
+      StaffEntity,
+      DEMO_STAFF.map((staff) =>
+        manager.create(StaffEntity, {
+          username: staff.username,
+          name: staff.name,
+          role: staff.role,
+          storeId: staff.storeNumber ? stores[staff.storeNumber - 1].id : null,
+          passwordHash,
+        }),
+      ),
+    );
+    const stock: StoreStockEntity[] = [];
+    let skuIndex = 0;
+    for (const product of demoCatalog()) {
+      const saved = await manager.save(
+        ProductEntity,
+        manager.create(ProductEntity, {
+          category: product.category,
+          name: product.name,
+          brand: product.brand,
+          description: product.description,
+          imageUrl: `/static/products/${product.image}`,
+          priceFrom: Math.min(...product.skus.map((sku) => sku.price)),
+          featured: product.featured,
+        }),
+      );
+      await insertInChunks(
+        manager,
+        SkuEntity,
+        product.skus.map((sku) => manager.create(SkuEntity, { ...sku, productId: saved.id })),
+      );
+      const skus = await manager.find(SkuEntity, { where: { productId: saved.id }, order: { id: 'ASC' } });
+      for (const sku of skus) {
+        // Services are booked, not stocked: every store can always take them.
+        stores.forEach((store, storeIndex) =>
+          stock.push({
+            storeId: store.id,
+            skuId: sku.id,
+            quantity: product.category === 'services' ? 9999 : stockLevel(storeIndex, skuIndex),
+          }),
+        );
+        skuIndex++;
+      }
+    }
+    await insertInChunks(manager, StoreStockEntity, stock);
+  });
+  return { seeded: true };
+}

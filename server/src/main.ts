@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
+import { seedDemoData } from './infra/database/seed/demo-seeder';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './infra/database/seed/demo-stores';
+import { startFakeWechatServer, type FakeWechatServer } from './infra/wechat/fake-wechat-server';
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function printWelcome(url: string, config: AppConfig, fakeWechat: FakeWechatServer | null): void {
+  const staffByRole = DEMO_STAFF.filter((staff) => staff.storeNumber === 1 || staff.role === 'admin')
+    .map((staff) => `${staff.username} (${staff.role})`)
+    .join(', ');
+  const lines = [
+    '',
+    `  LensLoop is running: open ${url}/`,
+    `  API docs:            ${url}/api/docs`,
+    `  Database:            ${config.database.type === 'sqljs' ? `embedded SQLite at ${config.database.sqlitePath}` : config.database.type}`,
+  ];
+  if (fakeWechat) lines.push(`  Fake WeChat:         ${fakeWechat.baseUrl} (log in with any code dev-<name>)`);
+  if (config.seedDemoData) {
+    lines.push(
+      `  Demo staff:          ${staffByRole}, … (store N: managerN, optometristN, clerkN)`,
+      `  Demo staff password: ${DEMO_STAFF_PASSWORD}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+async function bootstrap(): Promise<void> {
+  const config = readConfig();
+  // Outside production, with no WeChat URL configured, talk to the local fake WeChat server.
+  const fakeWechat =
+    config.environment !== 'production' && !config.wechat.apiBaseUrl
+      ? await startFakeWechatServer({ appId: config.wechat.appId, appSecret: config.wechat.appSecret })
+      : null;
+  if (fakeWechat) config.wechat.apiBaseUrl = fakeWechat.baseUrl;
+
+  const app = await createApp(config);
+  if (config.seedDemoData) await seedDemoData(app.get(DataSource));
+  if (fakeWechat) app.getHttpServer().once('close', () => void fakeWechat.close());
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
+  printWelcome(url, config, fakeWechat);
+}
+
+void bootstrap().catch((error: unknown) => {
+  process.stderr.write(`LensLoop failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

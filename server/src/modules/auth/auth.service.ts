@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Member, StaffLoginResponse, WechatLoginResponse } from '@lensloop/shared';
+import { Repository } from 'typeorm';
+import type { TokenClaims } from '../../common/auth/principal';
+import { WechatClient } from '../../infra/wechat/wechat-client';
+import { MembersService } from '../members/members.service';
+import { toStaffProfile, StaffService } from '../staff/staff.service';
+import { StoreEntity } from '../stores/entities/store.entity';
+import type { StaffLoginDto } from './dto/staff-login.dto';
+import type { WechatLoginDto } from './dto/wechat-login.dto';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly wechat: WechatClient,
+    private readonly members: MembersService,
+    private readonly staff: StaffService,
+    private readonly jwt: JwtService,
+    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+  ) {}
+
+  async loginWithWechat(request: WechatLoginDto): Promise<WechatLoginResponse> {
+    const session = await this.wechat.codeToSession(request.code);
+    // A store id from a scanned QR that no longer exists is ignored rather than failing the login.
+    const homeStore = request.storeId ? await this.stores.findOneBy({ id: request.storeId }) : null;
+    const { member, isNew } = await this.members.loginWithWechat(session, homeStore?.id ?? null);
+    const token = await this.sign({ sub: member.id, role: 'customer', storeId: null });
+    return { token, member: await this.members.toMember(member), isNew };
+  }
+
+  async bindPhone(memberId: number, code: string): Promise<{ member: Member }> {
+    const phone = await this.wechat.phoneNumber(code);
+    const member = await this.members.bindPhone(memberId, phone);
+    return { member: await this.members.toMember(member) };
+  }
+
+  async loginStaff(request: StaffLoginDto): Promise<StaffLoginResponse> {
+    const staff = await this.staff.authenticate(request.username, request.password);
+    const token = await this.sign({ sub: staff.id, role: staff.role, storeId: staff.storeId });
+    return { token, staff: toStaffProfile(staff) };
+  }
+
+  private sign(claims: TokenClaims): Promise<string> {
+    return this.jwt.signAsync({ ...claims });
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogController } from './catalog.controller';
+import { CatalogService } from './catalog.service';
+import { ProductEntity } from './entities/product.entity';
+import { SkuEntity } from './entities/sku.entity';
+import { StoreStockEntity } from './entities/store-stock.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ProductEntity, SkuEntity, StoreStockEntity])],
+  controllers: [CatalogController],
+  providers: [CatalogService],
+})
+export class CatalogModule {}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, type Page, type ProductDetail, type ProductSummary } from '@lensloop/shared';
+import { Repository } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { pageWindow, toPage } from '../../common/pagination';
+import type { ProductQueryDto } from './dto/product-query.dto';
+import { ProductEntity } from './entities/product.entity';
+import { SkuEntity } from './entities/sku.entity';
+import { StoreStockEntity } from './entities/store-stock.entity';
+
+const SUMMARY_COLUMNS = ['id', 'name', 'category', 'brand', 'priceFrom', 'imageUrl', 'featured'] as const;
+
+function toSummary(product: ProductEntity): ProductSummary {
+  const { id, name, category, brand, priceFrom, imageUrl, featured } = product;
+  return { id, name, category, brand, priceFrom, imageUrl, featured };
+}
+
+// `!` escapes LIKE wildcards: unlike a backslash it means the same in MariaDB and SQLite literals.
+function escapeLike(text: string): string {
+  return text.replace(/[!%_]/g, (character) => `!${character}`);
+}
+
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
+    @InjectRepository(SkuEntity) private readonly skus: Repository<SkuEntity>,
+    @InjectRepository(StoreStockEntity) private readonly stock: Repository<StoreStockEntity>,
+  ) {}
+
+  /** Products on sale, ordered by id so that pages never overlap or skip. */
+  async listProducts(query: ProductQueryDto): Promise<Page<ProductSummary>> {
+    const window = pageWindow(query);
+    const builder = this.products
+      .createQueryBuilder('product')
+      .select(SUMMARY_COLUMNS.map((column) => `product.${column}`))
+      .where('product.onSale = :onSale', { onSale: true });
+    if (query.category) builder.andWhere('product.category = :category', { category: query.category });
+    if (query.featured !== undefined) builder.andWhere('product.featured = :featured', { featured: query.featured });
+    if (query.q) {
+      builder.andWhere("(product.name LIKE :pattern ESCAPE '!' OR product.brand LIKE :pattern ESCAPE '!')", {
+        pattern: `%${escapeLike(query.q)}%`,
+      });
+    }
+    const [products, total] = await builder
+      .orderBy('product.id', 'ASC')
+      .skip(window.skip)
+      .take(window.pageSize)
+      .getManyAndCount();
+    return toPage(products.map(toSummary), total, window);
+  }
+
+  async getProduct(id: number, storeId?: number): Promise<ProductDetail> {
+    const product = await this.products.findOneBy({ id, onSale: true });
+    if (!product) throw new DomainError(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id} does not exist.`);
+    const skus = await this.skus.find({ where: { productId: id, onSale: true }, order: { price: 'ASC', id: 'ASC' } });
+    const stockBySku = await this.stockOf(
+      skus.map((sku) => sku.id),
+      storeId,
+    );
+    const lensOptions =
+      product.category === 'frames'
+        ? await this.products.find({
+            select: [...SUMMARY_COLUMNS],
+            where: { category: 'lenses', onSale: true },
+            order: { priceFrom: 'ASC', id: 'ASC' },
+          })
+        : [];
+    return {
+      ...toSummary(product),
+      description: product.description,
+      skus: skus.map((sku) => ({
+        id: sku.id,
+        code: sku.code,
+        attributes: sku.attributes,
+        price: sku.price,
+        stock: stockBySku.get(sku.id) ?? 0,
+      })),
+      lensOptions: lensOptions.map(toSummary),
+    };
+  }
+
+  private async stockOf(skuIds: number[], storeId?: number): Promise<Map<number, number>> {
+    if (skuIds.length === 0) return new Map();
+    const builder = this.stock
+      .createQueryBuilder('stock')
+      .select('stock.skuId', 'skuId')
+      .addSelect('SUM(stock.quantity)', 'quantity')
+      .where('stock.skuId IN (:...skuIds)', { skuIds })
+      .groupBy('stock.skuId');
+    if (storeId) builder.andWhere('stock.storeId = :storeId', { storeId });
+    const rows = await builder.getRawMany<{ skuId: number | string; quantity: number | string }>();
+    return new Map(rows.map((row) => [Number(row.skuId), Number(row.quantity)]));
+  }
+}

@@ -1,0 +1,46 @@
+import type { ProductCategory } from '@lensloop/shared';
+import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from '../../../infra/database/columns';
+import { SkuEntity } from './sku.entity';
+
+@Entity('products')
+@Index(['onSale', 'category', 'id'])
+@Index(['onSale', 'featured', 'id'])
+export class ProductEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  category: ProductCategory;
+
+  @Column({ length: 120 })
+  name: string;
+
+  @Column({ length: 60 })
+  brand: string;
+
+  @Column('text')
+  description: string;
+
+  @Column({ length: 200 })
+  imageUrl: string;
+
+  /** Lowest price of the product's SKUs on sale, in fen; kept by the catalog when SKUs change. */
+  @Column('int')
+  priceFrom: number;
+
+  @Column({ default: false })
+  featured: boolean;
+
+  @Column({ default: true })
+  onSale: boolean;
+
+  @OneToMany(() => SkuEntity, (sku) => sku.product)
+  skus: SkuEntity[];
+
+  @CreatedAt()
+  createdAt: Date;
+
+  @UpdatedAt()
+  updatedAt: Date;
+}

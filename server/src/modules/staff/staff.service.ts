@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, type StaffProfile } from '@lensloop/shared';
+import { Repository } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { StaffEntity } from './entities/staff.entity';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hasher';
+
+export function toStaffProfile(staff: StaffEntity): StaffProfile {
+  return { id: staff.id, name: staff.name, role: staff.role, storeId: staff.storeId };
+}
+
+@Injectable()
+export class StaffService {
+  constructor(@InjectRepository(StaffEntity) private readonly staff: Repository<StaffEntity>) {}
+
+  /** The active staff member with these credentials; one error for unknown user and wrong password. */
+  async authenticate(username: string, password: string): Promise<StaffEntity> {
+    const staff = await this.staff
+      .createQueryBuilder('staff')
+      .addSelect('staff.passwordHash')
+      .where('staff.username = :username', { username })
+      .getOne();
+    const valid = await verifyPassword(password, staff?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!staff || !valid || !staff.active) {
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password.');
+    }
+    return staff;
+  }
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt } from '../../../infra/database/columns';
+
+@Entity('stores')
+export class StoreEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ length: 100 })
+  name: string;
+
+  @Column({ length: 50 })
+  city: string;
+
+  @Column({ length: 200 })
+  address: string;
+
+  @Column({ length: 30 })
+  phone: string;
+
+  @Column('double')
+  lat: number;
+
+  @Column('double')
+  lng: number;
+
+  @Column({ length: 50 })
+  hours: string;
+
+  @CreatedAt()
+  createdAt: Date;
+}

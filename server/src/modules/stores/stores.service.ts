@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, type Page, type Store } from '@lensloop/shared';
+import { Repository } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { pageWindow, toPage } from '../../common/pagination';
+import type { StoreQueryDto } from './dto/store-query.dto';
+import { StoreEntity } from './entities/store.entity';
+import { greatCircleMeters } from './policies/great-circle';
+
+function toStore(store: StoreEntity, distanceMeters?: number): Store {
+  const { id, name, city, address, phone, lat, lng, hours } = store;
+  return { id, name, city, address, phone, lat, lng, hours, ...(distanceMeters === undefined ? {} : { distanceMeters }) };
+}
+
+@Injectable()
+export class StoresService {
+  constructor(@InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>) {}
+
+  /**
+   * Stores nearest first when a location is given, else by id. A chain has at most a few
+   * thousand stores, so distances are computed over the whole (narrow) table in memory.
+   */
+  async listStores(query: StoreQueryDto): Promise<Page<Store>> {
+    const window = pageWindow(query);
+    const stores = await this.stores.find({ order: { id: 'ASC' } });
+    const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
+    const listed = origin
+      ? stores
+          .map((store) => toStore(store, greatCircleMeters(origin, store)))
+          .sort((a, b) => a.distanceMeters! - b.distanceMeters! || a.id - b.id)
+      : stores.map((store) => toStore(store));
+    return toPage(listed.slice(window.skip, window.skip + window.pageSize), listed.length, window);
+  }
+
+  async getStore(id: number): Promise<Store> {
+    const store = await this.stores.findOneBy({ id });
+    if (!store) throw new DomainError(ErrorCode.STORE_NOT_FOUND, `Store ${id} does not exist.`);
+    return toStore(store);
+  }
+}

@@ -1,0 +1,114 @@
+import type { ErrorBody, ErrorCode } from './errors';
+import type {
+  Member,
+  Page,
+  ProductDetail,
+  ProductQuery,
+  ProductSummary,
+  StaffLoginRequest,
+  StaffLoginResponse,
+  Store,
+  StoreQuery,
+  WechatLoginRequest,
+  WechatLoginResponse,
+  WechatPhoneRequest,
+} from './api-types';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface TransportRequest {
+  method: HttpMethod;
+  /** Path under `/api/v1`, with the query string already appended. */
+  path: string;
+  body?: unknown;
+  headers: Record<string, string>;
+}
+
+export interface TransportResponse {
+  status: number;
+  body: unknown;
+}
+
+/** Sends one HTTP request; `Taro.request` in the mini-program, `fetch` elsewhere. */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** A failed API call, carrying the server's stable error `code`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK_ERROR',
+    message: string,
+    readonly details: ErrorBody['details'] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function queryString(query: object): string {
+  const parts = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  return typeof body === 'object' && body !== null && 'code' in body && 'message' in body;
+}
+
+/** The typed LensLoop API client over a pluggable transport. */
+export class ApiClient {
+  constructor(
+    private readonly transport: Transport,
+    private readonly getToken: () => string | null = () => null,
+  ) {}
+
+  async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+    const token = this.getToken();
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    let response: TransportResponse;
+    try {
+      response = await this.transport({ method, path, body, headers });
+    } catch (error) {
+      throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'Network error');
+    }
+    if (response.status >= 200 && response.status < 300) return response.body as T;
+    if (isErrorBody(response.body)) {
+      throw new ApiError(response.status, response.body.code, response.body.message, response.body.details);
+    }
+    throw new ApiError(response.status, 'INTERNAL_ERROR', `HTTP ${response.status}`);
+  }
+
+  wechatLogin(body: WechatLoginRequest): Promise<WechatLoginResponse> {
+    return this.request('POST', '/auth/wechat/login', body);
+  }
+
+  bindPhone(body: WechatPhoneRequest): Promise<{ member: Member }> {
+    return this.request('POST', '/auth/wechat/phone', body);
+  }
+
+  staffLogin(body: StaffLoginRequest): Promise<StaffLoginResponse> {
+    return this.request('POST', '/auth/staff/login', body);
+  }
+
+  me(): Promise<Member> {
+    return this.request('GET', '/me');
+  }
+
+  listStores(query: StoreQuery = {}): Promise<Page<Store>> {
+    return this.request('GET', `/stores${queryString(query)}`);
+  }
+
+  getStore(id: number): Promise<Store> {
+    return this.request('GET', `/stores/${id}`);
+  }
+
+  listProducts(query: ProductQuery = {}): Promise<Page<ProductSummary>> {
+    return this.request('GET', `/products${queryString(query)}`);
+  }
+
+  getProduct(id: number, storeId?: number): Promise<ProductDetail> {
+    return this.request('GET', `/products/${id}${queryString({ storeId })}`);
+  }
+}

@@ -1,0 +1,107 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createConnection } from 'mysql2/promise';
+
+const run = promisify(execFile);
+
+export interface ThrowawayMariaDb {
+  /** `mysql://lensloop:lensloop@127.0.0.1:<port>/lensloop` */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForSocket(socketPath: string, server: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`mariadbd exited with ${server.exitCode}:\n${log()}`);
+    try {
+      const connection = await createConnection({ socketPath, user: 'root' });
+      await connection.end();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`mariadbd did not start: ${String(error)}\n${log()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/**
+ * Starts a MariaDB server of its own (datadir, socket and port in a temp directory) for one
+ * test or benchmark run; `stop()` shuts it down and removes every file it wrote.
+ */
+export async function startThrowawayMariaDb(): Promise<ThrowawayMariaDb> {
+  const directory = await mkdtemp(join(tmpdir(), 'lensloop-mariadb-'));
+  const datadir = join(directory, 'data');
+  const socketPath = join(directory, 'mysqld.sock');
+  const port = await freePort();
+  await run('mariadb-install-db', [
+    '--no-defaults',
+    `--datadir=${datadir}`,
+    '--user=root',
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
+  ]);
+  let output = '';
+  const server = spawn(
+    'mariadbd',
+    [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      `--socket=${socketPath}`,
+      `--port=${port}`,
+      '--bind-address=127.0.0.1',
+      '--user=root',
+      '--default-time-zone=+00:00',
+      '--character-set-server=utf8mb4',
+      '--collation-server=utf8mb4_unicode_ci',
+      '--max-connections=1000',
+      '--innodb-buffer-pool-size=512M',
+      `--pid-file=${join(directory, 'mysqld.pid')}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await waitForSocket(socketPath, server, () => output);
+    const root = await createConnection({ socketPath, user: 'root' });
+    await root.query('CREATE DATABASE lensloop CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+    await root.query("CREATE USER 'lensloop'@'%' IDENTIFIED BY 'lensloop'");
+    await root.query("GRANT ALL ON *.* TO 'lensloop'@'%'");
+    await root.end();
+  } catch (error) {
+    server.kill('SIGKILL');
+    await rm(directory, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    url: `mysql://lensloop:lensloop@127.0.0.1:${port}/lensloop`,
+    port,
+    async stop() {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGTERM');
+        await exited;
+      }
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
