@@ -6,6 +6,7 @@ import { ConsoleLogger, VersioningType, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
@@ -41,7 +42,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   app
     .getHttpAdapter()
     .getInstance()
@@ -70,4 +70,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     await app.register(fastifyStatic, { root: config.h5Directory, prefix: '/', decorateReply: false });
   }
   return app;
+}
+
+export function dataSourceOf(app: NestFastifyApplication): DataSource {
+  return app.get(DataSource);
 }

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { createApp } from './app.factory';
+import { createApp, dataSourceOf } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
 import { seedDemoData } from './infra/database/seed/demo-seeder';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './infra/database/seed/demo-stores';
@@ -48,9 +47,18 @@ async function bootstrap(): Promise<void> {
   if (fakeWechat) config.wechat.apiBaseUrl = fakeWechat.baseUrl;
 
   const app = await createApp(config);
-  if (config.seedDemoData) await seedDemoData(app.get(DataSource));
+  if (config.seedDemoData) await seedDemoData(dataSourceOf(app));
   if (fakeWechat) app.getHttpServer().once('close', () => void fakeWechat.close());
   await app.listen(config.port, config.host);
+  // Graceful shutdown: stop accepting connections, finish in-flight requests, close the pool.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
   const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   printWelcome(url, config, fakeWechat);
 }

@@ -27,4 +27,10 @@ export class StaffService {
     }
     return staff;
   }
+
+  async getStaff(staffId: number): Promise<StaffEntity> {
+    const staff = await this.staff.findOneBy({ id: staffId, active: true });
+    if (!staff) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This staff account is no longer active.');
+    return staff;
+  }
 }

@@ -1,1 +1,4 @@
-export const MIGRATIONS = [];
+import { InitialSchema1795463273864 } from './1795463273864-initial-schema.migration';
+
+/** Every migration in order; new ones come from `migration:generate` and are added here. */
+export const MIGRATIONS = [InitialSchema1795463273864];

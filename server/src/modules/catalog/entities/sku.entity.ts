@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { ProductEntity } from './product.entity';
 
 @Entity('skus')
@@ -12,7 +12,7 @@ export class SkuEntity {
 
   @ManyToOne(() => ProductEntity, (product) => product.skus, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'product_id' })
-  product: ProductEntity;
+  product: Relation<ProductEntity>;
 
   @Index({ unique: true })
   @Column({ length: 60 })

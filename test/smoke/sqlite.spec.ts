@@ -1,0 +1,61 @@
+import request from 'supertest';
+import { customerAuth, staffAuth } from '../support/actors';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/** The default start runs on embedded SQLite: the same services must work there too. */
+describe('API smoke on embedded SQLite', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ database: 'sqljs' });
+  });
+  afterAll(() => server.stop());
+
+  const api = () => request(server.baseUrl);
+
+  it('should be healthy', async () => {
+    expect((await api().get('/api/health').expect(200)).body.database).toBe('up');
+  });
+
+  it('should log a customer in twice as the same member and show /me', async () => {
+    const first = await api().post('/api/v1/auth/wechat/login').send({ code: 'dev-alice' }).expect(200);
+    const second = await api().post('/api/v1/auth/wechat/login').send({ code: 'dev-alice' }).expect(200);
+    expect([first.body.isNew, second.body.isNew]).toEqual([true, false]);
+    expect(second.body.member.id).toBe(first.body.member.id);
+    const { authorization } = await customerAuth(server.baseUrl, 'alice');
+    expect((await api().get('/api/v1/me').set('authorization', authorization).expect(200)).body.id).toBe(
+      first.body.member.id,
+    );
+    await api().get('/api/v1/staff/me').set('authorization', authorization).expect(403);
+  });
+
+  it('should log staff in', async () => {
+    const { authorization } = await staffAuth(server.baseUrl, 'manager1');
+    expect((await api().get('/api/v1/staff/me').set('authorization', authorization).expect(200)).body.role).toBe(
+      'manager',
+    );
+  });
+
+  it('should sort stores by distance', async () => {
+    const response = await api().get('/api/v1/stores?lat=31.23&lng=121.47').expect(200);
+    expect(response.body.items[0].city).toBe('Shanghai');
+    expect(response.body.items.at(-1).city).toBe('Beijing');
+  });
+
+  it('should page, filter and search products, and show one with SKUs', async () => {
+    const page1 = await api().get('/api/v1/products?category=frames&pageSize=10').expect(200);
+    const page2 = await api().get('/api/v1/products?category=frames&pageSize=10&page=2').expect(200);
+    const ids = [...page1.body.items, ...page2.body.items].map((item: { id: number }) => item.id);
+    expect(new Set(ids).size).toBe(20);
+    expect((await api().get('/api/v1/products?q=%25').expect(200)).body.total).toBe(0);
+    expect((await api().get('/api/v1/products?q=Aqua').expect(200)).body.total).toBeGreaterThan(0);
+    const product = await api().get(`/api/v1/products/${ids[0]}?storeId=1`).expect(200);
+    expect(product.body.skus.length).toBeGreaterThan(0);
+    expect(product.body.lensOptions.length).toBeGreaterThan(0);
+  });
+
+  it('should reject bad input the same way', async () => {
+    const response = await api().post('/api/v1/auth/wechat/login').send({ code: 'dev-x', extra: 1 }).expect(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect((await api().get('/api/v1/products/99999').expect(404)).body.code).toBe('PRODUCT_NOT_FOUND');
+  });
+});
