@@ -27,7 +27,8 @@ function printWelcome(url: string, config: AppConfig, fakeWechat: FakeWechatServ
     `  API docs:            ${url}/api/docs`,
     `  Database:            ${config.database.type === 'sqljs' ? `embedded SQLite at ${config.database.sqlitePath}` : config.database.type}`,
   ];
-  if (fakeWechat) lines.push(`  Fake WeChat:         ${fakeWechat.baseUrl} (log in with any code dev-<name>)`);
+  if (fakeWechat)
+    lines.push(`  Fake WeChat:         ${fakeWechat.baseUrl} (log in with any code dev-<name>)`);
   if (config.seedDemoData) {
     lines.push(
       `  Demo staff:          ${staffByRole}, … (store N: managerN, optometristN, clerkN)`,
@@ -64,6 +65,8 @@ async function bootstrap(): Promise<void> {
 }
 
 void bootstrap().catch((error: unknown) => {
-  process.stderr.write(`LensLoop failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `LensLoop failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -29,22 +29,32 @@ describe('auth (MariaDB)', () => {
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
     expect(new Set(responses.map((response) => response.body.member.id)).size).toBe(1);
     expect(responses.filter((response) => response.body.isNew)).toHaveLength(1);
-    const [{ count }] = await server.dataSource.query("SELECT COUNT(*) AS count FROM members WHERE openid = 'dev-racer'");
+    const [{ count }] = await server.dataSource.query(
+      "SELECT COUNT(*) AS count FROM members WHERE openid = 'dev-racer'",
+    );
     expect(Number(count)).toBe(1);
   });
 
   it('should never send the WeChat session key or openid to the client', async () => {
-    const response = await api().post('/api/v1/auth/wechat/login').send({ code: 'dev-secretive' }).expect(200);
+    const response = await api()
+      .post('/api/v1/auth/wechat/login')
+      .send({ code: 'dev-secretive' })
+      .expect(200);
     const text = JSON.stringify(response.body);
     expect(text).not.toMatch(/session_?key/i);
     expect(text).not.toContain('dev-secretive');
-    const [row] = await server.dataSource.query("SELECT session_key FROM members WHERE openid = 'dev-secretive'");
+    const [row] = await server.dataSource.query(
+      "SELECT session_key FROM members WHERE openid = 'dev-secretive'",
+    );
     expect(row.session_key).toEqual(expect.any(String));
   });
 
   it('should answer an invalid WeChat code with 401 and the error body, creating no member', async () => {
     const before = await server.dataSource.query('SELECT COUNT(*) AS count FROM members');
-    const response = await api().post('/api/v1/auth/wechat/login').send({ code: 'not-a-dev-code' }).expect(401);
+    const response = await api()
+      .post('/api/v1/auth/wechat/login')
+      .send({ code: 'not-a-dev-code' })
+      .expect(401);
     expect(response.body).toMatchObject({
       statusCode: 401,
       code: 'WECHAT_CODE_INVALID',
@@ -62,7 +72,9 @@ describe('auth (MariaDB)', () => {
       .send({ code: 'dev-bob', isAdmin: true })
       .expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
-    expect(response.body.details).toEqual([{ field: 'isAdmin', message: expect.stringContaining('should not exist') }]);
+    expect(response.body.details).toEqual([
+      { field: 'isAdmin', message: expect.stringContaining('should not exist') },
+    ]);
     const rows = await server.dataSource.query("SELECT id FROM members WHERE openid = 'dev-bob'");
     expect(rows).toHaveLength(0);
   });
@@ -88,7 +100,10 @@ describe('auth (MariaDB)', () => {
   });
 
   it('should remember the store whose QR code brought a new member in', async () => {
-    const response = await api().post('/api/v1/auth/wechat/login').send({ code: 'dev-walkin', storeId: 3 }).expect(200);
+    const response = await api()
+      .post('/api/v1/auth/wechat/login')
+      .send({ code: 'dev-walkin', storeId: 3 })
+      .expect(200);
     expect(response.body.member.homeStoreId).toBe(3);
   });
 
@@ -138,11 +153,20 @@ describe('auth (MariaDB)', () => {
       .post('/api/v1/auth/staff/login')
       .send({ username: 'optometrist2', password: 'lensloop-demo' })
       .expect(200);
-    expect(ok.body.staff).toEqual({ id: expect.any(Number), name: 'Chen Jing', role: 'optometrist', storeId: 2 });
+    expect(ok.body.staff).toEqual({
+      id: expect.any(Number),
+      name: 'Chen Jing',
+      role: 'optometrist',
+      storeId: 2,
+    });
     expect(JSON.stringify(ok.body)).not.toMatch(/password|scrypt/i);
 
-    const wrong = await api().post('/api/v1/auth/staff/login').send({ username: 'optometrist2', password: 'nope' });
-    const unknown = await api().post('/api/v1/auth/staff/login').send({ username: 'ghost', password: 'nope' });
+    const wrong = await api()
+      .post('/api/v1/auth/staff/login')
+      .send({ username: 'optometrist2', password: 'nope' });
+    const unknown = await api()
+      .post('/api/v1/auth/staff/login')
+      .send({ username: 'ghost', password: 'nope' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
@@ -151,7 +175,10 @@ describe('auth (MariaDB)', () => {
 
   it('should give 403 to a customer token on a staff route and let staff through', async () => {
     const customer = await customerAuth(server.baseUrl, 'dave');
-    const forbidden = await api().get('/api/v1/staff/me').set('authorization', customer.authorization).expect(403);
+    const forbidden = await api()
+      .get('/api/v1/staff/me')
+      .set('authorization', customer.authorization)
+      .expect(403);
     expect(forbidden.body.code).toBe('FORBIDDEN');
 
     const clerk = await staffAuth(server.baseUrl, 'clerk1');
@@ -171,7 +198,10 @@ describe('auth (MariaDB)', () => {
       const [, payload] = response.body.token.split('.');
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
       expect(claims.exp - claims.iat).toBe(60);
-      jest.useFakeTimers({ now: Date.now() + 61_000, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'] });
+      jest.useFakeTimers({
+        now: Date.now() + 61_000,
+        doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'],
+      });
       const expired = await request(shortLived.baseUrl)
         .get('/api/v1/me')
         .set('authorization', `Bearer ${response.body.token}`)
@@ -190,7 +220,9 @@ describe('auth rate limiting (MariaDB)', () => {
     try {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 5; attempt++) {
-        const response = await request(server.baseUrl).post('/api/v1/auth/wechat/login').send({ code: 'dev-eager' });
+        const response = await request(server.baseUrl)
+          .post('/api/v1/auth/wechat/login')
+          .send({ code: 'dev-eager' });
         statuses.push(response.status);
         if (response.status === 429) expect(response.body.code).toBe('RATE_LIMITED');
       }

@@ -71,7 +71,9 @@ describe('stores and catalog (MariaDB)', () => {
       expect(total).toBeGreaterThan(pageSize * 2);
       const ids: number[] = [];
       for (let page = 1; page <= Math.ceil(total / pageSize); page++) {
-        const response = await api().get(`/api/v1/products?category=frames&pageSize=${pageSize}&page=${page}`).expect(200);
+        const response = await api()
+          .get(`/api/v1/products?category=frames&pageSize=${pageSize}&page=${page}`)
+          .expect(200);
         expect(response.body).toMatchObject({ page, pageSize, total });
         ids.push(...response.body.items.map((item: { id: number }) => item.id));
       }
@@ -81,7 +83,9 @@ describe('stores and catalog (MariaDB)', () => {
         "SELECT COUNT(*) AS count FROM products WHERE category = 'frames' AND on_sale = 1",
       );
       expect(Number(count)).toBe(total);
-      const beyond = await api().get(`/api/v1/products?category=frames&pageSize=${pageSize}&page=99`).expect(200);
+      const beyond = await api()
+        .get(`/api/v1/products?category=frames&pageSize=${pageSize}&page=99`)
+        .expect(200);
       expect(beyond.body).toMatchObject({ items: [], total });
     });
 
@@ -100,7 +104,9 @@ describe('stores and catalog (MariaDB)', () => {
     it('should only list products of the requested category', async () => {
       const response = await api().get('/api/v1/products?category=contacts&pageSize=50').expect(200);
       expect(response.body.total).toBeGreaterThan(0);
-      expect(response.body.items.every((item: { category: string }) => item.category === 'contacts')).toBe(true);
+      expect(response.body.items.every((item: { category: string }) => item.category === 'contacts')).toBe(
+        true,
+      );
     });
 
     it('should search by name or brand, treating wildcards literally', async () => {
@@ -111,7 +117,10 @@ describe('stores and catalog (MariaDB)', () => {
       expect(byBrand.body.items.every((item: { brand: string }) => item.brand === 'Kaleido')).toBe(true);
       expect((await api().get('/api/v1/products?q=%25').expect(200)).body.total).toBe(0);
       expect((await api().get('/api/v1/products?q=_').expect(200)).body.total).toBe(0);
-      expect((await api().get('/api/v1/products?q=zzzz-nothing').expect(200)).body).toMatchObject({ items: [], total: 0 });
+      expect((await api().get('/api/v1/products?q=zzzz-nothing').expect(200)).body).toMatchObject({
+        items: [],
+        total: 0,
+      });
     });
 
     it('should list featured products', async () => {
@@ -121,7 +130,9 @@ describe('stores and catalog (MariaDB)', () => {
     });
 
     it('should not list a product taken off sale', async () => {
-      const [product] = await server.dataSource.query("SELECT id FROM products WHERE category = 'care' ORDER BY id LIMIT 1");
+      const [product] = await server.dataSource.query(
+        "SELECT id FROM products WHERE category = 'care' ORDER BY id LIMIT 1",
+      );
       await server.dataSource.query('UPDATE products SET on_sale = 0 WHERE id = ?', [product.id]);
       try {
         const list = await api().get('/api/v1/products?category=care&pageSize=100').expect(200);
@@ -156,27 +167,38 @@ describe('stores and catalog (MariaDB)', () => {
         expect(sku).toEqual({
           id: expect.any(Number),
           code: expect.any(String),
-          attributes: expect.objectContaining({ colour: expect.any(String), size: expect.stringContaining('□') }),
+          attributes: expect.objectContaining({
+            colour: expect.any(String),
+            size: expect.stringContaining('□'),
+          }),
           price: expect.any(Number),
           stock: expect.any(Number),
         });
       }
-      expect(product.body.priceFrom).toBe(Math.min(...product.body.skus.map((sku: { price: number }) => sku.price)));
+      expect(product.body.priceFrom).toBe(
+        Math.min(...product.body.skus.map((sku: { price: number }) => sku.price)),
+      );
       expect(product.body.lensOptions.length).toBeGreaterThan(0);
-      expect(product.body.lensOptions.every((lens: { category: string }) => lens.category === 'lenses')).toBe(true);
+      expect(product.body.lensOptions.every((lens: { category: string }) => lens.category === 'lenses')).toBe(
+        true,
+      );
     });
 
     it('should report stock across all stores, or at one store when asked', async () => {
       const [sku] = await server.dataSource.query(
         "SELECT s.id, s.product_id FROM skus s JOIN products p ON p.id = s.product_id WHERE p.category = 'frames' ORDER BY s.id LIMIT 1",
       );
-      await server.dataSource.query('UPDATE store_stock SET quantity = 4 WHERE sku_id = ? AND store_id = 2', [sku.id]);
-      const [{ total }] = await server.dataSource.query('SELECT SUM(quantity) AS total FROM store_stock WHERE sku_id = ?', [
+      await server.dataSource.query('UPDATE store_stock SET quantity = 4 WHERE sku_id = ? AND store_id = 2', [
         sku.id,
       ]);
+      const [{ total }] = await server.dataSource.query(
+        'SELECT SUM(quantity) AS total FROM store_stock WHERE sku_id = ?',
+        [sku.id],
+      );
       const everywhere = await api().get(`/api/v1/products/${sku.product_id}`).expect(200);
       const atStore = await api().get(`/api/v1/products/${sku.product_id}?storeId=2`).expect(200);
-      const stockOf = (body: { skus: { id: number; stock: number }[] }) => body.skus.find((item) => item.id === sku.id)?.stock;
+      const stockOf = (body: { skus: { id: number; stock: number }[] }) =>
+        body.skus.find((item) => item.id === sku.id)?.stock;
       expect(stockOf(everywhere.body)).toBe(Number(total));
       expect(stockOf(atStore.body)).toBe(4);
     });
@@ -195,7 +217,9 @@ describe('stores and catalog (MariaDB)', () => {
       expect((await api().get('/api/v1/products/424242').expect(404)).body.code).toBe('PRODUCT_NOT_FOUND');
       expect((await api().get('/api/v1/products/0').expect(400)).body.code).toBe('VALIDATION_FAILED');
       expect((await api().get('/api/v1/products/1.5').expect(400)).body.code).toBe('VALIDATION_FAILED');
-      expect((await api().get('/api/v1/products/1?storeId=x').expect(400)).body.details[0].field).toBe('storeId');
+      expect((await api().get('/api/v1/products/1?storeId=x').expect(400)).body.details[0].field).toBe(
+        'storeId',
+      );
     });
   });
 });

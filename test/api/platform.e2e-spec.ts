@@ -21,7 +21,13 @@ describe('platform (MariaDB)', () => {
   it('should serve the OpenAPI document with the auth, store and product paths', async () => {
     const document = (await api().get('/api/docs-json').expect(200)).body;
     expect(document.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/auth/wechat/login', '/api/v1/auth/staff/login', '/api/v1/me', '/api/v1/stores', '/api/v1/products/{id}']) {
+    for (const path of [
+      '/api/v1/auth/wechat/login',
+      '/api/v1/auth/staff/login',
+      '/api/v1/me',
+      '/api/v1/stores',
+      '/api/v1/products/{id}',
+    ]) {
       expect(document.paths).toHaveProperty([path]);
     }
     await api().get('/api/docs').expect(200);
@@ -66,7 +72,13 @@ describe('platform (MariaDB)', () => {
 
   it('should refuse to start in production without a JWT secret', async () => {
     const child = spawn(process.execPath, [serverMain], {
-      env: { ...process.env, NODE_ENV: 'production', DB_TYPE: 'mariadb', DB_URL: 'mysql://u:p@127.0.0.1:1/db', JWT_SECRET: '' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DB_TYPE: 'mariadb',
+        DB_URL: 'mysql://u:p@127.0.0.1:1/db',
+        JWT_SECRET: '',
+      },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -91,7 +103,8 @@ describe('platform (MariaDB)', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const deadline = Date.now() + 30_000;
     while (!stdout.includes('LensLoop is running')) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${stdout}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`server did not start:\n${stdout}`);
       await new Promise((done) => setTimeout(done, 100));
     }
     const health = await request(`http://127.0.0.1:${port}`).get('/api/health').expect(200);

@@ -30,9 +30,9 @@ describe('API smoke on embedded SQLite', () => {
 
   it('should log staff in', async () => {
     const { authorization } = await staffAuth(server.baseUrl, 'manager1');
-    expect((await api().get('/api/v1/staff/me').set('authorization', authorization).expect(200)).body.role).toBe(
-      'manager',
-    );
+    expect(
+      (await api().get('/api/v1/staff/me').set('authorization', authorization).expect(200)).body.role,
+    ).toBe('manager');
   });
 
   it('should sort stores by distance', async () => {
@@ -54,7 +54,10 @@ describe('API smoke on embedded SQLite', () => {
   });
 
   it('should reject bad input the same way', async () => {
-    const response = await api().post('/api/v1/auth/wechat/login').send({ code: 'dev-x', extra: 1 }).expect(400);
+    const response = await api()
+      .post('/api/v1/auth/wechat/login')
+      .send({ code: 'dev-x', extra: 1 })
+      .expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect((await api().get('/api/v1/products/99999').expect(404)).body.code).toBe('PRODUCT_NOT_FOUND');
   });

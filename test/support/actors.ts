@@ -2,8 +2,14 @@ import request from 'supertest';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/infra/database/seed/demo-stores';
 
 /** Logs a customer in through the fake WeChat (`dev-<name>`) and returns the bearer header. */
-export async function customerAuth(baseUrl: string, name: string): Promise<{ authorization: string; memberId: number }> {
-  const response = await request(baseUrl).post('/api/v1/auth/wechat/login').send({ code: `dev-${name}` }).expect(200);
+export async function customerAuth(
+  baseUrl: string,
+  name: string,
+): Promise<{ authorization: string; memberId: number }> {
+  const response = await request(baseUrl)
+    .post('/api/v1/auth/wechat/login')
+    .send({ code: `dev-${name}` })
+    .expect(200);
   return { authorization: `Bearer ${response.body.token}`, memberId: response.body.member.id };
 }
 

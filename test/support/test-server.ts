@@ -3,7 +3,10 @@ import { createConnection } from 'mysql2/promise';
 import { createApp, dataSourceOf } from '../../server/src/app.factory';
 import { loadConfig, type AppConfig } from '../../server/src/infra/config/app-config';
 import { seedDemoData } from '../../server/src/infra/database/seed/demo-seeder';
-import { startFakeWechatServer, type FakeWechatServer } from '../../server/src/infra/wechat/fake-wechat-server';
+import {
+  startFakeWechatServer,
+  type FakeWechatServer,
+} from '../../server/src/infra/wechat/fake-wechat-server';
 
 type App = Awaited<ReturnType<typeof createApp>>;
 

@@ -75,7 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return fallback;
   }
 
-  const environment = oneOf<RuntimeEnvironment>('NODE_ENV', ['development', 'test', 'production'], 'development');
+  const environment = oneOf<RuntimeEnvironment>(
+    'NODE_ENV',
+    ['development', 'test', 'production'],
+    'development',
+  );
   const production = environment === 'production';
   const databaseType = oneOf<DatabaseType>('DB_TYPE', ['sqljs', 'mariadb', 'mysql'], 'sqljs');
   const databaseUrl = env.DB_URL || undefined;

@@ -50,22 +50,29 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
     void (async () => {
       switch (url.pathname) {
         case '/sns/jscode2session': {
-          if (!credentialsValid(query)) return send(response, { errcode: 40013, errmsg: `invalid appid rid: ${rid()}` });
+          if (!credentialsValid(query))
+            return send(response, { errcode: 40013, errmsg: `invalid appid rid: ${rid()}` });
           const code = query.get('js_code') ?? '';
-          if (!DEV_CODE.test(code)) return send(response, { errcode: 40029, errmsg: `invalid code, rid: ${rid()}` });
+          if (!DEV_CODE.test(code))
+            return send(response, { errcode: 40029, errmsg: `invalid code, rid: ${rid()}` });
           const unionid = `union-${createHash('sha256').update(code).digest('hex').slice(0, 24)}`;
           return send(response, { openid: code, unionid, session_key: randomBytes(16).toString('base64') });
         }
         case '/cgi-bin/token': {
-          if (!credentialsValid(query)) return send(response, { errcode: 40013, errmsg: `invalid appid rid: ${rid()}` });
+          if (!credentialsValid(query))
+            return send(response, { errcode: 40013, errmsg: `invalid appid rid: ${rid()}` });
           const token = randomBytes(24).toString('hex');
           accessTokens.add(token);
           return send(response, { access_token: token, expires_in: 7200 });
         }
         case '/wxa/business/getuserphonenumber': {
-          if (request.method !== 'POST') return send(response, { errcode: 43002, errmsg: 'require POST method' });
+          if (request.method !== 'POST')
+            return send(response, { errcode: 43002, errmsg: 'require POST method' });
           if (!accessTokens.has(query.get('access_token') ?? '')) {
-            return send(response, { errcode: 40001, errmsg: `invalid credential, access_token is invalid, rid: ${rid()}` });
+            return send(response, {
+              errcode: 40001,
+              errmsg: `invalid credential, access_token is invalid, rid: ${rid()}`,
+            });
           }
           const body = await readJson(request);
           const match = DEV_PHONE_CODE.exec(typeof body.code === 'string' ? body.code : '');
@@ -92,6 +99,7 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

@@ -25,7 +25,10 @@ export class AuthController {
   @HttpCode(200)
   @Roles('customer')
   @ApiBearerAuth()
-  bindPhone(@CurrentPrincipal() principal: Principal, @Body() body: WechatPhoneDto): Promise<{ member: Member }> {
+  bindPhone(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: WechatPhoneDto,
+  ): Promise<{ member: Member }> {
     return this.auth.bindPhone(principal.id, body.code);
   }
 

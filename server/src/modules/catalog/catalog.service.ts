@@ -37,7 +37,8 @@ export class CatalogService {
       .select(SUMMARY_COLUMNS.map((column) => `product.${column}`))
       .where('product.onSale = :onSale', { onSale: true });
     if (query.category) builder.andWhere('product.category = :category', { category: query.category });
-    if (query.featured !== undefined) builder.andWhere('product.featured = :featured', { featured: query.featured });
+    if (query.featured !== undefined)
+      builder.andWhere('product.featured = :featured', { featured: query.featured });
     if (query.q) {
       builder.andWhere("(product.name LIKE :pattern ESCAPE '!' OR product.brand LIKE :pattern ESCAPE '!')", {
         pattern: `%${escapeLike(query.q)}%`,
@@ -54,7 +55,10 @@ export class CatalogService {
   async getProduct(id: number, storeId?: number): Promise<ProductDetail> {
     const product = await this.products.findOneBy({ id, onSale: true });
     if (!product) throw new DomainError(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id} does not exist.`);
-    const skus = await this.skus.find({ where: { productId: id, onSale: true }, order: { price: 'ASC', id: 'ASC' } });
+    const skus = await this.skus.find({
+      where: { productId: id, onSale: true },
+      order: { price: 'ASC', id: 'ASC' },
+    });
     const stockBySku = await this.stockOf(
       skus.map((sku) => sku.id),
       storeId,

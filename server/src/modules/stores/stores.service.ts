@@ -10,7 +10,17 @@ import { greatCircleMeters } from './policies/great-circle';
 
 function toStore(store: StoreEntity, distanceMeters?: number): Store {
   const { id, name, city, address, phone, lat, lng, hours } = store;
-  return { id, name, city, address, phone, lat, lng, hours, ...(distanceMeters === undefined ? {} : { distanceMeters }) };
+  return {
+    id,
+    name,
+    city,
+    address,
+    phone,
+    lat,
+    lng,
+    hours,
+    ...(distanceMeters === undefined ? {} : { distanceMeters }),
+  };
 }
 
 @Injectable()
@@ -24,7 +34,8 @@ export class StoresService {
   async listStores(query: StoreQueryDto): Promise<Page<Store>> {
     const window = pageWindow(query);
     const stores = await this.stores.find({ order: { id: 'ASC' } });
-    const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
+    const origin =
+      query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
     const listed = origin
       ? stores
           .map((store) => toStore(store, greatCircleMeters(origin, store)))

@@ -1,13 +1,55 @@
 import type { StaffRole } from '@lensloop/shared';
 
 export const DEMO_STORES = [
-  { name: 'LensLoop Nanjing Road', city: 'Shanghai', address: '300 Nanjing East Road, Huangpu', lat: 31.2363, lng: 121.4803 },
-  { name: "LensLoop Jing'an Temple", city: 'Shanghai', address: "1618 Nanjing West Road, Jing'an", lat: 31.2243, lng: 121.4459 },
-  { name: 'LensLoop Lujiazui', city: 'Shanghai', address: '168 Lujiazui Ring Road, Pudong', lat: 31.2382, lng: 121.5017 },
-  { name: 'LensLoop Xujiahui', city: 'Shanghai', address: '1 Hongqiao Road, Xuhui', lat: 31.1946, lng: 121.4365 },
-  { name: 'LensLoop Wangfujing', city: 'Beijing', address: '138 Wangfujing Street, Dongcheng', lat: 39.9139, lng: 116.4105 },
-  { name: 'LensLoop Sanlitun', city: 'Beijing', address: '19 Sanlitun Road, Chaoyang', lat: 39.9334, lng: 116.4543 },
-  { name: 'LensLoop Zhongguancun', city: 'Beijing', address: '15 Zhongguancun Street, Haidian', lat: 39.9835, lng: 116.3161 },
+  {
+    name: 'LensLoop Nanjing Road',
+    city: 'Shanghai',
+    address: '300 Nanjing East Road, Huangpu',
+    lat: 31.2363,
+    lng: 121.4803,
+  },
+  {
+    name: "LensLoop Jing'an Temple",
+    city: 'Shanghai',
+    address: "1618 Nanjing West Road, Jing'an",
+    lat: 31.2243,
+    lng: 121.4459,
+  },
+  {
+    name: 'LensLoop Lujiazui',
+    city: 'Shanghai',
+    address: '168 Lujiazui Ring Road, Pudong',
+    lat: 31.2382,
+    lng: 121.5017,
+  },
+  {
+    name: 'LensLoop Xujiahui',
+    city: 'Shanghai',
+    address: '1 Hongqiao Road, Xuhui',
+    lat: 31.1946,
+    lng: 121.4365,
+  },
+  {
+    name: 'LensLoop Wangfujing',
+    city: 'Beijing',
+    address: '138 Wangfujing Street, Dongcheng',
+    lat: 39.9139,
+    lng: 116.4105,
+  },
+  {
+    name: 'LensLoop Sanlitun',
+    city: 'Beijing',
+    address: '19 Sanlitun Road, Chaoyang',
+    lat: 39.9334,
+    lng: 116.4543,
+  },
+  {
+    name: 'LensLoop Zhongguancun',
+    city: 'Beijing',
+    address: '15 Zhongguancun Street, Haidian',
+    lat: 39.9835,
+    lng: 116.3161,
+  },
 ].map((store, index) => ({
   ...store,
   phone: `${store.city === 'Shanghai' ? '021' : '010'}-6${String(1000000 + index * 1357).slice(1)}`,

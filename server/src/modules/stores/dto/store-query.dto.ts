@@ -17,4 +17,3 @@ export class StoreQueryDto extends PageQueryDto implements StoreQuery {
   @IsLongitude({ message: 'lng must be a longitude from -180 to 180, given together with lat' })
   lng?: number;
 }
-

@@ -1,0 +1,45 @@
+# Sourced by start.sh and test.sh: installs what a fresh machine lacks.
+PNPM_VERSION=10.34.9
+
+log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+ensure_node() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if ((major < 20)); then
+    echo "LensLoop needs Node.js 20.19 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
+    exit 1
+  fi
+}
+
+ensure_pnpm() {
+  # corepack fails signature checks on these machines, so pnpm comes from the npm registry.
+  if [[ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]]; then
+    log "installing pnpm $PNPM_VERSION"
+    npm install --global --no-fund --no-audit "pnpm@$PNPM_VERSION" >/dev/null
+  fi
+}
+
+# ensure_apt_packages COMMAND:PACKAGE …: installs PACKAGE from Debian when COMMAND is missing.
+ensure_apt_packages() {
+  local missing=() pair
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+  done
+  ((${#missing[@]} == 0)) && return
+  log "installing ${missing[*]} from Debian"
+  local sudo=''
+  [[ $(id -u) -ne 0 ]] && sudo='sudo'
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_dependencies() {
+  log "installing dependencies"
+  pnpm install --frozen-lockfile --reporter=append-only | grep -vE '^(Progress|\s*$)' | tail -n 5
+}
+
+build_server() {
+  log "building shared and server"
+  pnpm --filter @lensloop/shared --filter @lensloop/server run build
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every check LensLoop has, on a fresh machine: lint, type-check, unit tests, API e2e on a
+# throwaway MariaDB, the API smoke on embedded SQLite, the weapp and H5 builds, the browser e2e.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
+
+set -e
+ensure_node
+ensure_apt_packages mariadbd:mariadb-server chromium:chromium
+ensure_pnpm
+install_dependencies
+build_server
+set +e
+
+passed=0
+failed=()
+step() {
+  local name=$1
+  shift
+  log "$name"
+  local started=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "-- $name: ok ($((SECONDS - started)) s)"
+  else
+    failed+=("$name")
+    echo "-- $name: FAILED ($((SECONDS - started)) s)"
+  fi
+}
+
+jest() { pnpm --filter @lensloop/test exec jest --ci "$@"; }
+
+step 'lint' pnpm run lint
+step 'type-check' pnpm -r run typecheck
+step 'unit tests (shared)' pnpm --filter @lensloop/shared run test --ci
+step 'unit tests (server)' pnpm --filter @lensloop/server run test --ci
+step 'API e2e on MariaDB' jest -c jest.api.config.js
+step 'API smoke on SQLite' jest -c jest.smoke.config.js
+step 'weapp build' pnpm --filter @lensloop/miniprogram run build:weapp
+step 'weapp package check' pnpm --filter @lensloop/miniprogram run size:weapp
+step 'H5 build' pnpm --filter @lensloop/miniprogram run build:h5
+step 'browser e2e (Chromium, H5)' jest -c jest.browser.config.js
+
+echo
+if ((${#failed[@]})); then
+  echo "Failed: ${failed[*]}"
+fi
+echo "checks: ${passed} passed, ${#failed[@]} failed"
+((${#failed[@]} == 0))
