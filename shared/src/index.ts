@@ -2,3 +2,4 @@ export * from './errors';
 export * from './money';
 export * from './api-types';
 export * from './api-client';
+export * from './prescriptions';
