@@ -11,12 +11,13 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
 
+// Nest's own start-up chatter (module and route listings) shows from `debug` on.
 const NEST_LOG_LEVELS: Record<string, LogLevel[]> = {
   silent: [],
   fatal: ['fatal'],
   error: ['fatal', 'error'],
   warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
+  info: ['fatal', 'error', 'warn'],
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
   trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
 };

@@ -1,0 +1,57 @@
+import { zhCN } from './i18n/zh-CN';
+
+// Evaluated at build time: the static texts come from the default (Chinese) message table, and
+// app.tsx re-labels the tab bar at run time when the language is English.
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/products/index',
+    'pages/me/index',
+    'pages/product/index',
+    'pages/login/index',
+  ],
+  subPackages: [
+    {
+      // Staff pages: role-specific, kept out of the 2 MB main package.
+      root: 'subpackages/staff',
+      pages: ['login/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: zhCN['app.name'],
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#1f6feb',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: zhCN['tab.home'],
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/products/index',
+        text: zhCN['tab.products'],
+        iconPath: 'assets/tabbar/products.png',
+        selectedIconPath: 'assets/tabbar/products-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: zhCN['tab.me'],
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+  permission: {
+    'scope.userLocation': { desc: zhCN['home.nearestStore'] },
+  },
+  requiredPrivateInfos: ['getLocation'],
+});

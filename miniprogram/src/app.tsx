@@ -1,0 +1,24 @@
+import { useEffect, type PropsWithChildren } from 'react';
+import Taro from '@tarojs/taro';
+import { ConfigProvider } from '@nutui/nutui-react-taro';
+import enUS from '@nutui/nutui-react-taro/dist/es/locales/en-US';
+import zhCN from '@nutui/nutui-react-taro/dist/es/locales/zh-CN';
+import { t, type MessageKey } from './i18n';
+import { useLocale } from './hooks/use-locale';
+import './app.scss';
+
+const TAB_KEYS: MessageKey[] = ['tab.home', 'tab.products', 'tab.me'];
+
+function App({ children }: PropsWithChildren) {
+  const locale = useLocale();
+
+  useEffect(() => {
+    TAB_KEYS.forEach((key, index) => {
+      Taro.setTabBarItem({ index, text: t(key) }).catch(() => undefined);
+    });
+  }, [locale]);
+
+  return <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>;
+}
+
+export default App;

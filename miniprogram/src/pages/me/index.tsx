@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
+import { formatFen } from '@lensloop/shared';
+import { ErrorState, LoadingState } from '../../components/state-view';
+import { useLocale, usePageTitle } from '../../hooks/use-locale';
+import { setLocale, t } from '../../i18n';
+import { fetchMe } from '../../services/auth';
+import { session, useSession } from '../../stores/session';
+import './index.scss';
+
+function goToLogin(): void {
+  void Taro.navigateTo({ url: '/pages/login/index' });
+}
+
+export default function MePage() {
+  usePageTitle('title.me');
+  const locale = useLocale();
+  const { token, member, staff } = useSession();
+  const [error, setError] = useState<unknown>(null);
+
+  async function refresh(): Promise<void> {
+    if (!session.get().token || session.get().staff) return;
+    setError(null);
+    try {
+      session.setMember(await fetchMe());
+    } catch (loadError) {
+      setError(loadError);
+    }
+  }
+
+  useDidShow(() => {
+    void refresh();
+  });
+
+  const languageSwitch = (
+    <View className="me-page__language">
+      <Text className="me-page__language-label">{t('me.language')}</Text>
+      <Button
+        size="small"
+        type={locale === 'zh-CN' ? 'primary' : 'default'}
+        role="button"
+        aria-pressed={locale === 'zh-CN'}
+        aria-label={t('language.zhCN')}
+        onClick={() => setLocale('zh-CN')}
+      >
+        {t('language.zhCN')}
+      </Button>
+      <Button
+        size="small"
+        type={locale === 'en' ? 'primary' : 'default'}
+        role="button"
+        aria-pressed={locale === 'en'}
+        aria-label={t('language.en')}
+        onClick={() => setLocale('en')}
+      >
+        {t('language.en')}
+      </Button>
+    </View>
+  );
+
+  if (!token || staff) {
+    return (
+      <View className="me-page">
+        <View className="me-page__prompt" data-testid="me-logged-out">
+          <Text className="me-page__prompt-text">{t('me.loggedOut')}</Text>
+          <Button type="primary" role="button" aria-label={t('me.login')} onClick={goToLogin}>
+            {t('me.login')}
+          </Button>
+        </View>
+        {languageSwitch}
+      </View>
+    );
+  }
+
+  if (error && !member) return <ErrorState error={error} onRetry={() => void refresh()} />;
+  if (!member) return <LoadingState />;
+
+  return (
+    <View className="me-page" data-testid="me-profile">
+      <View className="me-page__header">
+        <Text className="me-page__nickname">{member.nickname || t('me.nicknameFallback')}</Text>
+        <Text className="me-page__tier" data-testid="member-tier">
+          {t(`tier.${member.tier}`)}
+        </Text>
+      </View>
+      <Cell.Group>
+        <Cell
+          title={t('me.memberCode')}
+          extra={<Text data-testid="member-code">{member.memberCode}</Text>}
+          aria-label={t('me.memberCode')}
+        />
+        <Cell title={t('me.tier')} extra={t(`tier.${member.tier}`)} />
+        <Cell
+          title={t('me.points')}
+          extra={<Text data-testid="member-points">{String(member.points)}</Text>}
+        />
+        <Cell
+          title={t('me.balance')}
+          extra={<Text data-testid="member-balance">{formatFen(member.balance)}</Text>}
+        />
+        <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
+      </Cell.Group>
+      {languageSwitch}
+      <View className="me-page__logout">
+        <Button
+          block
+          type="default"
+          role="button"
+          aria-label={t('me.logout')}
+          data-testid="logout"
+          onClick={() => session.signOut()}
+        >
+          {t('me.logout')}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
+import type { ProductDetail } from '@lensloop/shared';
+import { PriceTag } from '../../components/price-tag';
+import { openProduct } from '../../components/product-card';
+import { ErrorState, LoadingState } from '../../components/state-view';
+import { usePageTitle } from '../../hooks/use-locale';
+import { hasMessage, t } from '../../i18n';
+import { getProduct } from '../../services/catalog';
+import { assetUrl } from '../../services/request';
+import { attributeGroups, choose, selectedSku, type Selection } from './sku-picker';
+import './index.scss';
+
+function attributeLabel(name: string): string {
+  const key = `attribute.${name}`;
+  return hasMessage(key) ? t(key) : name;
+}
+
+export default function ProductPage() {
+  usePageTitle('title.product');
+  const { params } = useRouter();
+  const productId = Number(params.id);
+  const [product, setProduct] = useState<ProductDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [selection, setSelection] = useState<Selection>({});
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const detail = await getProduct(productId);
+      setProduct(detail);
+      // A product with a single SKU needs no choice.
+      setSelection(detail.skus.length === 1 ? { ...detail.skus[0].attributes } : {});
+    } catch (loadError) {
+      setError(loadError);
+    }
+  }, [productId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const groups = useMemo(() => attributeGroups(product?.skus ?? []), [product]);
+  const sku = product ? selectedSku(product.skus, groups, selection) : null;
+
+  if (error) return <ErrorState error={error} onRetry={() => void load()} />;
+  if (!product) return <LoadingState />;
+
+  return (
+    <View className="product-page">
+      <Image
+        className="product-page__image"
+        src={assetUrl(product.imageUrl)}
+        mode="aspectFit"
+        aria-label={product.name}
+      />
+      <View className="product-page__summary">
+        <View className="product-page__price" data-testid="product-price" aria-live="polite">
+          {sku ? (
+            <PriceTag amount={sku.price} size="large" testId="sku-price" />
+          ) : (
+            <PriceTag amount={product.priceFrom} size="large" from />
+          )}
+          {sku ? (
+            sku.stock > 0 ? (
+              <Text className="product-page__stock" data-testid="sku-stock">
+                {t('product.stock', { stock: sku.stock })}
+              </Text>
+            ) : (
+              <Tag type="danger" data-testid="sku-stock">
+                {t('product.outOfStock')}
+              </Tag>
+            )
+          ) : null}
+        </View>
+        <Text className="product-page__name" role="heading" aria-level={1}>
+          {product.name}
+        </Text>
+        <Text className="product-page__brand">{t('product.brand', { brand: product.brand })}</Text>
+      </View>
+
+      <View className="product-page__section" data-testid="sku-picker">
+        <Text className="product-page__section-title">
+          {sku ? t('product.chooseSku') : t('product.selectAll')}
+        </Text>
+        {groups.map((group) => (
+          <View
+            key={group.name}
+            className="sku-group"
+            role="radiogroup"
+            aria-label={attributeLabel(group.name)}
+          >
+            <Text className="sku-group__label">{attributeLabel(group.name)}</Text>
+            <View className="sku-group__values">
+              {group.values.map((value) => {
+                const active = selection[group.name] === value || group.values.length === 1;
+                return (
+                  <Button
+                    key={value}
+                    className="sku-chip"
+                    size="small"
+                    type={active ? 'primary' : 'default'}
+                    fill={active ? 'solid' : 'outline'}
+                    role="radio"
+                    aria-checked={active}
+                    aria-label={value}
+                    data-testid={`sku-option-${group.name}`}
+                    onClick={() => setSelection(choose(product.skus, selection, group.name, value))}
+                  >
+                    {value}
+                  </Button>
+                );
+              })}
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <View className="product-page__section">
+        <Text className="product-page__section-title">{t('product.description')}</Text>
+        <Text className="product-page__description">{product.description}</Text>
+      </View>
+
+      {product.lensOptions.length > 0 ? (
+        <View className="product-page__section" data-testid="lens-options">
+          <Text className="product-page__section-title">{t('product.lensOptions')}</Text>
+          <Cell.Group>
+            {product.lensOptions.map((lens) => (
+              <Cell
+                key={lens.id}
+                title={lens.name}
+                description={lens.brand}
+                extra={<PriceTag amount={lens.priceFrom} from />}
+                role="link"
+                aria-label={lens.name}
+                onClick={() => openProduct(lens.id)}
+              />
+            ))}
+          </Cell.Group>
+        </View>
+      ) : null}
+    </View>
+  );
+}

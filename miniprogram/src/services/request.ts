@@ -1,0 +1,71 @@
+import Taro from '@tarojs/taro';
+import { ApiClient, ApiError, type Transport } from '@lensloop/shared';
+
+const TOKEN_STORAGE_KEY = 'lensloop.token';
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * `/api/v1` base URL. The H5 build is served by the API server itself, so it stays on the same
+ * origin; the weapp needs an absolute URL fixed at build time (`API_BASE_URL`).
+ */
+export const apiBaseUrl: string = process.env.TARO_ENV === 'h5' ? '/api/v1' : API_BASE_URL;
+
+/** Origin of the API (`http://host:port`), empty in H5 where everything is same-origin. */
+const apiOrigin: string =
+  process.env.TARO_ENV === 'h5' ? '' : (/^https?:\/\/[^/]+/.exec(API_BASE_URL)?.[0] ?? '');
+
+/** Turns a server-relative asset URL such as `/static/products/frame-01.svg` into a loadable one. */
+export function assetUrl(url: string): string {
+  if (!url || /^(https?:)?\/\//.test(url) || url.startsWith('data:')) return url;
+  return `${apiOrigin}${url.startsWith('/') ? url : `/${url}`}`;
+}
+
+export function readToken(): string | null {
+  try {
+    const token: unknown = Taro.getStorageSync(TOKEN_STORAGE_KEY);
+    return typeof token === 'string' && token ? token : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeToken(token: string | null): void {
+  if (token) Taro.setStorageSync(TOKEN_STORAGE_KEY, token);
+  else Taro.removeStorageSync(TOKEN_STORAGE_KEY);
+}
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Called when the server rejects the stored token, so the session can forget it. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+// The one place in the app that calls Taro.request.
+const taroTransport: Transport = async ({ method, path, body, headers }) => {
+  const response = await Taro.request<unknown>({
+    url: `${apiBaseUrl}${path}`,
+    method,
+    header: headers,
+    data: method === 'GET' || body === undefined ? undefined : (body as Record<string, unknown>),
+    dataType: 'json',
+    timeout: REQUEST_TIMEOUT_MS,
+  });
+  return { status: response.statusCode, body: response.data };
+};
+
+const client = new ApiClient(taroTransport, readToken);
+
+/** Runs a call on the typed API client; an expired token clears the session. Throws `ApiError`. */
+export async function callApi<T>(call: (api: ApiClient) => Promise<T>): Promise<T> {
+  try {
+    return await call(client);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && readToken()) {
+      writeToken(null);
+      unauthenticatedListeners.forEach((listener) => listener());
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button, Cell, Input } from '@nutui/nutui-react-taro';
+import { usePageTitle } from '../../../hooks/use-locale';
+import { errorMessage, t } from '../../../i18n';
+import { loginStaff } from '../../../services/auth';
+import { session, useSession } from '../../../stores/session';
+import './index.scss';
+
+export default function StaffLoginPage() {
+  usePageTitle('title.staffLogin');
+  const { staff } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(): Promise<void> {
+    if (submitting) return;
+    if (!username.trim() || !password) {
+      setError(t('staff.missingFields'));
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      const result = await loginStaff(username.trim(), password);
+      session.signInStaff(result.token, result.staff);
+      setPassword('');
+    } catch (loginError) {
+      setError(errorMessage(loginError));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  if (staff) {
+    return (
+      <View className="staff-login" data-testid="staff-profile">
+        <Text className="staff-login__title" role="heading" aria-level={1}>
+          {t('staff.welcome', { name: staff.name })}
+        </Text>
+        <Cell.Group>
+          <Cell title={t('staff.role', { role: t(`role.${staff.role}`) })} />
+        </Cell.Group>
+        <Button
+          block
+          type="default"
+          role="button"
+          aria-label={t('staff.logout')}
+          onClick={() => session.signOut()}
+        >
+          {t('staff.logout')}
+        </Button>
+      </View>
+    );
+  }
+
+  return (
+    <View className="staff-login">
+      <Text className="staff-login__title" role="heading" aria-level={1}>
+        {t('staff.title')}
+      </Text>
+      <Text className="staff-login__label">{t('staff.username')}</Text>
+      <Input
+        className="staff-login__input"
+        value={username}
+        placeholder={t('staff.usernamePlaceholder')}
+        onChange={(value) => setUsername(value)}
+        {...({ nativeProps: { 'aria-label': t('staff.username'), autocomplete: 'username' } } as object)}
+      />
+      <Text className="staff-login__label">{t('staff.password')}</Text>
+      <Input
+        className="staff-login__input"
+        type="password"
+        value={password}
+        placeholder={t('staff.passwordPlaceholder')}
+        onChange={(value) => setPassword(value)}
+        {...({
+          nativeProps: { 'aria-label': t('staff.password'), autocomplete: 'current-password' },
+        } as object)}
+      />
+      {error ? (
+        <Text className="staff-login__error" role="alert">
+          {error}
+        </Text>
+      ) : null}
+      <Button
+        block
+        type="primary"
+        loading={submitting}
+        role="button"
+        aria-label={t('staff.submit')}
+        data-testid="staff-login-submit"
+        onClick={() => void submit()}
+      >
+        {t('staff.submit')}
+      </Button>
+    </View>
+  );
+}
