@@ -7,7 +7,9 @@ source scripts/lib/setup.sh
 
 set -e
 ensure_node
-ensure_apt_packages mariadbd:mariadb-server chromium:chromium
+# The CJK font lets Chromium draw the Chinese UI in the screenshots instead of empty boxes.
+ensure_apt_packages mariadbd:mariadb-server chromium:chromium \
+  /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk
 ensure_pnpm
 install_dependencies
 build_server

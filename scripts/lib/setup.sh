@@ -20,11 +20,13 @@ ensure_pnpm() {
   fi
 }
 
-# ensure_apt_packages COMMAND:PACKAGE …: installs PACKAGE from Debian when COMMAND is missing.
+# ensure_apt_packages WHAT:PACKAGE …: installs PACKAGE from Debian when WHAT, a command or a
+# file path, is missing.
 ensure_apt_packages() {
-  local missing=() pair
+  local missing=() pair what
   for pair in "$@"; do
-    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+    what=${pair%%:*}
+    command -v "$what" >/dev/null 2>&1 || [[ -e $what ]] || missing+=("${pair#*:}")
   done
   ((${#missing[@]} == 0)) && return
   log "installing ${missing[*]} from Debian"
