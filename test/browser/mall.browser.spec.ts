@@ -22,8 +22,9 @@ describe('H5 mall in Chromium', () => {
     context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
-      // People's Square, Shanghai: the nearest demo store is Nanjing Road.
-      geolocation: { latitude: 31.2304, longitude: 121.4737 },
+      // Tiananmen, Beijing: far from the Shanghai fallback, so the page must use the device
+      // location to find Wangfujing as the nearest demo store.
+      geolocation: { latitude: 39.9087, longitude: 116.3975 },
       permissions: ['geolocation'],
     });
     page = await context.newPage();
@@ -38,7 +39,8 @@ describe('H5 mall in Chromium', () => {
   it('should show the nearest store and the featured products on the home page', async () => {
     await page.goto(`${server.baseUrl}/`);
     await waitForTaroPage(page, 'pages/index/index');
-    await expectVisibleText(page.getByTestId('nearest-store-name'), 'LensLoop Nanjing Road');
+    await expectVisibleText(page.getByTestId('nearest-store-name'), 'LensLoop Wangfujing');
+    expect(await page.getByText('未获取到位置', { exact: false }).count()).toBe(0);
     await page.getByTestId('featured-products').getByRole('link').first().waitFor();
     await screenshot('01-home');
   });

@@ -16,7 +16,9 @@ export async function locate(): Promise<Coordinates> {
   const timeout = new Promise<Coordinates>((resolve) =>
     setTimeout(() => resolve(FALLBACK_COORDINATES), LOCATION_TIMEOUT_MS),
   );
-  const location = Taro.getLocation({ type: 'gcj02' }).then(
+  // Browsers only give GPS (WGS-84) coordinates and Taro's H5 getLocation refuses anything else;
+  // the up to ~0.5 km offset from the GCJ-02 map grid does not change which store is nearest.
+  const location = Taro.getLocation({ type: process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02' }).then(
     (result): Coordinates => ({ lat: result.latitude, lng: result.longitude, fallback: false }),
     () => FALLBACK_COORDINATES,
   );
