@@ -62,3 +62,9 @@ function isLeapYear(year: number): boolean {
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** The calendar date of `instant` in Asia/Shanghai (UTC+8 all year, no daylight saving). */
+export function shanghaiDate(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 8 * 3_600_000);
+  return shifted.toISOString().slice(0, 10);
+}
