@@ -6,13 +6,11 @@ import {
   prescriptionExpiry,
   shanghaiDate,
   validatePrescription,
-  type EyePrescription,
   type MyopiaTrend,
   type Page,
   type Prescription,
   type PrescriptionHeader,
   type PrescriptionInput,
-  type PupillaryDistance,
 } from '@lensloop/shared';
 import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
@@ -28,14 +26,11 @@ import type { LatestPrescriptionQueryDto, PrescriptionQueryDto } from './dto/pre
 import type { RecordPrescriptionDto } from './dto/record-prescription.dto';
 import { PrescriptionEntity } from './entities/prescription.entity';
 import { myopiaTrend } from './policies/myopia-trend';
-
-/** What is encrypted: everything of the exam that is health data. */
-interface SealedValues {
-  od: EyePrescription;
-  os: EyePrescription;
-  pd: PupillaryDistance;
-  notes: string;
-}
+import {
+  openPrescriptionValues,
+  sealPrescriptionValues,
+  type PrescriptionValues,
+} from './prescription-values';
 
 /** The staff member acting, and the request their audit row belongs to. */
 export interface StaffActor {
@@ -45,34 +40,6 @@ export interface StaffActor {
 }
 
 const DEFAULT_READ_REASON = 'staff desk lookup';
-
-// Binds the ciphertext to its owner and profile, so it cannot be moved to another person's row.
-function associatedData(prescription: Pick<PrescriptionEntity, 'memberId' | 'profileId'>): string {
-  return `prescription:${prescription.memberId}:${prescription.profileId}`;
-}
-
-function storedEye(eye: EyePrescription): EyePrescription {
-  return {
-    sphere: eye.sphere,
-    cylinder: eye.cylinder,
-    axis: eye.axis ?? null,
-    add: eye.add ?? null,
-    prism: eye.prism ?? null,
-    prismBase: eye.prismBase ?? null,
-    va: eye.va ?? null,
-    baseCurve: eye.baseCurve ?? null,
-    diameter: eye.diameter ?? null,
-    axialLength: eye.axialLength ?? null,
-  };
-}
-
-// The body is already validated: either a binocular PD or both monocular ones are present.
-function storedPd(pd: PupillaryDistance): PupillaryDistance {
-  const { binocular, od, os } = pd as Partial<Record<'binocular' | 'od' | 'os', number | null>>;
-  return binocular === undefined || binocular === null
-    ? { od: od as number, os: os as number }
-    : { binocular };
-}
 
 const LATEST_FIRST = { examDate: 'DESC', id: 'DESC' } as const;
 
@@ -110,12 +77,6 @@ export class PrescriptionsService {
       await this.requireMember(manager, memberId);
       const profile = await this.profiles.getProfile(memberId, body.profileId, manager);
       await this.consents.requirePrescriptionConsent(memberId, manager);
-      const values: SealedValues = {
-        od: storedEye(normalized.od),
-        os: storedEye(normalized.os),
-        pd: storedPd(normalized.pd),
-        notes: body.notes ?? '',
-      };
       const prescription = await manager.save(
         manager.create(PrescriptionEntity, {
           memberId,
@@ -126,7 +87,11 @@ export class PrescriptionsService {
           examinerStaffId: actor.staffId,
           examDate: normalized.examDate,
           expiresAt: prescriptionExpiry(normalized.examDate, profile.birthDate),
-          sealedValues: this.sealedBox.seal(values, associatedData({ memberId, profileId: profile.id })),
+          sealedValues: sealPrescriptionValues(
+            this.sealedBox,
+            { memberId, profileId: profile.id },
+            { ...normalized, notes: body.notes ?? '' },
+          ),
         }),
       );
       await this.audit.record(manager, {
@@ -230,8 +195,8 @@ export class PrescriptionsService {
     return headers;
   }
 
-  private open(row: PrescriptionEntity): SealedValues {
-    return this.sealedBox.open<SealedValues>(row.sealedValues, associatedData(row));
+  private open(row: PrescriptionEntity): PrescriptionValues {
+    return openPrescriptionValues(this.sealedBox, row);
   }
 
   private async describe(rows: PrescriptionEntity[]): Promise<Prescription[]> {
