@@ -101,6 +101,14 @@ export default function MePage() {
           extra={<Text data-testid="member-balance">{formatFen(member.balance)}</Text>}
         />
         <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
+        <View
+          role="link"
+          aria-label={t('me.fitting')}
+          data-testid="fitting-link"
+          onClick={() => void Taro.navigateTo({ url: '/pages/fitting/index' })}
+        >
+          <Cell title={t('me.fitting')} clickable extra="›" />
+        </View>
       </Cell.Group>
       {languageSwitch}
       <View className="me-page__logout">

@@ -1,0 +1,38 @@
+import type {
+  CustomerCard,
+  CustomerSummary,
+  FamilyProfile,
+  MyopiaTrend,
+  Page,
+  Prescription,
+  RecordPrescriptionRequest,
+} from '@lensloop/shared';
+import { callApi } from './request';
+
+export function listProfiles(): Promise<FamilyProfile[]> {
+  return callApi((api) => api.listProfiles());
+}
+
+export function listPrescriptions(profileId: number): Promise<Page<Prescription>> {
+  return callApi((api) => api.listPrescriptions({ profileId, pageSize: 50 }));
+}
+
+export function fetchMyopiaTrend(profileId: number): Promise<MyopiaTrend> {
+  return callApi((api) => api.myopiaTrend(profileId));
+}
+
+export function searchCustomers(q: string): Promise<Page<CustomerSummary>> {
+  return callApi((api) => api.searchCustomers({ q }));
+}
+
+export function fetchCustomer(memberId: number): Promise<CustomerCard> {
+  return callApi((api) => api.getCustomer(memberId));
+}
+
+export function fetchLatestPrescription(memberId: number, profileId: number): Promise<Prescription> {
+  return callApi((api) => api.latestPrescription(memberId, { profileId }));
+}
+
+export function recordPrescription(memberId: number, body: RecordPrescriptionRequest): Promise<Prescription> {
+  return callApi((api) => api.recordPrescription(memberId, body));
+}
