@@ -1,6 +1,5 @@
 import type { EyePrescription, PupillaryDistance } from '@lensloop/shared';
 import type { SealedBox } from '../../infra/crypto/sealed-box';
-import type { PrescriptionEntity } from './entities/prescription.entity';
 
 /** What is encrypted: everything of the exam that is health data. */
 export interface PrescriptionValues {
@@ -10,7 +9,8 @@ export interface PrescriptionValues {
   notes: string;
 }
 
-type Owner = Pick<PrescriptionEntity, 'memberId' | 'profileId'>;
+/** The row a sealed value belongs to. */
+type Owner = { memberId: number; profileId: number };
 
 // Binds the ciphertext to its owner and profile, so it cannot be moved to another person's row.
 function associatedData(owner: Owner): string {
@@ -53,7 +53,7 @@ export function sealPrescriptionValues(box: SealedBox, owner: Owner, values: Pre
 
 export function openPrescriptionValues(
   box: SealedBox,
-  row: Owner & Pick<PrescriptionEntity, 'sealedValues'>,
+  row: Owner & { sealedValues: string },
 ): PrescriptionValues {
   return box.open<PrescriptionValues>(row.sealedValues, associatedData(row));
 }
