@@ -138,8 +138,11 @@ async function main(): Promise<void> {
 
     const failures = lookup.failures + search.failures;
     if (failures > 0) throw new Error(`${failures} requests failed or were not 2xx`);
-    if (audited !== lookup.succeeded)
+    // Requests still in flight when autocannon stops (at most one per connection, in the warm-up and
+    // in the measured run) are answered and audited but not counted by autocannon.
+    if (audited < lookup.succeeded || audited > lookup.succeeded + 2 * CONNECTIONS) {
       throw new Error(`${audited} audit rows for ${lookup.succeeded} lookups`);
+    }
   });
 }
 

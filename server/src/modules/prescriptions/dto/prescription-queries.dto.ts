@@ -1,18 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CustomerSearchQuery, LatestPrescriptionQuery, PrescriptionQuery } from '@lensloop/shared';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { OptionalIdQuery } from '../../../common/id.pipe';
 import { PageQueryDto } from '../../../common/pagination';
-
-const MAX_ID = 2_147_483_647;
 
 export class PrescriptionQueryDto extends PageQueryDto implements PrescriptionQuery {
   @ApiPropertyOptional({ description: 'One family profile; all of them when absent.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @OptionalIdQuery()
   profileId?: number;
 }
 
@@ -25,11 +19,7 @@ export class CustomerSearchQueryDto extends PageQueryDto implements CustomerSear
 
 export class LatestPrescriptionQueryDto implements LatestPrescriptionQuery {
   @ApiPropertyOptional({ description: 'Family profile; the member’s own when absent.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @OptionalIdQuery()
   profileId?: number;
 
   @ApiPropertyOptional({ description: 'Why it is read, for the audit log.', example: 'lens order' })
