@@ -136,6 +136,10 @@ export class ApiClient {
     return this.request('POST', '/me/profiles', body);
   }
 
+  listConsents(): Promise<Consent[]> {
+    return this.request('GET', '/me/consents');
+  }
+
   recordConsent(body: ConsentRequest): Promise<Consent> {
     return this.request('POST', '/me/consents', body);
   }

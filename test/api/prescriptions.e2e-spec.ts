@@ -187,6 +187,11 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     expect(
       await server.dataSource.query('SELECT id FROM prescriptions WHERE member_id = ?', [customer.memberId]),
     ).toEqual([]);
+    const before = await api()
+      .get('/api/v1/me/consents')
+      .set('authorization', customer.authorization)
+      .expect(200);
+    expect(before.body).toEqual([]);
 
     await api()
       .post('/api/v1/me/consents')
@@ -200,6 +205,18 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       .send({ ...CONSENT, granted: false })
       .expect(201);
 
+    const consents = await api()
+      .get('/api/v1/me/consents')
+      .set('authorization', customer.authorization)
+      .expect(200);
+    expect(consents.body).toEqual([
+      {
+        kind: 'prescription_storage',
+        granted: false,
+        policyVersion: '2026-11',
+        recordedAt: expect.any(String),
+      },
+    ]);
     const read = await api()
       .get(`/api/v1/staff/customers/${customer.memberId}/prescriptions/latest`)
       .set('authorization', optometrist)

@@ -96,6 +96,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await page.getByRole('link', { name: '验光档案' }).click();
 
     await waitForTaroPage(page, 'pages/fitting/index');
+    await page.getByTestId('consent').getByText('你已同意保存验光数据').waitFor();
     await page.getByRole('tab', { name: '小明' }).click();
     const history = page.getByTestId('fitting-history');
     await history.getByText(`验光日期 ${shanghaiDate(new Date())}`).waitFor();

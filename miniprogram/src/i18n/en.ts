@@ -189,4 +189,9 @@ export const en: Record<MessageKey, string> = {
   'error.PROFILE_NOT_FOUND': 'Family member not found',
   'error.PRESCRIPTION_NOT_FOUND': 'No prescription yet',
   'error.CONSENT_REQUIRED': 'The customer has not consented to storing prescriptions',
+  'consent.prompt':
+    'Prescriptions are sensitive personal data. With your consent the store keeps them for you and your family, and every staff read is logged.',
+  'consent.grant': 'Allow storing prescriptions',
+  'consent.granted': 'You allow storing prescriptions',
+  'consent.withdraw': 'Withdraw consent',
 };

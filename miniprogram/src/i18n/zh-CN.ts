@@ -186,6 +186,11 @@ export const zhCN = {
   'error.PROFILE_NOT_FOUND': '家庭成员不存在',
   'error.PRESCRIPTION_NOT_FOUND': '暂无验光记录',
   'error.CONSENT_REQUIRED': '顾客未授权保存验光数据',
+  'consent.prompt':
+    '验光数据属于敏感个人信息。同意后，门店才能为你和家人保存验光单，店员每次查看都会记入访问日志。',
+  'consent.grant': '同意保存验光数据',
+  'consent.granted': '你已同意保存验光数据',
+  'consent.withdraw': '撤回同意',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
 import type {
+  Consent,
   CustomerCard,
   CustomerSummary,
   FamilyProfile,
@@ -8,6 +9,20 @@ import type {
   RecordPrescriptionRequest,
 } from '@lensloop/shared';
 import { callApi } from './request';
+
+/** Version of the privacy policy text the consent card shows. */
+export const PRIVACY_POLICY_VERSION = '2026-11';
+
+export async function fetchPrescriptionConsent(): Promise<boolean> {
+  const consents = await callApi((api) => api.listConsents());
+  return consents.some((consent) => consent.kind === 'prescription_storage' && consent.granted);
+}
+
+export function recordPrescriptionConsent(granted: boolean): Promise<Consent> {
+  return callApi((api) =>
+    api.recordConsent({ kind: 'prescription_storage', granted, policyVersion: PRIVACY_POLICY_VERSION }),
+  );
+}
 
 export function listProfiles(): Promise<FamilyProfile[]> {
   return callApi((api) => api.listProfiles());

@@ -16,10 +16,16 @@ import { PrescriptionCard } from '../../components/prescription-card';
 import { profileLabel } from '../../components/profile-label';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { usePageTitle } from '../../hooks/use-locale';
-import { t } from '../../i18n';
+import { errorMessage, t } from '../../i18n';
 import { listStoresNear } from '../../services/catalog';
 import { locate } from '../../services/location';
-import { fetchMyopiaTrend, listPrescriptions, listProfiles } from '../../services/prescriptions';
+import {
+  fetchMyopiaTrend,
+  fetchPrescriptionConsent,
+  listPrescriptions,
+  listProfiles,
+  recordPrescriptionConsent,
+} from '../../services/prescriptions';
 import { useSession } from '../../stores/session';
 import './index.scss';
 
@@ -81,19 +87,57 @@ function TrendSection({ trend }: { trend: MyopiaTrend }) {
   );
 }
 
+/** The separate consent PIPL asks for before health data is stored; it can be withdrawn here. */
+function ConsentCard({ granted, onChange }: { granted: boolean; onChange: (granted: boolean) => void }) {
+  const [error, setError] = useState<unknown>(null);
+  async function decide(next: boolean): Promise<void> {
+    setError(null);
+    try {
+      await recordPrescriptionConsent(next);
+      onChange(next);
+    } catch (decideError) {
+      setError(decideError);
+    }
+  }
+  const action = granted ? t('consent.withdraw') : t('consent.grant');
+  return (
+    <View className="fitting-page__consent" data-testid="consent">
+      <Text className="fitting-page__consent-text">
+        {granted ? t('consent.granted') : t('consent.prompt')}
+      </Text>
+      {error ? (
+        <Text className="fitting-page__warning" role="alert">
+          {errorMessage(error)}
+        </Text>
+      ) : null}
+      <Button
+        size="small"
+        type={granted ? 'default' : 'primary'}
+        role="button"
+        aria-label={action}
+        onClick={() => void decide(!granted)}
+      >
+        {action}
+      </Button>
+    </View>
+  );
+}
+
 export default function FittingPage() {
   usePageTitle('title.fitting');
   const { token, staff } = useSession();
   const [profiles, setProfiles] = useState<FamilyProfile[] | null>(null);
   const [selected, setSelected] = useState<FamilyProfile | null>(null);
   const [history, setHistory] = useState<ProfileHistory | null>(null);
+  const [consent, setConsent] = useState<boolean | null>(null);
   const [error, setError] = useState<unknown>(null);
   const signedIn = Boolean(token) && !staff;
 
   const loadProfiles = useCallback(async () => {
     setError(null);
     try {
-      const loaded = await listProfiles();
+      const [loaded, granted] = await Promise.all([listProfiles(), fetchPrescriptionConsent()]);
+      setConsent(granted);
       setProfiles(loaded);
       setSelected((current) => loaded.find((profile) => profile.id === current?.id) ?? loaded[0] ?? null);
     } catch (loadError) {
@@ -146,6 +190,8 @@ export default function FittingPage() {
 
   return (
     <View className="fitting-page">
+      {/* Asked first while missing; once given, the way to withdraw it sits below the history. */}
+      {consent === false ? <ConsentCard granted={false} onChange={setConsent} /> : null}
       <View className="fitting-page__profiles" role="tablist" aria-label={t('staff.profiles')}>
         {profiles.map((profile) => (
           <View
@@ -177,6 +223,7 @@ export default function FittingPage() {
           )}
         </>
       )}
+      {consent === true ? <ConsentCard granted onChange={setConsent} /> : null}
     </View>
   );
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type Consent, type ConsentKind } from '@lensloop/shared';
+import { CONSENT_KINDS, ErrorCode, type Consent, type ConsentKind } from '@lensloop/shared';
 import { Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import type { ConsentDto } from './dto/consent.dto';
@@ -22,6 +22,16 @@ export class ConsentsService {
 
   async recordConsent(memberId: number, body: ConsentDto): Promise<Consent> {
     return toConsent(await this.consents.save(this.consents.create({ memberId, ...body })));
+  }
+
+  /** The decision in force for each kind the member has decided on. */
+  async listCurrent(memberId: number): Promise<Consent[]> {
+    const latest = await Promise.all(
+      CONSENT_KINDS.map((kind) =>
+        this.consents.findOne({ where: { memberId, kind }, order: { id: 'DESC' } }),
+      ),
+    );
+    return latest.flatMap((consent) => (consent ? [toConsent(consent)] : []));
   }
 
   async isGranted(

@@ -19,6 +19,12 @@ export class PrescriptionsController {
     private readonly consents: ConsentsService,
   ) {}
 
+  @Get('consents')
+  @Roles('customer')
+  listConsents(@CurrentPrincipal() principal: Principal): Promise<Consent[]> {
+    return this.consents.listCurrent(principal.id);
+  }
+
   @Post('consents')
   @Roles('customer')
   recordConsent(@CurrentPrincipal() principal: Principal, @Body() body: ConsentDto): Promise<Consent> {
