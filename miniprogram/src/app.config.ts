@@ -10,6 +10,7 @@ export default defineAppConfig({
     'pages/product/index',
     'pages/login/index',
     'pages/fitting/index',
+    'pages/access-log/index',
   ],
   subPackages: [
     {

@@ -208,6 +208,9 @@ export interface AuditEntry {
   at: string;
 }
 
+/** Reasons the server records when the caller gives none; clients show them localized. */
+export const STANDARD_AUDIT_REASONS = { deskLookup: 'desk_lookup', examRecorded: 'exam_recorded' } as const;
+
 export const AUDIT_ACTIONS = ['prescription.read', 'prescription.create'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -457,7 +457,12 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       'prescription.read',
     ]);
 
-    await api().delete('/api/v1/me').set('authorization', customer.authorization).expect(204);
+    // As wx.request sends it: a JSON content type and no body.
+    await api()
+      .delete('/api/v1/me')
+      .set('authorization', customer.authorization)
+      .set('content-type', 'application/json')
+      .expect(204);
     const [member] = await server.dataSource.query('SELECT * FROM members WHERE id = ?', [customer.memberId]);
     expect(member).toMatchObject({ phone: null, nickname: null, unionid: null, session_key: null });
     expect(member.openid).not.toBe('dev-leaver');

@@ -26,6 +26,17 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     return context.newPage();
   }
 
+  /** The demo parent logged in through the dev code, on the "me" page. */
+  async function loginAsDemoCustomer(): Promise<Page> {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/#/pages/login/index`);
+    await waitForTaroPage(page, 'pages/login/index');
+    await page.getByRole('textbox', { name: '开发登录码' }).fill(DEMO_CUSTOMER.openid);
+    await page.getByRole('button', { name: '微信一键登录' }).click();
+    await waitForTaroPage(page, 'pages/me/index');
+    return page;
+  }
+
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
@@ -87,12 +98,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
   });
 
   it('should show the customer the new exam in the fitting history and on the myopia chart', async () => {
-    const page = await newPage();
-    await page.goto(`${server.baseUrl}/#/pages/login/index`);
-    await waitForTaroPage(page, 'pages/login/index');
-    await page.getByRole('textbox', { name: '开发登录码' }).fill(DEMO_CUSTOMER.openid);
-    await page.getByRole('button', { name: '微信一键登录' }).click();
-    await waitForTaroPage(page, 'pages/me/index');
+    const page = await loginAsDemoCustomer();
     await page.getByRole('link', { name: '验光档案' }).click();
 
     await waitForTaroPage(page, 'pages/fitting/index');
@@ -110,6 +116,31 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await page.getByTestId('fast-progression').waitFor();
     await page.getByRole('link', { name: /预约复查/ }).waitFor();
     await screenshot(page, '13-customer-fitting-child');
+
+    await page.getByRole('link', { name: '谁查看过我的验光单' }).click();
+    await waitForTaroPage(page, 'pages/access-log/index');
+    const log = page.getByTestId('access-log');
+    await log.getByText('Li Na（验光师）录入了验光单').waitFor();
+    await log.getByText('Li Na（验光师）查看了验光单').waitFor();
+    await screenshot(page, '14-customer-access-log');
+    await page.context().close();
+  });
+
+  it('should let the customer erase their data from the "me" page after confirming', async () => {
+    const page = await loginAsDemoCustomer();
+    await page.getByRole('button', { name: '删除我的数据并注销' }).click();
+    await page.getByText('将删除你和家人的验光档案').waitFor();
+    await screenshot(page, '15-customer-delete-confirm');
+    const erased = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/me') && response.request().method() === 'DELETE',
+    );
+    await page.locator('.taro-modal__foot').getByText('确定').click();
+    expect((await erased).status()).toBe(204);
+    await page.getByTestId('me-logged-out').waitFor();
+    const rows = await server.dataSource.query('SELECT id FROM members WHERE phone = ?', [
+      DEMO_CUSTOMER.phone,
+    ]);
+    expect(rows).toEqual([]);
     await page.context().close();
   });
 });

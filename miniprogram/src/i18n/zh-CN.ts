@@ -191,6 +191,23 @@ export const zhCN = {
   'consent.grant': '同意保存验光数据',
   'consent.granted': '你已同意保存验光数据',
   'consent.withdraw': '撤回同意',
+  'title.accessLog': '验光单访问记录',
+  'accessLog.link': '谁查看过我的验光单',
+  'accessLog.empty': '还没有人查看过你的验光单',
+  'accessLog.entry': '{name}（{role}）{action}',
+  'accessLog.reason': '原因：{reason}',
+  'action.prescription.read': '查看了验光单',
+  'action.prescription.create': '录入了验光单',
+  'accessLog.unknownStaff': '已离职员工',
+  'staff.scan': '扫会员码',
+  'auditReason.desk_lookup': '门店查询',
+  'auditReason.exam_recorded': '验光后录入',
+  'privacy.export': '导出我的数据',
+  'privacy.exported': '数据已复制到剪贴板',
+  'privacy.delete': '删除我的数据并注销',
+  'privacy.deleteConfirmTitle': '删除个人数据',
+  'privacy.deleteConfirm': '将删除你和家人的验光档案、手机号和昵称，订单仅保留匿名记录。此操作不可撤销。',
+  'privacy.deleted': '你的个人数据已删除',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
 import type {
+  AuditEntry,
   Consent,
   CustomerCard,
   CustomerSummary,
@@ -34,6 +35,10 @@ export function listPrescriptions(profileId: number): Promise<Page<Prescription>
 
 export function fetchMyopiaTrend(profileId: number): Promise<MyopiaTrend> {
   return callApi((api) => api.myopiaTrend(profileId));
+}
+
+export function listAccessLog(): Promise<Page<AuditEntry>> {
+  return callApi((api) => api.prescriptionAccessLog({ pageSize: 100 }));
 }
 
 export function searchCustomers(q: string): Promise<Page<CustomerSummary>> {

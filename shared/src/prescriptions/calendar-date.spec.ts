@@ -1,4 +1,11 @@
-import { addMonths, epochDay, formatCalendarDate, parseCalendarDate, shanghaiDate } from './calendar-date';
+import {
+  addMonths,
+  epochDay,
+  formatCalendarDate,
+  parseCalendarDate,
+  shanghaiDate,
+  shanghaiDateTime,
+} from './calendar-date';
 
 describe('parseCalendarDate', () => {
   it.each([
@@ -55,5 +62,11 @@ describe('shanghaiDate', () => {
     ['2026-12-31T20:00:00Z', '2027-01-01'],
   ])('should give the Shanghai calendar date of %s', (instant, expected) => {
     expect(shanghaiDate(new Date(instant))).toBe(expected);
+  });
+});
+
+describe('shanghaiDateTime', () => {
+  it('should show the wall-clock time in Shanghai', () => {
+    expect(shanghaiDateTime(new Date('2026-11-24T16:05:09Z'))).toBe('2026-11-25 00:05');
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import {
   formatDiopters,
   isChildAt,
@@ -223,6 +223,14 @@ export default function FittingPage() {
           )}
         </>
       )}
+      <View
+        className="fitting-page__link"
+        role="link"
+        aria-label={t('accessLog.link')}
+        onClick={() => void Taro.navigateTo({ url: '/pages/access-log/index' })}
+      >
+        <Cell title={t('accessLog.link')} clickable extra="›" />
+      </View>
       {consent === true ? <ConsentCard granted onChange={setConsent} /> : null}
     </View>
   );

@@ -5,6 +5,7 @@ import {
   normalizePrescription,
   prescriptionExpiry,
   shanghaiDate,
+  STANDARD_AUDIT_REASONS,
   validatePrescription,
   type MyopiaTrend,
   type Page,
@@ -38,8 +39,6 @@ export interface StaffActor {
   storeId: number | null;
   requestId: string;
 }
-
-const DEFAULT_READ_REASON = 'staff desk lookup';
 
 const LATEST_FIRST = { examDate: 'DESC', id: 'DESC' } as const;
 
@@ -100,7 +99,7 @@ export class PrescriptionsService {
         memberId,
         profileId: profile.id,
         prescriptionId: prescription.id,
-        reason: 'exam recorded',
+        reason: STANDARD_AUDIT_REASONS.examRecorded,
         requestId: actor.requestId,
       });
       return prescription;
@@ -130,7 +129,7 @@ export class PrescriptionsService {
         memberId,
         profileId: profile.id,
         prescriptionId: prescription.id,
-        reason: query.reason ?? DEFAULT_READ_REASON,
+        reason: query.reason ?? STANDARD_AUDIT_REASONS.deskLookup,
         requestId: actor.requestId,
       });
       return prescription;

@@ -15,8 +15,7 @@ export default function StaffCustomersPage() {
   const [results, setResults] = useState<CustomerSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  async function search(): Promise<void> {
-    const q = text.trim();
+  async function search(q = text.trim()): Promise<void> {
     if (!q) return;
     setError(null);
     try {
@@ -24,6 +23,17 @@ export default function StaffCustomersPage() {
     } catch (searchError) {
       setError(searchError);
     }
+  }
+
+  async function scan(): Promise<void> {
+    let scanned: string;
+    try {
+      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
+    } catch {
+      return; // cancelled by the user
+    }
+    setText(scanned);
+    await search(scanned.trim());
   }
 
   return (
@@ -40,6 +50,12 @@ export default function StaffCustomersPage() {
         <Button type="primary" role="button" aria-label={t('staff.search')} onClick={() => void search()}>
           {t('staff.search')}
         </Button>
+        {/* The member QR carries the member code; browsers have no scanner, so only in WeChat. */}
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button type="default" role="button" aria-label={t('staff.scan')} onClick={() => void scan()}>
+            {t('staff.scan')}
+          </Button>
+        ) : null}
       </View>
       {error ? <ErrorState error={error} /> : null}
       {results && results.length === 0 ? <EmptyState title={t('staff.noResults')} /> : null}
