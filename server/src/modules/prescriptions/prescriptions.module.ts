@@ -6,8 +6,6 @@ import { SealedBox } from '../../infra/crypto/sealed-box';
 import { AuditModule } from '../audit/audit.module';
 import { MemberEntity } from '../members/entities/member.entity';
 import { MembersModule } from '../members/members.module';
-import { StaffEntity } from '../staff/entities/staff.entity';
-import { StoreEntity } from '../stores/entities/store.entity';
 import { ConsentsService } from './consents.service';
 import { ConsentEntity } from './entities/consent.entity';
 import { PrescriptionEntity } from './entities/prescription.entity';
@@ -18,7 +16,7 @@ import { StaffDeskService } from './staff-desk.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PrescriptionEntity, ConsentEntity, MemberEntity, StaffEntity, StoreEntity]),
+    TypeOrmModule.forFeature([PrescriptionEntity, ConsentEntity, MemberEntity]),
     MembersModule,
     AuditModule,
   ],

@@ -13,7 +13,7 @@ import {
   type PrescriptionHeader,
   type PrescriptionInput,
 } from '@lensloop/shared';
-import { In, IsNull, Repository, type EntityManager } from 'typeorm';
+import { IsNull, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import { SealedBox } from '../../infra/crypto/sealed-box';
@@ -40,14 +40,14 @@ export interface StaffActor {
   requestId: string;
 }
 
-const LATEST_FIRST = { examDate: 'DESC', id: 'DESC' } as const;
+function latestFirst(query: SelectQueryBuilder<PrescriptionEntity>): SelectQueryBuilder<PrescriptionEntity> {
+  return query.orderBy('prescription.examDate', 'DESC').addOrderBy('prescription.id', 'DESC');
+}
 
 @Injectable()
 export class PrescriptionsService {
   constructor(
     @InjectRepository(PrescriptionEntity) private readonly prescriptions: Repository<PrescriptionEntity>,
-    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
-    @InjectRepository(StaffEntity) private readonly staff: Repository<StaffEntity>,
     @Inject(SealedBox) private readonly sealedBox: SealedBox,
     private readonly profiles: ProfilesService,
     private readonly consents: ConsentsService,
@@ -104,8 +104,9 @@ export class PrescriptionsService {
       });
       return prescription;
     });
-    const [prescription] = await this.describe([saved]);
-    return prescription;
+    return this.toPrescription(
+      await this.withNames().where('prescription.id = :id', { id: saved.id }).getOneOrFail(),
+    );
   }
 
   /** The latest prescription of a member's profile for staff, with exactly one audit row. */
@@ -115,13 +116,20 @@ export class PrescriptionsService {
     actor: StaffActor,
   ): Promise<Prescription> {
     const latest = await this.prescriptions.manager.transaction(async (manager) => {
-      await this.requireMember(manager, memberId);
+      // No separate member check on this hot path: an unknown or erased member has no profiles.
       const profile = await this.profiles.getProfile(memberId, query.profileId, manager);
       await this.consents.requirePrescriptionConsent(memberId, manager);
-      const prescription = await manager.findOne(PrescriptionEntity, {
-        where: { memberId, profileId: profile.id },
-        order: LATEST_FIRST,
-      });
+      const prescription = await latestFirst(
+        this.withNames(manager).where(
+          'prescription.memberId = :memberId AND prescription.profileId = :profileId',
+          {
+            memberId,
+            profileId: profile.id,
+          },
+        ),
+      )
+        .limit(1)
+        .getOne();
       if (!prescription) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No prescription on file.');
       await this.audit.record(manager, {
         action: 'prescription.read',
@@ -134,28 +142,36 @@ export class PrescriptionsService {
       });
       return prescription;
     });
-    const [prescription] = await this.describe([latest]);
-    return prescription;
+    return this.toPrescription(latest);
   }
 
   /** The member's own fitting history, newest exam first. */
   async listForMember(memberId: number, query: PrescriptionQueryDto): Promise<Page<Prescription>> {
     if (query.profileId !== undefined) await this.profiles.getProfile(memberId, query.profileId);
     const window = pageWindow(query);
-    const [rows, total] = await this.prescriptions.findAndCount({
-      where: { memberId, ...(query.profileId === undefined ? {} : { profileId: query.profileId }) },
-      order: LATEST_FIRST,
-      skip: window.skip,
-      take: window.pageSize,
-    });
-    return toPage(await this.describe(rows), total, window);
+    const rows = this.withNames().where('prescription.memberId = :memberId', { memberId });
+    if (query.profileId !== undefined) rows.andWhere('prescription.profileId = :profileId', query);
+    // Offset/limit rather than skip/take: the joins are to-one, so rows and prescriptions match.
+    const [items, total] = await latestFirst(rows)
+      .offset(window.skip)
+      .limit(window.pageSize)
+      .getManyAndCount();
+    return toPage(
+      items.map((row) => this.toPrescription(row)),
+      total,
+      window,
+    );
   }
 
   async getForMember(memberId: number, prescriptionId: number): Promise<Prescription> {
-    const prescription = await this.prescriptions.findOneBy({ id: prescriptionId, memberId });
+    const prescription = await this.withNames()
+      .where('prescription.id = :prescriptionId AND prescription.memberId = :memberId', {
+        prescriptionId,
+        memberId,
+      })
+      .getOne();
     if (!prescription) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No such prescription.');
-    const [described] = await this.describe([prescription]);
-    return described;
+    return this.toPrescription(prescription);
   }
 
   async trendForMember(memberId: number, profileId: number): Promise<MyopiaTrend> {
@@ -167,17 +183,23 @@ export class PrescriptionsService {
 
   /** Every prescription of a member, oldest first, for the PIPL export. */
   async listAllForMember(memberId: number): Promise<Prescription[]> {
-    return this.describe(await this.prescriptions.find({ where: { memberId }, order: { id: 'ASC' } }));
+    const rows = await this.withNames()
+      .where('prescription.memberId = :memberId', { memberId })
+      .orderBy('prescription.id', 'ASC')
+      .getMany();
+    return rows.map((row) => this.toPrescription(row));
   }
 
   /** Headers (no values) of the latest prescription of each given profile. */
   async latestHeaders(memberId: number): Promise<Map<number, PrescriptionHeader>> {
-    const rows = await this.prescriptions.find({
-      select: { id: true, profileId: true, kind: true, examDate: true, expiresAt: true, storeId: true },
-      where: { memberId },
-      order: LATEST_FIRST,
-    });
-    const storeNames = await this.storeNames(rows);
+    const rows = await latestFirst(
+      this.prescriptions
+        .createQueryBuilder('prescription')
+        .select(['prescription.id', 'prescription.profileId', 'prescription.kind'])
+        .addSelect(['prescription.examDate', 'prescription.expiresAt', 'store.name'])
+        .leftJoinAndMapOne('prescription.store', StoreEntity, 'store', 'store.id = prescription.storeId')
+        .where('prescription.memberId = :memberId', { memberId }),
+    ).getMany();
     const today = shanghaiDate(new Date());
     const headers = new Map<number, PrescriptionHeader>();
     for (const row of rows) {
@@ -188,7 +210,7 @@ export class PrescriptionsService {
         examDate: row.examDate,
         expiresAt: row.expiresAt,
         expired: row.expiresAt <= today,
-        storeName: row.storeId === null ? null : (storeNames.get(row.storeId) ?? null),
+        storeName: row.store?.name ?? null,
       });
     }
     return headers;
@@ -198,42 +220,40 @@ export class PrescriptionsService {
     return openPrescriptionValues(this.sealedBox, row);
   }
 
-  private async describe(rows: PrescriptionEntity[]): Promise<Prescription[]> {
-    const examinerIds = [
-      ...new Set(rows.flatMap((row) => (row.examinerStaffId === null ? [] : [row.examinerStaffId]))),
-    ];
-    const [storeNames, examiners] = await Promise.all([
-      this.storeNames(rows),
-      examinerIds.length ? this.staff.findBy({ id: In(examinerIds) }) : Promise.resolve([]),
-    ]);
-    const examinerNames = new Map(examiners.map((examiner) => [examiner.id, examiner.name]));
-    const today = shanghaiDate(new Date());
-    return rows.map((row): Prescription => {
-      const values = this.open(row);
-      return {
-        id: row.id,
-        profileId: row.profileId,
-        kind: row.kind,
-        source: row.source,
-        examDate: row.examDate,
-        expiresAt: row.expiresAt,
-        expired: row.expiresAt <= today,
-        od: values.od,
-        os: values.os,
-        pd: values.pd,
-        notes: values.notes,
-        storeId: row.storeId,
-        storeName: row.storeId === null ? null : (storeNames.get(row.storeId) ?? null),
-        examinerName: row.examinerStaffId === null ? null : (examinerNames.get(row.examinerStaffId) ?? null),
-        createdAt: row.createdAt.toISOString(),
-      };
-    });
+  /** Prescriptions with their store and examiner joined, so that naming them takes no more queries. */
+  private withNames(
+    manager: EntityManager = this.prescriptions.manager,
+  ): SelectQueryBuilder<PrescriptionEntity> {
+    return manager
+      .createQueryBuilder(PrescriptionEntity, 'prescription')
+      .leftJoinAndMapOne('prescription.store', StoreEntity, 'store', 'store.id = prescription.storeId')
+      .leftJoinAndMapOne(
+        'prescription.examiner',
+        StaffEntity,
+        'examiner',
+        'examiner.id = prescription.examinerStaffId',
+      );
   }
 
-  private async storeNames(rows: Pick<PrescriptionEntity, 'storeId'>[]): Promise<Map<number, string>> {
-    const storeIds = [...new Set(rows.flatMap((row) => (row.storeId === null ? [] : [row.storeId])))];
-    const stores = storeIds.length ? await this.stores.findBy({ id: In(storeIds) }) : [];
-    return new Map(stores.map((store) => [store.id, store.name]));
+  private toPrescription(row: PrescriptionEntity): Prescription {
+    const values = this.open(row);
+    return {
+      id: row.id,
+      profileId: row.profileId,
+      kind: row.kind,
+      source: row.source,
+      examDate: row.examDate,
+      expiresAt: row.expiresAt,
+      expired: row.expiresAt <= shanghaiDate(new Date()),
+      od: values.od,
+      os: values.os,
+      pd: values.pd,
+      notes: values.notes,
+      storeId: row.storeId,
+      storeName: row.store?.name ?? null,
+      examinerName: row.examiner?.name ?? null,
+      createdAt: row.createdAt.toISOString(),
+    };
   }
 
   private async requireMember(manager: EntityManager, memberId: number): Promise<void> {
