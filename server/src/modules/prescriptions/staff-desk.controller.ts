@@ -7,8 +7,12 @@ import { IdPipe } from '../../common/id.pipe';
 import { RequestId } from '../../common/request-id.decorator';
 import { CustomerSearchQueryDto, LatestPrescriptionQueryDto } from './dto/prescription-queries.dto';
 import { RecordPrescriptionDto } from './dto/record-prescription.dto';
-import { PrescriptionsService } from './prescriptions.service';
+import { PrescriptionsService, type StaffActor } from './prescriptions.service';
 import { StaffDeskService } from './staff-desk.service';
+
+function actorOf(principal: Principal, requestId: string): StaffActor {
+  return { staffId: principal.id, storeId: principal.storeId, requestId };
+}
 
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -40,11 +44,7 @@ export class StaffDeskController {
     @Param('memberId', IdPipe) memberId: number,
     @Query() query: LatestPrescriptionQueryDto,
   ): Promise<Prescription> {
-    return this.prescriptions.readLatestForStaff(memberId, query, {
-      staffId: principal.id,
-      storeId: principal.storeId,
-      requestId,
-    });
+    return this.prescriptions.readLatestForStaff(memberId, query, actorOf(principal, requestId));
   }
 
   @Post(':memberId/prescriptions')
@@ -55,10 +55,6 @@ export class StaffDeskController {
     @Param('memberId', IdPipe) memberId: number,
     @Body() body: RecordPrescriptionDto,
   ): Promise<Prescription> {
-    return this.prescriptions.recordPrescription(memberId, body, {
-      staffId: principal.id,
-      storeId: principal.storeId,
-      requestId,
-    });
+    return this.prescriptions.recordPrescription(memberId, body, actorOf(principal, requestId));
   }
 }
