@@ -332,6 +332,11 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       .expect(200);
     expect(audit.body.total).toBe(2);
     await api().get('/api/v1/admin/audit').set('authorization', optometrist).expect(403);
+    // HQ reads the log, not the prescriptions.
+    await api()
+      .get(`/api/v1/staff/customers/${customer.memberId}/prescriptions/latest`)
+      .set('authorization', admin)
+      .expect(403);
   });
 
   it('should not audit a lookup that finds nothing', async () => {

@@ -35,9 +35,12 @@ export class StaffDeskController {
     return this.desk.getCustomerCard(memberId);
   }
 
-  /** Every call writes one audit row, visible to the customer in their access log. */
+  /**
+   * Every call writes one audit row, visible to the customer in their access log. Store staff only:
+   * HQ admins manage the chain and read the audit log, they have no need to see a customer's eyes.
+   */
   @Get(':memberId/prescriptions/latest')
-  @Roles(...STAFF_ROLES_ALL)
+  @Roles('clerk', 'optometrist', 'manager')
   getLatestPrescription(
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
