@@ -75,6 +75,11 @@ describe('H5 staff desk and fitting history in Chromium', () => {
 
     await page.getByRole('button', { name: '录入新验光单 小明' }).click();
     await waitForTaroPage(page, 'subpackages/staff/record/index');
+    // Contact lenses have base curve and diameter instead of ADD.
+    await page.getByRole('radio', { name: '隐形眼镜' }).click();
+    await page.getByRole('textbox', { name: '右眼 OD 基弧' }).waitFor();
+    await page.getByRole('radio', { name: '远用' }).click();
+    await page.getByRole('textbox', { name: '右眼 OD 基弧' }).waitFor({ state: 'detached' });
     await page.getByRole('textbox', { name: '右眼 OD 球镜' }).fill('-2.50');
     await page.getByRole('textbox', { name: '右眼 OD 柱镜' }).fill('-0.50');
     await page.getByRole('textbox', { name: '右眼 OD 轴位' }).fill('0');

@@ -1,9 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import { formatDiopters, type EyePrescription, type Prescription } from '@lensloop/shared';
+import {
+  formatDiopters,
+  type EyePrescription,
+  type Prescription,
+  type PrescriptionKind,
+} from '@lensloop/shared';
 import { t, type MessageKey } from '../i18n';
 import './prescription-card.scss';
-
-const COLUMNS: MessageKey[] = ['rx.eye', 'rx.sphere', 'rx.cylinder', 'rx.axis', 'rx.add', 'rx.pd'];
 
 function pdText(tenths: number | undefined): string {
   return tenths === undefined ? '' : (tenths / 10).toFixed(1);
@@ -13,25 +16,42 @@ function optionalDiopters(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : formatDiopters(value);
 }
 
-/** One eye's row; a binocular PD is written once, on the OD row, as opticians do. */
-function eyeCells(eye: EyePrescription, pd: string): string[] {
-  return [
-    formatDiopters(eye.sphere),
-    eye.cylinder === 0 ? '' : formatDiopters(eye.cylinder),
-    eye.axis ? String(eye.axis) : '',
-    optionalDiopters(eye.add),
-    pd,
-  ];
+function millimetres(hundredths: number | null | undefined): string {
+  return hundredths === null || hundredths === undefined ? '' : (hundredths / 100).toFixed(1);
+}
+
+interface Column {
+  label: MessageKey;
+  cell: (eye: EyePrescription) => string;
+}
+
+const POWER_COLUMNS: Column[] = [
+  { label: 'rx.sphere', cell: (eye) => formatDiopters(eye.sphere) },
+  { label: 'rx.cylinder', cell: (eye) => (eye.cylinder === 0 ? '' : formatDiopters(eye.cylinder)) },
+  { label: 'rx.axis', cell: (eye) => (eye.axis ? String(eye.axis) : '') },
+];
+const ADD_COLUMN: Column = { label: 'rx.add', cell: (eye) => optionalDiopters(eye.add) };
+const CONTACT_LENS_COLUMNS: Column[] = [
+  { label: 'rx.baseCurve', cell: (eye) => millimetres(eye.baseCurve) },
+  { label: 'rx.diameter', cell: (eye) => millimetres(eye.diameter) },
+];
+
+/** SPH CYL AXIS, then ADD for spectacles or BC DIA for contact lenses. */
+function columnsFor(kind: PrescriptionKind): Column[] {
+  return [...POWER_COLUMNS, ...(kind === 'contact_lens' ? CONTACT_LENS_COLUMNS : [ADD_COLUMN])];
 }
 
 /** A prescription laid out the way an optician writes it: OD/OS rows, SPH CYL AXIS ADD PD. */
 export function PrescriptionCard({ prescription }: { prescription: Prescription }) {
   const { pd } = prescription;
   const binocular = 'binocular' in pd ? pd.binocular : undefined;
-  const rows: [MessageKey, string[]][] = [
-    ['rx.od', eyeCells(prescription.od, pdText(binocular ?? ('od' in pd ? pd.od : undefined)))],
-    ['rx.os', eyeCells(prescription.os, binocular === undefined && 'os' in pd ? pdText(pd.os) : '')],
+  const columns = columnsFor(prescription.kind);
+  // A binocular PD is written once, on the OD row, as opticians do.
+  const rows: [MessageKey, EyePrescription, string][] = [
+    ['rx.od', prescription.od, pdText(binocular ?? ('od' in pd ? pd.od : undefined))],
+    ['rx.os', prescription.os, binocular === undefined && 'os' in pd ? pdText(pd.os) : ''],
   ];
+  const headers: MessageKey[] = ['rx.eye', ...columns.map((column) => column.label), 'rx.pd'];
   return (
     <View
       className="rx-card"
@@ -50,23 +70,23 @@ export function PrescriptionCard({ prescription }: { prescription: Prescription 
       </View>
       <View className="rx-card__table" role="table">
         <View className="rx-card__row rx-card__row--head" role="row">
-          {COLUMNS.map((column, index) => (
+          {headers.map((header, index) => (
             <Text
-              key={column}
+              key={header}
               className={`rx-card__cell ${index === 0 ? 'rx-card__cell--eye' : ''}`}
               role="columnheader"
             >
-              {t(column)}
+              {t(header)}
             </Text>
           ))}
         </View>
-        {rows.map(([eye, cells]) => (
-          <View key={eye} className="rx-card__row" role="row" data-testid={`rx-row-${eye.slice(3)}`}>
+        {rows.map(([label, eye, pdCell]) => (
+          <View key={label} className="rx-card__row" role="row" data-testid={`rx-row-${label.slice(3)}`}>
             <Text className="rx-card__cell rx-card__cell--eye" role="rowheader">
-              {t(eye)}
+              {t(label)}
             </Text>
-            {cells.map((cell, index) => (
-              <Text key={COLUMNS[index + 1]} className="rx-card__cell" role="cell">
+            {[...columns.map((column) => column.cell(eye)), pdCell].map((cell, index) => (
+              <Text key={headers[index + 1]} className="rx-card__cell" role="cell">
                 {cell}
               </Text>
             ))}

@@ -212,4 +212,8 @@ export const en: Record<MessageKey, string> = {
   'privacy.deleteConfirm':
     'This deletes your and your family’s prescriptions, your phone number and nickname; orders stay only as anonymous records. It cannot be undone.',
   'privacy.deleted': 'Your personal data has been deleted',
+  'rx.baseCurve': 'BC',
+  'rx.diameter': 'DIA',
+  'rx.error.baseCurve': 'Base curve 8.0–9.6 mm in 0.1 steps',
+  'rx.error.diameter': 'Diameter 13.0–15.0 mm in 0.1 steps',
 };

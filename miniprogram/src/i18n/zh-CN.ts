@@ -208,6 +208,10 @@ export const zhCN = {
   'privacy.deleteConfirmTitle': '删除个人数据',
   'privacy.deleteConfirm': '将删除你和家人的验光档案、手机号和昵称，订单仅保留匿名记录。此操作不可撤销。',
   'privacy.deleted': '你的个人数据已删除',
+  'rx.baseCurve': '基弧',
+  'rx.diameter': '直径',
+  'rx.error.baseCurve': '隐形眼镜基弧 8.0–9.6 mm，步长 0.1',
+  'rx.error.diameter': '隐形眼镜直径 13.0–15.0 mm，步长 0.1',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -11,18 +11,21 @@ import './index.scss';
 import {
   addDetails,
   emptyForm,
-  EYE_FIELDS,
+  fieldsFor,
   EYES,
   FORM_KINDS,
   readForm,
+  type EyeField,
   type FormText,
 } from './prescription-form';
 
-const FIELD_LABELS: Record<(typeof EYE_FIELDS)[number], MessageKey> = {
+const FIELD_LABELS: Record<EyeField, MessageKey> = {
   sphere: 'rx.sphere',
   cylinder: 'rx.cylinder',
   axis: 'rx.axis',
   add: 'rx.add',
+  baseCurve: 'rx.baseCurve',
+  diameter: 'rx.diameter',
 };
 
 // Examples of the expected notation; digits need no translation.
@@ -31,6 +34,8 @@ const PLACEHOLDERS: Record<string, string> = {
   cylinder: '0.00',
   axis: '1–180',
   add: '+0.00',
+  baseCurve: '8.6',
+  diameter: '14.2',
   pd: '63.0',
   examDate: 'YYYY-MM-DD',
 };
@@ -81,7 +86,6 @@ export default function StaffRecordPage() {
   const [submitting, setSubmitting] = useState(false);
 
   const { input, errors } = useMemo(() => readForm(text, kind, today), [text, kind, today]);
-  const showsAdd = kind === 'near' || kind === 'progressive';
   const errorFor = (field: string): MessageKey | undefined =>
     touched.has(field) ? (errors.get(field) ?? serverErrors.get(field)) : undefined;
 
@@ -150,7 +154,7 @@ export default function StaffRecordPage() {
           <View key={eye} className="record__eye">
             <Text className="desk__name">{t(`rx.${eye}`)}</Text>
             <View className="record__eye-fields">
-              {EYE_FIELDS.filter((field) => showsAdd || field !== 'add').map((field) => (
+              {fieldsFor(kind).map((field) => (
                 <View key={field} className="record__column">
                   <Text className="desk__meta">{t(FIELD_LABELS[field])}</Text>
                   <TextField

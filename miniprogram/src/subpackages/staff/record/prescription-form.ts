@@ -9,14 +9,28 @@ import {
 } from '@lensloop/shared';
 import type { MessageKey } from '../../../i18n';
 
-export const FORM_KINDS: PrescriptionKind[] = ['distance', 'near', 'progressive', 'myopia_control'];
+export const FORM_KINDS: PrescriptionKind[] = [
+  'distance',
+  'near',
+  'progressive',
+  'myopia_control',
+  'contact_lens',
+];
 export const EYES = ['od', 'os'] as const;
-export const EYE_FIELDS = ['sphere', 'cylinder', 'axis', 'add'] as const;
+export const EYE_FIELDS = ['sphere', 'cylinder', 'axis', 'add', 'baseCurve', 'diameter'] as const;
 
 export type Eye = (typeof EYES)[number];
 export type EyeField = (typeof EYE_FIELDS)[number];
 /** What the optometrist typed, field by field (`od.sphere`, `pd`, `examDate`). */
 export type FormText = Record<`${Eye}.${EyeField}` | 'pd' | 'examDate', string>;
+
+/** The eye fields a kind of prescription has: ADD for near vision, BC and DIA for contact lenses. */
+export function fieldsFor(kind: PrescriptionKind): EyeField[] {
+  const common: EyeField[] = ['sphere', 'cylinder', 'axis'];
+  if (kind === 'near' || kind === 'progressive') return [...common, 'add'];
+  if (kind === 'contact_lens') return [...common, 'baseCurve', 'diameter'];
+  return common;
+}
 
 export function emptyForm(today: string): FormText {
   const text = { pd: '', examDate: today } as FormText;
@@ -30,6 +44,10 @@ function parseField(field: EyeField, text: string): Parsed {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   if (field === 'axis') return /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : 'unreadable';
+  // Base curve and diameter are typed in millimetres ("8.6") and stored in hundredths.
+  if (field === 'baseCurve' || field === 'diameter') {
+    return /^\d{1,2}(\.\d{1,2})?$/.test(trimmed) ? Math.round(Number(trimmed) * 100) : 'unreadable';
+  }
   return parseDiopters(trimmed) ?? 'unreadable';
 }
 
@@ -67,8 +85,16 @@ export function readForm(
   const errors = new Map<string, MessageKey>();
   const eyes = {} as Record<Eye, EyePrescription>;
   for (const eye of EYES) {
-    const values: Record<EyeField, number | null> = { sphere: null, cylinder: null, axis: null, add: null };
-    for (const field of EYE_FIELDS) {
+    const values: Record<EyeField, number | null> = {
+      sphere: null,
+      cylinder: null,
+      axis: null,
+      add: null,
+      baseCurve: null,
+      diameter: null,
+    };
+    // Fields the kind does not have are hidden and left out, whatever was typed before a switch.
+    for (const field of fieldsFor(kind)) {
       const parsed = parseField(field, text[`${eye}.${field}`]);
       if (parsed === 'unreadable') errors.set(`${eye}.${field}`, 'rx.error.format');
       else values[field] = parsed;
@@ -78,6 +104,8 @@ export function readForm(
       cylinder: values.cylinder ?? 0,
       axis: values.axis,
       add: values.add,
+      baseCurve: values.baseCurve,
+      diameter: values.diameter,
     };
   }
   const pd = parsePd(text.pd);
