@@ -9,12 +9,14 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/product/index',
     'pages/login/index',
+    'pages/fitting/index',
+    'pages/access-log/index',
   ],
   subPackages: [
     {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
-      pages: ['login/index'],
+      pages: ['login/index', 'customers/index', 'customer/index', 'record/index'],
     },
   ],
   window: {

@@ -43,12 +43,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // wx.request (and Taro.request) send `content-type: application/json` on a DELETE without a body,
+  // which Fastify's JSON parser refuses as an empty JSON body; without a body that header means nothing.
+  fastify.addHook('onRequest', async (request) => {
+    const length = request.headers['content-length'];
+    const hasBody =
+      (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+    if (!hasBody) delete request.headers['content-type'];
+  });
 
   const document = SwaggerModule.createDocument(
     app,

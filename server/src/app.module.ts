@@ -9,10 +9,13 @@ import type { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { dataSourceOptions } from './infra/database/data-source';
 import { WechatModule } from './infra/wechat/wechat.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
+import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
 
@@ -38,6 +41,9 @@ export class AppModule {
         StaffModule,
         StoresModule,
         CatalogModule,
+        AuditModule,
+        PrescriptionsModule,
+        PrivacyModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { createApp, dataSourceOf } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
+import { SealedBox } from './infra/crypto/sealed-box';
 import { seedDemoData } from './infra/database/seed/demo-seeder';
+import { DEMO_CUSTOMER } from './infra/database/seed/demo-family';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './infra/database/seed/demo-stores';
 import { startFakeWechatServer, type FakeWechatServer } from './infra/wechat/fake-wechat-server';
 
@@ -33,6 +35,7 @@ function printWelcome(url: string, config: AppConfig, fakeWechat: FakeWechatServ
     lines.push(
       `  Demo staff:          ${staffByRole}, … (store N: managerN, optometristN, clerkN)`,
       `  Demo staff password: ${DEMO_STAFF_PASSWORD}`,
+      `  Demo customer:       log in with the code ${DEMO_CUSTOMER.openid}; staff find them by ${DEMO_CUSTOMER.phone}`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
@@ -48,7 +51,9 @@ async function bootstrap(): Promise<void> {
   if (fakeWechat) config.wechat.apiBaseUrl = fakeWechat.baseUrl;
 
   const app = await createApp(config);
-  if (config.seedDemoData) await seedDemoData(dataSourceOf(app));
+  if (config.seedDemoData) {
+    await seedDemoData(dataSourceOf(app), new SealedBox(config.prescriptionKeys));
+  }
   if (fakeWechat) app.getHttpServer().once('close', () => void fakeWechat.close());
   await app.listen(config.port, config.host);
   // Graceful shutdown: stop accepting connections, finish in-flight requests, close the pool.

@@ -1,7 +1,23 @@
 import type { ErrorBody, ErrorCode } from './errors';
 import type {
+  AuditEntry,
+  AuditQuery,
+  Consent,
+  ConsentRequest,
+  CreateProfileRequest,
+  CustomerCard,
+  CustomerSearchQuery,
+  CustomerSummary,
+  FamilyProfile,
+  LatestPrescriptionQuery,
   Member,
+  MemberExport,
+  MyopiaTrend,
+  Prescription,
+  PrescriptionQuery,
+  RecordPrescriptionRequest,
   Page,
+  PageQuery,
   ProductDetail,
   ProductQuery,
   ProductSummary,
@@ -110,5 +126,65 @@ export class ApiClient {
 
   getProduct(id: number, storeId?: number): Promise<ProductDetail> {
     return this.request('GET', `/products/${id}${queryString({ storeId })}`);
+  }
+
+  listProfiles(): Promise<FamilyProfile[]> {
+    return this.request('GET', '/me/profiles');
+  }
+
+  createProfile(body: CreateProfileRequest): Promise<FamilyProfile> {
+    return this.request('POST', '/me/profiles', body);
+  }
+
+  listConsents(): Promise<Consent[]> {
+    return this.request('GET', '/me/consents');
+  }
+
+  recordConsent(body: ConsentRequest): Promise<Consent> {
+    return this.request('POST', '/me/consents', body);
+  }
+
+  listPrescriptions(query: PrescriptionQuery = {}): Promise<Page<Prescription>> {
+    return this.request('GET', `/me/prescriptions${queryString(query)}`);
+  }
+
+  getPrescription(id: number): Promise<Prescription> {
+    return this.request('GET', `/me/prescriptions/${id}`);
+  }
+
+  myopiaTrend(profileId: number): Promise<MyopiaTrend> {
+    return this.request('GET', `/me/profiles/${profileId}/myopia-trend`);
+  }
+
+  prescriptionAccessLog(query: PageQuery = {}): Promise<Page<AuditEntry>> {
+    return this.request('GET', `/me/prescriptions/access-log${queryString(query)}`);
+  }
+
+  exportMyData(): Promise<MemberExport> {
+    return this.request('GET', '/me/export');
+  }
+
+  deleteMe(): Promise<void> {
+    return this.request('DELETE', '/me');
+  }
+
+  searchCustomers(query: CustomerSearchQuery): Promise<Page<CustomerSummary>> {
+    return this.request('GET', `/staff/customers${queryString(query)}`);
+  }
+
+  getCustomer(memberId: number): Promise<CustomerCard> {
+    return this.request('GET', `/staff/customers/${memberId}`);
+  }
+
+  latestPrescription(memberId: number, query: LatestPrescriptionQuery = {}): Promise<Prescription> {
+    return this.request('GET', `/staff/customers/${memberId}/prescriptions/latest${queryString(query)}`);
+  }
+
+  recordPrescription(memberId: number, body: RecordPrescriptionRequest): Promise<Prescription> {
+    return this.request('POST', `/staff/customers/${memberId}/prescriptions`, body);
+  }
+
+  auditLog(query: AuditQuery = {}): Promise<Page<AuditEntry>> {
+    return this.request('GET', `/admin/audit${queryString(query)}`);
   }
 }

@@ -1,4 +1,5 @@
 import type { Fen } from './money';
+import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 
 export const STAFF_ROLES = ['clerk', 'optometrist', 'manager', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -122,4 +123,143 @@ export interface ProductDetail extends ProductSummary {
 export interface Health {
   status: 'ok';
   database: 'up';
+}
+
+export const PROFILE_RELATIONS = ['self', 'child', 'spouse', 'parent', 'other'] as const;
+/** How a family profile relates to the member; each member has exactly one `self`. */
+export type ProfileRelation = (typeof PROFILE_RELATIONS)[number];
+
+/** A person whose eyes the member keeps records for: themself or a family member. */
+export interface FamilyProfile {
+  id: number;
+  name: string;
+  relation: ProfileRelation;
+  /** `YYYY-MM-DD`; null when unknown (then the person counts as an adult). */
+  birthDate: string | null;
+}
+
+export interface CreateProfileRequest {
+  name: string;
+  relation: Exclude<ProfileRelation, 'self'>;
+  birthDate?: string | null;
+}
+
+export const CONSENT_KINDS = ['prescription_storage'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+export interface ConsentRequest {
+  kind: ConsentKind;
+  granted: boolean;
+  /** Version of the privacy policy text the member saw, e.g. `2026-11`. */
+  policyVersion: string;
+}
+
+export interface Consent extends ConsentRequest {
+  recordedAt: string;
+}
+
+export const PRESCRIPTION_SOURCES = ['in_store', 'external'] as const;
+/** An exam in one of the chain's stores, or a prescription copied from elsewhere. */
+export type PrescriptionSource = (typeof PRESCRIPTION_SOURCES)[number];
+
+/** Staff body of `POST /staff/customers/:memberId/prescriptions`; without `profileId` the member's own. */
+export interface RecordPrescriptionRequest extends PrescriptionInput {
+  profileId?: number;
+  source?: PrescriptionSource;
+}
+
+/** A stored prescription (minus-cylinder form) as the member and staff read it. */
+export interface Prescription extends PrescriptionInput {
+  id: number;
+  profileId: number;
+  source: PrescriptionSource;
+  /** `YYYY-MM-DD`: valid before it, due for renewal on it. */
+  expiresAt: string;
+  expired: boolean;
+  storeId: number | null;
+  storeName: string | null;
+  examinerName: string | null;
+  createdAt: string;
+}
+
+export interface PrescriptionQuery extends PageQuery {
+  profileId?: number;
+}
+
+export interface MyopiaTrend {
+  points: { examDate: string; odSE: number; osSE: number }[];
+  /** Least-squares change of SE in hundredths of a diopter per year; null with fewer than 2 exams. */
+  progressionPerYear: { od: number | null; os: number | null };
+  /** A child (under 18 at the last exam) progressing faster than −0.50 D/year in either eye. */
+  fastProgression: boolean;
+  isChild: boolean;
+}
+
+/** One audit-log row as the member (access log) or an admin sees it. */
+export interface AuditEntry {
+  id: number;
+  action: AuditAction;
+  staff: { id: number; name: string; role: StaffRole } | null;
+  memberId: number;
+  profileId: number | null;
+  prescriptionId: number | null;
+  reason: string;
+  requestId: string;
+  at: string;
+}
+
+/** Reasons the server records when the caller gives none; clients show them localized. */
+export const STANDARD_AUDIT_REASONS = { deskLookup: 'desk_lookup', examRecorded: 'exam_recorded' } as const;
+
+export const AUDIT_ACTIONS = ['prescription.read', 'prescription.create'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditQuery extends PageQuery {
+  memberId?: number;
+}
+
+/** A customer in the staff search: enough to recognise, not to contact. */
+export interface CustomerSummary {
+  id: number;
+  nickname: string | null;
+  phoneMasked: string | null;
+  memberCode: string;
+}
+
+export interface CustomerSearchQuery extends PageQuery {
+  q: string;
+}
+
+/** Metadata of a profile's last prescription; the values are read through the audited lookup. */
+export interface PrescriptionHeader {
+  id: number;
+  kind: PrescriptionKind;
+  examDate: string;
+  expiresAt: string;
+  expired: boolean;
+  storeName: string | null;
+}
+
+export interface CustomerCard extends CustomerSummary {
+  tier: MemberTier;
+  ownerStaff: { id: number; name: string } | null;
+  /** Whether the member currently allows their prescriptions to be stored and read by staff. */
+  prescriptionConsent: boolean;
+  profiles: (FamilyProfile & { lastPrescription: PrescriptionHeader | null })[];
+}
+
+export interface LatestPrescriptionQuery {
+  profileId?: number;
+  /** Why the prescription is being read, for the audit log (e.g. `lens order`). */
+  reason?: string;
+}
+
+/** `GET /me/export`: everything stored about the member. */
+export interface MemberExport {
+  exportedAt: string;
+  member: Omit<Member, 'phoneMasked' | 'ownerStaff'> & { phone: string | null; createdAt: string };
+  profiles: FamilyProfile[];
+  consents: Consent[];
+  prescriptions: Prescription[];
+  accessLog: AuditEntry[];
 }

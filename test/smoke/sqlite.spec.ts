@@ -61,4 +61,42 @@ describe('API smoke on embedded SQLite', () => {
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect((await api().get('/api/v1/products/99999').expect(404)).body.code).toBe('PRODUCT_NOT_FOUND');
   });
+
+  it('should find the demo customer, read their latest prescription (audited) and record one', async () => {
+    const { authorization } = await staffAuth(server.baseUrl, 'optometrist1');
+    const found = await api()
+      .get('/api/v1/staff/customers?q=13800138000')
+      .set('authorization', authorization)
+      .expect(200);
+    const memberId = found.body.items[0].id;
+    const card = await api()
+      .get(`/api/v1/staff/customers/${memberId}`)
+      .set('authorization', authorization)
+      .expect(200);
+    const child = card.body.profiles.find((profile: { relation: string }) => profile.relation === 'child');
+    const latest = await api()
+      .get(`/api/v1/staff/customers/${memberId}/prescriptions/latest?profileId=${child.id}`)
+      .set('authorization', authorization)
+      .expect(200);
+    expect(latest.body).toMatchObject({ examDate: '2026-05-09', od: { sphere: -200 } });
+    await api()
+      .post(`/api/v1/staff/customers/${memberId}/prescriptions`)
+      .set('authorization', authorization)
+      .send({
+        profileId: child.id,
+        kind: 'distance',
+        examDate: '2026-11-01',
+        od: { sphere: -250, cylinder: 50, axis: 90 },
+        os: { sphere: -225, cylinder: 0 },
+        pd: { binocular: 555 },
+      })
+      .expect(201);
+    const rows = await server.dataSource.query('SELECT action FROM audit_log WHERE member_id = ?', [
+      memberId,
+    ]);
+    expect(rows.map((row: { action: string }) => row.action).sort()).toEqual([
+      'prescription.create',
+      'prescription.read',
+    ]);
+  });
 });

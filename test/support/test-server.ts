@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { createApp, dataSourceOf } from '../../server/src/app.factory';
+import { SealedBox } from '../../server/src/infra/crypto/sealed-box';
 import { loadConfig, type AppConfig } from '../../server/src/infra/config/app-config';
 import { seedDemoData } from '../../server/src/infra/database/seed/demo-seeder';
 import {
@@ -61,7 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const dataSource = dataSourceOf(app);
-  if (options.seed ?? true) await seedDemoData(dataSource);
+  if (options.seed ?? true) await seedDemoData(dataSource, new SealedBox(config.prescriptionKeys));
   return {
     app,
     baseUrl: await app.getUrl(),

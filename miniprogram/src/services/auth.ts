@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Member, StaffLoginResponse, WechatLoginResponse } from '@lensloop/shared';
+import type { Member, MemberExport, StaffLoginResponse, WechatLoginResponse } from '@lensloop/shared';
 import { callApi } from './request';
 
 /** A WeChat login code: from `Taro.login()` in the mini-program, typed in by hand in H5. */
@@ -18,4 +18,12 @@ export function fetchMe(): Promise<Member> {
 
 export function loginStaff(username: string, password: string): Promise<StaffLoginResponse> {
   return callApi((api) => api.staffLogin({ username, password }));
+}
+
+export function exportMyData(): Promise<MemberExport> {
+  return callApi((api) => api.exportMyData());
+}
+
+export function deleteMyData(): Promise<void> {
+  return callApi((api) => api.deleteMe());
 }

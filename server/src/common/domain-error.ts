@@ -31,7 +31,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.PRODUCT_NOT_FOUND:
     case ErrorCode.STORE_NOT_FOUND:
     case ErrorCode.MEMBER_NOT_FOUND:
+    case ErrorCode.PROFILE_NOT_FOUND:
+    case ErrorCode.PRESCRIPTION_NOT_FOUND:
       return 404;
+    case ErrorCode.CONSENT_REQUIRED:
+      return 409;
     case ErrorCode.RATE_LIMITED:
       return 429;
     case ErrorCode.INTERNAL_ERROR:

@@ -1,5 +1,7 @@
-import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { applyDecorators, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ErrorCode } from '@lensloop/shared';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError } from './domain-error';
 
 const MAX_ID = 2_147_483_647;
@@ -17,4 +19,15 @@ export class IdPipe implements PipeTransform<string, number> {
     }
     return id;
   }
+}
+
+/** An optional id in a query string (`?profileId=12`): a positive integer within the INT range. */
+export function OptionalIdQuery(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(MAX_ID),
+  ) as PropertyDecorator;
 }

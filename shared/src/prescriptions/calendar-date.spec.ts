@@ -1,4 +1,11 @@
-import { addMonths, epochDay, formatCalendarDate, parseCalendarDate } from './calendar-date';
+import {
+  addMonths,
+  epochDay,
+  formatCalendarDate,
+  parseCalendarDate,
+  shanghaiDate,
+  shanghaiDateTime,
+} from './calendar-date';
 
 describe('parseCalendarDate', () => {
   it.each([
@@ -45,5 +52,21 @@ describe('epochDay', () => {
     ['2000-03-01', 11017],
   ])('should count %p as day %p when counted from 1970-01-01', (text, expected) => {
     expect(epochDay(parseCalendarDate(text)!)).toBe(expected);
+  });
+});
+
+describe('shanghaiDate', () => {
+  it.each([
+    ['2026-11-24T15:59:59Z', '2026-11-24'],
+    ['2026-11-24T16:00:00Z', '2026-11-25'],
+    ['2026-12-31T20:00:00Z', '2027-01-01'],
+  ])('should give the Shanghai calendar date of %s', (instant, expected) => {
+    expect(shanghaiDate(new Date(instant))).toBe(expected);
+  });
+});
+
+describe('shanghaiDateTime', () => {
+  it('should show the wall-clock time in Shanghai', () => {
+    expect(shanghaiDateTime(new Date('2026-11-24T16:05:09Z'))).toBe('2026-11-25 00:05');
   });
 });

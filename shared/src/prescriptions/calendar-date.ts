@@ -62,3 +62,15 @@ function isLeapYear(year: number): boolean {
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The calendar date of `instant` in Asia/Shanghai (UTC+8 all year, no daylight saving). */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD HH:mm` of `instant` in Asia/Shanghai, as times are shown to people in China. */
+export function shanghaiDateTime(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -5,13 +5,40 @@ import { Button, Cell } from '@nutui/nutui-react-taro';
 import { formatFen } from '@lensloop/shared';
 import { ErrorState, LoadingState } from '../../components/state-view';
 import { useLocale, usePageTitle } from '../../hooks/use-locale';
-import { setLocale, t } from '../../i18n';
-import { fetchMe } from '../../services/auth';
+import { errorMessage, setLocale, t } from '../../i18n';
+import { deleteMyData, exportMyData, fetchMe } from '../../services/auth';
 import { session, useSession } from '../../stores/session';
 import './index.scss';
 
 function goToLogin(): void {
   void Taro.navigateTo({ url: '/pages/login/index' });
+}
+
+// PIPL: a copy of everything stored (to the clipboard, from where it can be saved or sent).
+async function exportData(): Promise<void> {
+  try {
+    const data = await exportMyData();
+    await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
+    void Taro.showToast({ title: t('privacy.exported'), icon: 'none' });
+  } catch (error) {
+    void Taro.showToast({ title: errorMessage(error), icon: 'none' });
+  }
+}
+
+async function deleteData(): Promise<void> {
+  const { confirm } = await Taro.showModal({
+    title: t('privacy.deleteConfirmTitle'),
+    content: t('privacy.deleteConfirm'),
+    confirmColor: '#e4393c',
+  });
+  if (!confirm) return;
+  try {
+    await deleteMyData();
+    session.signOut();
+    void Taro.showToast({ title: t('privacy.deleted'), icon: 'none' });
+  } catch (error) {
+    void Taro.showToast({ title: errorMessage(error), icon: 'none' });
+  }
 }
 
 export default function MePage() {
@@ -101,8 +128,24 @@ export default function MePage() {
           extra={<Text data-testid="member-balance">{formatFen(member.balance)}</Text>}
         />
         <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
+        <View
+          role="link"
+          aria-label={t('me.fitting')}
+          data-testid="fitting-link"
+          onClick={() => void Taro.navigateTo({ url: '/pages/fitting/index' })}
+        >
+          <Cell title={t('me.fitting')} clickable extra="›" />
+        </View>
       </Cell.Group>
       {languageSwitch}
+      <Cell.Group>
+        <View role="button" aria-label={t('privacy.export')} onClick={() => void exportData()}>
+          <Cell title={t('privacy.export')} clickable extra="›" />
+        </View>
+        <View role="button" aria-label={t('privacy.delete')} onClick={() => void deleteData()}>
+          <Cell title={<Text className="me-page__danger">{t('privacy.delete')}</Text>} clickable extra="›" />
+        </View>
+      </Cell.Group>
       <View className="me-page__logout">
         <Button
           block

@@ -10,7 +10,23 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
   return [];
 }
 
+const KEY_A = Buffer.alloc(32, 1).toString('base64');
+const KEY_B = Buffer.alloc(32, 2).toString('base64');
+
 describe('loadConfig', () => {
+  it('should reject prescription keys of the wrong size and an unknown active key id', () => {
+    expect(problemsOf({ PRESCRIPTION_KEYS: `a:${KEY_A},b:c2hvcnQ=`, PRESCRIPTION_KEY_ID: 'z' })).toEqual([
+      'PRESCRIPTION_KEYS entries must be <id>:<32 bytes in base64> (bad entry for "b")',
+      'PRESCRIPTION_KEY_ID "z" is not one of PRESCRIPTION_KEYS',
+    ]);
+  });
+
+  it('should use a fixed development prescription key outside production', () => {
+    const { prescriptionKeys } = loadConfig({});
+    expect(prescriptionKeys.activeKeyId).toBe('dev');
+    expect(prescriptionKeys.keys.dev).toHaveLength(32);
+  });
+
   it('should default to the embedded demo database with demo data on port 3000', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
@@ -38,6 +54,7 @@ describe('loadConfig', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toContain('JWT_SECRET must be set to at least 32 characters');
     expect(problems).toContain('WECHAT_APPID and WECHAT_SECRET are required');
+    expect(problems).toContain('PRESCRIPTION_KEYS is required in production');
     expect(problems).toContain(
       'DB_TYPE=sqljs is the embedded demo database; production needs mariadb or mysql',
     );
@@ -51,8 +68,11 @@ describe('loadConfig', () => {
       JWT_SECRET: 'x'.repeat(32),
       WECHAT_APPID: 'wx1234567890abcdef',
       WECHAT_SECRET: 'secret',
+      PRESCRIPTION_KEYS: `2026a:${KEY_A},2026b:${KEY_B}`,
     });
     expect(config.wechat.apiBaseUrl).toBe('https://api.weixin.qq.com');
+    expect(config.prescriptionKeys.activeKeyId).toBe('2026b');
+    expect(Object.keys(config.prescriptionKeys.keys)).toEqual(['2026a', '2026b']);
     expect(config.seedDemoData).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
@@ -27,6 +27,8 @@ export interface AppConfig {
     apiBaseUrl?: string;
   };
   authRateLimitPerMinute: number;
+  /** AES-256 keys for prescription values at rest, by key id; new rows use `activeKeyId`. */
+  prescriptionKeys: { activeKeyId: string; keys: Record<string, Buffer> };
   /** Directory of the H5 build served at `/`, when it exists. */
   h5Directory: string;
   /** Directory of shipped static assets (product images) served at `/static`. */
@@ -39,6 +41,45 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+// Outside production only: a fixed key so that the dev/test database stays readable across restarts.
+const DEV_PRESCRIPTION_KEY_ID = 'dev';
+const DEV_PRESCRIPTION_KEY = createHash('sha256').update('lensloop-dev-prescription-key').digest();
+
+/**
+ * `PRESCRIPTION_KEYS=id:base64,id:base64` (each key 32 bytes) and `PRESCRIPTION_KEY_ID` (the one new
+ * rows are encrypted with, default the last listed). Old ids stay listed until no row uses them.
+ */
+function prescriptionKeys(
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+  problems: string[],
+): AppConfig['prescriptionKeys'] {
+  const listed = env.PRESCRIPTION_KEYS ?? '';
+  if (listed === '') {
+    if (production) problems.push('PRESCRIPTION_KEYS is required in production');
+    return {
+      activeKeyId: DEV_PRESCRIPTION_KEY_ID,
+      keys: { [DEV_PRESCRIPTION_KEY_ID]: DEV_PRESCRIPTION_KEY },
+    };
+  }
+  const keys: Record<string, Buffer> = {};
+  for (const entry of listed.split(',')) {
+    const [id, encoded = ''] = entry.trim().split(':');
+    const key = Buffer.from(encoded, 'base64');
+    if (!/^[\w-]{1,16}$/.test(id) || key.length !== 32) {
+      problems.push(`PRESCRIPTION_KEYS entries must be <id>:<32 bytes in base64> (bad entry for "${id}")`);
+    } else {
+      keys[id] = key;
+    }
+  }
+  const ids = Object.keys(keys);
+  const activeKeyId = env.PRESCRIPTION_KEY_ID || ids[ids.length - 1] || '';
+  if (ids.length && !keys[activeKeyId]) {
+    problems.push(`PRESCRIPTION_KEY_ID "${activeKeyId}" is not one of PRESCRIPTION_KEYS`);
+  }
+  return { activeKeyId, keys };
 }
 
 const repositoryRoot = resolve(__dirname, '../../../..');
@@ -120,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwt: { secret: jwtSecret, ttlSeconds: integer('JWT_TTL_SECONDS', 7 * 24 * 3600, 60, 90 * 24 * 3600) },
     wechat: { appId, appSecret, apiBaseUrl },
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    prescriptionKeys: prescriptionKeys(env, production, problems),
     h5Directory: env.H5_DIR || resolve(repositoryRoot, 'miniprogram/dist/h5'),
     staticDirectory: resolve(__dirname, '../../../static'),
     seedDemoData: flag('SEED_DEMO_DATA', databaseType === 'sqljs'),

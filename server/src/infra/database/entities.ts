@@ -1,9 +1,24 @@
+import { AuditLogEntity } from '../../modules/audit/entities/audit-log.entity';
 import { ProductEntity } from '../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../modules/catalog/entities/sku.entity';
 import { StoreStockEntity } from '../../modules/catalog/entities/store-stock.entity';
 import { MemberEntity } from '../../modules/members/entities/member.entity';
+import { ProfileEntity } from '../../modules/members/entities/profile.entity';
+import { ConsentEntity } from '../../modules/prescriptions/entities/consent.entity';
+import { PrescriptionEntity } from '../../modules/prescriptions/entities/prescription.entity';
 import { StaffEntity } from '../../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../../modules/stores/entities/store.entity';
 
 /** Every entity, for the data source and the migration generator. */
-export const ENTITIES = [StoreEntity, ProductEntity, SkuEntity, StoreStockEntity, MemberEntity, StaffEntity];
+export const ENTITIES = [
+  StoreEntity,
+  ProductEntity,
+  SkuEntity,
+  StoreStockEntity,
+  MemberEntity,
+  StaffEntity,
+  ProfileEntity,
+  ConsentEntity,
+  PrescriptionEntity,
+  AuditLogEntity,
+];

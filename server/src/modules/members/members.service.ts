@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Member } from '@lensloop/shared';
 import { randomInt } from 'node:crypto';
-import { QueryFailedError, Repository } from 'typeorm';
+import { IsNull, QueryFailedError, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import type { WechatSession } from '../../infra/wechat/wechat-client';
 import { StaffEntity } from '../staff/entities/staff.entity';
 import { MemberEntity } from './entities/member.entity';
+import { ProfileEntity } from './entities/profile.entity';
 import { maskPhone } from './policies/phone-mask';
 
 function isDuplicateKey(error: unknown): boolean {
@@ -38,15 +39,20 @@ export class MembersService {
     }
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const member = await this.members.save(
-          this.members.create({
-            openid: session.openid,
-            unionid: session.unionid,
-            sessionKey: session.sessionKey,
-            memberCode: newMemberCode(),
-            homeStoreId,
-          }),
-        );
+        // Every member has their own ("self") family profile from the start.
+        const member = await this.members.manager.transaction(async (manager) => {
+          const created = await manager.save(
+            manager.create(MemberEntity, {
+              openid: session.openid,
+              unionid: session.unionid,
+              sessionKey: session.sessionKey,
+              memberCode: newMemberCode(),
+              homeStoreId,
+            }),
+          );
+          await manager.insert(ProfileEntity, { memberId: created.id, name: '', relation: 'self' });
+          return created;
+        });
         return { member, isNew: true };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -64,8 +70,8 @@ export class MembersService {
   }
 
   async getMember(memberId: number): Promise<MemberEntity> {
-    const member = await this.members.findOneBy({ id: memberId });
-    if (!member) throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, 'This member no longer exists.');
+    const member = await this.members.findOneBy({ id: memberId, erasedAt: IsNull() });
+    if (!member) throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, 'No such member.');
     return member;
   }
 

@@ -1,4 +1,5 @@
 import { InitialSchema1795463273864 } from './1795463273864-initial-schema.migration';
+import { Prescriptions1795593680829 } from './1795593680829-prescriptions.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
-export const MIGRATIONS = [InitialSchema1795463273864];
+export const MIGRATIONS = [InitialSchema1795463273864, Prescriptions1795593680829];

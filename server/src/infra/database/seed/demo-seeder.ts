@@ -1,11 +1,19 @@
+import { prescriptionExpiry } from '@lensloop/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { MemberEntity } from '../../../modules/members/entities/member.entity';
+import { ProfileEntity } from '../../../modules/members/entities/profile.entity';
+import { ConsentEntity } from '../../../modules/prescriptions/entities/consent.entity';
+import { PrescriptionEntity } from '../../../modules/prescriptions/entities/prescription.entity';
+import { sealPrescriptionValues } from '../../../modules/prescriptions/prescription-values';
 import { ProductEntity } from '../../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../../modules/catalog/entities/sku.entity';
 import { StoreStockEntity } from '../../../modules/catalog/entities/store-stock.entity';
 import { StaffEntity } from '../../../modules/staff/entities/staff.entity';
 import { hashPassword } from '../../../modules/staff/password-hasher';
 import { StoreEntity } from '../../../modules/stores/entities/store.entity';
+import type { SealedBox } from '../../crypto/sealed-box';
 import { demoCatalog } from './demo-catalog';
+import { DEMO_CUSTOMER, DEMO_PROFILES } from './demo-family';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
 /** Deterministic stock levels, so demo screens and tests see the same numbers every time. */
@@ -24,11 +32,57 @@ async function insertInChunks<T extends object>(
   }
 }
 
+/** The demo customer with their family profiles, consent and past exams (sealed with `box`). */
+async function seedDemoFamily(manager: EntityManager, box: SealedBox, stores: StoreEntity[]): Promise<void> {
+  const examiner = await manager.findOneByOrFail(StaffEntity, { username: DEMO_CUSTOMER.examiner });
+  const member = await manager.save(
+    manager.create(MemberEntity, {
+      openid: DEMO_CUSTOMER.openid,
+      nickname: DEMO_CUSTOMER.nickname,
+      phone: DEMO_CUSTOMER.phone,
+      memberCode: DEMO_CUSTOMER.memberCode,
+      ownerStaffId: examiner.id,
+      homeStoreId: stores[0].id,
+    }),
+  );
+  await manager.insert(ConsentEntity, {
+    memberId: member.id,
+    kind: 'prescription_storage',
+    granted: true,
+    policyVersion: DEMO_CUSTOMER.policyVersion,
+  });
+  for (const demoProfile of DEMO_PROFILES) {
+    const profile = await manager.save(
+      manager.create(ProfileEntity, {
+        memberId: member.id,
+        name: demoProfile.name,
+        relation: demoProfile.relation,
+        birthDate: demoProfile.birthDate,
+      }),
+    );
+    const owner = { memberId: member.id, profileId: profile.id };
+    await manager.insert(
+      PrescriptionEntity,
+      demoProfile.exams.map((exam) => ({
+        ...owner,
+        kind: exam.kind,
+        source: 'in_store' as const,
+        storeId: examiner.storeId,
+        examinerStaffId: examiner.id,
+        examDate: exam.examDate,
+        expiresAt: prescriptionExpiry(exam.examDate, demoProfile.birthDate),
+        sealedValues: sealPrescriptionValues(box, owner, { ...exam, notes: '' }),
+      })),
+    );
+  }
+}
+
 /**
  * Fills an empty database with the demo chain: stores, staff (password `lensloop-demo`),
- * the catalog with images from server/static, and stock. Does nothing when stores exist.
+ * the catalog with images from server/static, stock, and one demo customer with a family and
+ * their prescriptions (see demo-family.ts). Does nothing when stores exist.
  */
-export async function seedDemoData(dataSource: DataSource): Promise<{ seeded: boolean }> {
+export async function seedDemoData(dataSource: DataSource, box: SealedBox): Promise<{ seeded: boolean }> {
   if ((await dataSource.getRepository(StoreEntity).count()) > 0) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_STAFF_PASSWORD);
   await dataSource.transaction(async (manager) => {
@@ -82,6 +136,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ seeded: bo
       }
     }
     await insertInChunks(manager, StoreStockEntity, stock);
+    await seedDemoFamily(manager, box, stores);
   });
   return { seeded: true };
 }

@@ -19,6 +19,7 @@ export class MemberEntity {
   @Column({ type: 'varchar', length: 64, nullable: true, select: false })
   sessionKey: string | null;
 
+  @Index()
   @Column({ type: 'varchar', length: 64, nullable: true })
   nickname: string | null;
 
@@ -46,6 +47,10 @@ export class MemberEntity {
 
   @Column({ type: 'int', nullable: true })
   homeStoreId: number | null;
+
+  /** Set when the member had their personal data erased (PIPL); the row stays for their orders. */
+  @Column({ type: 'datetime', precision: 6, nullable: true })
+  erasedAt: Date | null;
 
   @CreatedAt()
   createdAt: Date;

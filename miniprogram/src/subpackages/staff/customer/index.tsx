@@ -1,0 +1,142 @@
+import { useCallback, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { CustomerCard, Prescription } from '@lensloop/shared';
+import { PrescriptionCard } from '../../../components/prescription-card';
+import { profileLabel } from '../../../components/profile-label';
+import { ErrorState, LoadingState } from '../../../components/state-view';
+import { usePageTitle } from '../../../hooks/use-locale';
+import { errorMessage, t } from '../../../i18n';
+import { fetchCustomer, fetchLatestPrescription } from '../../../services/prescriptions';
+import { useSession } from '../../../stores/session';
+import '../desk.scss';
+
+type ProfileCard = CustomerCard['profiles'][number];
+
+/** One family member: the last exam's date, and its values only on a tap (that read is audited). */
+function ProfileSection({
+  memberId,
+  profile,
+  canRecord,
+}: {
+  memberId: number;
+  profile: ProfileCard;
+  canRecord: boolean;
+}) {
+  const [prescription, setPrescription] = useState<Prescription | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const label = profileLabel(profile);
+  const last = profile.lastPrescription;
+
+  async function show(): Promise<void> {
+    setError(null);
+    try {
+      setPrescription(await fetchLatestPrescription(memberId, profile.id));
+    } catch (loadError) {
+      setError(errorMessage(loadError));
+    }
+  }
+
+  return (
+    <View className="desk__card" data-testid={`profile-${profile.id}`} aria-label={label}>
+      <View className="desk__row">
+        <Text className="desk__name">{label}</Text>
+        <Text className="desk__meta">
+          {t(`relation.${profile.relation}`)}
+          {profile.birthDate ? ` · ${profile.birthDate}` : ''}
+        </Text>
+      </View>
+      <Text className="desk__meta">
+        {last
+          ? t('staff.lastExam', { date: last.examDate, kind: t(`kind.${last.kind}`) })
+          : t('staff.noExam')}
+      </Text>
+      {prescription ? <PrescriptionCard prescription={prescription} /> : null}
+      {error ? (
+        <Text className="desk__error" role="alert">
+          {error}
+        </Text>
+      ) : null}
+      <View className="desk__actions">
+        {last && !prescription ? (
+          <Button
+            size="small"
+            type="primary"
+            role="button"
+            aria-label={`${t('staff.showPrescription')} ${label}`}
+            onClick={() => void show()}
+          >
+            {t('staff.showPrescription')}
+          </Button>
+        ) : null}
+        {canRecord ? (
+          <Button
+            size="small"
+            type="default"
+            role="button"
+            aria-label={`${t('staff.recordExam')} ${label}`}
+            onClick={() =>
+              void Taro.navigateTo({
+                url: `/subpackages/staff/record/index?memberId=${memberId}&profileId=${profile.id}&name=${encodeURIComponent(label)}`,
+              })
+            }
+          >
+            {t('staff.recordExam')}
+          </Button>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+export default function StaffCustomerPage() {
+  usePageTitle('title.staffCustomer');
+  const memberId = Number(useRouter().params.memberId);
+  const { staff } = useSession();
+  const [card, setCard] = useState<CustomerCard | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setCard(await fetchCustomer(memberId));
+    } catch (loadError) {
+      setError(loadError);
+    }
+  }, [memberId]);
+
+  useDidShow(() => {
+    void load();
+  });
+
+  if (error) return <ErrorState error={error} onRetry={() => void load()} />;
+  if (!card) return <LoadingState />;
+  const canRecord = card.prescriptionConsent && (staff?.role === 'optometrist' || staff?.role === 'manager');
+
+  return (
+    <View className="desk" data-testid="customer-card">
+      <View className="desk__card">
+        <Text className="desk__title" role="heading" aria-level={1}>
+          {card.nickname ?? card.memberCode}
+        </Text>
+        <Text className="desk__meta" data-testid="customer-phone">
+          {card.phoneMasked ?? ''}
+        </Text>
+        <Text className="desk__meta">{t('staff.memberCode', { code: card.memberCode })}</Text>
+        <Text className="desk__meta">
+          {card.ownerStaff ? t('staff.owner', { name: card.ownerStaff.name }) : t('staff.noOwner')}
+        </Text>
+        {card.prescriptionConsent ? (
+          <Text className="desk__hint">{t('staff.auditNotice')}</Text>
+        ) : (
+          <Text className="desk__error">{t('staff.noConsent')}</Text>
+        )}
+      </View>
+      <Text className="section-title">{t('staff.profiles')}</Text>
+      {card.profiles.map((profile) => (
+        <ProfileSection key={profile.id} memberId={card.id} profile={profile} canRecord={canRecord} />
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import type { CustomerSummary } from '@lensloop/shared';
+import { EmptyState, ErrorState } from '../../../components/state-view';
+import { usePageTitle } from '../../../hooks/use-locale';
+import { t } from '../../../i18n';
+import { searchCustomers } from '../../../services/prescriptions';
+import '../desk.scss';
+
+export default function StaffCustomersPage() {
+  usePageTitle('title.staffCustomers');
+  const [text, setText] = useState('');
+  const [results, setResults] = useState<CustomerSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function search(q = text.trim()): Promise<void> {
+    if (!q) return;
+    setError(null);
+    try {
+      setResults((await searchCustomers(q)).items);
+    } catch (searchError) {
+      setError(searchError);
+    }
+  }
+
+  async function scan(): Promise<void> {
+    let scanned: string;
+    try {
+      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
+    } catch {
+      return; // cancelled by the user
+    }
+    setText(scanned);
+    await search(scanned.trim());
+  }
+
+  return (
+    <View className="desk">
+      <View className="desk__search">
+        <Input
+          className="desk__input"
+          value={text}
+          placeholder={t('staff.searchPlaceholder')}
+          onChange={(value) => setText(value)}
+          onConfirm={() => void search()}
+          {...({ nativeProps: { 'aria-label': t('staff.searchPlaceholder') } } as object)}
+        />
+        <Button type="primary" role="button" aria-label={t('staff.search')} onClick={() => void search()}>
+          {t('staff.search')}
+        </Button>
+        {/* The member QR carries the member code; browsers have no scanner, so only in WeChat. */}
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button type="default" role="button" aria-label={t('staff.scan')} onClick={() => void scan()}>
+            {t('staff.scan')}
+          </Button>
+        ) : null}
+      </View>
+      {error ? <ErrorState error={error} /> : null}
+      {results && results.length === 0 ? <EmptyState title={t('staff.noResults')} /> : null}
+      {results && results.length > 0 ? (
+        <View role="list" data-testid="customer-results">
+          {results.map((customer) => (
+            <View
+              key={customer.id}
+              className="desk__card desk__result"
+              role="link"
+              aria-label={customer.nickname ?? customer.memberCode}
+              onClick={() =>
+                void Taro.navigateTo({ url: `/subpackages/staff/customer/index?memberId=${customer.id}` })
+              }
+            >
+              <Text className="desk__name">{customer.nickname ?? customer.memberCode}</Text>
+              <Text className="desk__meta">{customer.phoneMasked ?? ''}</Text>
+              <Text className="desk__meta">{t('staff.memberCode', { code: customer.memberCode })}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

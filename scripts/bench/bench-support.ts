@@ -1,0 +1,211 @@
+/** What the benchmarks share: starting and stopping processes, the LensLoop server, cleanup. */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { freePort } from '../../test/support/mariadb';
+
+export const ROOT = resolve(__dirname, '../..');
+
+export interface Server {
+  name: string;
+  pid: number;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+export function print(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Stops `child` with SIGTERM, or SIGKILL when it has not exited after 10 s. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Spawns a server and resolves once it prints `readyLine` on stdout. */
+export async function startServer(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  readyLine: string,
+): Promise<Server> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Start-up output is kept for the error message; later output (warnings) is passed through.
+  let output = '';
+  let ready = false;
+  const collect = (chunk: Buffer): void => {
+    if (ready) process.stderr.write(chunk);
+    else output += chunk.toString();
+  };
+  const server: Server = {
+    name,
+    pid: child.pid ?? 0,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () => stopProcess(child),
+  };
+  try {
+    await new Promise<void>((resolveReady, rejectReady) => {
+      const timer = setTimeout(() => rejectReady(new Error(`${name} did not start within 120 s`)), 120_000);
+      child.stderr?.on('data', collect);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        collect(chunk);
+        if (!ready && output.includes(readyLine)) {
+          ready = true;
+          clearTimeout(timer);
+          resolveReady();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        rejectReady(new Error(`${name} exited with ${code} before it was ready`));
+      });
+    });
+  } catch (error) {
+    await server.stop();
+    throw new Error(`${(error as Error).message}\n${output}`);
+  }
+  return server;
+}
+
+function ensureServerBuilt(): void {
+  if (existsSync(join(ROOT, 'server/dist/main.js')) && existsSync(join(ROOT, 'shared/dist/index.js'))) return;
+  log('Building shared and server…');
+  for (const workspacePackage of ['@lensloop/shared', '@lensloop/server']) {
+    execFileSync('pnpm', ['--filter', workspacePackage, 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+}
+
+/** The real server (`server/dist/main.js`) on MariaDB, migrated and seeded with the demo data. */
+export async function startLensLoop(
+  databaseUrl: string,
+  poolSize: number,
+  env: Record<string, string> = {},
+): Promise<Server> {
+  ensureServerBuilt();
+  const lensLoopEnv = {
+    NODE_ENV: 'test',
+    DB_TYPE: 'mariadb',
+    DB_URL: databaseUrl,
+    DB_POOL_SIZE: String(poolSize),
+    DB_MIGRATE: 'true',
+    SEED_DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
+  };
+  return startServer(
+    'LensLoop',
+    ['server/dist/main.js'],
+    lensLoopEnv,
+    await freePort(),
+    'LensLoop is running',
+  );
+}
+
+export function residentMegabytes(pid: number): number {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`No VmRSS for process ${pid}`);
+  return Number(match[1]) / 1024;
+}
+
+/** Non-2xx responses plus errors (timeouts included). */
+function failuresOf(result: autocannon.Result): number {
+  return result.non2xx + result.errors;
+}
+
+/**
+ * Runs a benchmark; everything it registers with `onStop` is stopped newest first when it ends,
+ * fails or is interrupted with Ctrl-C. Warns when the machine is busy before the start.
+ */
+export async function runBenchmark(
+  body: (onStop: (stop: () => Promise<void>) => void) => Promise<void>,
+): Promise<void> {
+  const stops: (() => Promise<void>)[] = [];
+  let stopping: Promise<void> | undefined;
+  const stopAll = (): Promise<void> =>
+    (stopping ??= (async () => {
+      for (const stop of stops.reverse()) {
+        await stop().catch((error: unknown) => log(`Cleanup: ${String(error)}`));
+      }
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // `on`, not `once`: tsx relays a Ctrl-C a second time, which must not end the process mid-cleanup.
+    process.on(signal, () => void stopAll().then(() => process.exit(130)));
+  }
+  // Anything else busy on the machine skews the figures; say so rather than fail.
+  const [loadAverage] = loadavg();
+  if (loadAverage > 0.5)
+    log(`Warning: load average ${loadAverage.toFixed(2)} before start; figures may be low.`);
+  try {
+    await body((stop) => stops.push(stop));
+  } catch (error) {
+    log(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await stopAll();
+  }
+}
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  rssMb: number;
+  /** Non-2xx responses plus errors, warm-up included. */
+  failures: number;
+  /** 2xx responses, warm-up included. */
+  succeeded: number;
+}
+
+/**
+ * Loads `server` with autocannon (`options` gives the URL or requests): a warm-up that is discarded,
+ * then the measured run. Prints one line headed by `label`.
+ */
+export async function measureLoad(
+  label: string,
+  server: Server,
+  options: Omit<autocannon.Options, 'connections' | 'duration'>,
+  settings: { connections: number; warmUpSeconds: number; seconds: number },
+): Promise<LoadFigures> {
+  const warmUp = await autocannon({
+    ...options,
+    connections: settings.connections,
+    duration: settings.warmUpSeconds,
+  });
+  const result = await autocannon({
+    ...options,
+    connections: settings.connections,
+    duration: settings.seconds,
+  });
+  const figures: LoadFigures = {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rssMb: residentMegabytes(server.pid),
+    failures: failuresOf(warmUp) + failuresOf(result),
+    succeeded: warmUp['2xx'] + result['2xx'],
+  };
+  print(
+    `${label} ${figures.requestsPerSecond.toFixed(0).padStart(6)} req/s` +
+      `  p50 ${figures.p50} ms  p99 ${figures.p99} ms  RSS ${figures.rssMb.toFixed(0)} MB` +
+      `  (${result.requests.total} requests; non-2xx ${warmUp.non2xx + result.non2xx},` +
+      ` errors ${warmUp.errors + result.errors}, timeouts ${warmUp.timeouts + result.timeouts})`,
+  );
+  return figures;
+}

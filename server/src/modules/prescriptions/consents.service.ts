@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CONSENT_KINDS, ErrorCode, type Consent, type ConsentKind } from '@lensloop/shared';
+import { Repository, type EntityManager } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import type { ConsentDto } from './dto/consent.dto';
+import { ConsentEntity } from './entities/consent.entity';
+
+export function toConsent(consent: ConsentEntity): Consent {
+  return {
+    kind: consent.kind,
+    granted: consent.granted,
+    policyVersion: consent.policyVersion,
+    recordedAt: consent.createdAt.toISOString(),
+  };
+}
+
+/** Consents are a history: each decision is a new row and the newest one per kind is in force. */
+@Injectable()
+export class ConsentsService {
+  constructor(@InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>) {}
+
+  async recordConsent(memberId: number, body: ConsentDto): Promise<Consent> {
+    return toConsent(await this.consents.save(this.consents.create({ memberId, ...body })));
+  }
+
+  /** The decision in force for each kind the member has decided on. */
+  async listCurrent(memberId: number): Promise<Consent[]> {
+    const latest = await Promise.all(
+      CONSENT_KINDS.map((kind) =>
+        this.consents.findOne({ where: { memberId, kind }, order: { id: 'DESC' } }),
+      ),
+    );
+    return latest.flatMap((consent) => (consent ? [toConsent(consent)] : []));
+  }
+
+  async isGranted(
+    memberId: number,
+    kind: ConsentKind = 'prescription_storage',
+    manager: EntityManager = this.consents.manager,
+  ): Promise<boolean> {
+    const latest = await manager.findOne(ConsentEntity, { where: { memberId, kind }, order: { id: 'DESC' } });
+    return latest?.granted ?? false;
+  }
+
+  /** Throws 409 CONSENT_REQUIRED unless the member's prescription-storage consent is in force. */
+  async requirePrescriptionConsent(memberId: number, manager: EntityManager): Promise<void> {
+    if (!(await this.isGranted(memberId, 'prescription_storage', manager))) {
+      throw new DomainError(
+        ErrorCode.CONSENT_REQUIRED,
+        'The member has not given (or has withdrawn) consent to store and read their prescriptions.',
+      );
+    }
+  }
+}

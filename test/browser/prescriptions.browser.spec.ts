@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { shanghaiDate } from '@lensloop/shared';
+import { DEMO_STAFF_PASSWORD } from '../../server/src/infra/database/seed/demo-stores';
+import { DEMO_CUSTOMER } from '../../server/src/infra/database/seed/demo-family';
+import { launchBrowser, waitForTaroPage } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
+
+describe('H5 staff desk and fitting history in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  const screenshot = (page: Page, name: string) =>
+    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      geolocation: { latitude: 31.2304, longitude: 121.4737 },
+      permissions: ['geolocation'],
+    });
+    return context.newPage();
+  }
+
+  /** The demo parent logged in through the dev code, on the "me" page. */
+  async function loginAsDemoCustomer(): Promise<Page> {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/#/pages/login/index`);
+    await waitForTaroPage(page, 'pages/login/index');
+    await page.getByRole('textbox', { name: '开发登录码' }).fill(DEMO_CUSTOMER.openid);
+    await page.getByRole('button', { name: '微信一键登录' }).click();
+    await waitForTaroPage(page, 'pages/me/index');
+    return page;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('should let an optometrist find the demo customer, read the last prescription and record one for the child', async () => {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/#/subpackages/staff/login/index`);
+    await waitForTaroPage(page, 'subpackages/staff/login/index');
+    await page.getByRole('textbox', { name: '用户名' }).fill('optometrist1');
+    await page.getByRole('textbox', { name: '密码' }).fill(DEMO_STAFF_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('link', { name: '顾客查询' }).click();
+
+    await waitForTaroPage(page, 'subpackages/staff/customers/index');
+    await page.getByRole('textbox', { name: '手机号 / 会员码 / 姓名' }).fill(DEMO_CUSTOMER.phone);
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.getByTestId('customer-results').getByText('138****8000').waitFor();
+    await screenshot(page, '10-staff-search');
+    await page.getByRole('link', { name: DEMO_CUSTOMER.nickname }).click();
+
+    await waitForTaroPage(page, 'subpackages/staff/customer/index');
+    await page.getByTestId('customer-phone').getByText('138****8000').waitFor();
+    const lookup = page.waitForResponse((response) => response.url().includes('/prescriptions/latest'));
+    await page.getByRole('button', { name: `查看验光单 ${DEMO_CUSTOMER.nickname}` }).click();
+    expect((await lookup).status()).toBe(200);
+    const card = page.getByTestId('prescription-card');
+    await card.getByText('验光日期 2026-03-14').waitFor();
+    expect(await card.getByTestId('rx-row-od').innerText()).toContain('−3.25');
+    await screenshot(page, '11-staff-customer-card');
+
+    await page.getByRole('button', { name: '录入新验光单 小明' }).click();
+    await waitForTaroPage(page, 'subpackages/staff/record/index');
+    // Contact lenses have base curve and diameter instead of ADD.
+    await page.getByRole('radio', { name: '隐形眼镜' }).click();
+    await page.getByRole('textbox', { name: '右眼 OD 基弧' }).waitFor();
+    await page.getByRole('radio', { name: '远用' }).click();
+    await page.getByRole('textbox', { name: '右眼 OD 基弧' }).waitFor({ state: 'detached' });
+    await page.getByRole('textbox', { name: '右眼 OD 球镜' }).fill('-2.50');
+    await page.getByRole('textbox', { name: '右眼 OD 柱镜' }).fill('-0.50');
+    await page.getByRole('textbox', { name: '右眼 OD 轴位' }).fill('0');
+    // Live validation with the shared rules: axis 0 is refused while typing, before any request.
+    await page.getByTestId('error-od.axis').waitFor();
+    await page.getByRole('textbox', { name: '左眼 OS 球镜' }).fill('-35');
+    await page.getByTestId('error-os.sphere').waitFor();
+    await screenshot(page, '12-staff-record-validation');
+    await page.getByRole('textbox', { name: '右眼 OD 轴位' }).fill('180');
+    await page.getByRole('textbox', { name: '左眼 OS 球镜' }).fill('-2.25');
+    await page.getByRole('textbox', { name: '瞳距 (mm)' }).fill('55');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith('/prescriptions') && response.request().method() === 'POST',
+    );
+    await page.getByRole('button', { name: '保存验光单' }).click();
+    expect((await saved).status()).toBe(201);
+    await waitForTaroPage(page, 'subpackages/staff/customer/index');
+    await page.getByText(`最近验光：${shanghaiDate(new Date())}（远用）`).waitFor();
+    await page.context().close();
+  });
+
+  it('should show the customer the new exam in the fitting history and on the myopia chart', async () => {
+    const page = await loginAsDemoCustomer();
+    await page.getByRole('link', { name: '验光档案' }).click();
+
+    await waitForTaroPage(page, 'pages/fitting/index');
+    await page.getByTestId('consent').getByText('你已同意保存验光数据').waitFor();
+    await page.getByRole('tab', { name: '小明' }).click();
+    const history = page.getByTestId('fitting-history');
+    await history.getByText(`验光日期 ${shanghaiDate(new Date())}`).waitFor();
+    const newest = history.getByTestId('prescription-card').first();
+    expect(await newest.getByTestId('rx-row-od').innerText()).toMatch(/−2\.50\s+−0\.50\s+180\s+55\.0/);
+    expect(await newest.getByTestId('prescription-status').innerText()).toBe('有效');
+    expect(await history.getByTestId('prescription-status').last().innerText()).toBe('已过期');
+
+    await page.getByTestId('myopia-chart').waitFor();
+    expect(await page.getByTestId('chart-dot-odSE').count()).toBe(4);
+    await page.getByTestId('fast-progression').waitFor();
+    await page.getByRole('link', { name: /预约复查/ }).waitFor();
+    await screenshot(page, '13-customer-fitting-child');
+
+    await page.getByRole('link', { name: '谁查看过我的验光单' }).click();
+    await waitForTaroPage(page, 'pages/access-log/index');
+    const log = page.getByTestId('access-log');
+    await log.getByText('Li Na（验光师）录入了验光单').waitFor();
+    await log.getByText('Li Na（验光师）查看了验光单').waitFor();
+    await screenshot(page, '14-customer-access-log');
+    await page.context().close();
+  });
+
+  it('should let the customer erase their data from the "me" page after confirming', async () => {
+    const page = await loginAsDemoCustomer();
+    await page.getByRole('button', { name: '删除我的数据并注销' }).click();
+    await page.getByText('将删除你和家人的验光档案').waitFor();
+    await screenshot(page, '15-customer-delete-confirm');
+    const erased = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/me') && response.request().method() === 'DELETE',
+    );
+    await page.locator('.taro-modal__foot').getByText('确定').click();
+    expect((await erased).status()).toBe(204);
+    await page.getByTestId('me-logged-out').waitFor();
+    const rows = await server.dataSource.query('SELECT id FROM members WHERE phone = ?', [
+      DEMO_CUSTOMER.phone,
+    ]);
+    expect(rows).toEqual([]);
+    await page.context().close();
+  });
+});
