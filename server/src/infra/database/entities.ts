@@ -1,9 +1,33 @@
+import { CartItemEntity } from '../../modules/cart/entities/cart-item.entity';
+import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.entity';
 import { ProductEntity } from '../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../modules/catalog/entities/sku.entity';
 import { StoreStockEntity } from '../../modules/catalog/entities/store-stock.entity';
 import { MemberEntity } from '../../modules/members/entities/member.entity';
+import { IdempotencyKeyEntity } from '../../modules/orders/entities/idempotency-key.entity';
+import { OrderEventEntity } from '../../modules/orders/entities/order-event.entity';
+import { OrderItemEntity } from '../../modules/orders/entities/order-item.entity';
+import { OrderEntity } from '../../modules/orders/entities/order.entity';
+import { PaymentEntity } from '../../modules/payments/entities/payment.entity';
+import { RefundEntity } from '../../modules/payments/entities/refund.entity';
 import { StaffEntity } from '../../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../../modules/stores/entities/store.entity';
 
 /** Every entity, for the data source and the migration generator. */
-export const ENTITIES = [StoreEntity, ProductEntity, SkuEntity, StoreStockEntity, MemberEntity, StaffEntity];
+export const ENTITIES = [
+  StoreEntity,
+  ProductEntity,
+  SkuEntity,
+  StoreStockEntity,
+  MemberEntity,
+  StaffEntity,
+  // Orders and payment
+  LensOptionEntity,
+  CartItemEntity,
+  OrderEntity,
+  OrderItemEntity,
+  OrderEventEntity,
+  IdempotencyKeyEntity,
+  PaymentEntity,
+  RefundEntity,
+];

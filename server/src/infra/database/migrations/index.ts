@@ -1,4 +1,5 @@
 import { InitialSchema1795463273864 } from './1795463273864-initial-schema.migration';
+import { OrdersAndPayments1795600000000 } from './1795600000000-orders-and-payments.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
-export const MIGRATIONS = [InitialSchema1795463273864];
+export const MIGRATIONS = [InitialSchema1795463273864, OrdersAndPayments1795600000000];

@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { LensOptionEntity } from '../../../modules/catalog/entities/lens-option.entity';
 import { ProductEntity } from '../../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../../modules/catalog/entities/sku.entity';
 import { StoreStockEntity } from '../../../modules/catalog/entities/store-stock.entity';
 import { StaffEntity } from '../../../modules/staff/entities/staff.entity';
 import { hashPassword } from '../../../modules/staff/password-hasher';
 import { StoreEntity } from '../../../modules/stores/entities/store.entity';
-import { demoCatalog } from './demo-catalog';
+import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
 /** Deterministic stock levels, so demo screens and tests see the same numbers every time. */
@@ -82,6 +83,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ seeded: bo
       }
     }
     await insertInChunks(manager, StoreStockEntity, stock);
+    await manager.insert(
+      LensOptionEntity,
+      DEMO_LENS_OPTIONS.map((option) => ({ ...option })),
+    );
   });
   return { seeded: true };
 }
