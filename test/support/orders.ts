@@ -1,5 +1,7 @@
-import type { DataSource } from 'typeorm';
 import request from 'supertest';
+import type { TestServer } from './test-server';
+
+type DataSource = TestServer['dataSource'];
 
 export interface DemoSkus {
   frame: number;

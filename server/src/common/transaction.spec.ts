@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TransactionRunner } from './transaction';
 
@@ -6,6 +7,9 @@ function runnerWith(transaction: (work: (manager: EntityManager) => Promise<unkn
 }
 
 describe('TransactionRunner', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['error', 'warn']));
+
   it('should retry the whole unit when the database reports a deadlock', async () => {
     let calls = 0;
     const runner = runnerWith(async (work) => {

@@ -11,9 +11,26 @@ import {
 } from './wechat-pay-crypto';
 import type { WechatPayRefund, WechatPayTransaction, WechatRefundNotice } from './wechat-pay.types';
 
-interface FakeTransaction extends WechatPayTransaction {
+interface FakeTransaction {
+  view: WechatPayTransaction;
   notifyUrl: string;
   prepayId: string;
+}
+
+interface FakeRefund {
+  view: WechatPayRefund;
+  notifyUrl: string;
+}
+
+/** The fields of merchant request bodies the fake looks at. */
+interface MerchantRequestBody {
+  appid?: string;
+  mchid?: string;
+  out_trade_no?: string;
+  out_refund_no?: string;
+  notify_url?: string;
+  amount?: { total?: number; refund?: number };
+  payer?: { openid?: string };
 }
 
 export interface SignedNotification {
@@ -58,7 +75,7 @@ function digits(count: number): string {
  */
 export function createFakeWechatPay(options: FakePayOptions) {
   const transactions = new Map<string, FakeTransaction>();
-  const refunds = new Map<string, WechatPayRefund & { notifyUrl: string }>();
+  const refunds = new Map<string, FakeRefund>();
 
   function reply(response: ServerResponse, status: number, payload?: object): void {
     const body = payload === undefined ? '' : JSON.stringify(payload);
@@ -91,19 +108,11 @@ export function createFakeWechatPay(options: FakePayOptions) {
     }
   }
 
-  function transactionView(transaction: FakeTransaction): WechatPayTransaction {
-    const { notifyUrl: _notifyUrl, prepayId: _prepayId, ...view } = transaction;
-    return view;
-  }
-
   async function notifyPaid(transaction: FakeTransaction): Promise<number> {
-    return post(
-      transaction.notifyUrl,
-      signedNotification(options, 'TRANSACTION.SUCCESS', transactionView(transaction)),
-    );
+    return post(transaction.notifyUrl, signedNotification(options, 'TRANSACTION.SUCCESS', transaction.view));
   }
 
-  async function settleRefund(refund: WechatPayRefund & { notifyUrl: string }): Promise<void> {
+  async function settleRefund({ view: refund, notifyUrl }: FakeRefund): Promise<void> {
     refund.status = 'SUCCESS';
     const notice: WechatRefundNotice = {
       mchid: options.mchId,
@@ -120,7 +129,87 @@ export function createFakeWechatPay(options: FakePayOptions) {
         payer_refund: refund.amount.refund,
       },
     };
-    await post(refund.notifyUrl, signedNotification(options, 'REFUND.SUCCESS', notice));
+    await post(notifyUrl, signedNotification(options, 'REFUND.SUCCESS', notice));
+  }
+
+  /** The customer pays in WeChat: the transaction succeeds and, unless asked not to, is notified. */
+  async function pay(response: ServerResponse, outTradeNo: string, notify: boolean): Promise<void> {
+    const transaction = transactions.get(outTradeNo);
+    if (!transaction)
+      return reply(response, 404, { code: 'ORDER_NOT_EXIST', message: 'no prepay for this out_trade_no' });
+    if (transaction.view.trade_state === 'NOTPAY') {
+      Object.assign(transaction.view, {
+        trade_state: 'SUCCESS',
+        trade_state_desc: '支付成功',
+        transaction_id: `4200${new Date().toISOString().slice(0, 10).replace(/-/g, '')}${digits(16)}`,
+        success_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+      });
+    }
+    const notifyStatus = notify ? await notifyPaid(transaction) : null;
+    reply(response, 200, { transaction_id: transaction.view.transaction_id, notifyStatus });
+  }
+
+  function prepay(response: ServerResponse, payload: MerchantRequestBody): void {
+    const { out_trade_no: outTradeNo, amount, payer, notify_url: notifyUrl } = payload;
+    if (payload.appid !== options.appId || payload.mchid !== options.mchId) {
+      return reply(response, 400, { code: 'PARAM_ERROR', message: 'appid和mch_id不匹配' });
+    }
+    if (!outTradeNo || !amount?.total || amount.total <= 0 || !payer?.openid || !notifyUrl) {
+      return reply(response, 400, { code: 'PARAM_ERROR', message: '参数错误' });
+    }
+    const existing = transactions.get(outTradeNo);
+    if (existing && existing.view.trade_state !== 'NOTPAY') {
+      return reply(response, 400, { code: 'ORDERPAID', message: '该订单已支付' });
+    }
+    const transaction: FakeTransaction = existing ?? {
+      view: {
+        appid: options.appId,
+        mchid: options.mchId,
+        out_trade_no: outTradeNo,
+        trade_type: 'JSAPI',
+        trade_state: 'NOTPAY',
+        trade_state_desc: '订单未支付',
+        payer: { openid: payer.openid },
+        amount: { total: amount.total, payer_total: amount.total, currency: 'CNY', payer_currency: 'CNY' },
+      },
+      notifyUrl,
+      prepayId: `wx${Date.now()}${digits(10)}`,
+    };
+    transactions.set(outTradeNo, transaction);
+    reply(response, 200, { prepay_id: transaction.prepayId });
+  }
+
+  function refund(response: ServerResponse, payload: MerchantRequestBody): void {
+    const transaction = transactions.get(payload.out_trade_no ?? '')?.view;
+    const existing = refunds.get(payload.out_refund_no ?? '');
+    // The same out_refund_no is the same refund: WeChat answers it again, never pays twice.
+    if (existing) return reply(response, 200, existing.view);
+    if (!transaction?.transaction_id || !payload.out_refund_no) {
+      return reply(response, 404, { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' });
+    }
+    const total = transaction.amount?.total ?? 0;
+    const amount = payload.amount?.refund ?? 0;
+    const refunded = [...refunds.values()]
+      .filter((candidate) => candidate.view.out_trade_no === transaction.out_trade_no)
+      .reduce((sum, candidate) => sum + candidate.view.amount.refund, 0);
+    if (payload.amount?.total !== total || amount <= 0 || refunded + amount > total) {
+      return reply(response, 403, { code: 'NOT_ENOUGH', message: '退款金额超过可退金额' });
+    }
+    const created: FakeRefund = {
+      view: {
+        refund_id: `5030${digits(24)}`,
+        out_refund_no: payload.out_refund_no,
+        transaction_id: transaction.transaction_id,
+        out_trade_no: transaction.out_trade_no,
+        status: 'PROCESSING',
+        amount: { total, refund: amount, currency: 'CNY' },
+      },
+      notifyUrl: payload.notify_url ?? transactions.get(transaction.out_trade_no)?.notifyUrl ?? '',
+    };
+    refunds.set(payload.out_refund_no, created);
+    reply(response, 200, created.view);
+    // The bank settles the refund a moment later and WeChat notifies the merchant.
+    setTimeout(() => void settleRefund(created), 50);
   }
 
   /** Handles a request when it is a Pay path; returns false for other paths. */
@@ -130,101 +219,26 @@ export function createFakeWechatPay(options: FakePayOptions) {
     url: URL,
     body: string,
   ): Promise<boolean> {
-    const path = `${url.pathname}${url.search}`;
     const control = /^\/fake\/pay\/([\w-]+)\/succeed$/.exec(url.pathname);
     if (control && request.method === 'POST') {
-      const transaction = transactions.get(control[1]);
-      if (!transaction) {
-        reply(response, 404, { code: 'ORDER_NOT_EXIST', message: 'no prepay for this out_trade_no' });
-        return true;
-      }
-      if (transaction.trade_state === 'NOTPAY') {
-        Object.assign(transaction, {
-          trade_state: 'SUCCESS',
-          trade_state_desc: '支付成功',
-          transaction_id: `4200${new Date().toISOString().slice(0, 10).replace(/-/g, '')}${digits(16)}`,
-          success_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
-          bank_type: 'OTHERS',
-        });
-      }
-      const notified = url.searchParams.get('notify') === 'false' ? null : await notifyPaid(transaction);
-      reply(response, 200, { transaction_id: transaction.transaction_id, notifyStatus: notified });
+      await pay(response, control[1], url.searchParams.get('notify') !== 'false');
       return true;
     }
     if (!url.pathname.startsWith('/v3/')) return false;
-    if (!authorised(request, path, body)) {
+    if (!authorised(request, `${url.pathname}${url.search}`, body)) {
       reply(response, 401, { code: 'SIGN_ERROR', message: '签名错误' });
       return true;
     }
-    const payload = body ? (JSON.parse(body) as Record<string, any>) : {};
+    const payload = (body ? JSON.parse(body) : {}) as MerchantRequestBody;
     const queried = /^\/v3\/pay\/transactions\/out-trade-no\/([\w-]+)$/.exec(url.pathname);
     if (url.pathname === '/v3/pay/transactions/jsapi' && request.method === 'POST') {
-      if (payload.appid !== options.appId || payload.mchid !== options.mchId) {
-        reply(response, 400, { code: 'PARAM_ERROR', message: 'appid和mch_id不匹配' });
-      } else if (!(payload.amount?.total > 0) || !payload.payer?.openid || !payload.notify_url) {
-        reply(response, 400, { code: 'PARAM_ERROR', message: '参数错误' });
-      } else {
-        const existing = transactions.get(payload.out_trade_no);
-        if (existing && existing.trade_state !== 'NOTPAY') {
-          reply(response, 400, { code: 'ORDERPAID', message: '该订单已支付' });
-        } else {
-          const transaction: FakeTransaction = existing ?? {
-            appid: options.appId,
-            mchid: options.mchId,
-            out_trade_no: payload.out_trade_no,
-            trade_type: 'JSAPI',
-            trade_state: 'NOTPAY',
-            trade_state_desc: '订单未支付',
-            payer: { openid: payload.payer.openid },
-            amount: {
-              total: payload.amount.total,
-              payer_total: payload.amount.total,
-              currency: 'CNY',
-              payer_currency: 'CNY',
-            },
-            notifyUrl: payload.notify_url,
-            prepayId: `wx${Date.now()}${digits(10)}`,
-          };
-          transactions.set(transaction.out_trade_no, transaction);
-          reply(response, 200, { prepay_id: transaction.prepayId });
-        }
-      }
+      prepay(response, payload);
     } else if (queried && request.method === 'GET') {
       const transaction = transactions.get(queried[1]);
-      if (transaction) reply(response, 200, transactionView(transaction));
+      if (transaction) reply(response, 200, transaction.view);
       else reply(response, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' });
     } else if (url.pathname === '/v3/refund/domestic/refunds' && request.method === 'POST') {
-      const transaction = transactions.get(payload.out_trade_no);
-      const existing = refunds.get(payload.out_refund_no);
-      const refunded = [...refunds.values()]
-        .filter((refund) => refund.out_trade_no === payload.out_trade_no)
-        .reduce((sum, refund) => sum + refund.amount.refund, 0);
-      if (existing) {
-        reply(response, 200, existing);
-      } else if (!transaction?.transaction_id) {
-        reply(response, 404, { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' });
-      } else if (
-        payload.amount?.total !== transaction.amount?.total ||
-        !(payload.amount?.refund > 0) ||
-        refunded + payload.amount.refund > (transaction.amount?.total ?? 0)
-      ) {
-        reply(response, 403, { code: 'NOT_ENOUGH', message: '退款金额超过可退金额' });
-      } else {
-        const refund = {
-          refund_id: `5030${digits(24)}`,
-          out_refund_no: payload.out_refund_no,
-          transaction_id: transaction.transaction_id,
-          out_trade_no: transaction.out_trade_no,
-          status: 'PROCESSING' as const,
-          amount: { total: transaction.amount?.total ?? 0, refund: payload.amount.refund, currency: 'CNY' },
-          notifyUrl: payload.notify_url ?? transaction.notifyUrl,
-        };
-        refunds.set(refund.out_refund_no, refund);
-        const { notifyUrl: _notifyUrl, ...view } = refund;
-        reply(response, 200, view);
-        // The bank settles the refund a moment later and WeChat notifies the merchant.
-        setTimeout(() => void settleRefund(refund), 50);
-      }
+      refund(response, payload);
     } else {
       reply(response, 404, { code: 'NOT_FOUND', message: 'no such API' });
     }

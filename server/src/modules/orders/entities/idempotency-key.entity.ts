@@ -15,7 +15,7 @@ export class IdempotencyKeyEntity {
   key: string;
 
   /** SHA-256 of the canonical request body. */
-  @Column({ type: 'char', length: 64 })
+  @Column({ length: 64 })
   requestHash: string;
 
   /** The response body once the request finished; null while it is running. */
