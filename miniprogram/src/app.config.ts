@@ -9,12 +9,16 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/product/index',
     'pages/login/index',
+    'pages/cart/index',
+    'pages/checkout/index',
+    'pages/orders/index',
+    'pages/order/index',
   ],
   subPackages: [
     {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
-      pages: ['login/index'],
+      pages: ['login/index', 'orders/index'],
     },
   ],
   window: {

@@ -142,12 +142,12 @@ export class ApiClient {
     return this.request('POST', '/cart/items', body);
   }
 
-  setCartQuantity(itemId: number, quantity: number): Promise<Cart> {
-    return this.request('PATCH', `/cart/items/${itemId}`, { quantity });
+  setCartQuantity(itemId: number, quantity: number, storeId?: number): Promise<Cart> {
+    return this.request('PATCH', `/cart/items/${itemId}${queryString({ storeId })}`, { quantity });
   }
 
-  removeFromCart(itemId: number): Promise<Cart> {
-    return this.request('DELETE', `/cart/items/${itemId}`);
+  removeFromCart(itemId: number, storeId?: number): Promise<Cart> {
+    return this.request('DELETE', `/cart/items/${itemId}${queryString({ storeId })}`);
   }
 
   quoteOrder(body: OrderRequest): Promise<Quote> {

@@ -1,3 +1,4 @@
+import type { PageQuery } from '../api-types';
 import type { Fen } from '../money';
 
 export const ORDER_STATUSES = [
@@ -162,7 +163,7 @@ export interface Cart {
   subtotal: Fen;
 }
 
-export interface StaffOrderQuery {
+export interface StaffOrderQuery extends PageQuery {
   /** `YYYY-MM-DD` in Asia/Shanghai, or `today`. */
   date?: string;
   status?: OrderStatus;

@@ -102,6 +102,20 @@ export default function MePage() {
         />
         <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
       </Cell.Group>
+      <Cell.Group>
+        <Cell
+          title={t('orders.open')}
+          role="link"
+          aria-label={t('orders.open')}
+          onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}
+        />
+        <Cell
+          title={t('cart.open')}
+          role="link"
+          aria-label={t('cart.open')}
+          onClick={() => void Taro.navigateTo({ url: '/pages/cart/index' })}
+        />
+      </Cell.Group>
       {languageSwitch}
       <View className="me-page__logout">
         <Button

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { Button, Cell, Input } from '@nutui/nutui-react-taro';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { errorMessage, t } from '../../../i18n';
@@ -42,6 +43,12 @@ export default function StaffLoginPage() {
         </Text>
         <Cell.Group>
           <Cell title={t('staff.role', { role: t(`role.${staff.role}`) })} />
+          <Cell
+            title={t('staff.orders')}
+            role="link"
+            aria-label={t('staff.orders')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/orders/index' })}
+          />
         </Cell.Group>
         <Button
           block
