@@ -87,7 +87,14 @@ export class ApiClient {
     if (token) headers.authorization = `Bearer ${token}`;
     let response: TransportResponse;
     try {
-      response = await this.transport({ method, path, body, headers });
+      // wx.request and Taro send `content-type: application/json` even without data, and the
+      // server refuses an empty JSON body: body-less calls send `{}`.
+      response = await this.transport({
+        method,
+        path,
+        body: body ?? (method === 'GET' ? undefined : {}),
+        headers,
+      });
     } catch (error) {
       throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'Network error');
     }

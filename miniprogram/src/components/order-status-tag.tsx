@@ -1,3 +1,4 @@
+import { View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { OrderStatus } from '@lensloop/shared';
 import { t } from '../i18n';
@@ -12,8 +13,8 @@ const TONE: Partial<Record<OrderStatus, 'primary' | 'success' | 'warning' | 'dan
 
 export function OrderStatusTag({ status }: { status: OrderStatus }) {
   return (
-    <Tag type={TONE[status] ?? 'primary'} data-testid="order-status">
-      {t(`orderStatus.${status}`)}
-    </Tag>
+    <View className="order-status-tag" data-testid="order-status">
+      <Tag type={TONE[status] ?? 'primary'}>{t(`orderStatus.${status}`)}</Tag>
+    </View>
   );
 }

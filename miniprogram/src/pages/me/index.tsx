@@ -103,18 +103,22 @@ export default function MePage() {
         <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
       </Cell.Group>
       <Cell.Group>
-        <Cell
-          title={t('orders.open')}
+        // NutUI's Cell drops ARIA attributes: the wrapper carries the link role.
+        <View
           role="link"
           aria-label={t('orders.open')}
           onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}
-        />
-        <Cell
-          title={t('cart.open')}
+        >
+          <Cell title={t('orders.open')} />
+        </View>
+        // NutUI's Cell drops ARIA attributes: the wrapper carries the link role.
+        <View
           role="link"
           aria-label={t('cart.open')}
           onClick={() => void Taro.navigateTo({ url: '/pages/cart/index' })}
-        />
+        >
+          <Cell title={t('cart.open')} />
+        </View>
       </Cell.Group>
       {languageSwitch}
       <View className="me-page__logout">

@@ -43,12 +43,14 @@ export default function StaffLoginPage() {
         </Text>
         <Cell.Group>
           <Cell title={t('staff.role', { role: t(`role.${staff.role}`) })} />
-          <Cell
-            title={t('staff.orders')}
+          // NutUI's Cell drops ARIA attributes: the wrapper carries the link role.
+          <View
             role="link"
             aria-label={t('staff.orders')}
             onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/orders/index' })}
-          />
+          >
+            <Cell title={t('staff.orders')} />
+          </View>
         </Cell.Group>
         <Button
           block
