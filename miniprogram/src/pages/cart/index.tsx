@@ -71,7 +71,7 @@ export default function CartPage() {
           </View>
         </PricedItemRow>
       ))}
-      <View className="cart-page__bar">
+      <View className="bottom-bar">
         <Text>{t('checkout.payable')}</Text>
         <PriceTag amount={cart.subtotal} testId="cart-subtotal" />
         <Button

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, Input } from '@nutui/nutui-react-taro';
 import type { Cart, DeliveryAddress, Fulfilment, OrderRequest, Quote, Store } from '@lensloop/shared';
+import { ChoiceChip } from '../../components/choice-chip';
 import { PriceTag } from '../../components/price-tag';
 import { PricedItemRow } from '../../components/priced-item-row';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
@@ -26,23 +27,6 @@ const ADDRESS_FIELDS: [keyof DeliveryAddress, MessageKey][] = [
   ['region', 'checkout.region'],
   ['detail', 'checkout.detail'],
 ];
-
-function Choice({ label, active, onClick }: { label: string; active: boolean; onClick: () => void }) {
-  return (
-    <Button
-      className="sku-chip"
-      size="small"
-      type={active ? 'primary' : 'default'}
-      fill={active ? 'solid' : 'outline'}
-      role="radio"
-      aria-checked={active}
-      aria-label={label}
-      onClick={onClick}
-    >
-      {label}
-    </Button>
-  );
-}
 
 export default function CheckoutPage() {
   usePageTitle('title.checkout');
@@ -132,7 +116,7 @@ export default function CheckoutPage() {
         <Text className="checkout-page__title">{t('checkout.store')}</Text>
         <View className="checkout-page__choices">
           {stores.map((store) => (
-            <Choice
+            <ChoiceChip
               key={store.id}
               label={store.name}
               active={store.id === storeId}
@@ -145,7 +129,7 @@ export default function CheckoutPage() {
         <Text className="checkout-page__title">{t('checkout.fulfilment')}</Text>
         <View className="checkout-page__choices">
           {(['pickup', 'delivery'] as const).map((option) => (
-            <Choice
+            <ChoiceChip
               key={option}
               label={t(`fulfilment.${option}`)}
               active={fulfilment === option}
@@ -170,7 +154,7 @@ export default function CheckoutPage() {
         <View className="checkout-page__section" role="radiogroup" aria-label={t('checkout.prescription')}>
           <Text className="checkout-page__title">{t('checkout.prescription')}</Text>
           <View className="checkout-page__choices">
-            <Choice label={t('checkout.prescriptionLater')} active onClick={() => undefined} />
+            <ChoiceChip label={t('checkout.prescriptionLater')} active onClick={() => undefined} />
           </View>
           <Text className="checkout-page__hint">{t('checkout.noPrescriptions')}</Text>
         </View>
@@ -191,7 +175,7 @@ export default function CheckoutPage() {
           />
         </Cell.Group>
       ) : null}
-      <View className="checkout-page__bar">
+      <View className="bottom-bar">
         <Button
           block
           type="primary"

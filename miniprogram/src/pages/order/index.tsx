@@ -93,7 +93,7 @@ export default function OrderPage() {
         ))}
       </View>
       {order.status === 'pending_payment' ? (
-        <View className="order-page__bar">
+        <View className="bottom-bar">
           <Button
             type="default"
             role="button"

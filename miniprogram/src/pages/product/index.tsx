@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import { formatFen, type ProductDetail } from '@lensloop/shared';
+import { ChoiceChip } from '../../components/choice-chip';
 import { PriceTag } from '../../components/price-tag';
 import { openProduct } from '../../components/product-card';
 import { ErrorState, LoadingState } from '../../components/state-view';
@@ -124,20 +125,13 @@ export default function ProductPage() {
               {group.values.map((value) => {
                 const active = selection[group.name] === value || group.values.length === 1;
                 return (
-                  <Button
+                  <ChoiceChip
                     key={value}
-                    className="sku-chip"
-                    size="small"
-                    type={active ? 'primary' : 'default'}
-                    fill={active ? 'solid' : 'outline'}
-                    role="radio"
-                    aria-checked={active}
-                    aria-label={value}
-                    data-testid={`sku-option-${group.name}`}
+                    label={value}
+                    active={active}
+                    testId={`sku-option-${group.name}`}
                     onClick={() => setSelection(choose(product.skus, selection, group.name, value))}
-                  >
-                    {value}
-                  </Button>
+                  />
                 );
               })}
             </View>
@@ -161,7 +155,7 @@ export default function ProductPage() {
         </View>
       ) : null}
 
-      <View className="product-page__actions">
+      <View className="bottom-bar">
         <Button
           type="default"
           role="button"

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import {
   formatFen,
   type LensOption,
@@ -8,6 +7,7 @@ import {
   type ProductDetail,
   type ProductSummary,
 } from '@lensloop/shared';
+import { ChoiceChip } from '../../components/choice-chip';
 import { t } from '../../i18n';
 import { getProduct } from '../../services/catalog';
 import { listLensOptions } from '../../services/orders';
@@ -34,30 +34,6 @@ export function toggleOption(chosen: LensOption[], option: LensOption): LensOpti
     (candidate) => candidate.kind !== option.kind && candidate.kind !== EXCLUSIVE[option.kind],
   );
   return [...kept, option];
-}
-
-interface ChipProps {
-  label: string;
-  active: boolean;
-  role: 'radio' | 'checkbox';
-  onClick: () => void;
-}
-
-function Chip({ label, active, role, onClick }: ChipProps) {
-  return (
-    <Button
-      className="sku-chip"
-      size="small"
-      type={active ? 'primary' : 'default'}
-      fill={active ? 'solid' : 'outline'}
-      role={role}
-      aria-checked={active}
-      aria-label={label}
-      onClick={onClick}
-    >
-      {label}
-    </Button>
-  );
 }
 
 /** The lens configurator on a frame's page: lens line, index, then priced options. */
@@ -106,14 +82,14 @@ export function LensConfigurator({
       <Text className="product-page__section-title">{t('lens.title')}</Text>
       <View className="sku-group" role="radiogroup" aria-label={t('lens.product')}>
         <View className="sku-group__values">
-          <Chip
+          <ChoiceChip
             label={t('lens.none')}
             role="radio"
             active={lensProductId === null}
             onClick={() => setLensProductId(null)}
           />
           {lenses.map((candidate) => (
-            <Chip
+            <ChoiceChip
               key={candidate.id}
               label={candidate.name}
               role="radio"
@@ -128,7 +104,7 @@ export function LensConfigurator({
           <Text className="sku-group__label">{t('attribute.index')}</Text>
           <View className="sku-group__values">
             {lens.skus.map((candidate) => (
-              <Chip
+              <ChoiceChip
                 key={candidate.id}
                 label={`${t('lens.index', { index: candidate.attributes.index ?? '' })} ${formatFen(candidate.price)}`}
                 role="radio"
@@ -144,7 +120,7 @@ export function LensConfigurator({
           <Text className="sku-group__label">{t('lens.options')}</Text>
           <View className="sku-group__values">
             {options.map((option) => (
-              <Chip
+              <ChoiceChip
                 key={option.code}
                 label={`${t(`lensKind.${option.kind}`)}·${option.name} +${formatFen(option.price)}`}
                 role="checkbox"

@@ -48,6 +48,14 @@ function shanghaiDay(date: string, now = new Date()): [Date, Date] {
   return [start, new Date(start.getTime() + 24 * 3600 * 1000)];
 }
 
+/** What an order and its summary share. */
+function headerOf(
+  order: OrderEntity,
+): Pick<OrderSummary, 'id' | 'no' | 'status' | 'storeId' | 'fulfilment' | 'payable'> {
+  const { id, no, status, storeId, fulfilment, payable } = order;
+  return { id, no, status, storeId, fulfilment, payable };
+}
+
 export function orderNotFound(id: number): DomainError {
   return new DomainError(ErrorCode.ORDER_NOT_FOUND, `Order ${id} does not exist.`);
 }
@@ -160,11 +168,7 @@ export class OrdersService {
       manager.find(OrderEventEntity, { where: { orderId: order.id }, order: { id: 'ASC' } }),
     ]);
     return {
-      id: order.id,
-      no: order.no,
-      status: order.status,
-      storeId: order.storeId,
-      fulfilment: order.fulfilment,
+      ...headerOf(order),
       address: order.address,
       items: items.map((item) => ({
         skuId: item.skuId,
@@ -182,7 +186,6 @@ export class OrdersService {
       discount: order.discount,
       pointsDiscount: order.pointsDiscount,
       balancePaid: order.balancePaid,
-      payable: order.payable,
       refunded: order.refunded,
       createdAt: order.createdAt.toISOString(),
       expiresAt: order.expiresAt.toISOString(),
@@ -307,12 +310,7 @@ export class OrdersService {
       orders.map((order) => {
         const lines = items.filter((item) => item.orderId === order.id);
         return {
-          id: order.id,
-          no: order.no,
-          status: order.status,
-          storeId: order.storeId,
-          fulfilment: order.fulfilment,
-          payable: order.payable,
+          ...headerOf(order),
           itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
           firstItemName: lines[0]?.name ?? '',
           imageUrl: lines[0]?.imageUrl ?? '',

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   FULFILMENTS,
+  type CartItemInput,
   type DeliveryAddress,
   type Fulfilment,
   type LensSelection,
@@ -42,7 +43,8 @@ export class LensSelectionDto implements LensSelection {
   options: string[];
 }
 
-export class OrderItemDto implements OrderItemInput {
+/** A SKU, how many, and for a frame the lenses to fit: a cart line and an order line alike. */
+export class ItemSelectionDto implements CartItemInput {
   @ApiProperty()
   @IsInt()
   @Min(1)
@@ -60,7 +62,9 @@ export class OrderItemDto implements OrderItemInput {
   @ValidateNested()
   @Type(() => LensSelectionDto)
   lens?: LensSelectionDto;
+}
 
+export class OrderItemDto extends ItemSelectionDto implements OrderItemInput {
   @ApiPropertyOptional({ description: 'Omit to bring the prescription to the store later.' })
   @IsOptional()
   @IsInt()
