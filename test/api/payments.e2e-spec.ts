@@ -2,6 +2,7 @@ import { createPublicKey, createVerify } from 'node:crypto';
 import request from 'supertest';
 import { signedNotification } from '../../server/src/infra/wechat/pay/fake-wechat-pay';
 import { PaymentReconciliationJob } from '../../server/src/modules/payments/payment-reconciliation.job';
+import { PaymentsController } from '../../server/src/modules/payments/payments.controller';
 import { customerAuth, staffAuth } from '../support/actors';
 import { demoSkus, placeOrder, setStock, type DemoSkus } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -177,7 +178,14 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
       'should answer %s with a FAIL body and leave the order unpaid',
       async (_label, build, status) => {
         const order = await newOrder();
+        // Failures are logged (at warn, with the request id) as well as answered.
+        const controller = server.app.get(PaymentsController) as unknown as {
+          logger: { warn(message: string): void };
+        };
+        const warn = jest.spyOn(controller.logger, 'warn');
         const response = await deliver(build(order));
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining('WeChat Pay notification rejected'));
+        warn.mockRestore();
         expect(response.status).toBe(status);
         expect(response.body).toEqual({ code: 'FAIL', message: expect.any(String) });
         expect((await orderOf(order.id)).status).toBe('pending_payment');
@@ -267,6 +275,37 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
       [order.id],
     );
     expect(numbers.map((row) => row.out_refund_no)).toEqual([`${order.no}R1`, `${order.no}R2`]);
+  });
+
+  it('should refund in full after the customer asks, ending refunded', async () => {
+    const manager = await staffAuth(server.baseUrl, 'manager1');
+    const order = await newOrder();
+    await api()
+      .post(`/api/v1/dev/payments/${order.id}/succeed`)
+      .set('authorization', alice.authorization)
+      .expect(200);
+    const asked = await api()
+      .post(`/api/v1/orders/${order.id}/refund-request`)
+      .set('authorization', alice.authorization)
+      .send({ note: 'changed my mind' })
+      .expect(200);
+    expect(asked.body.status).toBe('refund_requested');
+    await api()
+      .post(`/api/v1/orders/${order.id}/cancel`)
+      .set('authorization', alice.authorization)
+      .expect(409);
+    await api()
+      .post(`/api/v1/staff/orders/${order.id}/refunds`)
+      .set('authorization', manager.authorization)
+      .send({})
+      .expect(200);
+    await waitFor(async () => (await orderOf(order.id)).status === 'refunded');
+    expect((await orderOf(order.id)).timeline.map((event: { to: string }) => event.to)).toEqual([
+      'pending_payment',
+      'paid',
+      'refund_requested',
+      'refunded',
+    ]);
   });
 
   async function refundStates(orderId: number): Promise<string[]> {
