@@ -210,9 +210,23 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
     expect((await orderOf(order.id)).status).toBe('paid');
   });
 
+  it('should close the WeChat transaction of a cancelled order so it cannot be paid', async () => {
+    const order = await newOrder();
+    await api().post(`/api/v1/orders/${order.id}/pay`).set('authorization', alice.authorization).expect(200);
+    await api()
+      .post(`/api/v1/orders/${order.id}/cancel`)
+      .set('authorization', alice.authorization)
+      .expect(200);
+    const paid = await fetch(`${server.wechat.baseUrl}/fake/pay/${order.no}/succeed`, { method: 'POST' });
+    expect(paid.status).toBe(400);
+    expect(await paid.json()).toMatchObject({ code: 'ORDER_CLOSED' });
+  });
+
   it('should refund a payment that arrives after the order was cancelled', async () => {
     const order = await newOrder();
     await api().post(`/api/v1/orders/${order.id}/pay`).set('authorization', alice.authorization).expect(200);
+    // The customer pays just before the cancellation; the notification comes after it.
+    await fetch(`${server.wechat.baseUrl}/fake/pay/${order.no}/succeed?notify=false`, { method: 'POST' });
     await api()
       .post(`/api/v1/orders/${order.id}/cancel`)
       .set('authorization', alice.authorization)

@@ -6,6 +6,7 @@ import { IntervalJob } from '../../infra/jobs/interval-job';
 import { OrderEntity } from './entities/order.entity';
 import { IdempotencyService } from './idempotency.service';
 import { OrderLifecycle, SYSTEM } from './order-lifecycle';
+import { WechatTransactionCloser } from './wechat-transaction-closer';
 
 const BATCH = 50;
 
@@ -13,7 +14,8 @@ const BATCH = 50;
  * Cancels orders left unpaid past their payment window and releases their stock. Each run
  * claims a batch with `FOR UPDATE SKIP LOCKED`, so replicas running it at once take different
  * orders; the status-conditional update is a second guard (and the only one on SQLite, which
- * has one process and no row locks). Also drops idempotency keys past their day.
+ * has one process and no row locks). WeChat transactions are closed after the commit. Also drops
+ * idempotency keys past their day.
  */
 @Injectable()
 export class OrderExpiryJob extends IntervalJob {
@@ -22,6 +24,7 @@ export class OrderExpiryJob extends IntervalJob {
     private readonly tx: TransactionRunner,
     private readonly lifecycle: OrderLifecycle,
     private readonly idempotency: IdempotencyService,
+    private readonly closer: WechatTransactionCloser,
   ) {
     super(config.jobs);
   }
@@ -30,14 +33,15 @@ export class OrderExpiryJob extends IntervalJob {
     let cancelled = 0;
     for (;;) {
       const batch = await this.cancelBatch();
-      cancelled += batch.cancelled;
+      cancelled += batch.cancelled.length;
+      await this.closer.closeCancelled(batch.cancelled);
       if (batch.claimed < BATCH) break;
     }
     await this.idempotency.deleteExpired();
     return cancelled;
   }
 
-  private cancelBatch(): Promise<{ claimed: number; cancelled: number }> {
+  private cancelBatch(): Promise<{ claimed: number; cancelled: OrderEntity[] }> {
     return this.tx.run(async (manager) => {
       const query = manager
         .createQueryBuilder(OrderEntity, 'order')
@@ -49,12 +53,12 @@ export class OrderExpiryJob extends IntervalJob {
         .limit(BATCH);
       if (this.tx.supportsRowLocks) query.setLock('pessimistic_write').setOnLocked('skip_locked');
       const orders = await query.getMany();
-      let cancelled = 0;
+      const cancelled: OrderEntity[] = [];
       for (const order of orders) {
         const done = await this.lifecycle.tryTransition(manager, order, 'cancelled', SYSTEM, {
           note: 'not paid in time',
         });
-        if (done) cancelled++;
+        if (done) cancelled.push(order);
       }
       return { claimed: orders.length, cancelled };
     });

@@ -16,6 +16,7 @@ import { OrdersService } from './orders.service';
 import { NoPrescriptionsYet, PRESCRIPTION_REFERENCE_CHECKER } from './prescription-reference';
 import { StaffOrdersController } from './staff-orders.controller';
 import { StockReservations } from './stock-reservations';
+import { WechatTransactionCloser } from './wechat-transaction-closer';
 
 @Module({
   imports: [
@@ -37,6 +38,7 @@ import { StockReservations } from './stock-reservations';
     StockReservations,
     IdempotencyService,
     OrderExpiryJob,
+    WechatTransactionCloser,
     // The prescriptions module replaces this with its own checker when it lands.
     { provide: PRESCRIPTION_REFERENCE_CHECKER, useClass: NoPrescriptionsYet },
   ],

@@ -31,6 +31,7 @@ import { OrderPricingService, type ResolvedItem } from './order-pricing.service'
 import { quoteTotals } from './policies/order-pricing';
 import { PRESCRIPTION_REFERENCE_CHECKER, type PrescriptionReferenceChecker } from './prescription-reference';
 import { StockReservations } from './stock-reservations';
+import { WechatTransactionCloser } from './wechat-transaction-closer';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
@@ -73,6 +74,7 @@ export class OrdersService {
     private readonly lifecycle: OrderLifecycle,
     private readonly idempotency: IdempotencyService,
     private readonly tx: TransactionRunner,
+    private readonly closer: WechatTransactionCloser,
   ) {}
 
   async quote(memberId: number, request: OrderRequestDto): Promise<Quote> {
@@ -136,6 +138,7 @@ export class OrdersService {
     await this.tx.run((manager) =>
       this.lifecycle.transition(manager, order, 'cancelled', { kind: 'customer', id: memberId }),
     );
+    await this.closer.closeCancelled([order]);
     return this.getOrder(memberId, orderId);
   }
 
@@ -152,6 +155,7 @@ export class OrdersService {
     const order = await this.findForStaff(staff, orderId);
     const actor: Actor = { kind: 'staff', id: staff.id };
     await this.tx.run((manager) => this.lifecycle.transition(manager, order, to, actor, note));
+    await this.closer.closeCancelled([order]);
     return this.toOrder(order);
   }
 

@@ -137,6 +137,9 @@ export function createFakeWechatPay(options: FakePayOptions) {
     const transaction = transactions.get(outTradeNo);
     if (!transaction)
       return reply(response, 404, { code: 'ORDER_NOT_EXIST', message: 'no prepay for this out_trade_no' });
+    if (transaction.view.trade_state === 'CLOSED') {
+      return reply(response, 400, { code: 'ORDER_CLOSED', message: '订单已关闭' });
+    }
     if (transaction.view.trade_state === 'NOTPAY') {
       Object.assign(transaction.view, {
         trade_state: 'SUCCESS',
@@ -177,6 +180,15 @@ export function createFakeWechatPay(options: FakePayOptions) {
     };
     transactions.set(outTradeNo, transaction);
     reply(response, 200, { prepay_id: transaction.prepayId });
+  }
+
+  function close(response: ServerResponse, outTradeNo: string): void {
+    const transaction = transactions.get(outTradeNo)?.view;
+    if (!transaction) return reply(response, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' });
+    if (transaction.trade_state === 'SUCCESS')
+      return reply(response, 400, { code: 'ORDERPAID', message: '该订单已支付' });
+    Object.assign(transaction, { trade_state: 'CLOSED', trade_state_desc: '已关闭' });
+    reply(response, 204);
   }
 
   function refund(response: ServerResponse, payload: MerchantRequestBody): void {
@@ -231,12 +243,15 @@ export function createFakeWechatPay(options: FakePayOptions) {
     }
     const payload = (body ? JSON.parse(body) : {}) as MerchantRequestBody;
     const queried = /^\/v3\/pay\/transactions\/out-trade-no\/([\w-]+)$/.exec(url.pathname);
+    const closed = /^\/v3\/pay\/transactions\/out-trade-no\/([\w-]+)\/close$/.exec(url.pathname);
     if (url.pathname === '/v3/pay/transactions/jsapi' && request.method === 'POST') {
       prepay(response, payload);
     } else if (queried && request.method === 'GET') {
       const transaction = transactions.get(queried[1]);
       if (transaction) reply(response, 200, transaction.view);
       else reply(response, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' });
+    } else if (closed && request.method === 'POST') {
+      close(response, closed[1]);
     } else if (url.pathname === '/v3/refund/domestic/refunds' && request.method === 'POST') {
       refund(response, payload);
     } else {

@@ -75,6 +75,12 @@ export class WechatPayClient {
     return this.call<WechatPayTransaction>('GET', path, undefined, [404]);
   }
 
+  /** Closes an unpaid transaction so that it can no longer be paid (WeChat answers 204). */
+  async close(outTradeNo: string): Promise<void> {
+    const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`;
+    await this.call('POST', path, { mchid: this.config().mchId });
+  }
+
   /** Refunds are idempotent on `out_refund_no`: retrying the same one never pays twice. */
   async refund(call: RefundCall): Promise<WechatPayRefund> {
     const body = await this.call<WechatPayRefund>('POST', '/v3/refund/domestic/refunds', {
