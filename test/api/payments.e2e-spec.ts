@@ -76,6 +76,11 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
   });
 
   describe('notifications that must change nothing', () => {
+    /** A valid notification with one signature header replaced. */
+    const withHeader = (order: { no: string; payable: number }, name: string, value: string) => {
+      const notification = signedNotification(server.pay, 'TRANSACTION.SUCCESS', transaction(order));
+      return { ...notification, headers: { ...notification.headers, [name]: value } };
+    };
     const stale = String(Math.floor(Date.now() / 1000) - 600);
     const cases: [
       string,
@@ -110,24 +115,12 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
       ],
       [
         'a signature probe',
-        (order) => {
-          const notification = signedNotification(server.pay, 'TRANSACTION.SUCCESS', transaction(order));
-          return {
-            ...notification,
-            headers: { ...notification.headers, 'wechatpay-signature': 'WECHATPAY/SIGNTEST/abc' },
-          };
-        },
+        (order) => withHeader(order, 'wechatpay-signature', 'WECHATPAY/SIGNTEST/abc'),
         401,
       ],
       [
         'an unknown platform serial',
-        (order) => {
-          const notification = signedNotification(server.pay, 'TRANSACTION.SUCCESS', transaction(order));
-          return {
-            ...notification,
-            headers: { ...notification.headers, 'wechatpay-serial': 'PUB_KEY_ID_OTHER' },
-          };
-        },
+        (order) => withHeader(order, 'wechatpay-serial', 'PUB_KEY_ID_OTHER'),
         401,
       ],
       [
