@@ -11,12 +11,16 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/fitting/index',
     'pages/access-log/index',
+    'pages/cart/index',
+    'pages/checkout/index',
+    'pages/orders/index',
+    'pages/order/index',
   ],
   subPackages: [
     {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
-      pages: ['login/index', 'customers/index', 'customer/index', 'record/index'],
+      pages: ['login/index', 'customers/index', 'customer/index', 'record/index', 'orders/index'],
     },
   ],
   window: {

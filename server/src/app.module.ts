@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
+import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import type { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
@@ -11,11 +12,14 @@ import { dataSourceOptions } from './infra/database/data-source';
 import { WechatModule } from './infra/wechat/wechat.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
 import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { OrdersModule } from './modules/orders/orders.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
 
@@ -34,6 +38,7 @@ export class AppModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.authRateLimitPerMinute }] }),
+        CommonModule,
         WechatModule,
         HealthModule,
         AuthModule,
@@ -44,6 +49,9 @@ export class AppModule {
         AuditModule,
         PrescriptionsModule,
         PrivacyModule,
+        CartModule,
+        OrdersModule,
+        PaymentsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { createApp, dataSourceOf } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
 import { SealedBox } from './infra/crypto/sealed-box';
@@ -6,6 +7,7 @@ import { seedDemoData } from './infra/database/seed/demo-seeder';
 import { DEMO_CUSTOMER } from './infra/database/seed/demo-family';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './infra/database/seed/demo-stores';
 import { startFakeWechatServer, type FakeWechatServer } from './infra/wechat/fake-wechat-server';
+import { createDevPayCredentials } from './infra/wechat/pay/dev-pay-credentials';
 
 function readConfig(): AppConfig {
   try {
@@ -30,7 +32,9 @@ function printWelcome(url: string, config: AppConfig, fakeWechat: FakeWechatServ
     `  Database:            ${config.database.type === 'sqljs' ? `embedded SQLite at ${config.database.sqlitePath}` : config.database.type}`,
   ];
   if (fakeWechat)
-    lines.push(`  Fake WeChat:         ${fakeWechat.baseUrl} (log in with any code dev-<name>)`);
+    lines.push(
+      `  Fake WeChat:         ${fakeWechat.baseUrl} (log in with any code dev-<name>; WeChat Pay with generated keys)`,
+    );
   if (config.seedDemoData) {
     lines.push(
       `  Demo staff:          ${staffByRole}, … (store N: managerN, optometristN, clerkN)`,
@@ -43,12 +47,21 @@ function printWelcome(url: string, config: AppConfig, fakeWechat: FakeWechatServ
 
 async function bootstrap(): Promise<void> {
   const config = readConfig();
-  // Outside production, with no WeChat URL configured, talk to the local fake WeChat server.
-  const fakeWechat =
-    config.environment !== 'production' && !config.wechat.apiBaseUrl
-      ? await startFakeWechatServer({ appId: config.wechat.appId, appSecret: config.wechat.appSecret })
-      : null;
+  // Outside production, with no WeChat URL configured, talk to the local fake WeChat server,
+  // which also plays WeChat Pay with keys generated now when no merchant is configured.
+  const useFake = config.environment !== 'production' && !config.wechat.apiBaseUrl;
+  const devPay = useFake && !config.wechatPay ? createDevPayCredentials(config.wechat.appId) : null;
+  const fakeWechat = useFake
+    ? await startFakeWechatServer({
+        appId: config.wechat.appId,
+        appSecret: config.wechat.appSecret,
+        pay: devPay?.platform,
+      })
+    : null;
   if (fakeWechat) config.wechat.apiBaseUrl = fakeWechat.baseUrl;
+  if (fakeWechat && devPay) {
+    config.wechatPay = { ...devPay.merchant, baseUrl: fakeWechat.baseUrl, notifyUrl: '' };
+  }
 
   const app = await createApp(config);
   if (config.seedDemoData) {
@@ -56,6 +69,10 @@ async function bootstrap(): Promise<void> {
   }
   if (fakeWechat) app.getHttpServer().once('close', () => void fakeWechat.close());
   await app.listen(config.port, config.host);
+  if (devPay && config.wechatPay) {
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    config.wechatPay.notifyUrl = `http://127.0.0.1:${port}/api/v1/payments/wechat/notify`;
+  }
   // Graceful shutdown: stop accepting connections, finish in-flight requests, close the pool.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

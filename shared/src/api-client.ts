@@ -29,6 +29,19 @@ import type {
   WechatLoginResponse,
   WechatPhoneRequest,
 } from './api-types';
+import type {
+  Cart,
+  CartItemInput,
+  LensOption,
+  Order,
+  OrderRequest,
+  OrderStatus,
+  OrderSummary,
+  PayOrderResponse,
+  Quote,
+  StaffOrderQuery,
+  TransitionRequest,
+} from './orders/order.types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -79,13 +92,25 @@ export class ApiClient {
     private readonly getToken: () => string | null = () => null,
   ) {}
 
-  async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+  async request<T>(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
     const token = this.getToken();
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
     if (token) headers.authorization = `Bearer ${token}`;
     let response: TransportResponse;
     try {
-      response = await this.transport({ method, path, body, headers });
+      // wx.request and Taro send `content-type: application/json` even without data, and the
+      // server refuses an empty JSON body: body-less calls send `{}`.
+      response = await this.transport({
+        method,
+        path,
+        body: body ?? (method === 'GET' ? undefined : {}),
+        headers,
+      });
     } catch (error) {
       throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'Network error');
     }
@@ -186,5 +211,65 @@ export class ApiClient {
 
   auditLog(query: AuditQuery = {}): Promise<Page<AuditEntry>> {
     return this.request('GET', `/admin/audit${queryString(query)}`);
+  }
+
+  listLensOptions(): Promise<LensOption[]> {
+    return this.request('GET', '/lens-options');
+  }
+
+  getCart(storeId?: number): Promise<Cart> {
+    return this.request('GET', `/cart${queryString({ storeId })}`);
+  }
+
+  addToCart(body: CartItemInput): Promise<Cart> {
+    return this.request('POST', '/cart/items', body);
+  }
+
+  setCartQuantity(itemId: number, quantity: number, storeId?: number): Promise<Cart> {
+    return this.request('PATCH', `/cart/items/${itemId}${queryString({ storeId })}`, { quantity });
+  }
+
+  removeFromCart(itemId: number, storeId?: number): Promise<Cart> {
+    return this.request('DELETE', `/cart/items/${itemId}${queryString({ storeId })}`);
+  }
+
+  quoteOrder(body: OrderRequest): Promise<Quote> {
+    return this.request('POST', '/orders/quote', body);
+  }
+
+  /** `idempotencyKey` makes a retried submit return the first order instead of a second one. */
+  createOrder(body: OrderRequest, idempotencyKey: string): Promise<Order> {
+    return this.request('POST', '/orders', body, { 'idempotency-key': idempotencyKey });
+  }
+
+  listOrders(
+    query: { page?: number; pageSize?: number; status?: OrderStatus } = {},
+  ): Promise<Page<OrderSummary>> {
+    return this.request('GET', `/orders${queryString(query)}`);
+  }
+
+  getOrder(id: number): Promise<Order> {
+    return this.request('GET', `/orders/${id}`);
+  }
+
+  payOrder(id: number): Promise<PayOrderResponse> {
+    return this.request('POST', `/orders/${id}/pay`);
+  }
+
+  cancelOrder(id: number): Promise<Order> {
+    return this.request('POST', `/orders/${id}/cancel`);
+  }
+
+  /** Development only: the fake WeChat Pay completes the payment with a real notification. */
+  devCompletePayment(orderId: number): Promise<Order> {
+    return this.request('POST', `/dev/payments/${orderId}/succeed`);
+  }
+
+  listStaffOrders(query: StaffOrderQuery = {}): Promise<Page<OrderSummary>> {
+    return this.request('GET', `/staff/orders${queryString(query)}`);
+  }
+
+  transitionOrder(id: number, body: TransitionRequest): Promise<Order> {
+    return this.request('POST', `/staff/orders/${id}/transition`, body);
   }
 }

@@ -3,3 +3,4 @@ export * from './money';
 export * from './api-types';
 export * from './api-client';
 export * from './prescriptions';
+export * from './orders';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatFen, type ProductDetail, type WechatLoginResponse } from '@lensloop/shared';
-import { launchBrowser, waitForTaroPage } from '../support/browser';
+import { expectAttribute, expectVisibleText, launchBrowser, waitForTaroPage } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
@@ -96,29 +96,3 @@ describe('H5 mall in Chromium', () => {
     await screenshot('04-product-sku');
   });
 });
-
-async function expectVisibleText(locator: ReturnType<Page['getByTestId']>, expected: string): Promise<void> {
-  await locator.waitFor();
-  await locator
-    .page()
-    .waitForFunction(([element, text]) => element?.textContent?.trim() === text, [
-      await locator.elementHandle(),
-      expected,
-    ] as const);
-  expect((await locator.textContent())?.trim()).toBe(expected);
-}
-
-async function expectAttribute(
-  locator: ReturnType<Page['getByTestId']>,
-  name: string,
-  value: string,
-): Promise<void> {
-  await locator
-    .page()
-    .waitForFunction(([element, attribute, expected]) => element?.getAttribute(attribute) === expected, [
-      await locator.elementHandle(),
-      name,
-      value,
-    ] as const);
-  expect(await locator.getAttribute(name)).toBe(value);
-}

@@ -1,5 +1,7 @@
 import request from 'supertest';
+import { OrderExpiryJob } from '../../server/src/modules/orders/order-expiry.job';
 import { customerAuth, staffAuth } from '../support/actors';
+import { demoSkus, placeOrder, setStock, stockOf } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** The default start runs on embedded SQLite: the same services must work there too. */
@@ -98,5 +100,40 @@ describe('API smoke on embedded SQLite', () => {
       'prescription.create',
       'prescription.read',
     ]);
+  });
+
+  it('should order, pay through the fake WeChat Pay and expire unpaid orders without row locks', async () => {
+    const skus = await demoSkus(server.dataSource);
+    const { authorization } = await customerAuth(server.baseUrl, 'sqlite-buyer');
+    await setStock(server.dataSource, 1, skus.contact, 4);
+    const glasses = { skuId: skus.frame, quantity: 1, lens: { skuId: skus.lens, options: ['AR-PREMIUM'] } };
+    await setStock(server.dataSource, 1, skus.frame, 2);
+    const paidOrder = await placeOrder(server.baseUrl, authorization, [
+      glasses,
+      { skuId: skus.contact, quantity: 1 },
+    ]);
+    const paid = await api()
+      .post(`/api/v1/dev/payments/${paidOrder.id}/succeed`)
+      .set('authorization', authorization)
+      .expect(200);
+    expect(paid.body.status).toBe('paid');
+
+    const unpaid = await placeOrder(server.baseUrl, authorization, [{ skuId: skus.contact, quantity: 3 }]);
+    expect(await stockOf(server.dataSource, 1, skus.contact)).toBe(0);
+    await api()
+      .post('/api/v1/orders')
+      .set('authorization', authorization)
+      .send({ storeId: 1, fulfilment: 'pickup', items: [{ skuId: skus.contact, quantity: 1 }] })
+      .expect(409);
+    await server.dataSource.query("UPDATE orders SET expires_at = '2000-01-01 00:00:00.000' WHERE id = ?", [
+      unpaid.id,
+    ]);
+    expect(await server.app.get(OrderExpiryJob).runOnce()).toBe(1);
+    expect(await stockOf(server.dataSource, 1, skus.contact)).toBe(3);
+    const order = await api()
+      .get(`/api/v1/orders/${unpaid.id}`)
+      .set('authorization', authorization)
+      .expect(200);
+    expect(order.body.status).toBe('cancelled');
   });
 });

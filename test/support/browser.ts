@@ -36,3 +36,34 @@ export async function waitForTaroPage(page: Page, route: string): Promise<void> 
     );
   }, `/${route}`);
 }
+
+/** Waits until the element shows exactly `expected`. */
+export async function expectVisibleText(
+  locator: ReturnType<Page['getByTestId']>,
+  expected: string,
+): Promise<void> {
+  await locator.waitFor();
+  await locator
+    .page()
+    .waitForFunction(([element, text]) => element?.textContent?.trim() === text, [
+      await locator.elementHandle(),
+      expected,
+    ] as const);
+  expect((await locator.textContent())?.trim()).toBe(expected);
+}
+
+/** Waits until the element's attribute `name` is `value`. */
+export async function expectAttribute(
+  locator: ReturnType<Page['getByTestId']>,
+  name: string,
+  value: string,
+): Promise<void> {
+  await locator
+    .page()
+    .waitForFunction(([element, attribute, expected]) => element?.getAttribute(attribute) === expected, [
+      await locator.elementHandle(),
+      name,
+      value,
+    ] as const);
+  expect(await locator.getAttribute(name)).toBe(value);
+}

@@ -8,6 +8,10 @@ import {
   startFakeWechatServer,
   type FakeWechatServer,
 } from '../../server/src/infra/wechat/fake-wechat-server';
+import {
+  createDevPayCredentials,
+  type FakePayOptions,
+} from '../../server/src/infra/wechat/pay/dev-pay-credentials';
 
 type App = Awaited<ReturnType<typeof createApp>>;
 
@@ -17,6 +21,8 @@ export interface TestServer {
   config: AppConfig;
   dataSource: ReturnType<typeof dataSourceOf>;
   wechat: FakeWechatServer;
+  /** The platform side of the fake WeChat Pay, to forge notifications in tests. */
+  pay: FakePayOptions;
   stop(): Promise<void>;
 }
 
@@ -26,6 +32,8 @@ export interface TestServerOptions {
   seed?: boolean;
   /** Extra environment, e.g. `{ AUTH_RATE_LIMIT_PER_MINUTE: '3' }`. */
   env?: Record<string, string>;
+  /** Another server's database and WeChat: a second replica of the same deployment. */
+  replicaOf?: TestServer;
 }
 
 /** A database of its own for one test file, inside the MariaDB started by the global setup. */
@@ -45,7 +53,12 @@ async function createTestDatabase(): Promise<string> {
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = options.database ?? 'mariadb';
-  const wechat = await startFakeWechatServer({ appId: 'wxtestlensloop0001', appSecret: 'test-secret' });
+  const replicaOf = options.replicaOf;
+  const credentials = replicaOf ? null : createDevPayCredentials('wxtestlensloop0001');
+  const pay = replicaOf?.pay ?? (credentials as NonNullable<typeof credentials>).platform;
+  const wechat =
+    replicaOf?.wechat ??
+    (await startFakeWechatServer({ appId: 'wxtestlensloop0001', appSecret: 'test-secret', pay }));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -54,24 +67,42 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     WECHAT_SECRET: 'test-secret',
     WECHAT_API_BASE_URL: wechat.baseUrl,
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    // Tests run jobs by calling them, so timers never race the assertions.
+    JOBS_ENABLED: 'false',
     ...(database === 'mariadb'
-      ? { DB_TYPE: 'mariadb', DB_URL: await createTestDatabase(), DB_MIGRATE: 'true', DB_POOL_SIZE: '30' }
+      ? {
+          DB_TYPE: 'mariadb',
+          DB_URL: replicaOf?.config.database.url ?? (await createTestDatabase()),
+          DB_MIGRATE: 'true',
+          DB_POOL_SIZE: '30',
+        }
       : { DB_TYPE: 'sqljs', SQLITE_PATH: ':memory:' }),
     ...options.env,
   });
+  config.wechatPay = replicaOf
+    ? { ...(replicaOf.config.wechatPay as NonNullable<AppConfig['wechatPay']>) }
+    : {
+        ...(credentials as NonNullable<typeof credentials>).merchant,
+        baseUrl: wechat.baseUrl,
+        notifyUrl: '',
+      };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
+  const baseUrl = await app.getUrl();
+  config.wechatPay.notifyUrl = `${baseUrl}/api/v1/payments/wechat/notify`;
   const dataSource = dataSourceOf(app);
-  if (options.seed ?? true) await seedDemoData(dataSource, new SealedBox(config.prescriptionKeys));
+  if (!replicaOf && (options.seed ?? true))
+    await seedDemoData(dataSource, new SealedBox(config.prescriptionKeys));
   return {
     app,
-    baseUrl: await app.getUrl(),
+    baseUrl,
     config,
     dataSource,
     wechat,
+    pay,
     async stop() {
       await app.close();
-      await wechat.close();
+      if (!replicaOf) await wechat.close();
     },
   };
 }

@@ -33,9 +33,22 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.MEMBER_NOT_FOUND:
     case ErrorCode.PROFILE_NOT_FOUND:
     case ErrorCode.PRESCRIPTION_NOT_FOUND:
+    case ErrorCode.SKU_NOT_FOUND:
+    case ErrorCode.CART_ITEM_NOT_FOUND:
+    case ErrorCode.ORDER_NOT_FOUND:
       return 404;
     case ErrorCode.CONSENT_REQUIRED:
+    case ErrorCode.SKU_OFF_SALE:
+    case ErrorCode.OUT_OF_STOCK:
+    case ErrorCode.ORDER_TRANSITION_NOT_ALLOWED:
+    case ErrorCode.ORDER_NOT_PAYABLE:
+    case ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS:
       return 409;
+    case ErrorCode.LENS_CONFIGURATION_INVALID:
+    case ErrorCode.LENS_DOES_NOT_FIT:
+    case ErrorCode.REFUND_AMOUNT_INVALID:
+    case ErrorCode.IDEMPOTENCY_KEY_REUSED:
+      return 422;
     case ErrorCode.RATE_LIMITED:
       return 429;
     case ErrorCode.INTERNAL_ERROR:

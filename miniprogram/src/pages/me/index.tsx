@@ -137,6 +137,24 @@ export default function MePage() {
           <Cell title={t('me.fitting')} clickable extra="›" />
         </View>
       </Cell.Group>
+      <Cell.Group>
+        // NutUI's Cell drops ARIA attributes: the wrapper carries the link role.
+        <View
+          role="link"
+          aria-label={t('orders.open')}
+          onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}
+        >
+          <Cell title={t('orders.open')} />
+        </View>
+        // NutUI's Cell drops ARIA attributes: the wrapper carries the link role.
+        <View
+          role="link"
+          aria-label={t('cart.open')}
+          onClick={() => void Taro.navigateTo({ url: '/pages/cart/index' })}
+        >
+          <Cell title={t('cart.open')} />
+        </View>
+      </Cell.Group>
       {languageSwitch}
       <Cell.Group>
         <View role="button" aria-label={t('privacy.export')} onClick={() => void exportData()}>

@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
-import type { ProductDetail } from '@lensloop/shared';
+import { formatFen, type ProductDetail } from '@lensloop/shared';
+import { ChoiceChip } from '../../components/choice-chip';
 import { PriceTag } from '../../components/price-tag';
 import { openProduct } from '../../components/product-card';
 import { ErrorState, LoadingState } from '../../components/state-view';
 import { usePageTitle } from '../../hooks/use-locale';
-import { hasMessage, t } from '../../i18n';
+import { errorMessage, hasMessage, t } from '../../i18n';
 import { getProduct } from '../../services/catalog';
+import { addToCart } from '../../services/orders';
 import { assetUrl } from '../../services/request';
+import { useSession } from '../../stores/session';
+import { LensConfigurator, type LensChoice } from './lens-configurator';
 import { attributeGroups, choose, selectedSku, type Selection } from './sku-picker';
 import './index.scss';
 
@@ -25,6 +29,9 @@ export default function ProductPage() {
   const [product, setProduct] = useState<ProductDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [selection, setSelection] = useState<Selection>({});
+  const [lens, setLens] = useState<LensChoice | null>(null);
+  const [adding, setAdding] = useState(false);
+  const { token, member } = useSession();
 
   const load = useCallback(async () => {
     setError(null);
@@ -44,6 +51,27 @@ export default function ProductPage() {
 
   const groups = useMemo(() => attributeGroups(product?.skus ?? []), [product]);
   const sku = product ? selectedSku(product.skus, groups, selection) : null;
+
+  async function add(): Promise<void> {
+    if (!sku || adding) return;
+    if (!token || !member) {
+      void Taro.navigateTo({ url: '/pages/login/index' });
+      return;
+    }
+    setAdding(true);
+    try {
+      await addToCart({
+        skuId: sku.id,
+        quantity: 1,
+        lens: lens ? { skuId: lens.skuId, options: lens.options } : undefined,
+      });
+      void Taro.showToast({ title: t('cart.added'), icon: 'success' });
+    } catch (addError) {
+      void Taro.showToast({ title: errorMessage(addError), icon: 'none' });
+    } finally {
+      setAdding(false);
+    }
+  }
 
   if (error) return <ErrorState error={error} onRetry={() => void load()} />;
   if (!product) return <LoadingState />;
@@ -97,20 +125,13 @@ export default function ProductPage() {
               {group.values.map((value) => {
                 const active = selection[group.name] === value || group.values.length === 1;
                 return (
-                  <Button
+                  <ChoiceChip
                     key={value}
-                    className="sku-chip"
-                    size="small"
-                    type={active ? 'primary' : 'default'}
-                    fill={active ? 'solid' : 'outline'}
-                    role="radio"
-                    aria-checked={active}
-                    aria-label={value}
-                    data-testid={`sku-option-${group.name}`}
+                    label={value}
+                    active={active}
+                    testId={`sku-option-${group.name}`}
                     onClick={() => setSelection(choose(product.skus, selection, group.name, value))}
-                  >
-                    {value}
-                  </Button>
+                  />
                 );
               })}
             </View>
@@ -121,6 +142,39 @@ export default function ProductPage() {
       <View className="product-page__section">
         <Text className="product-page__section-title">{t('product.description')}</Text>
         <Text className="product-page__description">{product.description}</Text>
+      </View>
+
+      {product.category === 'frames' ? (
+        <LensConfigurator lenses={product.lensOptions} onChange={setLens} />
+      ) : null}
+      {sku && lens ? (
+        <View className="product-page__section">
+          <Text data-testid="configured-price">
+            {t('lens.total', { price: formatFen(sku.price + lens.price) })}
+          </Text>
+        </View>
+      ) : null}
+
+      <View className="bottom-bar">
+        <Button
+          type="default"
+          role="button"
+          aria-label={t('cart.open')}
+          onClick={() => void Taro.navigateTo({ url: '/pages/cart/index' })}
+        >
+          {t('cart.open')}
+        </Button>
+        <Button
+          type="primary"
+          disabled={!sku || sku.stock <= 0}
+          loading={adding}
+          role="button"
+          aria-label={t('cart.add')}
+          data-testid="add-to-cart"
+          onClick={() => void add()}
+        >
+          {t('cart.add')}
+        </Button>
       </View>
 
       {product.lensOptions.length > 0 ? (

@@ -1,4 +1,24 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDevPayCredentials } from '../wechat/pay/dev-pay-credentials';
 import { ConfigError, loadConfig } from './app-config';
+
+function payEnvironment(): NodeJS.ProcessEnv {
+  const { merchant } = createDevPayCredentials('wx1234567890abcdef');
+  const directory = mkdtempSync(join(tmpdir(), 'lensloop-pay-'));
+  writeFileSync(join(directory, 'apiclient_key.pem'), merchant.merchantPrivateKey);
+  writeFileSync(join(directory, 'wechatpay_pub.pem'), merchant.platformPublicKey);
+  return {
+    WECHATPAY_MCHID: merchant.mchId,
+    WECHATPAY_MERCHANT_SERIAL_NO: merchant.merchantSerialNo,
+    WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: join(directory, 'apiclient_key.pem'),
+    WECHATPAY_PLATFORM_SERIAL_NO: merchant.platformSerialNo,
+    WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: join(directory, 'wechatpay_pub.pem'),
+    WECHATPAY_APIV3_KEY: merchant.apiV3Key,
+    WECHATPAY_NOTIFY_URL: 'https://shop.example.com/api/v1/payments/wechat/notify',
+  };
+}
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -69,10 +89,16 @@ describe('loadConfig', () => {
       WECHAT_APPID: 'wx1234567890abcdef',
       WECHAT_SECRET: 'secret',
       PRESCRIPTION_KEYS: `2026a:${KEY_A},2026b:${KEY_B}`,
+      ...payEnvironment(),
     });
     expect(config.wechat.apiBaseUrl).toBe('https://api.weixin.qq.com');
     expect(config.prescriptionKeys.activeKeyId).toBe('2026b');
     expect(Object.keys(config.prescriptionKeys.keys)).toEqual(['2026a', '2026b']);
+    expect(config.wechatPay).toMatchObject({
+      mchId: '1900000109',
+      appId: 'wx1234567890abcdef',
+      baseUrl: 'https://api.mch.weixin.qq.com',
+    });
     expect(config.seedDemoData).toBe(false);
   });
 
@@ -80,5 +106,40 @@ describe('loadConfig', () => {
     expect(problemsOf({ DB_TYPE: 'mysql', DB_URL: 'postgres://x' })).toEqual([
       'DB_URL must look like mysql://user:password@host:3306/database',
     ]);
+  });
+
+  describe('WeChat Pay', () => {
+    it('should leave Pay unconfigured outside production when nothing is given', () => {
+      expect(loadConfig({}).wechatPay).toBeNull();
+    });
+
+    it('should require every Pay setting in production', () => {
+      expect(problemsOf({ NODE_ENV: 'production' })).toContainEqual(
+        expect.stringMatching(/^WeChat Pay needs WECHATPAY_MCHID, /),
+      );
+    });
+
+    it('should reject a partial Pay configuration, bad keys, a short APIv3 key and a plain-http notify URL', () => {
+      expect(problemsOf({ WECHATPAY_MCHID: '1900000109' })).toEqual([
+        expect.stringMatching(/^WeChat Pay needs /),
+      ]);
+      const problems = problemsOf({
+        ...payEnvironment(),
+        NODE_ENV: 'production',
+        DB_TYPE: 'mariadb',
+        DB_URL: 'mysql://u:p@db:3306/x',
+        JWT_SECRET: 'x'.repeat(32),
+        WECHAT_APPID: 'wx1',
+        WECHAT_SECRET: 's',
+        WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: '/nonexistent.pem',
+        WECHATPAY_APIV3_KEY: 'short',
+        WECHATPAY_NOTIFY_URL: 'http://shop.example.com/notify',
+      });
+      expect(problems).toEqual([
+        expect.stringMatching(/^WECHATPAY_MERCHANT_PRIVATE_KEY_FILE must name a readable PEM key file/),
+        'WECHATPAY_APIV3_KEY must be 32 bytes',
+        'WECHATPAY_NOTIFY_URL must be an https URL without a query',
+      ]);
+    });
   });
 });

@@ -1,5 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { WechatPayConfig } from '../wechat/pay/wechat-pay.types';
 
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
 export type DatabaseType = 'sqljs' | 'mariadb' | 'mysql';
@@ -26,6 +28,17 @@ export interface AppConfig {
     /** Base URL of WeChat's API; unset in development means "start the local fake". */
     apiBaseUrl?: string;
   };
+  /**
+   * WeChat Pay v3 merchant settings; null outside production when none are given, in which case
+   * the process that starts the fake WeChat generates throwaway keys (see main.ts).
+   */
+  wechatPay: WechatPayConfig | null;
+  orders: {
+    /** An unpaid order is cancelled, and its stock released, this long after creation. */
+    paymentWindowMinutes: number;
+  };
+  /** Background jobs (order expiry, payment reconciliation) claimed through the database. */
+  jobs: { enabled: boolean; intervalSeconds: number };
   authRateLimitPerMinute: number;
   /** AES-256 keys for prescription values at rest, by key id; new rows use `activeKeyId`. */
   prescriptionKeys: { activeKeyId: string; keys: Record<string, Buffer> };
@@ -146,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DB_TYPE=sqljs is the embedded demo database; production needs mariadb or mysql');
   }
 
+  const wechatPay = loadWechatPay(env, appId, production, problems);
+
   const config: AppConfig = {
     environment,
     host: env.HOST || '127.0.0.1',
@@ -160,6 +175,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     jwt: { secret: jwtSecret, ttlSeconds: integer('JWT_TTL_SECONDS', 7 * 24 * 3600, 60, 90 * 24 * 3600) },
     wechat: { appId, appSecret, apiBaseUrl },
+    wechatPay,
+    orders: { paymentWindowMinutes: integer('ORDER_PAYMENT_WINDOW_MINUTES', 30, 1, 24 * 60) },
+    jobs: {
+      enabled: flag('JOBS_ENABLED', true),
+      intervalSeconds: integer('JOB_INTERVAL_SECONDS', 30, 1, 3600),
+    },
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     prescriptionKeys: prescriptionKeys(env, production, problems),
     h5Directory: env.H5_DIR || resolve(repositoryRoot, 'miniprogram/dist/h5'),
@@ -167,5 +188,61 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoData: flag('SEED_DEMO_DATA', databaseType === 'sqljs'),
   };
   if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+const PAY_VARIABLES = [
+  'WECHATPAY_MCHID',
+  'WECHATPAY_MERCHANT_SERIAL_NO',
+  'WECHATPAY_MERCHANT_PRIVATE_KEY_FILE',
+  'WECHATPAY_PLATFORM_SERIAL_NO',
+  'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE',
+  'WECHATPAY_APIV3_KEY',
+  'WECHATPAY_NOTIFY_URL',
+] as const;
+
+/** WeChat Pay settings: all required in production; outside it, all or none. */
+function loadWechatPay(
+  env: NodeJS.ProcessEnv,
+  appId: string,
+  production: boolean,
+  problems: string[],
+): WechatPayConfig | null {
+  const missing = PAY_VARIABLES.filter((name) => !env[name]);
+  if (missing.length === PAY_VARIABLES.length && !production) return null;
+  if (missing.length) {
+    problems.push(`WeChat Pay needs ${missing.join(', ')}`);
+    return null;
+  }
+  const pem = (name: string, parse: (text: string) => unknown): string => {
+    try {
+      const text = readFileSync(env[name] as string, 'utf8');
+      parse(text);
+      return text;
+    } catch (error) {
+      problems.push(`${name} must name a readable PEM key file (${(error as Error).message})`);
+      return '';
+    }
+  };
+  const config: WechatPayConfig = {
+    mchId: env.WECHATPAY_MCHID as string,
+    appId: env.WECHATPAY_APPID || appId,
+    merchantSerialNo: env.WECHATPAY_MERCHANT_SERIAL_NO as string,
+    merchantPrivateKey: pem('WECHATPAY_MERCHANT_PRIVATE_KEY_FILE', createPrivateKey),
+    platformSerialNo: env.WECHATPAY_PLATFORM_SERIAL_NO as string,
+    platformPublicKey: pem('WECHATPAY_PLATFORM_PUBLIC_KEY_FILE', createPublicKey),
+    apiV3Key: env.WECHATPAY_APIV3_KEY as string,
+    notifyUrl: env.WECHATPAY_NOTIFY_URL as string,
+    baseUrl: env.WECHATPAY_BASE_URL || 'https://api.mch.weixin.qq.com',
+  };
+  if (!/^\d{8,12}$/.test(config.mchId)) problems.push('WECHATPAY_MCHID must be the 8–12 digit merchant id');
+  if (Buffer.byteLength(config.apiV3Key, 'utf8') !== 32)
+    problems.push('WECHATPAY_APIV3_KEY must be 32 bytes');
+  // WeChat only posts notifications to https URLs without a query string.
+  const notifyPattern = production ? /^https:\/\/[^\s?]+$/ : /^https?:\/\/[^\s?]+$/;
+  if (!notifyPattern.test(config.notifyUrl)) {
+    problems.push(`WECHATPAY_NOTIFY_URL must be an ${production ? 'https' : 'http(s)'} URL without a query`);
+  }
+  if (!/^https?:\/\/[^\s]+$/.test(config.baseUrl)) problems.push('WECHATPAY_BASE_URL must be an http(s) URL');
   return config;
 }

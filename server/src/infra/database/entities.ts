@@ -1,4 +1,6 @@
 import { AuditLogEntity } from '../../modules/audit/entities/audit-log.entity';
+import { CartItemEntity } from '../../modules/cart/entities/cart-item.entity';
+import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.entity';
 import { ProductEntity } from '../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../modules/catalog/entities/sku.entity';
 import { StoreStockEntity } from '../../modules/catalog/entities/store-stock.entity';
@@ -6,6 +8,12 @@ import { MemberEntity } from '../../modules/members/entities/member.entity';
 import { ProfileEntity } from '../../modules/members/entities/profile.entity';
 import { ConsentEntity } from '../../modules/prescriptions/entities/consent.entity';
 import { PrescriptionEntity } from '../../modules/prescriptions/entities/prescription.entity';
+import { IdempotencyKeyEntity } from '../../modules/orders/entities/idempotency-key.entity';
+import { OrderEventEntity } from '../../modules/orders/entities/order-event.entity';
+import { OrderItemEntity } from '../../modules/orders/entities/order-item.entity';
+import { OrderEntity } from '../../modules/orders/entities/order.entity';
+import { PaymentEntity } from '../../modules/payments/entities/payment.entity';
+import { RefundEntity } from '../../modules/payments/entities/refund.entity';
 import { StaffEntity } from '../../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../../modules/stores/entities/store.entity';
 
@@ -21,4 +29,13 @@ export const ENTITIES = [
   ConsentEntity,
   PrescriptionEntity,
   AuditLogEntity,
+  // Orders and payment
+  LensOptionEntity,
+  CartItemEntity,
+  OrderEntity,
+  OrderItemEntity,
+  OrderEventEntity,
+  IdempotencyKeyEntity,
+  PaymentEntity,
+  RefundEntity,
 ];

@@ -1,12 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FakePayOptions } from './pay/dev-pay-credentials';
+import { createFakeWechatPay } from './pay/fake-wechat-pay';
 
 export interface FakeWechatOptions {
   appId: string;
   appSecret: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Plays WeChat Pay v3 for this merchant when given. */
+  pay?: FakePayOptions;
 }
 
 export interface FakeWechatServer {
@@ -23,11 +27,15 @@ function send(response: ServerResponse, body: object): void {
   response.end(JSON.stringify(body));
 }
 
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): Record<string, unknown> {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    return JSON.parse(text) as Record<string, unknown>;
   } catch {
     return {};
   }
@@ -36,11 +44,13 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 /**
  * A local stand-in for api.weixin.qq.com speaking the same protocol, for development and tests:
  * login code `dev-<x>` gives openid `dev-<x>` (with a unionid stable per openid), phone code
- * `dev-phone-<11 digits>` gives that number; anything else gets WeChat's error body.
+ * `dev-phone-<11 digits>` gives that number; anything else gets WeChat's error body. With `pay`
+ * it also plays WeChat Pay v3 (see fake-wechat-pay.ts).
  */
 export async function startFakeWechatServer(options: FakeWechatOptions): Promise<FakeWechatServer> {
   const accessTokens = new Set<string>();
   const rid = () => randomBytes(6).toString('hex');
+  const pay = options.pay ? createFakeWechatPay(options.pay) : null;
   const credentialsValid = (query: URLSearchParams) =>
     query.get('appid') === options.appId && query.get('secret') === options.appSecret;
 
@@ -48,6 +58,8 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
     const url = new URL(request.url ?? '/', 'http://fake.wechat');
     const query = url.searchParams;
     void (async () => {
+      const rawBody = await readBody(request);
+      if (pay && (await pay.handle(request, response, url, rawBody))) return;
       switch (url.pathname) {
         case '/sns/jscode2session': {
           if (!credentialsValid(query))
@@ -74,7 +86,7 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
               errmsg: `invalid credential, access_token is invalid, rid: ${rid()}`,
             });
           }
-          const body = await readJson(request);
+          const body = parseJson(rawBody);
           const match = DEV_PHONE_CODE.exec(typeof body.code === 'string' ? body.code : '');
           if (!match) return send(response, { errcode: 40029, errmsg: `invalid code, rid: ${rid()}` });
           return send(response, {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { WechatPayClient } from './pay/wechat-pay-client';
 import { WechatClient } from './wechat-client';
 
 @Global()
@@ -14,7 +15,17 @@ import { WechatClient } from './wechat-client';
         return new WechatClient(config.wechat.apiBaseUrl, config.wechat.appId, config.wechat.appSecret);
       },
     },
+    {
+      provide: WechatPayClient,
+      inject: [APP_CONFIG],
+      // Read at call time: outside production main.ts fills in generated keys for the fake.
+      useFactory: (config: AppConfig) =>
+        new WechatPayClient(() => {
+          if (!config.wechatPay) throw new Error('WeChat Pay is not configured');
+          return config.wechatPay;
+        }),
+    },
   ],
-  exports: [WechatClient],
+  exports: [WechatClient, WechatPayClient],
 })
 export class WechatModule {}

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type Page, type ProductDetail, type ProductSummary } from '@lensloop/shared';
+import {
+  ErrorCode,
+  type LensOption,
+  type Page,
+  type ProductDetail,
+  type ProductSummary,
+} from '@lensloop/shared';
 import { Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import type { ProductQueryDto } from './dto/product-query.dto';
+import { LensOptionEntity } from './entities/lens-option.entity';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
 import { StoreStockEntity } from './entities/store-stock.entity';
@@ -27,7 +34,17 @@ export class CatalogService {
     @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
     @InjectRepository(SkuEntity) private readonly skus: Repository<SkuEntity>,
     @InjectRepository(StoreStockEntity) private readonly stock: Repository<StoreStockEntity>,
+    @InjectRepository(LensOptionEntity) private readonly lensOptions: Repository<LensOptionEntity>,
   ) {}
+
+  /** Options that can be added to spectacle lenses, cheapest first within each kind. */
+  async listLensOptions(): Promise<LensOption[]> {
+    const options = await this.lensOptions.find({
+      where: { onSale: true },
+      order: { kind: 'ASC', price: 'ASC', id: 'ASC' },
+    });
+    return options.map(({ code, kind, name, price }) => ({ code, kind, name, price }));
+  }
 
   /** Products on sale, ordered by id so that pages never overlap or skip. */
   async listProducts(query: ProductQueryDto): Promise<Page<ProductSummary>> {

@@ -43,12 +43,20 @@ export default function StaffLoginPage() {
         </Text>
         <Cell.Group>
           <Cell title={t('staff.role', { role: t(`role.${staff.role}`) })} />
+          {/* NutUI's Cell drops ARIA attributes: the wrappers carry the link role. */}
           <View
             role="link"
             aria-label={t('staff.desk')}
             onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/customers/index' })}
           >
             <Cell title={t('staff.desk')} clickable extra="›" />
+          </View>
+          <View
+            role="link"
+            aria-label={t('staff.orders')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/orders/index' })}
+          >
+            <Cell title={t('staff.orders')} clickable extra="›" />
           </View>
         </Cell.Group>
         <Button

@@ -1,4 +1,4 @@
-import type { ProductCategory } from '@lensloop/shared';
+import type { LensDesign, LensOption, ProductCategory } from '@lensloop/shared';
 
 export interface DemoSku {
   code: string;
@@ -79,18 +79,18 @@ function frames(): DemoProduct[] {
   });
 }
 
-const LENS_LINES = [
-  ['Clear View', 'single-vision', 'Lumen Optics'],
-  ['Blue Shield', 'single-vision blue-cut', 'Lumen Optics'],
-  ['Sun Adapt', 'photochromic single-vision', 'Kaleido Lens'],
-  ['Free Focus', 'progressive', 'Kaleido Lens'],
-  ['Kid Guard', 'myopia-control', 'Lumen Optics'],
-  ['Drive Sharp', 'single-vision anti-glare', 'Ray Harbor'],
-] as const;
+const LENS_LINES: readonly [string, LensDesign, string, string][] = [
+  ['Clear View', 'single-vision', 'Lumen Optics', 'single-vision'],
+  ['Blue Shield', 'single-vision', 'Lumen Optics', 'single-vision blue-cut'],
+  ['Sun Adapt', 'single-vision', 'Kaleido Lens', 'photochromic single-vision'],
+  ['Free Focus', 'progressive', 'Kaleido Lens', 'progressive'],
+  ['Kid Guard', 'myopia-control', 'Lumen Optics', 'myopia-control'],
+  ['Drive Sharp', 'single-vision', 'Ray Harbor', 'single-vision anti-glare'],
+];
 const LENS_INDICES = ['1.50', '1.56', '1.60', '1.67', '1.74'];
 
 function lenses(): DemoProduct[] {
-  return LENS_LINES.flatMap(([line, design, brand], lineIndex) =>
+  return LENS_LINES.flatMap(([line, design, brand, kind], lineIndex) =>
     ['standard', 'premium'].map((grade, gradeIndex) => {
       const number = String(lineIndex * 2 + gradeIndex + 1).padStart(2, '0');
       const indices = design === 'myopia-control' ? LENS_INDICES.slice(1, 3) : LENS_INDICES;
@@ -99,7 +99,7 @@ function lenses(): DemoProduct[] {
         category: 'lenses' as const,
         name: `${brand} ${line} ${grade === 'premium' ? 'Premium ' : ''}lens`,
         brand,
-        description: `${design} spectacle lens (pair), ${grade} coating.`,
+        description: `${kind} spectacle lens (pair), ${grade} coating.`,
         image: `lens-${number}.svg`,
         colour: ['#6fb1d6', '#4c7cc9', '#8c6bbf', '#4aa58a', '#e39b3d', '#5a6c7d'][lineIndex],
         featured: lineIndex === 1 && gradeIndex === 0,
@@ -202,6 +202,23 @@ function services(): DemoProduct[] {
     };
   });
 }
+
+/** Priced extras for spectacle lenses, per pair. */
+export const DEMO_LENS_OPTIONS: readonly LensOption[] = [
+  { code: 'AR-STANDARD', kind: 'coating', name: 'Anti-reflective coating', price: 0 },
+  {
+    code: 'AR-PREMIUM',
+    kind: 'coating',
+    name: 'Premium anti-reflective, smudge-resistant coating',
+    price: 8_000,
+  },
+  { code: 'HARD-COAT', kind: 'coating', name: 'Scratch-resistant hard coat', price: 3_000 },
+  { code: 'BLUE-CUT', kind: 'blue_cut', name: 'Blue-light filter', price: 12_000 },
+  { code: 'PHOTO-GREY', kind: 'photochromic', name: 'Photochromic, grey', price: 30_000 },
+  { code: 'PHOTO-BROWN', kind: 'photochromic', name: 'Photochromic, brown', price: 30_000 },
+  { code: 'TINT-GREY', kind: 'tint', name: 'Sun tint, grey 80%', price: 10_000 },
+  { code: 'TINT-GRADIENT', kind: 'tint', name: 'Gradient fashion tint', price: 15_000 },
+];
 
 /** The demo catalog: 62 products across the five categories. */
 export function demoCatalog(): DemoProduct[] {

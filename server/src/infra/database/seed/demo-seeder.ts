@@ -5,6 +5,7 @@ import { ProfileEntity } from '../../../modules/members/entities/profile.entity'
 import { ConsentEntity } from '../../../modules/prescriptions/entities/consent.entity';
 import { PrescriptionEntity } from '../../../modules/prescriptions/entities/prescription.entity';
 import { sealPrescriptionValues } from '../../../modules/prescriptions/prescription-values';
+import { LensOptionEntity } from '../../../modules/catalog/entities/lens-option.entity';
 import { ProductEntity } from '../../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../../modules/catalog/entities/sku.entity';
 import { StoreStockEntity } from '../../../modules/catalog/entities/store-stock.entity';
@@ -12,7 +13,7 @@ import { StaffEntity } from '../../../modules/staff/entities/staff.entity';
 import { hashPassword } from '../../../modules/staff/password-hasher';
 import { StoreEntity } from '../../../modules/stores/entities/store.entity';
 import type { SealedBox } from '../../crypto/sealed-box';
-import { demoCatalog } from './demo-catalog';
+import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { DEMO_CUSTOMER, DEMO_PROFILES } from './demo-family';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
@@ -136,6 +137,10 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
       }
     }
     await insertInChunks(manager, StoreStockEntity, stock);
+    await manager.insert(
+      LensOptionEntity,
+      DEMO_LENS_OPTIONS.map((option) => ({ ...option })),
+    );
     await seedDemoFamily(manager, box, stores);
   });
   return { seeded: true };

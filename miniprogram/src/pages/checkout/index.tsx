@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Cell, Input } from '@nutui/nutui-react-taro';
+import type { Cart, DeliveryAddress, Fulfilment, OrderRequest, Quote, Store } from '@lensloop/shared';
+import { ChoiceChip } from '../../components/choice-chip';
+import { PriceTag } from '../../components/price-tag';
+import { PricedItemRow } from '../../components/priced-item-row';
+import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { usePageTitle } from '../../hooks/use-locale';
+import { errorMessage, t, type MessageKey } from '../../i18n';
+import {
+  createOrder,
+  getCart,
+  listStores,
+  newIdempotencyKey,
+  payOrder,
+  quoteOrder,
+  removeFromCart,
+} from '../../services/orders';
+import { useSession } from '../../stores/session';
+import './index.scss';
+
+const ADDRESS_FIELDS: [keyof DeliveryAddress, MessageKey][] = [
+  ['recipient', 'checkout.recipient'],
+  ['phone', 'checkout.phone'],
+  ['region', 'checkout.region'],
+  ['detail', 'checkout.detail'],
+];
+
+export default function CheckoutPage() {
+  usePageTitle('title.checkout');
+  const { member } = useSession();
+  const [stores, setStores] = useState<Store[]>([]);
+  const [storeId, setStoreId] = useState<number | null>(null);
+  const [fulfilment, setFulfilment] = useState<Fulfilment>('pickup');
+  const [address, setAddress] = useState<DeliveryAddress>({
+    recipient: '',
+    phone: '',
+    region: '',
+    detail: '',
+  });
+  const [cart, setCart] = useState<Cart | null>(null);
+  const [quote, setQuote] = useState<Quote | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+  // One key for this checkout: pressing submit again after a timeout returns the same order.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+
+  useEffect(() => {
+    listStores().then((page) => {
+      setStores(page.items);
+      setStoreId(member?.homeStoreId ?? page.items[0]?.id ?? null);
+    }, setError);
+  }, [member?.homeStoreId]);
+
+  const lines = cart?.items.filter((item) => !item.problem) ?? [];
+  const request: OrderRequest | null =
+    storeId && lines.length
+      ? {
+          storeId,
+          fulfilment,
+          items: lines.map((item) => ({
+            skuId: item.skuId,
+            quantity: item.quantity,
+            lens: item.lens
+              ? { skuId: item.lens.skuId, options: item.lens.options.map((option) => option.code) }
+              : undefined,
+          })),
+          address: fulfilment === 'delivery' ? address : undefined,
+        }
+      : null;
+
+  useEffect(() => {
+    if (!storeId) return;
+    getCart(storeId).then(setCart, setError);
+  }, [storeId]);
+
+  const quoteKey = JSON.stringify(request && { ...request, address: undefined });
+  useEffect(() => {
+    if (!request) return setQuote(null);
+    // The quote does not need the address; only the lines, store and fulfilment change the price.
+    quoteOrder({ ...request, fulfilment: 'pickup', address: undefined }).then(setQuote, () => setQuote(null));
+  }, [quoteKey]);
+
+  async function submit(): Promise<void> {
+    if (!request || submitting) return;
+    if (fulfilment === 'delivery' && Object.values(address).some((value) => !value.trim())) {
+      void Taro.showToast({ title: t('checkout.addressMissing'), icon: 'none' });
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const order = await createOrder(request, idempotencyKey);
+      await Promise.all(lines.map((line) => removeFromCart(line.id)));
+      try {
+        await payOrder(order.id);
+      } finally {
+        // Paid or not, the order exists now: show it (an unpaid one can be paid from there).
+        void Taro.redirectTo({ url: `/pages/order/index?id=${order.id}` });
+      }
+    } catch (submitError) {
+      void Taro.showToast({ title: errorMessage(submitError), icon: 'none' });
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  if (error) return <ErrorState error={error} />;
+  if (!cart) return <LoadingState />;
+  if (lines.length === 0) return <EmptyState title={t('checkout.nothing')} />;
+
+  return (
+    <View className="checkout-page" data-testid="checkout">
+      <View className="checkout-page__section" role="radiogroup" aria-label={t('checkout.store')}>
+        <Text className="checkout-page__title">{t('checkout.store')}</Text>
+        <View className="checkout-page__choices">
+          {stores.map((store) => (
+            <ChoiceChip
+              key={store.id}
+              label={store.name}
+              active={store.id === storeId}
+              onClick={() => setStoreId(store.id)}
+            />
+          ))}
+        </View>
+      </View>
+      <View className="checkout-page__section" role="radiogroup" aria-label={t('checkout.fulfilment')}>
+        <Text className="checkout-page__title">{t('checkout.fulfilment')}</Text>
+        <View className="checkout-page__choices">
+          {(['pickup', 'delivery'] as const).map((option) => (
+            <ChoiceChip
+              key={option}
+              label={t(`fulfilment.${option}`)}
+              active={fulfilment === option}
+              onClick={() => setFulfilment(option)}
+            />
+          ))}
+        </View>
+        {fulfilment === 'delivery'
+          ? ADDRESS_FIELDS.map(([field, label]) => (
+              <Input
+                key={field}
+                className="checkout-page__input"
+                value={address[field]}
+                placeholder={t(label)}
+                onChange={(value) => setAddress({ ...address, [field]: value })}
+                {...({ nativeProps: { 'aria-label': t(label) } } as object)}
+              />
+            ))
+          : null}
+      </View>
+      {lines.some((line) => line.lens) ? (
+        <View className="checkout-page__section" role="radiogroup" aria-label={t('checkout.prescription')}>
+          <Text className="checkout-page__title">{t('checkout.prescription')}</Text>
+          <View className="checkout-page__choices">
+            <ChoiceChip label={t('checkout.prescriptionLater')} active onClick={() => undefined} />
+          </View>
+          <Text className="checkout-page__hint">{t('checkout.noPrescriptions')}</Text>
+        </View>
+      ) : null}
+      <View className="checkout-page__section">
+        <Text className="checkout-page__title">{t('checkout.items')}</Text>
+        {lines.map((line) => (
+          <PricedItemRow key={line.id} item={line} />
+        ))}
+      </View>
+      {quote ? (
+        <Cell.Group>
+          <Cell title={t('checkout.subtotal')} extra={<PriceTag amount={quote.subtotal} />} />
+          <Cell title={t('checkout.discount')} extra={<PriceTag amount={quote.discount} />} />
+          <Cell
+            title={t('checkout.payable')}
+            extra={<PriceTag amount={quote.payable} size="large" testId="checkout-payable" />}
+          />
+        </Cell.Group>
+      ) : null}
+      <View className="bottom-bar">
+        <Button
+          block
+          type="primary"
+          loading={submitting}
+          disabled={!quote}
+          role="button"
+          aria-label={t('checkout.submit')}
+          onClick={() => void submit()}
+        >
+          {t('checkout.submit')}
+        </Button>
+      </View>
+    </View>
+  );
+}

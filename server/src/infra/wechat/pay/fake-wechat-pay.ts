@@ -1,0 +1,264 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FakePayOptions } from './dev-pay-credentials';
+import {
+  encryptResource,
+  parseAuthorization,
+  rsaVerify,
+  signatureHeaders,
+  signatureMessage,
+  unixSeconds,
+} from './wechat-pay-crypto';
+import type { WechatPayRefund, WechatPayTransaction, WechatRefundNotice } from './wechat-pay.types';
+
+interface FakeTransaction {
+  view: WechatPayTransaction;
+  notifyUrl: string;
+  prepayId: string;
+}
+
+interface FakeRefund {
+  view: WechatPayRefund;
+  notifyUrl: string;
+}
+
+/** The fields of merchant request bodies the fake looks at. */
+interface MerchantRequestBody {
+  appid?: string;
+  mchid?: string;
+  out_trade_no?: string;
+  out_refund_no?: string;
+  notify_url?: string;
+  amount?: { total?: number; refund?: number };
+  payer?: { openid?: string };
+}
+
+export interface SignedNotification {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** A notification exactly as WeChat Pay posts it: encrypted resource, signed headers. */
+export function signedNotification(
+  platform: Pick<FakePayOptions, 'platformPrivateKey' | 'platformSerialNo' | 'apiV3Key'>,
+  eventType: 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS',
+  resource: object,
+  timestamp?: string,
+): SignedNotification {
+  const originalType = eventType === 'TRANSACTION.SUCCESS' ? 'transaction' : 'refund';
+  const body = JSON.stringify({
+    id: randomUUID(),
+    create_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+    resource_type: 'encrypt-resource',
+    event_type: eventType,
+    summary: eventType === 'TRANSACTION.SUCCESS' ? '支付成功' : '退款成功',
+    resource: encryptResource(platform.apiV3Key, JSON.stringify(resource), originalType, originalType),
+  });
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      ...signatureHeaders(platform.platformPrivateKey, platform.platformSerialNo, body, timestamp),
+    },
+  };
+}
+
+function digits(count: number): string {
+  return Array.from(randomBytes(count), (byte) => String(byte % 10)).join('');
+}
+
+/**
+ * The WeChat Pay v3 part of the fake WeChat server: verifies the merchant's request signatures,
+ * answers JSAPI prepay, query by out_trade_no and refunds with platform-signed responses, and
+ * posts signed, encrypted notifications to the notify_url the merchant gave. `POST
+ * /fake/pay/<out_trade_no>/succeed[?notify=false]` plays the customer paying in WeChat.
+ */
+export function createFakeWechatPay(options: FakePayOptions) {
+  const transactions = new Map<string, FakeTransaction>();
+  const refunds = new Map<string, FakeRefund>();
+
+  function reply(response: ServerResponse, status: number, payload?: object): void {
+    const body = payload === undefined ? '' : JSON.stringify(payload);
+    response.writeHead(status, {
+      'content-type': 'application/json',
+      ...signatureHeaders(options.platformPrivateKey, options.platformSerialNo, body),
+    });
+    response.end(body);
+  }
+
+  function authorised(request: IncomingMessage, path: string, body: string): boolean {
+    const fields = parseAuthorization(request.headers.authorization ?? '');
+    if (!fields || fields.mchid !== options.mchId || fields.serial_no !== options.merchantSerialNo)
+      return false;
+    if (Math.abs(Number(unixSeconds()) - Number(fields.timestamp)) > 300) return false;
+    const message = signatureMessage(request.method ?? '', path, fields.timestamp, fields.nonce_str, body);
+    return rsaVerify(options.merchantPublicKey, message, fields.signature);
+  }
+
+  async function post(url: string, notification: SignedNotification): Promise<number> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: notification.headers,
+        body: notification.body,
+      });
+      return response.status;
+    } catch {
+      return 0;
+    }
+  }
+
+  async function notifyPaid(transaction: FakeTransaction): Promise<number> {
+    return post(transaction.notifyUrl, signedNotification(options, 'TRANSACTION.SUCCESS', transaction.view));
+  }
+
+  async function settleRefund({ view: refund, notifyUrl }: FakeRefund): Promise<void> {
+    refund.status = 'SUCCESS';
+    const notice: WechatRefundNotice = {
+      mchid: options.mchId,
+      out_trade_no: refund.out_trade_no,
+      transaction_id: refund.transaction_id,
+      out_refund_no: refund.out_refund_no,
+      refund_id: refund.refund_id,
+      refund_status: 'SUCCESS',
+      success_time: new Date().toISOString(),
+      amount: {
+        total: refund.amount.total,
+        refund: refund.amount.refund,
+        payer_total: refund.amount.total,
+        payer_refund: refund.amount.refund,
+      },
+    };
+    await post(notifyUrl, signedNotification(options, 'REFUND.SUCCESS', notice));
+  }
+
+  /** The customer pays in WeChat: the transaction succeeds and, unless asked not to, is notified. */
+  async function pay(response: ServerResponse, outTradeNo: string, notify: boolean): Promise<void> {
+    const transaction = transactions.get(outTradeNo);
+    if (!transaction)
+      return reply(response, 404, { code: 'ORDER_NOT_EXIST', message: 'no prepay for this out_trade_no' });
+    if (transaction.view.trade_state === 'CLOSED') {
+      return reply(response, 400, { code: 'ORDER_CLOSED', message: '订单已关闭' });
+    }
+    if (transaction.view.trade_state === 'NOTPAY') {
+      Object.assign(transaction.view, {
+        trade_state: 'SUCCESS',
+        trade_state_desc: '支付成功',
+        transaction_id: `4200${new Date().toISOString().slice(0, 10).replace(/-/g, '')}${digits(16)}`,
+        success_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+      });
+    }
+    const notifyStatus = notify ? await notifyPaid(transaction) : null;
+    reply(response, 200, { transaction_id: transaction.view.transaction_id, notifyStatus });
+  }
+
+  function prepay(response: ServerResponse, payload: MerchantRequestBody): void {
+    const { out_trade_no: outTradeNo, amount, payer, notify_url: notifyUrl } = payload;
+    if (payload.appid !== options.appId || payload.mchid !== options.mchId) {
+      return reply(response, 400, { code: 'PARAM_ERROR', message: 'appid和mch_id不匹配' });
+    }
+    if (!outTradeNo || !amount?.total || amount.total <= 0 || !payer?.openid || !notifyUrl) {
+      return reply(response, 400, { code: 'PARAM_ERROR', message: '参数错误' });
+    }
+    const existing = transactions.get(outTradeNo);
+    if (existing && existing.view.trade_state !== 'NOTPAY') {
+      return reply(response, 400, { code: 'ORDERPAID', message: '该订单已支付' });
+    }
+    const transaction: FakeTransaction = existing ?? {
+      view: {
+        appid: options.appId,
+        mchid: options.mchId,
+        out_trade_no: outTradeNo,
+        trade_type: 'JSAPI',
+        trade_state: 'NOTPAY',
+        trade_state_desc: '订单未支付',
+        payer: { openid: payer.openid },
+        amount: { total: amount.total, payer_total: amount.total, currency: 'CNY', payer_currency: 'CNY' },
+      },
+      notifyUrl,
+      prepayId: `wx${Date.now()}${digits(10)}`,
+    };
+    transactions.set(outTradeNo, transaction);
+    reply(response, 200, { prepay_id: transaction.prepayId });
+  }
+
+  function close(response: ServerResponse, outTradeNo: string): void {
+    const transaction = transactions.get(outTradeNo)?.view;
+    if (!transaction) return reply(response, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' });
+    if (transaction.trade_state === 'SUCCESS')
+      return reply(response, 400, { code: 'ORDERPAID', message: '该订单已支付' });
+    Object.assign(transaction, { trade_state: 'CLOSED', trade_state_desc: '已关闭' });
+    reply(response, 204);
+  }
+
+  function refund(response: ServerResponse, payload: MerchantRequestBody): void {
+    const transaction = transactions.get(payload.out_trade_no ?? '')?.view;
+    const existing = refunds.get(payload.out_refund_no ?? '');
+    // The same out_refund_no is the same refund: WeChat answers it again, never pays twice.
+    if (existing) return reply(response, 200, existing.view);
+    if (!transaction?.transaction_id || !payload.out_refund_no) {
+      return reply(response, 404, { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' });
+    }
+    const total = transaction.amount?.total ?? 0;
+    const amount = payload.amount?.refund ?? 0;
+    const refunded = [...refunds.values()]
+      .filter((candidate) => candidate.view.out_trade_no === transaction.out_trade_no)
+      .reduce((sum, candidate) => sum + candidate.view.amount.refund, 0);
+    if (payload.amount?.total !== total || amount <= 0 || refunded + amount > total) {
+      return reply(response, 403, { code: 'NOT_ENOUGH', message: '退款金额超过可退金额' });
+    }
+    const created: FakeRefund = {
+      view: {
+        refund_id: `5030${digits(24)}`,
+        out_refund_no: payload.out_refund_no,
+        transaction_id: transaction.transaction_id,
+        out_trade_no: transaction.out_trade_no,
+        status: 'PROCESSING',
+        amount: { total, refund: amount, currency: 'CNY' },
+      },
+      notifyUrl: payload.notify_url ?? transactions.get(transaction.out_trade_no)?.notifyUrl ?? '',
+    };
+    refunds.set(payload.out_refund_no, created);
+    reply(response, 200, created.view);
+    // The bank settles the refund a moment later and WeChat notifies the merchant.
+    setTimeout(() => void settleRefund(created), 50);
+  }
+
+  /** Handles a request when it is a Pay path; returns false for other paths. */
+  async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    body: string,
+  ): Promise<boolean> {
+    const control = /^\/fake\/pay\/([\w-]+)\/succeed$/.exec(url.pathname);
+    if (control && request.method === 'POST') {
+      await pay(response, control[1], url.searchParams.get('notify') !== 'false');
+      return true;
+    }
+    if (!url.pathname.startsWith('/v3/')) return false;
+    if (!authorised(request, `${url.pathname}${url.search}`, body)) {
+      reply(response, 401, { code: 'SIGN_ERROR', message: '签名错误' });
+      return true;
+    }
+    const payload = (body ? JSON.parse(body) : {}) as MerchantRequestBody;
+    const queried = /^\/v3\/pay\/transactions\/out-trade-no\/([\w-]+)$/.exec(url.pathname);
+    const closed = /^\/v3\/pay\/transactions\/out-trade-no\/([\w-]+)\/close$/.exec(url.pathname);
+    if (url.pathname === '/v3/pay/transactions/jsapi' && request.method === 'POST') {
+      prepay(response, payload);
+    } else if (queried && request.method === 'GET') {
+      const transaction = transactions.get(queried[1]);
+      if (transaction) reply(response, 200, transaction.view);
+      else reply(response, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' });
+    } else if (closed && request.method === 'POST') {
+      close(response, closed[1]);
+    } else if (url.pathname === '/v3/refund/domestic/refunds' && request.method === 'POST') {
+      refund(response, payload);
+    } else {
+      reply(response, 404, { code: 'NOT_FOUND', message: 'no such API' });
+    }
+    return true;
+  }
+
+  return { handle };
+}

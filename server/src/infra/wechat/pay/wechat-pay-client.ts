@@ -1,0 +1,147 @@
+import { ErrorCode, type WechatPaymentParams } from '@lensloop/shared';
+import { DomainError } from '../../../common/domain-error';
+import {
+  authorizationHeader,
+  checkSignatureHeaders,
+  nonce,
+  rsaSign,
+  signatureMessage,
+  unixSeconds,
+} from './wechat-pay-crypto';
+import type { WechatPayConfig, WechatPayRefund, WechatPayTransaction } from './wechat-pay.types';
+
+export interface PrepayRequest {
+  outTradeNo: string;
+  description: string;
+  amount: number;
+  openid: string;
+  timeExpire: Date;
+}
+
+export interface RefundCall {
+  outTradeNo: string;
+  outRefundNo: string;
+  refund: number;
+  total: number;
+  reason: string;
+}
+
+/**
+ * WeChat Pay API v3 over HTTP: requests signed with the merchant key, responses verified
+ * against the platform key. The base URL is api.mch.weixin.qq.com or the local fake.
+ */
+export class WechatPayClient {
+  constructor(private readonly config: () => WechatPayConfig) {}
+
+  /** JSAPI prepay; WeChat returns the same prepay id for a repeated identical request. */
+  async prepay(request: PrepayRequest): Promise<string> {
+    const config = this.config();
+    const body = await this.call<{ prepay_id: string }>('POST', '/v3/pay/transactions/jsapi', {
+      appid: config.appId,
+      mchid: config.mchId,
+      description: request.description,
+      out_trade_no: request.outTradeNo,
+      // RFC 3339 with an offset, e.g. 2026-11-25T10:00:00+08:00; UTC is accepted as +00:00.
+      time_expire: request.timeExpire.toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+      notify_url: config.notifyUrl,
+      amount: { total: request.amount, currency: 'CNY' },
+      payer: { openid: request.openid },
+    });
+    if (!body?.prepay_id) throw unavailable('prepay returned no prepay_id');
+    return body.prepay_id;
+  }
+
+  /** What `wx.requestPayment` needs, signed `appId\ntimeStamp\nnonceStr\npackage\n`. */
+  paymentParams(prepayId: string): WechatPaymentParams {
+    const config = this.config();
+    const timeStamp = unixSeconds();
+    const nonceStr = nonce();
+    const packageValue = `prepay_id=${prepayId}`;
+    return {
+      timeStamp,
+      nonceStr,
+      package: packageValue,
+      signType: 'RSA',
+      paySign: rsaSign(
+        config.merchantPrivateKey,
+        signatureMessage(config.appId, timeStamp, nonceStr, packageValue),
+      ),
+    };
+  }
+
+  /** The transaction of an order, or null when WeChat has none (`ORDER_NOT_EXIST`). */
+  async queryByOutTradeNo(outTradeNo: string): Promise<WechatPayTransaction | null> {
+    const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.config().mchId}`;
+    return this.call<WechatPayTransaction>('GET', path, undefined, [404]);
+  }
+
+  /** Closes an unpaid transaction so that it can no longer be paid (WeChat answers 204). */
+  async close(outTradeNo: string): Promise<void> {
+    const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`;
+    await this.call('POST', path, { mchid: this.config().mchId });
+  }
+
+  /** Refunds are idempotent on `out_refund_no`: retrying the same one never pays twice. */
+  async refund(call: RefundCall): Promise<WechatPayRefund> {
+    const body = await this.call<WechatPayRefund>('POST', '/v3/refund/domestic/refunds', {
+      out_trade_no: call.outTradeNo,
+      out_refund_no: call.outRefundNo,
+      reason: call.reason,
+      notify_url: this.config().notifyUrl,
+      amount: { refund: call.refund, total: call.total, currency: 'CNY' },
+    });
+    if (!body) throw unavailable('refund returned no body');
+    return body;
+  }
+
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    payload?: object,
+    absentStatuses: number[] = [],
+  ): Promise<T | null> {
+    const config = this.config();
+    const body = payload === undefined ? '' : JSON.stringify(payload);
+    let response: Response;
+    try {
+      response = await fetch(`${config.baseUrl}${path}`, {
+        method,
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/json',
+          authorization: authorizationHeader(
+            { mchId: config.mchId, serialNo: config.merchantSerialNo, privateKey: config.merchantPrivateKey },
+            method,
+            path,
+            body,
+          ),
+        },
+        body: payload === undefined ? undefined : body,
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      throw unavailable(error instanceof Error ? error.message : 'request failed');
+    }
+    const text = await response.text();
+    if (absentStatuses.includes(response.status)) return null;
+    if (!response.ok) throw unavailable(`HTTP ${response.status} ${text.slice(0, 200)}`);
+    // A response that is not signed by the platform could come from anyone on the path.
+    const header = (name: string) => response.headers.get(name) ?? undefined;
+    const signed = {
+      'wechatpay-timestamp': header('wechatpay-timestamp'),
+      'wechatpay-nonce': header('wechatpay-nonce'),
+      'wechatpay-signature': header('wechatpay-signature'),
+      'wechatpay-serial': header('wechatpay-serial'),
+    };
+    const check = checkSignatureHeaders(signed, text, {
+      serialNo: config.platformSerialNo,
+      publicKey: config.platformPublicKey,
+    });
+    if (check !== 'ok') throw unavailable(`response signature check failed: ${check}`);
+    return text ? (JSON.parse(text) as T) : null;
+  }
+}
+
+function unavailable(reason: string): DomainError {
+  return new DomainError(ErrorCode.WECHAT_UNAVAILABLE, `WeChat Pay could not be reached: ${reason}`);
+}

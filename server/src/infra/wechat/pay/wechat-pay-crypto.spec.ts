@@ -1,0 +1,78 @@
+import { createDevPayCredentials } from './dev-pay-credentials';
+import {
+  authorizationHeader,
+  checkSignatureHeaders,
+  decryptResource,
+  encryptResource,
+  parseAuthorization,
+  rsaVerify,
+  signatureHeaders,
+  signatureMessage,
+} from './wechat-pay-crypto';
+
+describe('WeChat Pay v3 cryptography', () => {
+  const { merchant, platform } = createDevPayCredentials('wxspec');
+  const platformKey = { serialNo: platform.platformSerialNo, publicKey: merchant.platformPublicKey };
+
+  it('should sign a merchant request the platform can verify', () => {
+    const body = '{"a":1}';
+    const header = authorizationHeader(
+      { mchId: merchant.mchId, serialNo: merchant.merchantSerialNo, privateKey: merchant.merchantPrivateKey },
+      'POST',
+      '/v3/pay/transactions/jsapi',
+      body,
+    );
+    const fields = parseAuthorization(header);
+    expect(fields).toMatchObject({ mchid: merchant.mchId, serial_no: merchant.merchantSerialNo });
+    const message = signatureMessage(
+      'POST',
+      '/v3/pay/transactions/jsapi',
+      fields!.timestamp,
+      fields!.nonce_str,
+      body,
+    );
+    expect(rsaVerify(platform.merchantPublicKey, message, fields!.signature)).toBe(true);
+    expect(rsaVerify(platform.merchantPublicKey, message.replace('jsapi', 'app'), fields!.signature)).toBe(
+      false,
+    );
+  });
+
+  it('should round-trip an AEAD_AES_256_GCM resource and refuse a tampered one', () => {
+    const resource = encryptResource(
+      platform.apiV3Key,
+      '{"out_trade_no":"LL1"}',
+      'transaction',
+      'transaction',
+    );
+    expect(decryptResource(merchant.apiV3Key, resource)).toBe('{"out_trade_no":"LL1"}');
+    expect(() => decryptResource(merchant.apiV3Key, { ...resource, associated_data: 'refund' })).toThrow();
+    expect(() => decryptResource('y'.repeat(32), resource)).toThrow();
+  });
+
+  describe('checkSignatureHeaders', () => {
+    const now = new Date('2026-11-25T08:00:00Z');
+    const at = (offsetSeconds: number) => String(Math.floor(now.getTime() / 1000) + offsetSeconds);
+    const signed = (offsetSeconds = 0) =>
+      signatureHeaders(platform.platformPrivateKey, platform.platformSerialNo, 'body', at(offsetSeconds));
+
+    const cases: [string, () => Record<string, string>, string, string][] = [
+      ['a valid signature', () => ({ ...signed() }), 'body', 'ok'],
+      ['4 minutes of skew', () => ({ ...signed(-240) }), 'body', 'ok'],
+      ['6 minutes old', () => ({ ...signed(-360) }), 'body', 'stale'],
+      ['6 minutes ahead', () => ({ ...signed(360) }), 'body', 'stale'],
+      ['another body', () => ({ ...signed() }), 'other', 'bad_signature'],
+      ['a probe', () => ({ ...signed(), 'wechatpay-signature': 'WECHATPAY/SIGNTEST/xyz' }), 'body', 'probe'],
+      [
+        'another serial',
+        () => ({ ...signed(), 'wechatpay-serial': 'PUB_KEY_ID_X' }),
+        'body',
+        'unknown_serial',
+      ],
+      ['no nonce', () => ({ ...signed(), 'wechatpay-nonce': '' }), 'body', 'missing'],
+    ];
+
+    it.each(cases)('should find %s → %s', (_label, headers, body, expected) => {
+      expect(checkSignatureHeaders(headers(), body, platformKey, now)).toBe(expected);
+    });
+  });
+});

@@ -1,0 +1,177 @@
+import { createCipheriv, createDecipheriv, createSign, createVerify, randomBytes } from 'node:crypto';
+
+/**
+ * The cryptography of WeChat Pay API v3, used by the client, the notification handler and the
+ * fake server alike: RSA-SHA256 signatures over newline-terminated lines, and AEAD_AES_256_GCM
+ * resources encrypted with the 32-byte APIv3 key.
+ */
+
+export const AUTHORIZATION_SCHEMA = 'WECHATPAY2-SHA256-RSA2048';
+
+export function nonce(): string {
+  return randomBytes(16).toString('hex');
+}
+
+export function unixSeconds(date = new Date()): string {
+  return String(Math.floor(date.getTime() / 1000));
+}
+
+/** Each part followed by `\n`, as every v3 signature message is built. */
+export function signatureMessage(...parts: string[]): string {
+  return parts.map((part) => `${part}\n`).join('');
+}
+
+export function rsaSign(privateKeyPem: string, message: string): string {
+  return createSign('RSA-SHA256').update(message).sign(privateKeyPem, 'base64');
+}
+
+export function rsaVerify(publicKeyPem: string, message: string, signature: string): boolean {
+  try {
+    return createVerify('RSA-SHA256').update(message).verify(publicKeyPem, signature, 'base64');
+  } catch {
+    return false;
+  }
+}
+
+export interface MerchantKey {
+  mchId: string;
+  serialNo: string;
+  privateKey: string;
+}
+
+/** `Authorization` of a merchant request: signs `METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n`. */
+export function authorizationHeader(
+  key: MerchantKey,
+  method: string,
+  pathWithQuery: string,
+  body: string,
+): string {
+  const timestamp = unixSeconds();
+  const nonceStr = nonce();
+  const signature = rsaSign(
+    key.privateKey,
+    signatureMessage(method, pathWithQuery, timestamp, nonceStr, body),
+  );
+  return (
+    `${AUTHORIZATION_SCHEMA} mchid="${key.mchId}",nonce_str="${nonceStr}",signature="${signature}",` +
+    `timestamp="${timestamp}",serial_no="${key.serialNo}"`
+  );
+}
+
+export function parseAuthorization(header: string): Record<string, string> | null {
+  if (!header.startsWith(`${AUTHORIZATION_SCHEMA} `)) return null;
+  const fields: Record<string, string> = {};
+  for (const match of header.slice(AUTHORIZATION_SCHEMA.length + 1).matchAll(/(\w+)="([^"]*)"/g)) {
+    fields[match[1]] = match[2];
+  }
+  return fields;
+}
+
+/** The `Wechatpay-*` headers WeChat Pay puts on its responses and notifications. */
+export interface WechatpaySignatureHeaders {
+  'wechatpay-timestamp': string;
+  'wechatpay-nonce': string;
+  'wechatpay-signature': string;
+  'wechatpay-serial': string;
+}
+
+export function signatureHeaders(
+  platformPrivateKey: string,
+  platformSerialNo: string,
+  body: string,
+  timestamp = unixSeconds(),
+): WechatpaySignatureHeaders {
+  const nonceStr = nonce();
+  return {
+    'wechatpay-timestamp': timestamp,
+    'wechatpay-nonce': nonceStr,
+    'wechatpay-signature': rsaSign(platformPrivateKey, signatureMessage(timestamp, nonceStr, body)),
+    'wechatpay-serial': platformSerialNo,
+  };
+}
+
+export type SignatureCheck = 'ok' | 'missing' | 'probe' | 'stale' | 'unknown_serial' | 'bad_signature';
+
+/** Signature probes WeChat sends to see that a merchant really verifies. */
+const PROBE_PREFIX = 'WECHATPAY/SIGNTEST/';
+const MAX_CLOCK_SKEW_SECONDS = 300;
+
+/** Verifies `Wechatpay-*` headers over the raw body against the platform public key. */
+export function checkSignatureHeaders(
+  headers: Partial<Record<keyof WechatpaySignatureHeaders, string | string[] | undefined>>,
+  body: string,
+  platform: { serialNo: string; publicKey: string },
+  now = new Date(),
+): SignatureCheck {
+  const [timestamp, nonceStr, signature, serial] = (
+    ['wechatpay-timestamp', 'wechatpay-nonce', 'wechatpay-signature', 'wechatpay-serial'] as const
+  ).map((name) => headers[name]);
+  if (![timestamp, nonceStr, signature, serial].every((value) => typeof value === 'string' && value)) {
+    return 'missing';
+  }
+  const [time, nonceText, signatureText] = [timestamp, nonceStr, signature] as string[];
+  if (signatureText.startsWith(PROBE_PREFIX)) return 'probe';
+  if (
+    !/^\d{1,12}$/.test(time) ||
+    Math.abs(Number(unixSeconds(now)) - Number(time)) > MAX_CLOCK_SKEW_SECONDS
+  ) {
+    return 'stale';
+  }
+  if (serial !== platform.serialNo) return 'unknown_serial';
+  return rsaVerify(platform.publicKey, signatureMessage(time, nonceText, body), signatureText)
+    ? 'ok'
+    : 'bad_signature';
+}
+
+export interface EncryptedResource {
+  algorithm: 'AEAD_AES_256_GCM';
+  ciphertext: string;
+  associated_data: string;
+  nonce: string;
+  original_type: string;
+}
+
+const TAG_LENGTH = 16;
+
+export function encryptResource(
+  apiV3Key: string,
+  plaintext: string,
+  originalType: string,
+  associatedData: string,
+): EncryptedResource {
+  const resourceNonce = randomBytes(6).toString('hex');
+  const cipher = createCipheriv(
+    'aes-256-gcm',
+    Buffer.from(apiV3Key, 'utf8'),
+    Buffer.from(resourceNonce, 'utf8'),
+  );
+  cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return {
+    algorithm: 'AEAD_AES_256_GCM',
+    ciphertext: ciphertext.toString('base64'),
+    associated_data: associatedData,
+    nonce: resourceNonce,
+    original_type: originalType,
+  };
+}
+
+/** Decrypts a notification resource; throws when the key, nonce, data or tag do not match. */
+export function decryptResource(
+  apiV3Key: string,
+  resource: { ciphertext: string; nonce: string; associated_data?: string },
+): string {
+  const data = Buffer.from(resource.ciphertext, 'base64');
+  if (data.length <= TAG_LENGTH) throw new Error('ciphertext too short');
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    Buffer.from(apiV3Key, 'utf8'),
+    Buffer.from(resource.nonce, 'utf8'),
+  );
+  decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'));
+  decipher.setAuthTag(data.subarray(data.length - TAG_LENGTH));
+  return Buffer.concat([
+    decipher.update(data.subarray(0, data.length - TAG_LENGTH)),
+    decipher.final(),
+  ]).toString('utf8');
+}

@@ -1,0 +1,71 @@
+/** WeChat Pay v3 bodies, field names as the platform spells them. */
+
+export interface WechatPayConfig {
+  mchId: string;
+  /** The mini-program's appid the payments are made in. */
+  appId: string;
+  merchantSerialNo: string;
+  /** PEM of the merchant API private key (apiclient_key.pem). */
+  merchantPrivateKey: string;
+  /** Serial of the platform certificate or the WeChat Pay public key id (`PUB_KEY_ID_…`). */
+  platformSerialNo: string;
+  /** PEM of the platform public key that signs responses and notifications. */
+  platformPublicKey: string;
+  /** The 32-character APIv3 key that encrypts notification resources. */
+  apiV3Key: string;
+  notifyUrl: string;
+  baseUrl: string;
+}
+
+export type TradeState = 'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR';
+
+export interface WechatPayTransaction {
+  appid: string;
+  mchid: string;
+  out_trade_no: string;
+  transaction_id?: string;
+  trade_type?: string;
+  trade_state: TradeState;
+  trade_state_desc?: string;
+  success_time?: string;
+  payer?: { openid: string };
+  amount?: { total: number; payer_total?: number; currency: string; payer_currency?: string };
+}
+
+export type RefundStatus = 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL';
+
+export interface WechatPayRefund {
+  refund_id: string;
+  out_refund_no: string;
+  transaction_id: string;
+  out_trade_no: string;
+  status: RefundStatus;
+  amount: { total: number; refund: number; currency: string };
+}
+
+/** The decrypted resource of a `REFUND.*` notification. */
+export interface WechatRefundNotice {
+  mchid: string;
+  out_trade_no: string;
+  transaction_id: string;
+  out_refund_no: string;
+  refund_id: string;
+  refund_status: RefundStatus;
+  success_time?: string;
+  amount: { total: number; refund: number; payer_total: number; payer_refund: number };
+}
+
+export interface WechatPayNotification {
+  id: string;
+  create_time: string;
+  event_type: string;
+  resource_type: string;
+  summary: string;
+  resource: {
+    algorithm: string;
+    ciphertext: string;
+    associated_data?: string;
+    nonce: string;
+    original_type: string;
+  };
+}

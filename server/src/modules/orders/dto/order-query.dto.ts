@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ORDER_STATUSES, type OrderStatus, type StaffOrderQuery } from '@lensloop/shared';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination';
+
+export class OrderQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES })
+  @IsOptional()
+  @IsIn(ORDER_STATUSES)
+  status?: OrderStatus;
+}
+
+export class StaffOrderQueryDto extends OrderQueryDto implements StaffOrderQuery {
+  @ApiPropertyOptional({
+    description: '`YYYY-MM-DD` (Asia/Shanghai) or `today`; orders created or updated that day.',
+  })
+  @IsOptional()
+  @Matches(/^(today|\d{4}-\d{2}-\d{2})$/, { message: 'date must be YYYY-MM-DD or today' })
+  date?: string;
+}

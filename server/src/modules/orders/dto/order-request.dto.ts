@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  FULFILMENTS,
+  type CartItemInput,
+  type DeliveryAddress,
+  type Fulfilment,
+  type LensSelection,
+  type OrderItemInput,
+  type OrderRequest,
+} from '@lensloop/shared';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const MAX_ID = 2_147_483_647;
+
+export class LensSelectionDto implements LensSelection {
+  @ApiProperty({ description: 'The lens SKU (design and index) fitted into the frame.' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  skuId: number;
+
+  @ApiProperty({ type: [String], description: 'Lens option codes, e.g. ["AR-PREMIUM", "BLUE-CUT"].' })
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  options: string[];
+}
+
+/** A SKU, how many, and for a frame the lenses to fit: a cart line and an order line alike. */
+export class ItemSelectionDto implements CartItemInput {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  skuId: number;
+
+  @ApiProperty({ minimum: 1, maximum: 99 })
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  quantity: number;
+
+  @ApiPropertyOptional({ type: LensSelectionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LensSelectionDto)
+  lens?: LensSelectionDto;
+}
+
+export class OrderItemDto extends ItemSelectionDto implements OrderItemInput {
+  @ApiPropertyOptional({ description: 'Omit to bring the prescription to the store later.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  prescriptionId?: number;
+}
+
+export class DeliveryAddressDto implements DeliveryAddress {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 40)
+  recipient: string;
+
+  @ApiProperty({ example: '13800138000' })
+  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  phone: string;
+
+  @ApiProperty({ example: '上海市 黄浦区' })
+  @IsString()
+  @Length(1, 60)
+  region: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
+  detail: string;
+}
+
+export class OrderRequestDto implements OrderRequest {
+  @ApiProperty({ description: 'The store whose stock is reserved (and where glasses are picked up).' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  storeId: number;
+
+  @ApiProperty({ type: [OrderItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => OrderItemDto)
+  items: OrderItemDto[];
+
+  @ApiProperty({ enum: FULFILMENTS })
+  @IsIn(FULFILMENTS)
+  fulfilment: Fulfilment;
+
+  @ApiPropertyOptional({ type: DeliveryAddressDto, description: 'Required for delivery.' })
+  @ValidateIf(
+    (request: OrderRequestDto) => request.fulfilment === 'delivery' || request.address !== undefined,
+  )
+  @IsDefined({ message: 'address is required for delivery' })
+  @ValidateNested()
+  @Type(() => DeliveryAddressDto)
+  address?: DeliveryAddressDto;
+}

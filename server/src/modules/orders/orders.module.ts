@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LensOptionEntity } from '../catalog/entities/lens-option.entity';
+import { SkuEntity } from '../catalog/entities/sku.entity';
+import { StoreEntity } from '../stores/entities/store.entity';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
+import { OrderEventEntity } from './entities/order-event.entity';
+import { OrderItemEntity } from './entities/order-item.entity';
+import { OrderEntity } from './entities/order.entity';
+import { IdempotencyService } from './idempotency.service';
+import { OrderExpiryJob } from './order-expiry.job';
+import { OrderLifecycle } from './order-lifecycle';
+import { OrderPricingService } from './order-pricing.service';
+import { OrdersController } from './orders.controller';
+import { OrdersService } from './orders.service';
+import { NoPrescriptionsYet, PRESCRIPTION_REFERENCE_CHECKER } from './prescription-reference';
+import { StaffOrdersController } from './staff-orders.controller';
+import { StockReservations } from './stock-reservations';
+import { WechatTransactionCloser } from './wechat-transaction-closer';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      OrderEntity,
+      OrderItemEntity,
+      OrderEventEntity,
+      IdempotencyKeyEntity,
+      SkuEntity,
+      LensOptionEntity,
+      StoreEntity,
+    ]),
+  ],
+  controllers: [OrdersController, StaffOrdersController],
+  providers: [
+    OrdersService,
+    OrderPricingService,
+    OrderLifecycle,
+    StockReservations,
+    IdempotencyService,
+    OrderExpiryJob,
+    WechatTransactionCloser,
+    // The prescriptions module replaces this with its own checker when it lands.
+    { provide: PRESCRIPTION_REFERENCE_CHECKER, useClass: NoPrescriptionsYet },
+  ],
+  exports: [OrdersService, OrderPricingService, OrderLifecycle],
+})
+export class OrdersModule {}

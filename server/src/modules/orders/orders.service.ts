@@ -1,0 +1,328 @@
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  ErrorCode,
+  lensFitProblems,
+  lensIndexOf,
+  type ErrorDetail,
+  type Order,
+  type OrderStatus,
+  type OrderSummary,
+  type Page,
+  type Quote,
+} from '@lensloop/shared';
+import { Between, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
+import { DomainError } from '../../common/domain-error';
+import { pageWindow, toPage } from '../../common/pagination';
+import { TransactionRunner } from '../../common/transaction';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import { StoreEntity } from '../stores/entities/store.entity';
+import type { OrderQueryDto, StaffOrderQueryDto } from './dto/order-query.dto';
+import type { OrderRequestDto } from './dto/order-request.dto';
+import { OrderEventEntity } from './entities/order-event.entity';
+import { OrderItemEntity } from './entities/order-item.entity';
+import { OrderEntity } from './entities/order.entity';
+import { IdempotencyService } from './idempotency.service';
+import { OrderLifecycle, type Actor } from './order-lifecycle';
+import { OrderPricingService, type ResolvedItem } from './order-pricing.service';
+import { quoteTotals } from './policies/order-pricing';
+import { PRESCRIPTION_REFERENCE_CHECKER, type PrescriptionReferenceChecker } from './prescription-reference';
+import { StockReservations } from './stock-reservations';
+import { WechatTransactionCloser } from './wechat-transaction-closer';
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
+/** `LL` + UTC yymmddHHMMss + 6 random digits: unique, sortable, valid as WeChat's out_trade_no. */
+function orderNumber(now = new Date()): string {
+  const stamp = now.toISOString().replace(/\D/g, '').slice(2, 14);
+  return `LL${stamp}${String(randomInt(1_000_000)).padStart(6, '0')}`;
+}
+
+/** The UTC range of a calendar day in Asia/Shanghai. */
+function shanghaiDay(date: string, now = new Date()): [Date, Date] {
+  const day =
+    date === 'today' ? new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) : date;
+  const start = new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
+  return [start, new Date(start.getTime() + 24 * 3600 * 1000)];
+}
+
+/** What an order and its summary share. */
+function headerOf(
+  order: OrderEntity,
+): Pick<OrderSummary, 'id' | 'no' | 'status' | 'storeId' | 'fulfilment' | 'payable'> {
+  const { id, no, status, storeId, fulfilment, payable } = order;
+  return { id, no, status, storeId, fulfilment, payable };
+}
+
+export function orderNotFound(id: number): DomainError {
+  return new DomainError(ErrorCode.ORDER_NOT_FOUND, `Order ${id} does not exist.`);
+}
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
+    @InjectRepository(OrderItemEntity) private readonly items: Repository<OrderItemEntity>,
+    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PRESCRIPTION_REFERENCE_CHECKER) private readonly prescriptions: PrescriptionReferenceChecker,
+    private readonly pricing: OrderPricingService,
+    private readonly stock: StockReservations,
+    private readonly lifecycle: OrderLifecycle,
+    private readonly idempotency: IdempotencyService,
+    private readonly tx: TransactionRunner,
+    private readonly closer: WechatTransactionCloser,
+  ) {}
+
+  async quote(memberId: number, request: OrderRequestDto): Promise<Quote> {
+    const resolved = await this.checkRequest(memberId, request);
+    return this.quoteOf(resolved);
+  }
+
+  /** Creates the order, reserving its stock; with an idempotency key a retry returns the first result. */
+  async createOrder(memberId: number, request: OrderRequestDto, idempotencyKey?: string): Promise<Order> {
+    if (!idempotencyKey) {
+      const quote = await this.quote(memberId, request);
+      return this.tx.run((manager) => this.insertOrder(manager, memberId, request, quote));
+    }
+    const claim = await this.idempotency.claim<Order>(memberId, idempotencyKey, request);
+    if (claim.kind === 'replay') return claim.response;
+    try {
+      const quote = await this.quote(memberId, request);
+      return await this.tx.run(async (manager) => {
+        const order = await this.insertOrder(manager, memberId, request, quote);
+        await this.idempotency.complete(manager, claim.keyId, order);
+        return order;
+      });
+    } catch (error) {
+      await this.idempotency.release(claim.keyId);
+      throw error;
+    }
+  }
+
+  async listOrders(memberId: number, query: OrderQueryDto): Promise<Page<OrderSummary>> {
+    return this.listWhere({ memberId, ...(query.status ? { status: query.status } : {}) }, query);
+  }
+
+  /** Orders of the caller's store (every store for an admin) created or updated on a day. */
+  async listStoreOrders(staff: Principal, query: StaffOrderQueryDto): Promise<Page<OrderSummary>> {
+    const [start, end] = shanghaiDay(query.date ?? 'today');
+    const scope: FindOptionsWhere<OrderEntity> = {
+      ...(staff.role === 'admin' ? {} : { storeId: staff.storeId ?? -1 }),
+      ...(query.status ? { status: query.status } : {}),
+    };
+    return this.listWhere(
+      [
+        { ...scope, createdAt: Between(start, end) },
+        { ...scope, updatedAt: Between(start, end) },
+      ],
+      query,
+    );
+  }
+
+  async getOrder(memberId: number, orderId: number): Promise<Order> {
+    return this.toOrder(await this.findOwned(memberId, orderId));
+  }
+
+  async findOwned(memberId: number, orderId: number): Promise<OrderEntity> {
+    const order = await this.orders.findOneBy({ id: orderId, memberId });
+    if (!order) throw orderNotFound(orderId);
+    return order;
+  }
+
+  async cancelOrder(memberId: number, orderId: number): Promise<Order> {
+    const order = await this.findOwned(memberId, orderId);
+    await this.tx.run((manager) =>
+      this.lifecycle.transition(manager, order, 'cancelled', { kind: 'customer', id: memberId }),
+    );
+    await this.closer.closeCancelled([order]);
+    return this.getOrder(memberId, orderId);
+  }
+
+  async requestRefund(memberId: number, orderId: number, note?: string): Promise<Order> {
+    const order = await this.findOwned(memberId, orderId);
+    await this.tx.run((manager) =>
+      this.lifecycle.transition(manager, order, 'refund_requested', { kind: 'customer', id: memberId }, note),
+    );
+    return this.getOrder(memberId, orderId);
+  }
+
+  /** A staff member moves an order of their store on (an admin, any order). */
+  async staffTransition(staff: Principal, orderId: number, to: OrderStatus, note?: string): Promise<Order> {
+    const order = await this.findForStaff(staff, orderId);
+    const actor: Actor = { kind: 'staff', id: staff.id };
+    await this.tx.run((manager) => this.lifecycle.transition(manager, order, to, actor, note));
+    await this.closer.closeCancelled([order]);
+    return this.toOrder(order);
+  }
+
+  async findForStaff(staff: Principal, orderId: number): Promise<OrderEntity> {
+    const order = await this.orders.findOneBy({ id: orderId });
+    if (!order || (staff.role !== 'admin' && order.storeId !== staff.storeId)) throw orderNotFound(orderId);
+    return order;
+  }
+
+  /** The order as the API shows it; pass the transaction's manager to read uncommitted rows. */
+  async toOrder(order: OrderEntity, manager: EntityManager = this.orders.manager): Promise<Order> {
+    const [items, events] = await Promise.all([
+      manager.find(OrderItemEntity, { where: { orderId: order.id }, order: { id: 'ASC' } }),
+      manager.find(OrderEventEntity, { where: { orderId: order.id }, order: { id: 'ASC' } }),
+    ]);
+    return {
+      ...headerOf(order),
+      address: order.address,
+      items: items.map((item) => ({
+        skuId: item.skuId,
+        productId: item.productId,
+        name: item.name,
+        attributes: item.attributes,
+        imageUrl: item.imageUrl,
+        quantity: item.quantity,
+        unitPrice: item.unitPrice,
+        lens: item.lens,
+        prescriptionId: item.prescriptionId,
+        lineTotal: item.lineTotal,
+      })),
+      subtotal: order.subtotal,
+      discount: order.discount,
+      pointsDiscount: order.pointsDiscount,
+      balancePaid: order.balancePaid,
+      refunded: order.refunded,
+      createdAt: order.createdAt.toISOString(),
+      expiresAt: order.expiresAt.toISOString(),
+      timeline: events.map((event) => ({
+        from: event.fromStatus,
+        to: event.toStatus,
+        actor: event.actor,
+        actorId: event.actorId,
+        note: event.note,
+        at: event.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * Inside the order's transaction only `manager` may be used: a pooled repository call here
+   * would wait for a second connection while holding the first, and starve the pool under load.
+   */
+  private async insertOrder(
+    manager: EntityManager,
+    memberId: number,
+    request: OrderRequestDto,
+    quote: Quote,
+  ): Promise<Order> {
+    await this.stock.reserve(manager, request.storeId, request.items);
+    const order = await manager.save(
+      manager.create(OrderEntity, {
+        no: orderNumber(),
+        memberId,
+        storeId: request.storeId,
+        status: 'pending_payment',
+        fulfilment: request.fulfilment,
+        address: request.address ? { ...request.address } : null,
+        subtotal: quote.subtotal,
+        discount: quote.discount,
+        pointsDiscount: quote.pointsDiscount,
+        balancePaid: quote.balancePaid,
+        payable: quote.payable,
+        expiresAt: new Date(Date.now() + this.config.orders.paymentWindowMinutes * 60_000),
+        payRequestedAt: null,
+        paidAt: null,
+      }),
+    );
+    await manager.insert(
+      OrderItemEntity,
+      quote.items.map((item) => ({ ...item, orderId: order.id })),
+    );
+    await manager.insert(OrderEventEntity, {
+      orderId: order.id,
+      fromStatus: null,
+      toStatus: 'pending_payment',
+      actor: 'customer',
+      actorId: memberId,
+      note: null,
+    });
+    return this.toOrder(await manager.findOneByOrFail(OrderEntity, { id: order.id }), manager);
+  }
+
+  /** Store, catalog, lens configuration, availability and prescriptions: all before any write. */
+  private async checkRequest(memberId: number, request: OrderRequestDto): Promise<ResolvedItem[]> {
+    if (!(await this.stores.existsBy({ id: request.storeId }))) {
+      throw new DomainError(ErrorCode.STORE_NOT_FOUND, `Store ${request.storeId} does not exist.`);
+    }
+    const resolved = await this.pricing.resolve(request.items);
+    const offSale: ErrorDetail[] = resolved.flatMap((item, index) =>
+      item.onSale ? [] : [{ field: `items.${index}`, message: `${item.priced.name} is no longer on sale` }],
+    );
+    if (offSale.length)
+      throw new DomainError(ErrorCode.SKU_OFF_SALE, 'An item is no longer on sale.', offSale);
+    await Promise.all(
+      request.items.map(async (item, index) => {
+        if (item.prescriptionId === undefined) return;
+        const prescription = await this.prescriptions.findForMember(memberId, item.prescriptionId);
+        if (!prescription) {
+          throw new DomainError(
+            ErrorCode.PRESCRIPTION_NOT_FOUND,
+            `Prescription ${item.prescriptionId} does not exist.`,
+            [
+              {
+                field: `items.${index}.prescriptionId`,
+                message: 'not a prescription of yours or your family',
+              },
+            ],
+          );
+        }
+        const lens = resolved[index].lensSpec;
+        const problems = lens
+          ? lensFitProblems({ design: lens.design, index: lensIndexOf(lens.index) }, prescription)
+          : [];
+        if (problems.length) {
+          throw new DomainError(
+            ErrorCode.LENS_DOES_NOT_FIT,
+            'The chosen lens does not suit this prescription.',
+            problems.map((problem) => ({ field: `items.${index}.lens`, message: JSON.stringify(problem) })),
+          );
+        }
+      }),
+    );
+    return resolved;
+  }
+
+  private quoteOf(resolved: readonly ResolvedItem[]): Quote {
+    const items = resolved.map((item) => item.priced);
+    return { items, ...quoteTotals(items.map((item) => item.lineTotal)) };
+  }
+
+  private async listWhere(
+    where: FindOptionsWhere<OrderEntity> | FindOptionsWhere<OrderEntity>[],
+    query: OrderQueryDto,
+  ): Promise<Page<OrderSummary>> {
+    const window = pageWindow(query);
+    const [orders, total] = await this.orders.findAndCount({
+      where,
+      order: { id: 'DESC' },
+      skip: window.skip,
+      take: window.pageSize,
+    });
+    const items = orders.length
+      ? await this.items.find({ where: orders.map((order) => ({ orderId: order.id })), order: { id: 'ASC' } })
+      : [];
+    return toPage(
+      orders.map((order) => {
+        const lines = items.filter((item) => item.orderId === order.id);
+        return {
+          ...headerOf(order),
+          itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+          firstItemName: lines[0]?.name ?? '',
+          imageUrl: lines[0]?.imageUrl ?? '',
+          createdAt: order.createdAt.toISOString(),
+        };
+      }),
+      total,
+      window,
+    );
+  }
+}

@@ -1,0 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import { IntervalJob } from '../../infra/jobs/interval-job';
+import { PaymentsService } from './payments.service';
+
+/** Settles payments whose notification never came and re-sends refunds WeChat did not take. */
+@Injectable()
+export class PaymentReconciliationJob extends IntervalJob {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly payments: PaymentsService,
+  ) {
+    super(config.jobs);
+  }
+
+  runOnce(): Promise<number> {
+    return this.payments.reconcile();
+  }
+}

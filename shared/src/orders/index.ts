@@ -1,0 +1,3 @@
+export * from './order.types';
+export * from './order-transitions';
+export * from './lens-fit';

@@ -1,0 +1,181 @@
+import type { PageQuery } from '../api-types';
+import type { Fen } from '../money';
+
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'processing',
+  'ready_for_pickup',
+  'shipped',
+  'completed',
+  'cancelled',
+  'refund_requested',
+  'refunded',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const FULFILMENTS = ['pickup', 'delivery'] as const;
+export type Fulfilment = (typeof FULFILMENTS)[number];
+
+export const LENS_OPTION_KINDS = ['coating', 'blue_cut', 'photochromic', 'tint'] as const;
+export type LensOptionKind = (typeof LENS_OPTION_KINDS)[number];
+
+export const LENS_DESIGNS = ['single-vision', 'progressive', 'myopia-control'] as const;
+export type LensDesign = (typeof LENS_DESIGNS)[number];
+
+/** A priced extra on a spectacle lens (anti-reflective coating, blue-cut, photochromic, tint). */
+export interface LensOption {
+  code: string;
+  kind: LensOptionKind;
+  name: string;
+  price: Fen;
+}
+
+/** The lenses fitted into a frame: a lens SKU (design and index) and option codes. */
+export interface LensSelection {
+  skuId: number;
+  options: string[];
+}
+
+export interface OrderItemInput {
+  skuId: number;
+  quantity: number;
+  lens?: LensSelection;
+  /** A prescription of the member or a family profile; omitted = "add it later at the store". */
+  prescriptionId?: number;
+}
+
+export interface DeliveryAddress {
+  recipient: string;
+  phone: string;
+  /** Province, city, district. */
+  region: string;
+  detail: string;
+}
+
+export interface OrderRequest {
+  storeId: number;
+  items: OrderItemInput[];
+  fulfilment: Fulfilment;
+  address?: DeliveryAddress;
+}
+
+export interface PricedLens {
+  skuId: number;
+  name: string;
+  unitPrice: Fen;
+  options: LensOption[];
+}
+
+export interface PricedItem {
+  skuId: number;
+  productId: number;
+  name: string;
+  attributes: Record<string, string>;
+  imageUrl: string;
+  quantity: number;
+  unitPrice: Fen;
+  lens: PricedLens | null;
+  prescriptionId: number | null;
+  /** (unit price + lens + options) × quantity. */
+  lineTotal: Fen;
+}
+
+export interface Quote {
+  items: PricedItem[];
+  subtotal: Fen;
+  discount: Fen;
+  pointsDiscount: Fen;
+  balancePaid: Fen;
+  payable: Fen;
+}
+
+export type OrderActor = 'customer' | 'staff' | 'system';
+
+export interface OrderEvent {
+  from: OrderStatus | null;
+  to: OrderStatus;
+  actor: OrderActor;
+  actorId: number | null;
+  note: string | null;
+  at: string;
+}
+
+export interface Order extends Quote {
+  id: number;
+  no: string;
+  status: OrderStatus;
+  storeId: number;
+  fulfilment: Fulfilment;
+  address: DeliveryAddress | null;
+  refunded: Fen;
+  createdAt: string;
+  /** When an unpaid order is cancelled automatically. */
+  expiresAt: string;
+  timeline: OrderEvent[];
+}
+
+export interface OrderSummary {
+  id: number;
+  no: string;
+  status: OrderStatus;
+  storeId: number;
+  fulfilment: Fulfilment;
+  payable: Fen;
+  itemCount: number;
+  firstItemName: string;
+  imageUrl: string;
+  createdAt: string;
+}
+
+/** Parameters for `wx.requestPayment` (signType RSA, signed by the merchant key). */
+export interface WechatPaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}
+
+export type PayOrderResponse =
+  { status: 'paid' } | { status: 'pending_payment'; payment: WechatPaymentParams };
+
+export interface CartItemInput {
+  skuId: number;
+  quantity: number;
+  lens?: LensSelection;
+}
+
+/** Why a cart line cannot be ordered as it is; the line stays in the cart. */
+export type CartItemProblem = 'OFF_SALE' | 'OUT_OF_STOCK' | 'INSUFFICIENT_STOCK';
+
+export interface CartItem extends PricedItem {
+  id: number;
+  /** Units on hand at the store the cart was priced for. */
+  stock: number;
+  problem: CartItemProblem | null;
+}
+
+export interface Cart {
+  storeId: number | null;
+  items: CartItem[];
+  /** Sum over the lines without problems. */
+  subtotal: Fen;
+}
+
+export interface StaffOrderQuery extends PageQuery {
+  /** `YYYY-MM-DD` in Asia/Shanghai, or `today`. */
+  date?: string;
+  status?: OrderStatus;
+}
+
+export interface TransitionRequest {
+  to: OrderStatus;
+  note?: string;
+}
+
+export interface RefundRequest {
+  /** Fen; the whole unrefunded amount when omitted. */
+  amount?: Fen;
+  reason?: string;
+}
