@@ -131,6 +131,7 @@ describe('loadConfig', () => {
         JWT_SECRET: 'x'.repeat(32),
         WECHAT_APPID: 'wx1',
         WECHAT_SECRET: 's',
+        PRESCRIPTION_KEYS: `a:${KEY_A}`,
         WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: '/nonexistent.pem',
         WECHATPAY_APIV3_KEY: 'short',
         WECHATPAY_NOTIFY_URL: 'http://shop.example.com/notify',
