@@ -14,6 +14,7 @@ import type {
   MemberExport,
   MyopiaTrend,
   Prescription,
+  PrescriptionDetail,
   PrescriptionQuery,
   RecordPrescriptionRequest,
   Page,
@@ -173,7 +174,7 @@ export class ApiClient {
     return this.request('GET', `/me/prescriptions${queryString(query)}`);
   }
 
-  getPrescription(id: number): Promise<Prescription> {
+  getPrescription(id: number): Promise<PrescriptionDetail> {
     return this.request('GET', `/me/prescriptions/${id}`);
   }
 
@@ -267,6 +268,11 @@ export class ApiClient {
 
   listStaffOrders(query: StaffOrderQuery = {}): Promise<Page<OrderSummary>> {
     return this.request('GET', `/staff/orders${queryString(query)}`);
+  }
+
+  /** A customer's orders, newest first, for the staff desk's customer card. */
+  listCustomerOrders(memberId: number, query: PageQuery = {}): Promise<Page<OrderSummary>> {
+    return this.request('GET', `/staff/customers/${memberId}/orders${queryString(query)}`);
   }
 
   transitionOrder(id: number, body: TransitionRequest): Promise<Order> {

@@ -1,4 +1,5 @@
 import type { Fen } from './money';
+import type { Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 
 export const STAFF_ROLES = ['clerk', 'optometrist', 'manager', 'admin'] as const;
@@ -182,6 +183,21 @@ export interface Prescription extends PrescriptionInput {
   createdAt: string;
 }
 
+/** An order line bought with a prescription (lenses cut to it, say). */
+export interface PrescriptionOrderItem {
+  orderId: number;
+  orderNo: string;
+  orderStatus: OrderStatus;
+  name: string;
+  quantity: number;
+  orderedAt: string;
+}
+
+/** One prescription as its detail page shows it, with what was bought with it. */
+export interface PrescriptionDetail extends Prescription {
+  orderItems: PrescriptionOrderItem[];
+}
+
 export interface PrescriptionQuery extends PageQuery {
   profileId?: number;
 }
@@ -262,4 +278,6 @@ export interface MemberExport {
   consents: Consent[];
   prescriptions: Prescription[];
   accessLog: AuditEntry[];
+  /** Orders stay after erasure for accounting, without the address. */
+  orders: Order[];
 }

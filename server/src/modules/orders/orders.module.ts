@@ -13,7 +13,9 @@ import { OrderLifecycle } from './order-lifecycle';
 import { OrderPricingService } from './order-pricing.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
-import { NoPrescriptionsYet, PRESCRIPTION_REFERENCE_CHECKER } from './prescription-reference';
+import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
+import { PrescriptionsService } from '../prescriptions/prescriptions.service';
+import { PRESCRIPTION_REFERENCE_CHECKER } from './prescription-reference';
 import { StaffOrdersController } from './staff-orders.controller';
 import { StockReservations } from './stock-reservations';
 import { WechatTransactionCloser } from './wechat-transaction-closer';
@@ -29,6 +31,7 @@ import { WechatTransactionCloser } from './wechat-transaction-closer';
       LensOptionEntity,
       StoreEntity,
     ]),
+    PrescriptionsModule,
   ],
   controllers: [OrdersController, StaffOrdersController],
   providers: [
@@ -39,8 +42,7 @@ import { WechatTransactionCloser } from './wechat-transaction-closer';
     IdempotencyService,
     OrderExpiryJob,
     WechatTransactionCloser,
-    // The prescriptions module replaces this with its own checker when it lands.
-    { provide: PRESCRIPTION_REFERENCE_CHECKER, useClass: NoPrescriptionsYet },
+    { provide: PRESCRIPTION_REFERENCE_CHECKER, useExisting: PrescriptionsService },
   ],
   exports: [OrdersService, OrderPricingService, OrderLifecycle],
 })

@@ -8,7 +8,7 @@ export interface PrescriptionForFitting {
 
 /**
  * Answers "does prescription X belong to member M (themself or one of their family profiles)".
- * The prescriptions module provides the real implementation under this token.
+ * The prescriptions module's `PrescriptionsService` implements it; orders see only this interface.
  */
 export interface PrescriptionReferenceChecker {
   /** The prescription when it is the member's or their family's, else null (also when absent). */
@@ -16,13 +16,3 @@ export interface PrescriptionReferenceChecker {
 }
 
 export const PRESCRIPTION_REFERENCE_CHECKER = Symbol('PRESCRIPTION_REFERENCE_CHECKER');
-
-/**
- * Until prescriptions are stored there is none a member could own: every id is refused
- * (PRESCRIPTION_NOT_FOUND) and spectacle orders go through as "add it later at the store".
- */
-export class NoPrescriptionsYet implements PrescriptionReferenceChecker {
-  async findForMember(): Promise<PrescriptionForFitting | null> {
-    return null;
-  }
-}

@@ -4,18 +4,18 @@ import type { Order, OrderSummary, Page } from '@lensloop/shared';
 import { STAFF_ROLES_ALL, type Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { IdPipe } from '../../common/id.pipe';
-import { StaffOrderQueryDto } from './dto/order-query.dto';
+import { OrderQueryDto, StaffOrderQueryDto } from './dto/order-query.dto';
 import { TransitionRequestDto } from './dto/transition-request.dto';
 import { OrdersService } from './orders.service';
 
 @ApiTags('staff')
 @ApiBearerAuth()
-@Controller('staff/orders')
+@Controller('staff')
 @Roles(...STAFF_ROLES_ALL)
 export class StaffOrdersController {
   constructor(private readonly orders: OrdersService) {}
 
-  @Get()
+  @Get('orders')
   listStoreOrders(
     @CurrentPrincipal() principal: Principal,
     @Query() query: StaffOrderQueryDto,
@@ -23,7 +23,7 @@ export class StaffOrdersController {
     return this.orders.listStoreOrders(principal, query);
   }
 
-  @Get(':id')
+  @Get('orders/:id')
   async getStoreOrder(
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdPipe) id: number,
@@ -31,7 +31,16 @@ export class StaffOrdersController {
     return this.orders.toOrder(await this.orders.findForStaff(principal, id));
   }
 
-  @Post(':id/transition')
+  /** A customer's recent purchases, shown on the staff desk's customer card. */
+  @Get('customers/:memberId/orders')
+  listCustomerOrders(
+    @Param('memberId', IdPipe) memberId: number,
+    @Query() query: OrderQueryDto,
+  ): Promise<Page<OrderSummary>> {
+    return this.orders.listOrders(memberId, query);
+  }
+
+  @Post('orders/:id/transition')
   @HttpCode(200)
   transitionOrder(
     @CurrentPrincipal() principal: Principal,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Consent, MyopiaTrend, Page, Prescription } from '@lensloop/shared';
+import type { Consent, MyopiaTrend, Page, Prescription, PrescriptionDetail } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { IdPipe } from '../../common/id.pipe';
@@ -45,7 +45,7 @@ export class PrescriptionsController {
   getPrescription(
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdPipe) id: number,
-  ): Promise<Prescription> {
+  ): Promise<PrescriptionDetail> {
     return this.prescriptions.getForMember(principal.id, id);
   }
 

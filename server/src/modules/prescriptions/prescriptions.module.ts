@@ -6,6 +6,8 @@ import { SealedBox } from '../../infra/crypto/sealed-box';
 import { AuditModule } from '../audit/audit.module';
 import { MemberEntity } from '../members/entities/member.entity';
 import { MembersModule } from '../members/members.module';
+import { OrderItemEntity } from '../orders/entities/order-item.entity';
+import { OrderEntity } from '../orders/entities/order.entity';
 import { ConsentsService } from './consents.service';
 import { ConsentEntity } from './entities/consent.entity';
 import { PrescriptionEntity } from './entities/prescription.entity';
@@ -16,7 +18,8 @@ import { StaffDeskService } from './staff-desk.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PrescriptionEntity, ConsentEntity, MemberEntity]),
+    // Order lines are read (never written) to show what was bought with a prescription.
+    TypeOrmModule.forFeature([PrescriptionEntity, ConsentEntity, MemberEntity, OrderEntity, OrderItemEntity]),
     MembersModule,
     AuditModule,
   ],

@@ -10,15 +10,20 @@ import {
   type MyopiaTrend,
   type Page,
   type Prescription,
+  type PrescriptionDetail,
   type PrescriptionHeader,
+  type PrescriptionOrderItem,
   type PrescriptionInput,
 } from '@lensloop/shared';
-import { IsNull, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { In, IsNull, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import { SealedBox } from '../../infra/crypto/sealed-box';
 import { AuditService } from '../audit/audit.service';
 import { MemberEntity } from '../members/entities/member.entity';
+import { OrderItemEntity } from '../orders/entities/order-item.entity';
+import { OrderEntity } from '../orders/entities/order.entity';
+import type { PrescriptionForFitting, PrescriptionReferenceChecker } from '../orders/prescription-reference';
 import { ProfilesService } from '../members/profiles.service';
 import { StaffEntity } from '../staff/entities/staff.entity';
 import { StoreEntity } from '../stores/entities/store.entity';
@@ -45,7 +50,7 @@ function latestFirst(query: SelectQueryBuilder<PrescriptionEntity>): SelectQuery
 }
 
 @Injectable()
-export class PrescriptionsService {
+export class PrescriptionsService implements PrescriptionReferenceChecker {
   constructor(
     @InjectRepository(PrescriptionEntity) private readonly prescriptions: Repository<PrescriptionEntity>,
     @Inject(SealedBox) private readonly sealedBox: SealedBox,
@@ -163,7 +168,7 @@ export class PrescriptionsService {
     );
   }
 
-  async getForMember(memberId: number, prescriptionId: number): Promise<Prescription> {
+  async getForMember(memberId: number, prescriptionId: number): Promise<PrescriptionDetail> {
     const prescription = await this.withNames()
       .where('prescription.id = :prescriptionId AND prescription.memberId = :memberId', {
         prescriptionId,
@@ -171,7 +176,40 @@ export class PrescriptionsService {
       })
       .getOne();
     if (!prescription) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No such prescription.');
-    return this.toPrescription(prescription);
+    return {
+      ...this.toPrescription(prescription),
+      orderItems: await this.orderItemsOf(memberId, prescriptionId),
+    };
+  }
+
+  /** The powers of a prescription of the member or their family, for the order's lens-fit check. */
+  async findForMember(memberId: number, prescriptionId: number): Promise<PrescriptionForFitting | null> {
+    const row = await this.prescriptions.findOneBy({ id: prescriptionId, memberId });
+    if (!row) return null;
+    const { od, os } = this.open(row);
+    return { od, os };
+  }
+
+  private async orderItemsOf(memberId: number, prescriptionId: number): Promise<PrescriptionOrderItem[]> {
+    const manager = this.prescriptions.manager;
+    const items = await manager.find(OrderItemEntity, { where: { prescriptionId }, order: { id: 'ASC' } });
+    if (items.length === 0) return [];
+    const orders = await manager.findBy(OrderEntity, { id: In(items.map((item) => item.orderId)), memberId });
+    const orderById = new Map(orders.map((order) => [order.id, order]));
+    return items.flatMap((item) => {
+      const order = orderById.get(item.orderId);
+      if (!order) return [];
+      return [
+        {
+          orderId: order.id,
+          orderNo: order.no,
+          orderStatus: order.status,
+          name: item.name,
+          quantity: item.quantity,
+          orderedAt: order.createdAt.toISOString(),
+        },
+      ];
+    });
   }
 
   async trendForMember(memberId: number, profileId: number): Promise<MyopiaTrend> {

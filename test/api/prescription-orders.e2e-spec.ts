@@ -1,0 +1,153 @@
+import request from 'supertest';
+import type { RecordPrescriptionRequest } from '@lensloop/shared';
+import { customerAuth, staffAuth } from '../support/actors';
+import { demoSkus, placeOrder, setStock, type DemoSkus } from '../support/orders';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const CONSENT = { kind: 'prescription_storage', granted: true, policyVersion: '2026-11' };
+const ADDRESS = {
+  recipient: 'Zhang Wei',
+  phone: '13900139000',
+  region: 'Shanghai Huangpu',
+  detail: '300 Nanjing East Road',
+};
+
+function exam(sphere: number): RecordPrescriptionRequest {
+  return {
+    kind: 'distance',
+    examDate: '2026-10-01',
+    od: { sphere, cylinder: 0 },
+    os: { sphere, cylinder: 0 },
+    pd: { binocular: 630 },
+  };
+}
+
+/** Where orders meet prescriptions: the lens-fit check, the fitting history and the customer card. */
+describe('orders with prescriptions (MariaDB)', () => {
+  let server: TestServer;
+  let skus: DemoSkus;
+  let optometrist: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    skus = await demoSkus(server.dataSource);
+    await setStock(server.dataSource, 1, skus.frame, 50);
+    optometrist = (await staffAuth(server.baseUrl, 'optometrist1')).authorization;
+  });
+  afterAll(() => server.stop());
+
+  const api = () => request(server.baseUrl);
+
+  /** A customer with consent and one in-store exam of `sphere` on both eyes. */
+  async function customerWithExam(name: string, sphere: number) {
+    const customer = await customerAuth(server.baseUrl, name);
+    await api()
+      .post('/api/v1/me/consents')
+      .set('authorization', customer.authorization)
+      .send(CONSENT)
+      .expect(201);
+    const recorded = await api()
+      .post(`/api/v1/staff/customers/${customer.memberId}/prescriptions`)
+      .set('authorization', optometrist)
+      .send(exam(sphere))
+      .expect(201);
+    return { ...customer, prescriptionId: recorded.body.id as number };
+  }
+
+  const glasses = (prescriptionId: number) => ({
+    skuId: skus.frame,
+    quantity: 1,
+    lens: { skuId: skus.lens, options: [] },
+    prescriptionId,
+  });
+
+  it('should order glasses for the buyer’s own prescription and show the line on that prescription', async () => {
+    const buyer = await customerWithExam('rx-buyer', -200);
+    const order = await placeOrder(server.baseUrl, buyer.authorization, [glasses(buyer.prescriptionId)]);
+
+    const detail = await api()
+      .get(`/api/v1/me/prescriptions/${buyer.prescriptionId}`)
+      .set('authorization', buyer.authorization)
+      .expect(200);
+    expect(detail.body.orderItems).toEqual([
+      expect.objectContaining({
+        orderId: order.id,
+        orderNo: order.no,
+        orderStatus: 'pending_payment',
+        quantity: 1,
+      }),
+    ]);
+  });
+
+  it('should refuse another member’s prescription with 404 and create no order', async () => {
+    const owner = await customerWithExam('rx-owner', -150);
+    const other = await customerAuth(server.baseUrl, 'rx-other');
+    const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM orders');
+    const response = await api()
+      .post('/api/v1/orders')
+      .set('authorization', other.authorization)
+      .send({ storeId: 1, fulfilment: 'pickup', items: [glasses(owner.prescriptionId)] })
+      .expect(404);
+    expect(response.body.code).toBe('PRESCRIPTION_NOT_FOUND');
+    expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM orders')).toEqual(before);
+  });
+
+  it('should refuse a 1.56 lens for a −7.00 prescription (422 LENS_DOES_NOT_FIT)', async () => {
+    const highMyope = await customerWithExam('rx-high', -700);
+    const response = await api()
+      .post('/api/v1/orders/quote')
+      .set('authorization', highMyope.authorization)
+      .send({ storeId: 1, fulfilment: 'pickup', items: [glasses(highMyope.prescriptionId)] })
+      .expect(422);
+    expect(response.body.code).toBe('LENS_DOES_NOT_FIT');
+  });
+
+  it('should list a customer’s orders for staff, and not for another customer', async () => {
+    const buyer = await customerAuth(server.baseUrl, 'rx-card');
+    const order = await placeOrder(server.baseUrl, buyer.authorization, [{ skuId: skus.frame, quantity: 1 }]);
+    const listed = await api()
+      .get(`/api/v1/staff/customers/${buyer.memberId}/orders`)
+      .set('authorization', (await staffAuth(server.baseUrl, 'clerk1')).authorization)
+      .expect(200);
+    expect(listed.body.items.map((item: { id: number }) => item.id)).toEqual([order.id]);
+    await api()
+      .get(`/api/v1/staff/customers/${buyer.memberId}/orders`)
+      .set('authorization', (await customerAuth(server.baseUrl, 'rx-nosy')).authorization)
+      .expect(403);
+  });
+
+  it('should export the orders and, on erasure, keep them without the address and empty the cart', async () => {
+    const buyer = await customerAuth(server.baseUrl, 'rx-erase');
+    const order = await placeOrder(
+      server.baseUrl,
+      buyer.authorization,
+      [{ skuId: skus.contact, quantity: 1 }],
+      {
+        fulfilment: 'delivery',
+        address: ADDRESS,
+      },
+    );
+    await api()
+      .post('/api/v1/cart/items')
+      .set('authorization', buyer.authorization)
+      .send({ skuId: skus.contact, quantity: 2 })
+      .expect(201);
+
+    const exported = await api()
+      .get('/api/v1/me/export')
+      .set('authorization', buyer.authorization)
+      .expect(200);
+    expect(exported.body.orders).toEqual([expect.objectContaining({ id: order.id, address: ADDRESS })]);
+
+    await api().delete('/api/v1/me').set('authorization', buyer.authorization).expect(204);
+    const [row] = await server.dataSource.query(
+      'SELECT member_id, address, payable FROM orders WHERE id = ?',
+      [order.id],
+    );
+    expect(row).toEqual({ member_id: buyer.memberId, address: null, payable: order.payable });
+    const cart = await server.dataSource.query('SELECT COUNT(*) AS n FROM cart_items WHERE member_id = ?', [
+      buyer.memberId,
+    ]);
+    expect(Number(cart[0].n)).toBe(0);
+  });
+});
