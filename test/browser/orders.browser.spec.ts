@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
 import type { Order } from '@lensloop/shared';
-import { expectVisibleText, launchBrowser, waitForTaroPage } from '../support/browser';
+import { customerAuth, staffAuth } from '../support/actors';
+import { expectAttribute, expectVisibleText, launchBrowser, waitForTaroPage } from '../support/browser';
 import { demoSkus, setStock, type DemoSkus } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -87,10 +89,32 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
     await shot(customer, '11-cart');
   });
 
-  it('should check out for pickup and pay (the fake WeChat Pay notifies the server)', async () => {
+  it('should check out for pickup with the last prescription and pay (the fake WeChat Pay notifies the server)', async () => {
+    // The customer had an eye exam in store: consent, then the optometrist records it.
+    const { authorization, memberId } = await customerAuth(server.baseUrl, 'e2e-glasses');
+    await request(server.baseUrl)
+      .post('/api/v1/me/consents')
+      .set('authorization', authorization)
+      .send({ kind: 'prescription_storage', granted: true, policyVersion: '2026-11' })
+      .expect(201);
+    const exam = await request(server.baseUrl)
+      .post(`/api/v1/staff/customers/${memberId}/prescriptions`)
+      .set('authorization', (await staffAuth(server.baseUrl, 'optometrist1')).authorization)
+      .send({
+        kind: 'distance',
+        examDate: '2026-10-01',
+        od: { sphere: -300, cylinder: 0 },
+        os: { sphere: -275, cylinder: 0 },
+        pd: { binocular: 630 },
+      })
+      .expect(201);
+
     await customer.getByRole('button', { name: '去结算' }).click();
     await waitForTaroPage(customer, 'pages/checkout/index');
     await customer.getByTestId('checkout-payable').waitFor();
+    // The newest valid prescription is chosen; "add it later" stays possible.
+    const lastExam = customer.getByRole('radio', { name: '本人 2026-10-01（远用）' });
+    await expectAttribute(lastExam, 'aria-checked', 'true');
     await customer.getByRole('radio', { name: '到店后补充验光单' }).waitFor();
     await shot(customer, '12-checkout');
 
@@ -103,6 +127,8 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
     order = (await response.json()) as Order;
     expect(order.items).toHaveLength(2);
     expect(order.items[0].lens?.options.map((option) => option.code)).toEqual(['AR-PREMIUM', 'BLUE-CUT']);
+    expect(order.items[0].prescriptionId).toBe(exam.body.id);
+    expect(order.items[1].prescriptionId).toBeNull();
 
     await waitForTaroPage(customer, 'pages/order/index');
     await expectVisibleText(customer.getByTestId('order-status'), '已支付');

@@ -31,6 +31,9 @@ export const getOrder = (id: number): Promise<Order> => callApi((api) => api.get
 export const cancelOrder = (id: number): Promise<Order> => callApi((api) => api.cancelOrder(id));
 export const listStaffOrders = (): Promise<Page<OrderSummary>> =>
   callApi((api) => api.listStaffOrders({ date: 'today', pageSize: 100 }));
+/** The five newest orders of a customer, for the staff desk. */
+export const listCustomerOrders = (memberId: number): Promise<Page<OrderSummary>> =>
+  callApi((api) => api.listCustomerOrders(memberId, { pageSize: 5 }));
 export const moveOrder = (id: number, to: OrderStatus): Promise<Order> =>
   callApi((api) => api.transitionOrder(id, { to }));
 

@@ -33,6 +33,12 @@ export function listPrescriptions(profileId: number): Promise<Page<Prescription>
   return callApi((api) => api.listPrescriptions({ profileId, pageSize: 50 }));
 }
 
+/** Prescriptions of the whole family that lenses can still be made for: valid, not contact lenses. */
+export async function listSpectaclePrescriptions(): Promise<Prescription[]> {
+  const page = await callApi((api) => api.listPrescriptions({ pageSize: 50 }));
+  return page.items.filter((prescription) => !prescription.expired && prescription.kind !== 'contact_lens');
+}
+
 export function fetchMyopiaTrend(profileId: number): Promise<MyopiaTrend> {
   return callApi((api) => api.myopiaTrend(profileId));
 }

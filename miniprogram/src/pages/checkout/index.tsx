@@ -2,10 +2,20 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, Input } from '@nutui/nutui-react-taro';
-import type { Cart, DeliveryAddress, Fulfilment, OrderRequest, Quote, Store } from '@lensloop/shared';
+import type {
+  Cart,
+  DeliveryAddress,
+  FamilyProfile,
+  Fulfilment,
+  OrderRequest,
+  Prescription,
+  Quote,
+  Store,
+} from '@lensloop/shared';
 import { ChoiceChip } from '../../components/choice-chip';
 import { PriceTag } from '../../components/price-tag';
 import { PricedItemRow } from '../../components/priced-item-row';
+import { profileLabel } from '../../components/profile-label';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { usePageTitle } from '../../hooks/use-locale';
 import { errorMessage, t, type MessageKey } from '../../i18n';
@@ -18,6 +28,7 @@ import {
   quoteOrder,
   removeFromCart,
 } from '../../services/orders';
+import { listProfiles, listSpectaclePrescriptions } from '../../services/prescriptions';
 import { useSession } from '../../stores/session';
 import './index.scss';
 
@@ -42,6 +53,11 @@ export default function CheckoutPage() {
   });
   const [cart, setCart] = useState<Cart | null>(null);
   const [quote, setQuote] = useState<Quote | null>(null);
+  const [quoteError, setQuoteError] = useState<unknown>(null);
+  // Valid spectacle prescriptions of the member and their family, newest first; null = "add later".
+  const [prescriptions, setPrescriptions] = useState<Prescription[]>([]);
+  const [profiles, setProfiles] = useState<FamilyProfile[]>([]);
+  const [prescriptionId, setPrescriptionId] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   // One key for this checkout: pressing submit again after a timeout returns the same order.
@@ -53,6 +69,19 @@ export default function CheckoutPage() {
       setStoreId(member?.homeStoreId ?? page.items[0]?.id ?? null);
     }, setError);
   }, [member?.homeStoreId]);
+
+  useEffect(() => {
+    Promise.all([listSpectaclePrescriptions(), listProfiles()]).then(([valid, family]) => {
+      setPrescriptions(valid);
+      setProfiles(family);
+      setPrescriptionId(valid[0]?.id ?? null);
+    }, setError);
+  }, []);
+
+  const profileName = (profileId: number): string => {
+    const profile = profiles.find((candidate) => candidate.id === profileId);
+    return profile ? profileLabel(profile) : '';
+  };
 
   const lines = cart?.items.filter((item) => !item.problem) ?? [];
   const request: OrderRequest | null =
@@ -66,6 +95,7 @@ export default function CheckoutPage() {
             lens: item.lens
               ? { skuId: item.lens.skuId, options: item.lens.options.map((option) => option.code) }
               : undefined,
+            prescriptionId: item.lens && prescriptionId ? prescriptionId : undefined,
           })),
           address: fulfilment === 'delivery' ? address : undefined,
         }
@@ -78,9 +108,13 @@ export default function CheckoutPage() {
 
   const quoteKey = JSON.stringify(request && { ...request, address: undefined });
   useEffect(() => {
+    setQuoteError(null);
     if (!request) return setQuote(null);
     // The quote does not need the address; only the lines, store and fulfilment change the price.
-    quoteOrder({ ...request, fulfilment: 'pickup', address: undefined }).then(setQuote, () => setQuote(null));
+    quoteOrder({ ...request, fulfilment: 'pickup', address: undefined }).then(setQuote, (failure) => {
+      setQuote(null);
+      setQuoteError(failure);
+    });
   }, [quoteKey]);
 
   async function submit(): Promise<void> {
@@ -154,9 +188,27 @@ export default function CheckoutPage() {
         <View className="checkout-page__section" role="radiogroup" aria-label={t('checkout.prescription')}>
           <Text className="checkout-page__title">{t('checkout.prescription')}</Text>
           <View className="checkout-page__choices">
-            <ChoiceChip label={t('checkout.prescriptionLater')} active onClick={() => undefined} />
+            {prescriptions.map((prescription) => (
+              <ChoiceChip
+                key={prescription.id}
+                label={t('checkout.prescriptionChoice', {
+                  name: profileName(prescription.profileId),
+                  date: prescription.examDate,
+                  kind: t(`kind.${prescription.kind}`),
+                })}
+                active={prescription.id === prescriptionId}
+                onClick={() => setPrescriptionId(prescription.id)}
+              />
+            ))}
+            <ChoiceChip
+              label={t('checkout.prescriptionLater')}
+              active={prescriptionId === null}
+              onClick={() => setPrescriptionId(null)}
+            />
           </View>
-          <Text className="checkout-page__hint">{t('checkout.noPrescriptions')}</Text>
+          {prescriptions.length === 0 ? (
+            <Text className="checkout-page__hint">{t('checkout.noPrescriptions')}</Text>
+          ) : null}
         </View>
       ) : null}
       <View className="checkout-page__section">
@@ -165,6 +217,11 @@ export default function CheckoutPage() {
           <PricedItemRow key={line.id} item={line} />
         ))}
       </View>
+      {quoteError ? (
+        <Text className="checkout-page__error" role="alert">
+          {errorMessage(quoteError)}
+        </Text>
+      ) : null}
       {quote ? (
         <Cell.Group>
           <Cell title={t('checkout.subtotal')} extra={<PriceTag amount={quote.subtotal} />} />

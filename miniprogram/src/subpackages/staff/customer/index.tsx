@@ -2,12 +2,14 @@ import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { CustomerCard, Prescription } from '@lensloop/shared';
+import type { CustomerCard, OrderSummary, Prescription } from '@lensloop/shared';
+import { PriceTag } from '../../../components/price-tag';
 import { PrescriptionCard } from '../../../components/prescription-card';
 import { profileLabel } from '../../../components/profile-label';
 import { ErrorState, LoadingState } from '../../../components/state-view';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { errorMessage, t } from '../../../i18n';
+import { listCustomerOrders } from '../../../services/orders';
 import { fetchCustomer, fetchLatestPrescription } from '../../../services/prescriptions';
 import { useSession } from '../../../stores/session';
 import '../desk.scss';
@@ -95,12 +97,18 @@ export default function StaffCustomerPage() {
   const memberId = Number(useRouter().params.memberId);
   const { staff } = useSession();
   const [card, setCard] = useState<CustomerCard | null>(null);
+  const [orders, setOrders] = useState<OrderSummary[]>([]);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(async () => {
     setError(null);
     try {
-      setCard(await fetchCustomer(memberId));
+      const [customer, recentOrders] = await Promise.all([
+        fetchCustomer(memberId),
+        listCustomerOrders(memberId),
+      ]);
+      setCard(customer);
+      setOrders(recentOrders.items);
     } catch (loadError) {
       setError(loadError);
     }
@@ -137,6 +145,18 @@ export default function StaffCustomerPage() {
       {card.profiles.map((profile) => (
         <ProfileSection key={profile.id} memberId={card.id} profile={profile} canRecord={canRecord} />
       ))}
+      <Text className="section-title">{t('staff.recentOrders')}</Text>
+      <View className="desk__card" data-testid="customer-orders">
+        {orders.length === 0 ? <Text className="desk__meta">{t('staff.noOrders')}</Text> : null}
+        {orders.map((order) => (
+          <View key={order.id} className="desk__row">
+            <Text className="desk__meta">
+              {order.createdAt.slice(0, 10)} {order.firstItemName} · {t(`orderStatus.${order.status}`)}
+            </Text>
+            <PriceTag amount={order.payable} />
+          </View>
+        ))}
+      </View>
     </View>
   );
 }
