@@ -8,6 +8,15 @@ import { freePort } from '../../test/support/mariadb';
 
 export const ROOT = resolve(__dirname, '../..');
 
+/** The load every benchmark applies: 20 connections, a 2 s warm-up, then `BENCH_SECONDS` (8). */
+export const LOAD = { connections: 20, warmUpSeconds: 2, seconds: Number(process.env.BENCH_SECONDS ?? 8) };
+/** The server's DB_POOL_SIZE default, given to every server measured so that pools are equal. */
+export const POOL_SIZE = 20;
+
+export function describeLoad(): string {
+  return `${LOAD.connections} connections, ${LOAD.seconds} s after a ${LOAD.warmUpSeconds} s warm-up`;
+}
+
 export interface Server {
   name: string;
   pid: number;
@@ -153,6 +162,7 @@ export async function runBenchmark(
   if (loadAverage > 0.5)
     log(`Warning: load average ${loadAverage.toFixed(2)} before start; figures may be low.`);
   try {
+    if (!Number.isInteger(LOAD.seconds) || LOAD.seconds < 1) throw new Error('BENCH_SECONDS must be ≥ 1');
     await body((stop) => stops.push(stop));
   } catch (error) {
     log(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,26 +10,22 @@
  * Exits 1 when any request failed or was not a 2xx.
  */
 import { randomUUID } from 'node:crypto';
-import autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { startThrowawayMariaDb } from '../../test/support/mariadb';
-import { log, print, residentMegabytes, runBenchmark, startLensLoop, type Server } from './bench-support';
+import {
+  describeLoad,
+  LOAD,
+  log,
+  measureLoad,
+  POOL_SIZE,
+  print,
+  runBenchmark,
+  startLensLoop,
+  type LoadFigures,
+  type Server,
+} from './bench-support';
 
-// The server's DB_POOL_SIZE default.
-const POOL_SIZE = 20;
-const CONNECTIONS = 20;
-const WARMUP_SECONDS = 2;
-const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const STORE_ID = 1;
-
-interface Row {
-  endpoint: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  total: number;
-  failures: number;
-}
 
 async function skuIds(databaseUrl: string): Promise<{ frame: number; lens: number; contact: number }> {
   const connection = await createConnection(databaseUrl);
@@ -77,56 +73,44 @@ async function memberTokens(server: Server, count: number): Promise<string[]> {
   );
 }
 
-async function measure(
+/** Loads `path` with `body`, each connection logged in as its own member. */
+function measure(
   server: Server,
   name: string,
   path: string,
   body: string,
   tokens: string[],
-): Promise<Row> {
+): Promise<LoadFigures> {
   let client = 0;
-  const options: autocannon.Options = {
-    url: server.baseUrl,
-    connections: CONNECTIONS,
-    requests: [
-      {
-        method: 'POST',
-        path,
-        body,
-        // A fresh key per create: each request is a new checkout, as in the app.
-        setupRequest: (request) => ({
-          ...request,
-          headers: { ...request.headers, 'idempotency-key': `bench-${randomUUID()}` },
-        }),
+  return measureLoad(
+    name.padEnd(7),
+    server,
+    {
+      url: server.baseUrl,
+      requests: [
+        {
+          method: 'POST',
+          path,
+          body,
+          // A fresh key per create: each request is a new checkout, as in the app.
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, 'idempotency-key': `bench-${randomUUID()}` },
+          }),
+        },
+      ],
+      setupClient: (autocannonClient) => {
+        autocannonClient.setHeaders({
+          'content-type': 'application/json',
+          authorization: `Bearer ${tokens[client++ % tokens.length]}`,
+        });
       },
-    ],
-    // Each connection is one member.
-    setupClient: (autocannonClient) => {
-      autocannonClient.setHeaders({
-        'content-type': 'application/json',
-        authorization: `Bearer ${tokens[client++ % tokens.length]}`,
-      });
     },
-  };
-  const warmUp = await autocannon({ ...options, duration: WARMUP_SECONDS });
-  const result = await autocannon({ ...options, duration: MEASURE_SECONDS });
-  const row: Row = {
-    endpoint: name,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    total: result.requests.total,
-    failures: warmUp.non2xx + warmUp.errors + result.non2xx + result.errors,
-  };
-  print(
-    `${name.padEnd(7)} ${row.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms` +
-      `  (${row.total} requests; failures ${row.failures}; RSS ${residentMegabytes(server.pid).toFixed(0)} MB)`,
+    LOAD,
   );
-  return row;
 }
 
 void runBenchmark(async (onStop) => {
-  if (!Number.isInteger(MEASURE_SECONDS) || MEASURE_SECONDS < 1) throw new Error('BENCH_SECONDS must be ≥ 1');
   log('Starting MariaDB…');
   const database = await startThrowawayMariaDb();
   onStop(() => database.stop());
@@ -134,7 +118,7 @@ void runBenchmark(async (onStop) => {
   const lensLoop = await startLensLoop(database.url, POOL_SIZE);
   onStop(() => lensLoop.stop());
   const skus = await skuIds(database.url);
-  const tokens = await memberTokens(lensLoop, CONNECTIONS);
+  const tokens = await memberTokens(lensLoop, LOAD.connections);
   const body = JSON.stringify({
     storeId: STORE_ID,
     fulfilment: 'pickup',
@@ -144,22 +128,22 @@ void runBenchmark(async (onStop) => {
     ],
   });
 
-  const rows = [await measure(lensLoop, 'quote', '/api/v1/orders/quote', body, tokens)];
+  const rows = [
+    { endpoint: 'quote', ...(await measure(lensLoop, 'quote', '/api/v1/orders/quote', body, tokens)) },
+  ];
   const before = await countOrders(database.url);
-  rows.push(await measure(lensLoop, 'create', '/api/v1/orders', body, tokens));
+  rows.push({ endpoint: 'create', ...(await measure(lensLoop, 'create', '/api/v1/orders', body, tokens)) });
   const created = (await countOrders(database.url)) - before;
   print(`orders written during create (warm-up included): ${created}`);
 
   print();
-  print(
-    `${CONNECTIONS} connections (one member each), ${MEASURE_SECONDS} s after a ${WARMUP_SECONDS} s warm-up.`,
-  );
+  print(`${describeLoad()}; one member per connection.`);
   print('');
-  print('| Endpoint | Requests/s | p50 (ms) | p99 (ms) | Requests |');
-  print('| -------- | ---------: | -------: | -------: | -------: |');
+  print('| Endpoint | Requests/s | p50 (ms) | p99 (ms) | RSS after (MB) |');
+  print('| -------- | ---------: | -------: | -------: | -------------: |');
   for (const row of rows) {
     print(
-      `| ${row.endpoint} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.total} |`,
+      `| ${row.endpoint} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.rssMb.toFixed(0)} |`,
     );
   }
   const failures = rows.reduce((sum, row) => sum + row.failures, 0);

@@ -25,14 +25,13 @@ import {
   runBenchmark,
   startLensLoop,
   type LoadFigures,
+  LOAD,
+  POOL_SIZE,
+  describeLoad,
 } from './bench-support';
 import { generatePrescriptionData, type GeneratedData } from './prescription-data';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
-const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = 20;
-const WARMUP_SECONDS = 2;
-const POOL_SIZE = 20;
 
 async function staffToken(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/auth/staff/login`, {
@@ -68,7 +67,7 @@ async function countRows(databaseUrl: string, sql: string): Promise<number> {
 function markdownReport(data: GeneratedData, rows: [string, LoadFigures][]): string {
   return [
     `${data.members} members, ${data.prescriptions} prescriptions (generated in ${data.seconds.toFixed(0)} s); ` +
-      `${CONNECTIONS} connections, ${MEASURE_SECONDS} s after a ${WARMUP_SECONDS} s warm-up.`,
+      `${describeLoad()}.`,
     '',
     '| Request | Requests/s | p50 (ms) | p99 (ms) | RSS after (MB) |',
     '| ------- | ---------: | -------: | -------: | -------------: |',
@@ -82,8 +81,6 @@ function markdownReport(data: GeneratedData, rows: [string, LoadFigures][]): str
 async function main(): Promise<void> {
   await runBenchmark(async (onStop) => {
     if (!Number.isInteger(MEMBERS) || MEMBERS < 1) throw new Error('BENCH_MEMBERS must be ≥ 1');
-    if (!Number.isInteger(MEASURE_SECONDS) || MEASURE_SECONDS < 1)
-      throw new Error('BENCH_SECONDS must be ≥ 1');
     const prescriptionKeys = `bench:${randomBytes(32).toString('base64')}`;
 
     log('Starting MariaDB…');
@@ -102,7 +99,6 @@ async function main(): Promise<void> {
     print(`RSS idle: ${residentMegabytes(lensLoop.pid).toFixed(0)} MB`);
 
     const authorization = `Bearer ${await staffToken(lensLoop.baseUrl)}`;
-    const settings = { connections: CONNECTIONS, warmUpSeconds: WARMUP_SECONDS, seconds: MEASURE_SECONDS };
     const auditBefore = await countRows(database.url, 'SELECT COUNT(*) AS count FROM audit_log');
     const lookup = await measureLoad(
       'lookup',
@@ -115,7 +111,7 @@ async function main(): Promise<void> {
           authorization,
         ),
       },
-      settings,
+      LOAD,
     );
     const audited = (await countRows(database.url, 'SELECT COUNT(*) AS count FROM audit_log')) - auditBefore;
     print(`Audit rows written: ${audited} for ${lookup.succeeded} lookups answered`);
@@ -126,7 +122,7 @@ async function main(): Promise<void> {
         url: lensLoop.baseUrl,
         requests: randomPath((index) => `/api/v1/staff/customers?q=${data.phones(index)}`, authorization),
       },
-      settings,
+      LOAD,
     );
     print();
     print(
@@ -140,7 +136,7 @@ async function main(): Promise<void> {
     if (failures > 0) throw new Error(`${failures} requests failed or were not 2xx`);
     // Requests still in flight when autocannon stops (at most one per connection, in the warm-up and
     // in the measured run) are answered and audited but not counted by autocannon.
-    if (audited < lookup.succeeded || audited > lookup.succeeded + 2 * CONNECTIONS) {
+    if (audited < lookup.succeeded || audited > lookup.succeeded + 2 * LOAD.connections) {
       throw new Error(`${audited} audit rows for ${lookup.succeeded} lookups`);
     }
   });

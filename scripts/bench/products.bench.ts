@@ -23,12 +23,10 @@ import {
   startServer,
   type LoadFigures,
   type Server,
+  LOAD,
+  POOL_SIZE,
+  describeLoad,
 } from './bench-support';
-const CONNECTIONS = 20;
-const WARMUP_SECONDS = 2;
-const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-// The server's DB_POOL_SIZE default, passed to both servers so they get equal pools.
-const POOL_SIZE = 20;
 
 interface Endpoint {
   name: string;
@@ -97,7 +95,7 @@ async function measure(server: Server, endpoint: Endpoint): Promise<Measurement>
     `${endpoint.name.padEnd(6)} ${server.name.padEnd(8)}`,
     server,
     { url: server.baseUrl + endpoint.path },
-    { connections: CONNECTIONS, warmUpSeconds: WARMUP_SECONDS, seconds: MEASURE_SECONDS },
+    LOAD,
   );
   return { endpoint: endpoint.name, server: server.name, ...figures };
 }
@@ -130,7 +128,7 @@ function ratiosOf(measurements: Measurement[], endpoints: Endpoint[]): Ratio[] {
 
 function markdownReport(measurements: Measurement[], ratios: Ratio[], idleRss: string): string {
   const lines = [
-    `${CONNECTIONS} connections, ${MEASURE_SECONDS} s after a ${WARMUP_SECONDS} s warm-up, per endpoint and server.`,
+    `${describeLoad()}, per endpoint and server.`,
     `RSS idle after start: ${idleRss}.`,
     '',
     '| Endpoint | Server | Requests/s | p50 (ms) | p99 (ms) | RSS after (MB) |',
@@ -152,8 +150,6 @@ function markdownReport(measurements: Measurement[], ratios: Ratio[], idleRss: s
 
 async function main(): Promise<void> {
   await runBenchmark(async (onStop) => {
-    if (!Number.isInteger(MEASURE_SECONDS) || MEASURE_SECONDS < 1)
-      throw new Error('BENCH_SECONDS must be ≥ 1');
     log('Starting MariaDB…');
     const database = await startThrowawayMariaDb();
     onStop(() => database.stop());
