@@ -73,10 +73,15 @@ async function bootstrap(): Promise<void> {
     const { port } = app.getHttpServer().address() as AddressInfo;
     config.wechatPay.notifyUrl = `http://127.0.0.1:${port}/api/v1/payments/wechat/notify`;
   }
-  // Graceful shutdown: stop accepting connections, finish in-flight requests, close the pool.
+  // Graceful shutdown: stop accepting connections, finish in-flight requests, close the pool. Nest's
+  // close() runs the shutdown hooks (which close the pool) before it closes the HTTP server, so the
+  // HTTP server is drained first; requests still running would otherwise fail.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      void app.close().then(
+      void (async () => {
+        await app.getHttpAdapter().close();
+        await app.close();
+      })().then(
         () => process.exit(0),
         () => process.exit(1),
       );

@@ -95,7 +95,7 @@ describe('platform (MariaDB)', () => {
         PORT: String(port),
         DB_TYPE: 'mariadb',
         DB_URL: server.config.database.url,
-        SEED_DEMO_DATA: 'false',
+        SEED_DEMO_DATA: 'true',
         LOG_LEVEL: 'info',
       },
     });
@@ -112,7 +112,15 @@ describe('platform (MariaDB)', () => {
     // Request logs are structured JSON lines carrying the request id.
     const logLine = stdout.split('\n').find((line) => line.includes('"reqId"'));
     expect(JSON.parse(logLine ?? '{}')).toMatchObject({ reqId: health.headers['x-request-id'] });
+    // Stop the server while a burst of catalog reads is queued: every one must still be answered.
+    const reads = Array.from({ length: 100 }, () =>
+      request(`http://127.0.0.1:${port}`)
+        .get('/api/v1/products?pageSize=50')
+        .then((response) => response.status),
+    );
+    await Promise.race(reads);
     child.kill('SIGTERM');
+    expect(new Set(await Promise.all(reads))).toEqual(new Set([200]));
     expect(await new Promise((done) => child.on('exit', done))).toBe(0);
   });
 });
