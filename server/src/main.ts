@@ -74,8 +74,8 @@ async function bootstrap(): Promise<void> {
     config.wechatPay.notifyUrl = `http://127.0.0.1:${port}/api/v1/payments/wechat/notify`;
   }
   // Graceful shutdown: stop accepting connections, finish in-flight requests, close the pool. Nest's
-  // close() runs the shutdown hooks (which close the pool) before it closes the HTTP server, so the
-  // HTTP server is drained first; requests still running would otherwise fail.
+  // close() closes the HTTP server only after the shutdown hooks (which close the pool), so HTTP is
+  // drained first and no request can reach a closed pool.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       void (async () => {

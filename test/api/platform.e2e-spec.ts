@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -95,7 +96,7 @@ describe('platform (MariaDB)', () => {
         PORT: String(port),
         DB_TYPE: 'mariadb',
         DB_URL: server.config.database.url,
-        SEED_DEMO_DATA: 'true',
+        SEED_DEMO_DATA: 'false',
         LOG_LEVEL: 'info',
       },
     });
@@ -112,15 +113,34 @@ describe('platform (MariaDB)', () => {
     // Request logs are structured JSON lines carrying the request id.
     const logLine = stdout.split('\n').find((line) => line.includes('"reqId"'));
     expect(JSON.parse(logLine ?? '{}')).toMatchObject({ reqId: health.headers['x-request-id'] });
-    // Stop the server while a burst of catalog reads is queued: every one must still be answered.
-    const reads = Array.from({ length: 100 }, () =>
-      request(`http://127.0.0.1:${port}`)
-        .get('/api/v1/products?pageSize=50')
-        .then((response) => response.status),
-    );
-    await Promise.race(reads);
+    // Hold a login inside the database (the members table is locked), stop the server, then let
+    // the database go: the login must still be answered, and only then may the server exit.
+    const locker = await createConnection(server.config.database.url ?? '');
+    await locker.query('LOCK TABLES members WRITE');
+    const login = request(`http://127.0.0.1:${port}`)
+      .post('/api/v1/auth/wechat/login')
+      .send({ code: 'dev-shutdown' })
+      .then((response) => response.status);
+    const waiting = async () => {
+      const [rows] = await locker.query(
+        "SELECT COUNT(*) AS n FROM information_schema.processlist WHERE state LIKE 'Waiting for table%'",
+      );
+      return Number((rows as { n: number }[])[0].n);
+    };
+    while ((await waiting()) === 0) await new Promise((done) => setTimeout(done, 10));
     child.kill('SIGTERM');
-    expect(new Set(await Promise.all(reads))).toEqual(new Set([200]));
+    await new Promise((done) => setTimeout(done, 200));
+    // Meanwhile a new client is refused (a load balancer retries elsewhere), never served a 500.
+    const late = await request(`http://127.0.0.1:${port}`)
+      .get('/api/v1/stores')
+      .then(
+        (response) => response.status,
+        (error: NodeJS.ErrnoException) => error.code,
+      );
+    expect(late).toBe('ECONNREFUSED');
+    await locker.query('UNLOCK TABLES');
+    await locker.end();
+    expect(await login).toBe(200);
     expect(await new Promise((done) => child.on('exit', done))).toBe(0);
   });
 });
