@@ -60,7 +60,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await page.getByRole('textbox', { name: '手机号 / 会员码 / 姓名' }).fill(DEMO_CUSTOMER.phone);
     await page.getByRole('button', { name: '查找' }).click();
     await page.getByTestId('customer-results').getByText('138****8000').waitFor();
-    await screenshot(page, '10-staff-search');
+    await screenshot(page, '20-staff-search');
     await page.getByRole('link', { name: DEMO_CUSTOMER.nickname }).click();
 
     await waitForTaroPage(page, 'subpackages/staff/customer/index');
@@ -71,7 +71,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     const card = page.getByTestId('prescription-card');
     await card.getByText('验光日期 2026-03-14').waitFor();
     expect(await card.getByTestId('rx-row-od').innerText()).toContain('−3.25');
-    await screenshot(page, '11-staff-customer-card');
+    await screenshot(page, '21-staff-customer-card');
 
     await page.getByRole('button', { name: '录入新验光单 小明' }).click();
     await waitForTaroPage(page, 'subpackages/staff/record/index');
@@ -87,7 +87,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await page.getByTestId('error-od.axis').waitFor();
     await page.getByRole('textbox', { name: '左眼 OS 球镜' }).fill('-35');
     await page.getByTestId('error-os.sphere').waitFor();
-    await screenshot(page, '12-staff-record-validation');
+    await screenshot(page, '22-staff-record-validation');
     await page.getByRole('textbox', { name: '右眼 OD 轴位' }).fill('180');
     await page.getByRole('textbox', { name: '左眼 OS 球镜' }).fill('-2.25');
     await page.getByRole('textbox', { name: '瞳距 (mm)' }).fill('55');
@@ -120,14 +120,14 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     expect(await page.getByTestId('chart-dot-odSE').count()).toBe(4);
     await page.getByTestId('fast-progression').waitFor();
     await page.getByRole('link', { name: /预约复查/ }).waitFor();
-    await screenshot(page, '13-customer-fitting-child');
+    await screenshot(page, '23-customer-fitting-child');
 
     await page.getByRole('link', { name: '谁查看过我的验光单' }).click();
     await waitForTaroPage(page, 'pages/access-log/index');
     const log = page.getByTestId('access-log');
     await log.getByText('Li Na（验光师）录入了验光单').waitFor();
     await log.getByText('Li Na（验光师）查看了验光单').waitFor();
-    await screenshot(page, '14-customer-access-log');
+    await screenshot(page, '24-customer-access-log');
     await page.context().close();
   });
 
@@ -135,7 +135,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     const page = await loginAsDemoCustomer();
     await page.getByRole('button', { name: '删除我的数据并注销' }).click();
     await page.getByText('将删除你和家人的验光档案').waitFor();
-    await screenshot(page, '15-customer-delete-confirm');
+    await screenshot(page, '25-customer-delete-confirm');
     const erased = page.waitForResponse(
       (response) => response.url().endsWith('/api/v1/me') && response.request().method() === 'DELETE',
     );
