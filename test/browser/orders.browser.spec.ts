@@ -132,6 +132,7 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
 
     await waitForTaroPage(customer, 'pages/order/index');
     await expectVisibleText(customer.getByTestId('order-status'), '已支付');
+    await customer.getByText('已关联验光单，按此配镜').waitFor();
     await shot(customer, '13-order-paid');
   });
 

@@ -261,6 +261,7 @@ export const en: Record<MessageKey, string> = {
   'checkout.prescription': 'Prescription',
   'checkout.prescriptionLater': 'Add it later at the store',
   'checkout.noPrescriptions': 'No prescriptions to choose from yet',
+  'order.prescriptionAttached': 'Lenses made to your prescription on file',
   'checkout.prescriptionChoice': '{name} {date} ({kind})',
   'checkout.items': 'Items',
   'checkout.subtotal': 'Items total',

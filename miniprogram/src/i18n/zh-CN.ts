@@ -257,6 +257,7 @@ export const zhCN = {
   'checkout.prescription': '验光单',
   'checkout.prescriptionLater': '到店后补充验光单',
   'checkout.noPrescriptions': '暂无可选的验光单',
+  'order.prescriptionAttached': '已关联验光单，按此配镜',
   'checkout.prescriptionChoice': '{name} {date}（{kind}）',
   'checkout.items': '商品',
   'checkout.subtotal': '商品金额',

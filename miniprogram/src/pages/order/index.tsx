@@ -69,7 +69,13 @@ export default function OrderPage() {
         ) : null}
       </View>
       {order.items.map((item, index) => (
-        <PricedItemRow key={index} item={item} />
+        <PricedItemRow key={index} item={item}>
+          {item.lens ? (
+            <Text className="priced-item__meta">
+              {item.prescriptionId ? t('order.prescriptionAttached') : t('checkout.prescriptionLater')}
+            </Text>
+          ) : null}
+        </PricedItemRow>
       ))}
       <Cell.Group>
         <Cell title={t('checkout.subtotal')} extra={<PriceTag amount={order.subtotal} />} />
