@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort } from '../../test/support/mariadb';
+import { freePort, startThrowawayMariaDb, type ThrowawayMariaDb } from '../../test/support/mariadb';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -100,31 +100,39 @@ function ensureServerBuilt(): void {
   }
 }
 
-/** The real server (`server/dist/main.js`) on MariaDB, migrated and seeded with the demo data. */
-export async function startLensLoop(
-  databaseUrl: string,
-  poolSize: number,
+/**
+ * A throwaway MariaDB and the real server (`server/dist/main.js`) on it, migrated and seeded with
+ * the demo data; both are stopped with the benchmark.
+ */
+export async function startDatabaseAndLensLoop(
+  onStop: (stop: () => Promise<void>) => void,
   env: Record<string, string> = {},
-): Promise<Server> {
+): Promise<{ database: ThrowawayMariaDb; lensLoop: Server }> {
+  log('Starting MariaDB…');
+  const database = await startThrowawayMariaDb();
+  onStop(() => database.stop());
+  log('Starting LensLoop (migrations and demo seed)…');
   ensureServerBuilt();
   const lensLoopEnv = {
     NODE_ENV: 'test',
     DB_TYPE: 'mariadb',
-    DB_URL: databaseUrl,
-    DB_POOL_SIZE: String(poolSize),
+    DB_URL: database.url,
+    DB_POOL_SIZE: String(POOL_SIZE),
     DB_MIGRATE: 'true',
     SEED_DEMO_DATA: 'true',
     LOG_LEVEL: 'warn',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   };
-  return startServer(
+  const lensLoop = await startServer(
     'LensLoop',
     ['server/dist/main.js'],
     lensLoopEnv,
     await freePort(),
     'LensLoop is running',
   );
+  onStop(() => lensLoop.stop());
+  return { database, lensLoop };
 }
 
 export function residentMegabytes(pid: number): number {

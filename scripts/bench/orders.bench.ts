@@ -11,16 +11,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
-import { startThrowawayMariaDb } from '../../test/support/mariadb';
 import {
   describeLoad,
   LOAD,
-  log,
   measureLoad,
-  POOL_SIZE,
   print,
   runBenchmark,
-  startLensLoop,
+  startDatabaseAndLensLoop,
   type LoadFigures,
   type Server,
 } from './bench-support';
@@ -111,12 +108,7 @@ function measure(
 }
 
 void runBenchmark(async (onStop) => {
-  log('Starting MariaDB…');
-  const database = await startThrowawayMariaDb();
-  onStop(() => database.stop());
-  log('Starting LensLoop (migrations and demo seed)…');
-  const lensLoop = await startLensLoop(database.url, POOL_SIZE);
-  onStop(() => lensLoop.stop());
+  const { database, lensLoop } = await startDatabaseAndLensLoop(onStop);
   const skus = await skuIds(database.url);
   const tokens = await memberTokens(lensLoop, LOAD.connections);
   const body = JSON.stringify({

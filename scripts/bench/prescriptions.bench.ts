@@ -16,17 +16,15 @@ import type autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../../server/src/infra/config/app-config';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/infra/database/seed/demo-stores';
-import { startThrowawayMariaDb } from '../../test/support/mariadb';
 import {
   log,
   measureLoad,
   print,
   residentMegabytes,
   runBenchmark,
-  startLensLoop,
+  startDatabaseAndLensLoop,
   type LoadFigures,
   LOAD,
-  POOL_SIZE,
   describeLoad,
 } from './bench-support';
 import { generatePrescriptionData, type GeneratedData } from './prescription-data';
@@ -83,12 +81,9 @@ async function main(): Promise<void> {
     if (!Number.isInteger(MEMBERS) || MEMBERS < 1) throw new Error('BENCH_MEMBERS must be ≥ 1');
     const prescriptionKeys = `bench:${randomBytes(32).toString('base64')}`;
 
-    log('Starting MariaDB…');
-    const database = await startThrowawayMariaDb();
-    onStop(() => database.stop());
-    log('Starting LensLoop (migrations and demo seed)…');
-    const lensLoop = await startLensLoop(database.url, POOL_SIZE, { PRESCRIPTION_KEYS: prescriptionKeys });
-    onStop(() => lensLoop.stop());
+    const { database, lensLoop } = await startDatabaseAndLensLoop(onStop, {
+      PRESCRIPTION_KEYS: prescriptionKeys,
+    });
 
     log(`Generating ${MEMBERS} members and their prescriptions…`);
     const keys = loadConfig({ NODE_ENV: 'test', PRESCRIPTION_KEYS: prescriptionKeys }).prescriptionKeys;

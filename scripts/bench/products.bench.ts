@@ -12,14 +12,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import ts from 'typescript';
-import { freePort, startThrowawayMariaDb } from '../../test/support/mariadb';
+import { freePort } from '../../test/support/mariadb';
 import {
-  log,
   measureLoad,
   print,
   residentMegabytes,
   runBenchmark,
-  startLensLoop,
+  startDatabaseAndLensLoop,
   startServer,
   type LoadFigures,
   type Server,
@@ -150,12 +149,7 @@ function markdownReport(measurements: Measurement[], ratios: Ratio[], idleRss: s
 
 async function main(): Promise<void> {
   await runBenchmark(async (onStop) => {
-    log('Starting MariaDB…');
-    const database = await startThrowawayMariaDb();
-    onStop(() => database.stop());
-    log('Starting LensLoop (migrations and demo seed)…');
-    const lensLoop = await startLensLoop(database.url, POOL_SIZE);
-    onStop(() => lensLoop.stop());
+    const { database, lensLoop } = await startDatabaseAndLensLoop(onStop);
     const bare = await startBareServer(database.url);
     onStop(() => bare.stop());
     const servers = [lensLoop, bare];
