@@ -104,14 +104,9 @@ export class ApiClient {
     if (token) headers.authorization = `Bearer ${token}`;
     let response: TransportResponse;
     try {
-      // wx.request and Taro send `content-type: application/json` even without data, and the
-      // server refuses an empty JSON body: body-less calls send `{}`.
-      response = await this.transport({
-        method,
-        path,
-        body: body ?? (method === 'GET' ? undefined : {}),
-        headers,
-      });
+      // Body-less calls still carry the JSON content type (wx.request always sends it); the server
+      // ignores that header on a request without a body.
+      response = await this.transport({ method, path, body, headers });
     } catch (error) {
       throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'Network error');
     }
