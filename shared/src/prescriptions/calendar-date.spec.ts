@@ -5,6 +5,7 @@ import {
   parseCalendarDate,
   shanghaiDate,
   shanghaiDateTime,
+  shanghaiDayRange,
 } from './calendar-date';
 
 describe('parseCalendarDate', () => {
@@ -62,6 +63,15 @@ describe('shanghaiDate', () => {
     ['2026-12-31T20:00:00Z', '2027-01-01'],
   ])('should give the Shanghai calendar date of %s', (instant, expected) => {
     expect(shanghaiDate(new Date(instant))).toBe(expected);
+  });
+});
+
+describe('shanghaiDayRange', () => {
+  it('should run from 16:00 UTC the day before to 16:00 UTC on the day', () => {
+    expect(shanghaiDayRange('2026-11-25').map((instant) => instant.toISOString())).toEqual([
+      '2026-11-24T16:00:00.000Z',
+      '2026-11-25T16:00:00.000Z',
+    ]);
   });
 });
 

@@ -70,6 +70,12 @@ export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The UTC instants at which the Asia/Shanghai calendar day `date` (`YYYY-MM-DD`) starts and ends. */
+export function shanghaiDayRange(date: string): [Date, Date] {
+  const start = new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
+  return [start, new Date(start.getTime() + 24 * 3_600_000)];
+}
+
 /** `YYYY-MM-DD HH:mm` of `instant` in Asia/Shanghai, as times are shown to people in China. */
 export function shanghaiDateTime(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');

@@ -10,4 +10,4 @@ export {
   FAST_PROGRESSION_PER_YEAR,
   type MyopiaExamPoint,
 } from './myopia-progression';
-export { shanghaiDate, shanghaiDateTime } from './calendar-date';
+export { shanghaiDate, shanghaiDateTime, shanghaiDayRange } from './calendar-date';

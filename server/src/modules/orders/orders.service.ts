@@ -5,6 +5,8 @@ import {
   ErrorCode,
   lensFitProblems,
   lensIndexOf,
+  shanghaiDate,
+  shanghaiDayRange,
   type ErrorDetail,
   type Order,
   type OrderStatus,
@@ -33,20 +35,10 @@ import { PRESCRIPTION_REFERENCE_CHECKER, type PrescriptionReferenceChecker } fro
 import { StockReservations } from './stock-reservations';
 import { WechatTransactionCloser } from './wechat-transaction-closer';
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
 /** `LL` + UTC yymmddHHMMss + 6 random digits: unique, sortable, valid as WeChat's out_trade_no. */
 function orderNumber(now = new Date()): string {
   const stamp = now.toISOString().replace(/\D/g, '').slice(2, 14);
   return `LL${stamp}${String(randomInt(1_000_000)).padStart(6, '0')}`;
-}
-
-/** The UTC range of a calendar day in Asia/Shanghai. */
-function shanghaiDay(date: string, now = new Date()): [Date, Date] {
-  const day =
-    date === 'today' ? new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) : date;
-  const start = new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
-  return [start, new Date(start.getTime() + 24 * 3600 * 1000)];
 }
 
 /** What an order and its summary share. */
@@ -109,7 +101,8 @@ export class OrdersService {
 
   /** Orders of the caller's store (every store for an admin) created or updated on a day. */
   async listStoreOrders(staff: Principal, query: StaffOrderQueryDto): Promise<Page<OrderSummary>> {
-    const [start, end] = shanghaiDay(query.date ?? 'today');
+    const day = !query.date || query.date === 'today' ? shanghaiDate(new Date()) : query.date;
+    const [start, end] = shanghaiDayRange(day);
     const scope: FindOptionsWhere<OrderEntity> = {
       ...(staff.role === 'admin' ? {} : { storeId: staff.storeId ?? -1 }),
       ...(query.status ? { status: query.status } : {}),
