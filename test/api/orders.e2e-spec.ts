@@ -293,6 +293,11 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
         .set('authorization', otherStore.authorization)
         .expect(200);
       expect(elsewhere.body.items.map((item: { id: number }) => item.id)).not.toContain(order.id);
+      const impossibleDay = await api()
+        .get('/api/v1/staff/orders?date=2026-13-01')
+        .set('authorization', clerk.authorization)
+        .expect(400);
+      expect(impossibleDay.body.details).toEqual([{ field: 'date', message: 'date must be a real date' }]);
       await api()
         .post(`/api/v1/staff/orders/${order.id}/transition`)
         .set('authorization', otherStore.authorization)

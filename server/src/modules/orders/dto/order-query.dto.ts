@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORDER_STATUSES, type OrderStatus, type StaffOrderQuery } from '@lensloop/shared';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
 
 export class OrderQueryDto extends PageQueryDto {
@@ -16,5 +16,7 @@ export class StaffOrderQueryDto extends OrderQueryDto implements StaffOrderQuery
   })
   @IsOptional()
   @Matches(/^(today|\d{4}-\d{2}-\d{2})$/, { message: 'date must be YYYY-MM-DD or today' })
+  @ValidateIf((query: StaffOrderQueryDto) => query.date !== 'today')
+  @IsISO8601({ strict: true }, { message: 'date must be a real date' })
   date?: string;
 }
