@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import type { Order } from '@lensloop/shared';
+import { shanghaiDateTime, type Order } from '@lensloop/shared';
 import { OrderStatusTag } from '../../components/order-status-tag';
 import { PriceTag } from '../../components/price-tag';
 import { PricedItemRow } from '../../components/priced-item-row';
@@ -11,11 +11,6 @@ import { usePageTitle } from '../../hooks/use-locale';
 import { errorMessage, t } from '../../i18n';
 import { cancelOrder, getOrder, payOrder } from '../../services/orders';
 import './index.scss';
-
-/** Times are stored in UTC and shown in Asia/Shanghai. */
-function shanghaiTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 export default function OrderPage() {
   usePageTitle('title.order');
@@ -64,7 +59,7 @@ export default function OrderPage() {
         <Text className="order-page__no">{t('order.no', { no: order.no })}</Text>
         {order.status === 'pending_payment' ? (
           <Text className="order-page__no">
-            {t('order.expires', { time: shanghaiTime(order.expiresAt) })}
+            {t('order.expires', { time: shanghaiDateTime(new Date(order.expiresAt)) })}
           </Text>
         ) : null}
       </View>
@@ -93,7 +88,7 @@ export default function OrderPage() {
           <View key={index} className="order-page__event" role="listitem">
             <Text className="order-page__event-status">{t(`orderStatus.${event.to}`)}</Text>
             <Text className="order-page__event-meta">
-              {shanghaiTime(event.at)} · {t(`actor.${event.actor}`)}
+              {shanghaiDateTime(new Date(event.at))} · {t(`actor.${event.actor}`)}
             </Text>
           </View>
         ))}

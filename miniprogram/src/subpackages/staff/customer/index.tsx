@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { CustomerCard, OrderSummary, Prescription } from '@lensloop/shared';
+import { shanghaiDate, type CustomerCard, type OrderSummary, type Prescription } from '@lensloop/shared';
 import { PriceTag } from '../../../components/price-tag';
 import { PrescriptionCard } from '../../../components/prescription-card';
 import { profileLabel } from '../../../components/profile-label';
@@ -151,7 +151,8 @@ export default function StaffCustomerPage() {
         {orders.map((order) => (
           <View key={order.id} className="desk__row">
             <Text className="desk__meta">
-              {order.createdAt.slice(0, 10)} {order.firstItemName} · {t(`orderStatus.${order.status}`)}
+              {shanghaiDate(new Date(order.createdAt))} {order.firstItemName} ·{' '}
+              {t(`orderStatus.${order.status}`)}
             </Text>
             <PriceTag amount={order.payable} />
           </View>
