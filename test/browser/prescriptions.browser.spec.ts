@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { shanghaiDate } from '@lensloop/shared';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/infra/database/seed/demo-stores';
 import { DEMO_CUSTOMER } from '../../server/src/infra/database/seed/demo-family';
-import { launchBrowser, waitForTaroPage } from '../support/browser';
+import { expectAttribute, launchBrowser, waitForTaroPage } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
@@ -121,6 +121,22 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await page.getByTestId('fast-progression').waitFor();
     await page.getByRole('link', { name: /预约复查/ }).waitFor();
     await screenshot(page, '23-customer-fitting-child');
+
+    // A second child joins the family: an impossible birth date is refused, a real one is saved.
+    await page.getByRole('tab', { name: '+ 添加家人' }).click();
+    const form = page.getByTestId('add-profile');
+    await form.getByRole('textbox', { name: '姓名' }).fill('小红');
+    await form.getByRole('textbox', { name: '出生日期（如 2018-03-15）' }).fill('2020-02-30');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('alert').waitFor();
+    await form.getByRole('textbox', { name: '出生日期（如 2018-03-15）' }).fill('2020-02-28');
+    const created = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/me/profiles') && response.request().method() === 'POST',
+    );
+    await form.getByRole('button', { name: '保存' }).click();
+    expect((await created).status()).toBe(201);
+    await expectAttribute(page.getByRole('tab', { name: '小红' }), 'aria-selected', 'true');
+    await page.getByText('暂无验光记录').waitFor();
 
     await page.getByRole('link', { name: '谁查看过我的验光单' }).click();
     await waitForTaroPage(page, 'pages/access-log/index');

@@ -1,6 +1,7 @@
 import type {
   AuditEntry,
   Consent,
+  CreateProfileRequest,
   CustomerCard,
   CustomerSummary,
   FamilyProfile,
@@ -23,6 +24,10 @@ export function recordPrescriptionConsent(granted: boolean): Promise<Consent> {
   return callApi((api) =>
     api.recordConsent({ kind: 'prescription_storage', granted, policyVersion: PRIVACY_POLICY_VERSION }),
   );
+}
+
+export function createProfile(request: CreateProfileRequest): Promise<FamilyProfile> {
+  return callApi((api) => api.createProfile(request));
 }
 
 export function listProfiles(): Promise<FamilyProfile[]> {

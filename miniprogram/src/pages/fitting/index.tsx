@@ -27,6 +27,7 @@ import {
   recordPrescriptionConsent,
 } from '../../services/prescriptions';
 import { useSession } from '../../stores/session';
+import { AddProfileForm } from './add-profile-form';
 import './index.scss';
 
 interface ProfileHistory {
@@ -130,6 +131,7 @@ export default function FittingPage() {
   const [selected, setSelected] = useState<FamilyProfile | null>(null);
   const [history, setHistory] = useState<ProfileHistory | null>(null);
   const [consent, setConsent] = useState<boolean | null>(null);
+  const [adding, setAdding] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const signedIn = Boolean(token) && !staff;
 
@@ -205,7 +207,25 @@ export default function FittingPage() {
             <Text>{profileLabel(profile)}</Text>
           </View>
         ))}
+        <View
+          role="tab"
+          aria-selected={adding}
+          aria-label={t('profile.add')}
+          className={`fitting-page__profile ${adding ? 'fitting-page__profile--active' : ''}`}
+          onClick={() => setAdding(!adding)}
+        >
+          <Text>{t('profile.add')}</Text>
+        </View>
       </View>
+      {adding ? (
+        <AddProfileForm
+          onAdded={(profile) => {
+            setAdding(false);
+            setProfiles([...profiles, profile]);
+            setSelected(profile);
+          }}
+        />
+      ) : null}
       {!history ? (
         <LoadingState />
       ) : (
