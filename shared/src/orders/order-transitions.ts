@@ -1,4 +1,4 @@
-import type { Fulfilment, OrderActor, OrderStatus } from './order.types';
+import { ORDER_STATUSES, type Fulfilment, type OrderActor, type OrderStatus } from './order.types';
 
 interface TransitionRule {
   to: OrderStatus;
@@ -66,11 +66,6 @@ export function nextStaffStatus(status: OrderStatus, fulfilment: Fulfilment): Or
 }
 
 /** Statuses in which the order holds paid money that can still be refunded. */
-export const REFUNDABLE_STATUSES: readonly OrderStatus[] = [
-  'paid',
-  'processing',
-  'ready_for_pickup',
-  'shipped',
-  'completed',
-  'refund_requested',
-];
+export const REFUNDABLE_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((status) =>
+  RULES[status].some((rule) => rule.to === 'refunded'),
+);
