@@ -220,6 +220,12 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
         .expect(201);
       expect(again.body).toEqual(first.body);
       expect(await countOrders()).toBe(before + 1);
+      // What creation answered is the order as stored, read back later.
+      const stored = await api()
+        .get(`/api/v1/orders/${first.body.id}`)
+        .set('authorization', alice.authorization)
+        .expect(200);
+      expect(first.body).toEqual(stored.body);
       const other = await api()
         .post('/api/v1/orders')
         .set('authorization', alice.authorization)

@@ -76,21 +76,19 @@ export class OrdersService {
 
   /** Creates the order, reserving its stock; with an idempotency key a retry returns the first result. */
   async createOrder(memberId: number, request: OrderRequestDto, idempotencyKey?: string): Promise<Order> {
-    if (!idempotencyKey) {
-      const quote = await this.quote(memberId, request);
-      return this.tx.run((manager) => this.insertOrder(manager, memberId, request, quote));
-    }
-    const claim = await this.idempotency.claim<Order>(memberId, idempotencyKey, request);
-    if (claim.kind === 'replay') return claim.response;
+    const claim = idempotencyKey
+      ? await this.idempotency.claim<Order>(memberId, idempotencyKey, request)
+      : null;
+    if (claim?.kind === 'replay') return claim.response;
     try {
       const quote = await this.quote(memberId, request);
       return await this.tx.run(async (manager) => {
         const order = await this.insertOrder(manager, memberId, request, quote);
-        await this.idempotency.complete(manager, claim.keyId, order);
+        if (claim) await this.idempotency.complete(manager, claim.keyId, order);
         return order;
       });
     } catch (error) {
-      await this.idempotency.release(claim.keyId);
+      if (claim) await this.idempotency.release(claim.keyId);
       throw error;
     }
   }
@@ -132,7 +130,7 @@ export class OrdersService {
       this.lifecycle.transition(manager, order, 'cancelled', { kind: 'customer', id: memberId }),
     );
     await this.closer.closeCancelled([order]);
-    return this.getOrder(memberId, orderId);
+    return this.toOrder(order);
   }
 
   async requestRefund(memberId: number, orderId: number, note?: string): Promise<Order> {
@@ -140,7 +138,7 @@ export class OrdersService {
     await this.tx.run((manager) =>
       this.lifecycle.transition(manager, order, 'refund_requested', { kind: 'customer', id: memberId }, note),
     );
-    return this.getOrder(memberId, orderId);
+    return this.toOrder(order);
   }
 
   /** A staff member moves an order of their store on (an admin, any order). */
@@ -238,7 +236,8 @@ export class OrdersService {
       actorId: memberId,
       note: null,
     });
-    return this.toOrder(await manager.findOneByOrFail(OrderEntity, { id: order.id }), manager);
+    // save() has already read back the generated id, defaults and timestamps.
+    return this.toOrder(order, manager);
   }
 
   /** Store, catalog, lens configuration, availability and prescriptions: all before any write. */
