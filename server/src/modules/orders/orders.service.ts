@@ -14,7 +14,7 @@ import {
   type Page,
   type Quote,
 } from '@lensloop/shared';
-import { Between, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Between, In, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
@@ -300,7 +300,10 @@ export class OrdersService {
       take: window.pageSize,
     });
     const items = orders.length
-      ? await this.items.find({ where: orders.map((order) => ({ orderId: order.id })), order: { id: 'ASC' } })
+      ? await this.items.find({
+          where: { orderId: In(orders.map((order) => order.id)) },
+          order: { id: 'ASC' },
+        })
       : [];
     return toPage(
       orders.map((order) => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, REFUNDABLE_STATUSES, type Order, type PayOrderResponse } from '@lensloop/shared';
-import { IsNull, LessThanOrEqual, Repository, type EntityManager } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Repository, type EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/domain-error';
 import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
@@ -265,13 +265,11 @@ export class PaymentsService {
         this.logger.error(`refund ${refund.outRefundNo} ended ${notice.refund_status}`);
         return;
       }
-      const open = await manager.countBy(RefundEntity, { orderId: order.id, state: 'pending' });
-      const inFlight = await manager.countBy(RefundEntity, { orderId: order.id, state: 'processing' });
-      if (
-        order.refunded >= order.payable &&
-        open + inFlight === 0 &&
-        REFUNDABLE_STATUSES.includes(order.status)
-      ) {
+      const unsettled = await manager.countBy(RefundEntity, {
+        orderId: order.id,
+        state: In(['pending', 'processing']),
+      });
+      if (order.refunded >= order.payable && unsettled === 0 && REFUNDABLE_STATUSES.includes(order.status)) {
         await this.lifecycle.tryTransition(manager, order, 'refunded', SYSTEM);
       }
     });

@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakePayOptions } from './dev-pay-credentials';
 import {
   encryptResource,
+  MAX_CLOCK_SKEW_SECONDS,
   parseAuthorization,
+  rfc3339,
   rsaVerify,
   signatureHeaders,
   signatureMessage,
@@ -48,7 +50,7 @@ export function signedNotification(
   const originalType = eventType === 'TRANSACTION.SUCCESS' ? 'transaction' : 'refund';
   const body = JSON.stringify({
     id: randomUUID(),
-    create_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+    create_time: rfc3339(),
     resource_type: 'encrypt-resource',
     event_type: eventType,
     summary: eventType === 'TRANSACTION.SUCCESS' ? '支付成功' : '退款成功',
@@ -90,7 +92,7 @@ export function createFakeWechatPay(options: FakePayOptions) {
     const fields = parseAuthorization(request.headers.authorization ?? '');
     if (!fields || fields.mchid !== options.mchId || fields.serial_no !== options.merchantSerialNo)
       return false;
-    if (Math.abs(Number(unixSeconds()) - Number(fields.timestamp)) > 300) return false;
+    if (Math.abs(Number(unixSeconds()) - Number(fields.timestamp)) > MAX_CLOCK_SKEW_SECONDS) return false;
     const message = signatureMessage(request.method ?? '', path, fields.timestamp, fields.nonce_str, body);
     return rsaVerify(options.merchantPublicKey, message, fields.signature);
   }
@@ -145,7 +147,7 @@ export function createFakeWechatPay(options: FakePayOptions) {
         trade_state: 'SUCCESS',
         trade_state_desc: '支付成功',
         transaction_id: `4200${new Date().toISOString().slice(0, 10).replace(/-/g, '')}${digits(16)}`,
-        success_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+        success_time: rfc3339(),
       });
     }
     const notifyStatus = notify ? await notifyPaid(transaction) : null;

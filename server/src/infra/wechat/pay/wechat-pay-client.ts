@@ -4,6 +4,7 @@ import {
   authorizationHeader,
   checkSignatureHeaders,
   nonce,
+  rfc3339,
   rsaSign,
   signatureMessage,
   unixSeconds,
@@ -42,7 +43,7 @@ export class WechatPayClient {
       description: request.description,
       out_trade_no: request.outTradeNo,
       // RFC 3339 with an offset, e.g. 2026-11-25T10:00:00+08:00; UTC is accepted as +00:00.
-      time_expire: request.timeExpire.toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+      time_expire: rfc3339(request.timeExpire),
       notify_url: config.notifyUrl,
       amount: { total: request.amount, currency: 'CNY' },
       payer: { openid: request.openid },

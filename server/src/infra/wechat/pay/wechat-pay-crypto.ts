@@ -16,6 +16,11 @@ export function unixSeconds(date = new Date()): string {
   return String(Math.floor(date.getTime() / 1000));
 }
 
+/** WeChat Pay's time format: RFC 3339 to the second, e.g. `2026-11-25T09:30:00+00:00`. */
+export function rfc3339(date = new Date()): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
 /** Each part followed by `\n`, as every v3 signature message is built. */
 export function signatureMessage(...parts: string[]): string {
   return parts.map((part) => `${part}\n`).join('');
@@ -94,7 +99,7 @@ export type SignatureCheck = 'ok' | 'missing' | 'probe' | 'stale' | 'unknown_ser
 
 /** Signature probes WeChat sends to see that a merchant really verifies. */
 const PROBE_PREFIX = 'WECHATPAY/SIGNTEST/';
-const MAX_CLOCK_SKEW_SECONDS = 300;
+export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 /** Verifies `Wechatpay-*` headers over the raw body against the platform public key. */
 export function checkSignatureHeaders(
