@@ -4,7 +4,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError } from './domain-error';
 
-const MAX_ID = 2_147_483_647;
+/** The largest value of a signed INT column, the type of every id. */
+export const MAX_ID = 2_147_483_647;
 
 /** Parses a path id: a positive integer within the INT column range, else 400 naming the field. */
 @Injectable()

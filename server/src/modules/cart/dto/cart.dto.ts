@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { OptionalIdQuery } from '../../../common/id.pipe';
 import { ItemSelectionDto } from '../../orders/dto/order-request.dto';
 
 export class CartItemDto extends ItemSelectionDto {}
@@ -15,10 +15,6 @@ export class CartQuantityDto {
 
 export class CartQueryDto {
   @ApiPropertyOptional({ description: 'Price and check stock at this store.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @OptionalIdQuery()
   storeId?: number;
 }

@@ -25,8 +25,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-const MAX_ID = 2_147_483_647;
+import { MAX_ID } from '../../../common/id.pipe';
 
 export class LensSelectionDto implements LensSelection {
   @ApiProperty({ description: 'The lens SKU (design and index) fitted into the frame.' })
