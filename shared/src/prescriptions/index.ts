@@ -1,6 +1,11 @@
 export * from './prescription.types';
 export { formatDiopters, parseDiopters, formatDegrees } from './diopters';
-export { validatePrescription, type ValidatePrescriptionOptions } from './prescription-validation';
+export {
+  eyeFieldsFor,
+  validatePrescription,
+  type EyeValueField,
+  type ValidatePrescriptionOptions,
+} from './prescription-validation';
 export { toMinusCylinder, normalizePrescription, sphericalEquivalent } from './transposition';
 export { prescriptionExpiry, isChildAt, ADULT_AGE, PRESCRIPTION_VALIDITY_MONTHS } from './expiry';
 export { contactLensPower } from './contact-lens-power';

@@ -51,6 +51,17 @@ const RULES = {
 
 const KINDS_WITH_ADD: readonly PrescriptionKind[] = ['near', 'progressive'];
 
+/** The per-eye values a prescription of a kind is written with. */
+export type EyeValueField = 'sphere' | 'cylinder' | 'axis' | 'add' | 'baseCurve' | 'diameter';
+
+/** SPH CYL AXIS, plus ADD for near vision (near, progressive) or BC and DIA for contact lenses. */
+export function eyeFieldsFor(kind: PrescriptionKind): EyeValueField[] {
+  const common: EyeValueField[] = ['sphere', 'cylinder', 'axis'];
+  if (KINDS_WITH_ADD.includes(kind)) return [...common, 'add'];
+  if (kind === 'contact_lens') return [...common, 'baseCurve', 'diameter'];
+  return common;
+}
+
 type Report = (field: string, message: string) => void;
 
 /**

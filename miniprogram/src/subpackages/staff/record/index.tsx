@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { ApiError, shanghaiDate, type PrescriptionKind } from '@lensloop/shared';
+import { ApiError, eyeFieldsFor, shanghaiDate, type PrescriptionKind } from '@lensloop/shared';
+import { ChoiceChip } from '../../../components/choice-chip';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { errorMessage, t, type MessageKey } from '../../../i18n';
 import { recordPrescription } from '../../../services/prescriptions';
@@ -11,7 +12,6 @@ import './index.scss';
 import {
   addDetails,
   emptyForm,
-  fieldsFor,
   EYES,
   FORM_KINDS,
   readForm,
@@ -128,16 +128,12 @@ export default function StaffRecordPage() {
         <Text className="desk__meta">{t('record.kind')}</Text>
         <View className="record__kinds" role="radiogroup" aria-label={t('record.kind')}>
           {FORM_KINDS.map((option) => (
-            <View
+            <ChoiceChip
               key={option}
-              role="radio"
-              aria-checked={option === kind}
-              aria-label={t(`kind.${option}`)}
-              className={`record__kind ${option === kind ? 'record__kind--active' : ''}`}
+              label={t(`kind.${option}`)}
+              active={option === kind}
               onClick={() => setKind(option)}
-            >
-              <Text>{t(`kind.${option}`)}</Text>
-            </View>
+            />
           ))}
         </View>
         <Text className="desk__meta">{t('record.examDate')}</Text>
@@ -154,7 +150,7 @@ export default function StaffRecordPage() {
           <View key={eye} className="record__eye">
             <Text className="desk__name">{t(`rx.${eye}`)}</Text>
             <View className="record__eye-fields">
-              {fieldsFor(kind).map((field) => (
+              {eyeFieldsFor(kind).map((field) => (
                 <View key={field} className="record__column">
                   <Text className="desk__meta">{t(FIELD_LABELS[field])}</Text>
                   <TextField

@@ -1,7 +1,9 @@
 import {
+  eyeFieldsFor,
   parseDiopters,
   validatePrescription,
   type ErrorDetail,
+  type EyeValueField,
   type EyePrescription,
   type PrescriptionInput,
   type PrescriptionKind,
@@ -17,20 +19,19 @@ export const FORM_KINDS: PrescriptionKind[] = [
   'contact_lens',
 ];
 export const EYES = ['od', 'os'] as const;
-export const EYE_FIELDS = ['sphere', 'cylinder', 'axis', 'add', 'baseCurve', 'diameter'] as const;
+export const EYE_FIELDS: readonly EyeValueField[] = [
+  'sphere',
+  'cylinder',
+  'axis',
+  'add',
+  'baseCurve',
+  'diameter',
+];
 
 export type Eye = (typeof EYES)[number];
-export type EyeField = (typeof EYE_FIELDS)[number];
+export type EyeField = EyeValueField;
 /** What the optometrist typed, field by field (`od.sphere`, `pd`, `examDate`). */
 export type FormText = Record<`${Eye}.${EyeField}` | 'pd' | 'examDate', string>;
-
-/** The eye fields a kind of prescription has: ADD for near vision, BC and DIA for contact lenses. */
-export function fieldsFor(kind: PrescriptionKind): EyeField[] {
-  const common: EyeField[] = ['sphere', 'cylinder', 'axis'];
-  if (kind === 'near' || kind === 'progressive') return [...common, 'add'];
-  if (kind === 'contact_lens') return [...common, 'baseCurve', 'diameter'];
-  return common;
-}
 
 export function emptyForm(today: string): FormText {
   const text = { pd: '', examDate: today } as FormText;
@@ -94,7 +95,7 @@ export function readForm(
       diameter: null,
     };
     // Fields the kind does not have are hidden and left out, whatever was typed before a switch.
-    for (const field of fieldsFor(kind)) {
+    for (const field of eyeFieldsFor(kind)) {
       const parsed = parseField(field, text[`${eye}.${field}`]);
       if (parsed === 'unreadable') errors.set(`${eye}.${field}`, 'rx.error.format');
       else values[field] = parsed;
