@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { formatDegrees, formatDiopters, parseDiopters } from './diopters';
+import { formatDiopters, parseDiopters } from './diopters';
 
 describe('formatDiopters', () => {
   it.each([
@@ -87,16 +87,5 @@ describe('parseDiopters', () => {
     for (let hundredths = -3000; hundredths <= 2500; hundredths += 25) {
       expect(parseDiopters(formatDiopters(hundredths))).toBe(hundredths);
     }
-  });
-});
-
-describe('formatDegrees', () => {
-  it.each([
-    [-125, '125度'],
-    [300, '300度'],
-    [0, '0度'],
-    [-600, '600度'],
-  ])('should show %p hundredths as %p when shown to a customer', (hundredths, expected) => {
-    expect(formatDegrees(hundredths)).toBe(expected);
   });
 });

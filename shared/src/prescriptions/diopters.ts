@@ -37,14 +37,6 @@ export function parseDiopters(text: string): number | null {
   return sign === '' || sign === '+' || magnitude === 0 ? magnitude : -magnitude;
 }
 
-/**
- * Formats a power as the customer-facing degrees: −125 → `125度`. Only the magnitude is shown;
- * whether it is myopia or hyperopia is labelled by the UI.
- */
-export function formatDegrees(hundredths: number): string {
-  return `${Math.abs(roundHalfAwayFromZero(hundredths))}度`;
-}
-
 function roundHalfAwayFromZero(value: number): number {
   const rounded = Math.sign(value) * Math.round(Math.abs(value));
   return rounded === 0 ? 0 : rounded;

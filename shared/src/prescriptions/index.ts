@@ -1,5 +1,5 @@
 export * from './prescription.types';
-export { formatDiopters, parseDiopters, formatDegrees } from './diopters';
+export { formatDiopters, parseDiopters } from './diopters';
 export {
   eyeFieldsFor,
   validatePrescription,
