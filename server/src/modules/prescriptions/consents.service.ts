@@ -26,30 +26,30 @@ export class ConsentsService {
 
   /** The decision in force for each kind the member has decided on. */
   async listCurrent(memberId: number): Promise<Consent[]> {
-    const latest = await Promise.all(
-      CONSENT_KINDS.map((kind) =>
-        this.consents.findOne({ where: { memberId, kind }, order: { id: 'DESC' } }),
-      ),
-    );
+    const latest = await Promise.all(CONSENT_KINDS.map((kind) => this.latest(memberId, kind)));
     return latest.flatMap((consent) => (consent ? [toConsent(consent)] : []));
   }
 
-  async isGranted(
-    memberId: number,
-    kind: ConsentKind = 'prescription_storage',
-    manager: EntityManager = this.consents.manager,
-  ): Promise<boolean> {
-    const latest = await manager.findOne(ConsentEntity, { where: { memberId, kind }, order: { id: 'DESC' } });
-    return latest?.granted ?? false;
+  /** Whether the member's prescription-storage consent is in force. */
+  async isGranted(memberId: number, manager: EntityManager = this.consents.manager): Promise<boolean> {
+    return (await this.latest(memberId, 'prescription_storage', manager))?.granted ?? false;
   }
 
   /** Throws 409 CONSENT_REQUIRED unless the member's prescription-storage consent is in force. */
   async requirePrescriptionConsent(memberId: number, manager: EntityManager): Promise<void> {
-    if (!(await this.isGranted(memberId, 'prescription_storage', manager))) {
+    if (!(await this.isGranted(memberId, manager))) {
       throw new DomainError(
         ErrorCode.CONSENT_REQUIRED,
         'The member has not given (or has withdrawn) consent to store and read their prescriptions.',
       );
     }
+  }
+
+  private latest(
+    memberId: number,
+    kind: ConsentKind,
+    manager: EntityManager = this.consents.manager,
+  ): Promise<ConsentEntity | null> {
+    return manager.findOne(ConsentEntity, { where: { memberId, kind }, order: { id: 'DESC' } });
   }
 }
