@@ -266,6 +266,38 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
       }
     });
 
+    it('should keep a key for 24 hours and let it be used afresh once it has expired', async () => {
+      const send = (items: object[]) =>
+        api()
+          .post('/api/v1/orders')
+          .set('authorization', alice.authorization)
+          .set('idempotency-key', 'key-life-0001')
+          .send({ ...body(), items });
+      const first = await send(body().items).expect(201);
+      const [{ hours }] = await server.dataSource.query(
+        "SELECT TIMESTAMPDIFF(MINUTE, NOW(6), expires_at) / 60 AS hours FROM idempotency_keys WHERE `key` = 'key-life-0001'",
+      );
+      expect(Number(hours)).toBeGreaterThanOrEqual(23.9);
+      // The cleanup leaves a live key alone: a retry still gets the first order.
+      await server.app.get(OrderExpiryJob).runOnce();
+      expect((await send(body().items).expect(201)).body.id).toBe(first.body.id);
+
+      const expire = () =>
+        server.dataSource.query(
+          "UPDATE idempotency_keys SET expires_at = NOW(6) - INTERVAL 1 MINUTE WHERE `key` = 'key-life-0001'",
+        );
+      // Expired but not yet cleaned up: the key is free again, even for another body.
+      await expire();
+      const second = await send([{ skuId: skus.service, quantity: 1 }]).expect(201);
+      expect(second.body.id).not.toBe(first.body.id);
+      // And the cleanup job removes expired keys.
+      await expire();
+      await server.app.get(OrderExpiryJob).runOnce();
+      expect(
+        await server.dataSource.query("SELECT id FROM idempotency_keys WHERE `key` = 'key-life-0001'"),
+      ).toEqual([]);
+    });
+
     it('should reject a malformed key', async () => {
       const response = await api()
         .post('/api/v1/orders')

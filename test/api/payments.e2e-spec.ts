@@ -315,6 +315,55 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
     ]);
   });
 
+  it('should re-send a refund WeChat did not take, under the same number, and never pay it twice', async () => {
+    const manager = await staffAuth(server.baseUrl, 'manager1');
+    const order = await newOrder();
+    await api()
+      .post(`/api/v1/dev/payments/${order.id}/succeed`)
+      .set('authorization', alice.authorization)
+      .expect(200);
+    // WeChat Pay is unreachable when the refund is made: it stays pending, its amount reserved.
+    const pay = server.config.wechatPay!;
+    const reachable = pay.baseUrl;
+    pay.baseUrl = 'http://127.0.0.1:1';
+    try {
+      await api()
+        .post(`/api/v1/staff/orders/${order.id}/refunds`)
+        .set('authorization', manager.authorization)
+        .send({})
+        .expect(200);
+    } finally {
+      pay.baseUrl = reachable;
+    }
+    expect(await refundStates(order.id)).toEqual(['pending']);
+
+    const ageRefunds = () =>
+      server.dataSource.query(
+        'UPDATE refunds SET created_at = NOW(6) - INTERVAL 5 MINUTE WHERE order_id = ?',
+        [order.id],
+      );
+    await ageRefunds();
+    await server.app.get(PaymentReconciliationJob).runOnce();
+    await waitFor(async () => (await orderOf(order.id)).status === 'refunded');
+    const [first] = await server.dataSource.query(
+      'SELECT out_refund_no, refund_id FROM refunds WHERE order_id = ?',
+      [order.id],
+    );
+    expect(first.out_refund_no).toBe(`${order.no}R1`);
+
+    // Sent once more (as after a lost answer), WeChat knows the number and answers the same refund.
+    await server.dataSource.query("UPDATE refunds SET state = 'pending' WHERE order_id = ?", [order.id]);
+    await ageRefunds();
+    await server.app.get(PaymentReconciliationJob).runOnce();
+    const rows = await server.dataSource.query(
+      'SELECT out_refund_no, refund_id, state FROM refunds WHERE order_id = ?',
+      [order.id],
+    );
+    // Accepted again (not refused, which would leave it pending) as the very same WeChat refund.
+    expect(rows).toEqual([{ ...first, state: 'processing' }]);
+    expect((await orderOf(order.id)).refunded).toBe(order.payable);
+  });
+
   async function refundStates(orderId: number): Promise<string[]> {
     const rows: { state: string }[] = await server.dataSource.query(
       'SELECT state FROM refunds WHERE order_id = ? ORDER BY id',
