@@ -22,6 +22,15 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
   const api = () => request(server.baseUrl);
   const newOrder = () =>
     placeOrder(server.baseUrl, alice.authorization, [{ skuId: skus.contact, quantity: 1 }]);
+  /** An order paid through the fake WeChat Pay (a real signed notification). */
+  const paidOrder = async (items: object[] = [{ skuId: skus.contact, quantity: 1 }]) => {
+    const order = await placeOrder(server.baseUrl, alice.authorization, items);
+    await api()
+      .post(`/api/v1/dev/payments/${order.id}/succeed`)
+      .set('authorization', alice.authorization)
+      .expect(200);
+    return order;
+  };
   const orderOf = async (id: number) =>
     (await api().get(`/api/v1/orders/${id}`).set('authorization', alice.authorization).expect(200)).body;
   const count = async (sql: string, parameters: unknown[]) =>
@@ -239,13 +248,7 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
   it('should refund partially, then fully, never beyond what was paid', async () => {
     const manager = await staffAuth(server.baseUrl, 'manager1');
     const clerk = await staffAuth(server.baseUrl, 'clerk1');
-    const order = await placeOrder(server.baseUrl, alice.authorization, [
-      { skuId: skus.contact, quantity: 3 },
-    ]);
-    await api()
-      .post(`/api/v1/dev/payments/${order.id}/succeed`)
-      .set('authorization', alice.authorization)
-      .expect(200);
+    const order = await paidOrder([{ skuId: skus.contact, quantity: 3 }]);
     await api()
       .post(`/api/v1/staff/orders/${order.id}/refunds`)
       .set('authorization', clerk.authorization)
@@ -286,11 +289,7 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
 
   it('should refund in full after the customer asks, ending refunded', async () => {
     const manager = await staffAuth(server.baseUrl, 'manager1');
-    const order = await newOrder();
-    await api()
-      .post(`/api/v1/dev/payments/${order.id}/succeed`)
-      .set('authorization', alice.authorization)
-      .expect(200);
+    const order = await paidOrder();
     const asked = await api()
       .post(`/api/v1/orders/${order.id}/refund-request`)
       .set('authorization', alice.authorization)
@@ -317,11 +316,7 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
 
   it('should re-send a refund WeChat did not take, under the same number, and never pay it twice', async () => {
     const manager = await staffAuth(server.baseUrl, 'manager1');
-    const order = await newOrder();
-    await api()
-      .post(`/api/v1/dev/payments/${order.id}/succeed`)
-      .set('authorization', alice.authorization)
-      .expect(200);
+    const order = await paidOrder();
     // WeChat Pay is unreachable when the refund is made: it stays pending, its amount reserved.
     const pay = server.config.wechatPay!;
     const reachable = pay.baseUrl;
