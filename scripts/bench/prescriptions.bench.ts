@@ -15,7 +15,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../../server/src/infra/config/app-config';
-import { DEMO_STAFF_PASSWORD } from '../../server/src/infra/database/seed/demo-stores';
+import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import {
   log,
   measureLoad,

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ProductCategory } from '@lensloop/shared';
-import { demoCatalog } from '../../server/src/infra/database/seed/demo-catalog';
+import { demoCatalog } from '../../server/src/demo/demo-catalog';
 
 const DRAWINGS: Record<ProductCategory, (colour: string) => string> = {
   frames: (colour) => `

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { createApp, dataSourceOf } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
 import { SealedBox } from './infra/crypto/sealed-box';
-import { seedDemoData } from './infra/database/seed/demo-seeder';
-import { DEMO_CUSTOMER } from './infra/database/seed/demo-family';
-import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './infra/database/seed/demo-stores';
+import { seedDemoData } from './demo/demo-seeder';
+import { DEMO_CUSTOMER } from './demo/demo-family';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './demo/demo-stores';
 import { startFakeWechatServer, type FakeWechatServer } from './infra/wechat/fake-wechat-server';
 import { createDevPayCredentials } from './infra/wechat/pay/dev-pay-credentials';
 

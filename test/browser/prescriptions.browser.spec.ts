@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { shanghaiDate } from '@lensloop/shared';
-import { DEMO_STAFF_PASSWORD } from '../../server/src/infra/database/seed/demo-stores';
-import { DEMO_CUSTOMER } from '../../server/src/infra/database/seed/demo-family';
+import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
+import { DEMO_CUSTOMER } from '../../server/src/demo/demo-family';
 import { expectAttribute, launchBrowser, waitForTaroPage } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 

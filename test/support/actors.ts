@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { DEMO_STAFF_PASSWORD } from '../../server/src/infra/database/seed/demo-stores';
+import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 
 /** Logs a customer in through the fake WeChat (`dev-<name>`) and returns the bearer header. */
 export async function customerAuth(

@@ -3,7 +3,7 @@ import { createConnection } from 'mysql2/promise';
 import { createApp, dataSourceOf } from '../../server/src/app.factory';
 import { SealedBox } from '../../server/src/infra/crypto/sealed-box';
 import { loadConfig, type AppConfig } from '../../server/src/infra/config/app-config';
-import { seedDemoData } from '../../server/src/infra/database/seed/demo-seeder';
+import { seedDemoData } from '../../server/src/demo/demo-seeder';
 import {
   startFakeWechatServer,
   type FakeWechatServer,
