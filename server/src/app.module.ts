@@ -9,11 +9,13 @@ import { AllExceptionsFilter } from './common/exception.filter';
 import type { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { dataSourceOptions } from './infra/database/data-source';
+import { EventsModule } from './infra/events/events.module';
 import { WechatModule } from './infra/wechat/wechat.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { DevModule } from './modules/dev/dev.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
 import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
@@ -39,6 +41,7 @@ export class AppModule {
         }),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.authRateLimitPerMinute }] }),
         CommonModule,
+        EventsModule,
         WechatModule,
         HealthModule,
         AuthModule,
@@ -52,6 +55,8 @@ export class AppModule {
         CartModule,
         OrdersModule,
         PaymentsModule,
+        // Test clock and job trigger: never mounted in production.
+        ...(config.environment === 'production' ? [] : [DevModule]),
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -4,6 +4,7 @@ import { signedNotification } from '../../server/src/infra/wechat/pay/fake-wecha
 import { PaymentReconciliationJob } from '../../server/src/modules/payments/payment-reconciliation.job';
 import { PaymentsController } from '../../server/src/modules/payments/payments.controller';
 import { customerAuth, staffAuth } from '../support/actors';
+import { advanceClock, outboxEvents, runJob, waitFor } from '../support/outbox';
 import { demoSkus, placeOrder, setStock, type DemoSkus } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -219,6 +220,8 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
       .post(`/api/v1/orders/${order.id}/cancel`)
       .set('authorization', alice.authorization)
       .expect(200);
+    // The close is the OrderCancelled handler, delivered after the commit.
+    await runJob(server.baseUrl, 'outbox');
     const paid = await fetch(`${server.wechat.baseUrl}/fake/pay/${order.no}/succeed`, { method: 'POST' });
     expect(paid.status).toBe(400);
     expect(await paid.json()).toMatchObject({ code: 'ORDER_CLOSED' });
@@ -327,18 +330,26 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
         .set('authorization', manager.authorization)
         .send({})
         .expect(200);
+      await runJob(server.baseUrl, 'outbox');
     } finally {
       pay.baseUrl = reachable;
     }
     expect(await refundStates(order.id)).toEqual(['pending']);
+    expect((await orderOf(order.id)).refunded).toBe(order.payable);
+    const [refund] = await server.dataSource.query(
+      'SELECT id, out_refund_no FROM refunds WHERE order_id = ?',
+      [order.id],
+    );
+    const [event] = await outboxEvents(server, 'RefundCreated', Number(refund.id));
+    expect(event).toMatchObject({
+      attempts: 1,
+      delivered_at: null,
+      last_error: expect.stringMatching(/could not be reached/),
+    });
 
-    const ageRefunds = () =>
-      server.dataSource.query(
-        'UPDATE refunds SET created_at = NOW(6) - INTERVAL 5 MINUTE WHERE order_id = ?',
-        [order.id],
-      );
-    await ageRefunds();
-    await server.app.get(PaymentReconciliationJob).runOnce();
+    // The outbox retries it after its backoff, under the same number.
+    await advanceClock(server.baseUrl, server.config.outbox.retryBaseSeconds);
+    await runJob(server.baseUrl, 'outbox');
     await waitFor(async () => (await orderOf(order.id)).status === 'refunded');
     const [first] = await server.dataSource.query(
       'SELECT out_refund_no, refund_id FROM refunds WHERE order_id = ?',
@@ -346,10 +357,13 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
     );
     expect(first.out_refund_no).toBe(`${order.no}R1`);
 
-    // Sent once more (as after a lost answer), WeChat knows the number and answers the same refund.
+    // Sent once more (a replica died after WeChat's answer, before marking the event delivered):
+    // WeChat knows the number and answers the same refund.
     await server.dataSource.query("UPDATE refunds SET state = 'pending' WHERE order_id = ?", [order.id]);
-    await ageRefunds();
-    await server.app.get(PaymentReconciliationJob).runOnce();
+    await server.dataSource.query('DELETE FROM outbox_handled WHERE event_id = ?', [event.id]);
+    await server.dataSource.query('UPDATE outbox_events SET delivered_at = NULL WHERE id = ?', [event.id]);
+    await advanceClock(server.baseUrl, server.config.outbox.leaseSeconds); // the dead replica's lease
+    await runJob(server.baseUrl, 'outbox');
     const rows = await server.dataSource.query(
       'SELECT out_refund_no, refund_id, state FROM refunds WHERE order_id = ?',
       [order.id],
@@ -367,11 +381,3 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
     return rows.map((row) => row.state);
   }
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -36,6 +36,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.SKU_NOT_FOUND:
     case ErrorCode.CART_ITEM_NOT_FOUND:
     case ErrorCode.ORDER_NOT_FOUND:
+    case ErrorCode.OUTBOX_EVENT_NOT_FOUND:
+    case ErrorCode.JOB_NOT_FOUND:
       return 404;
     case ErrorCode.CONSENT_REQUIRED:
     case ErrorCode.SKU_OFF_SALE:
@@ -43,13 +45,17 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ORDER_TRANSITION_NOT_ALLOWED:
     case ErrorCode.ORDER_NOT_PAYABLE:
     case ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS:
+    case ErrorCode.OUTBOX_EVENT_NOT_DEAD:
+    case ErrorCode.PAYMENT_CLOSED:
       return 409;
     case ErrorCode.LENS_CONFIGURATION_INVALID:
     case ErrorCode.LENS_DOES_NOT_FIT:
     case ErrorCode.REFUND_AMOUNT_INVALID:
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
+    case ErrorCode.PAYMENT_REJECTED:
       return 422;
     case ErrorCode.RATE_LIMITED:
+    case ErrorCode.PAYMENT_RATE_LIMITED:
       return 429;
     case ErrorCode.INTERNAL_ERROR:
       return 500;

@@ -40,4 +40,46 @@ describe('TransactionRunner', () => {
     await expect(runner.run(async () => 'never')).rejects.toMatchObject({ errno: 1062 });
     expect(calls).toBe(1);
   });
+
+  it('should run after-commit callbacks once the unit committed, and drop those of a failed attempt', async () => {
+    let calls = 0;
+    const managers: EntityManager[] = [];
+    const runner = runnerWith(async (work) => {
+      calls++;
+      const manager = { queryRunner: { data: {} } } as unknown as EntityManager;
+      managers.push(manager);
+      const result = await work(manager);
+      if (calls === 1) throw Object.assign(new Error('Deadlock found'), { errno: 1213 });
+      return result;
+    });
+    const woken: number[] = [];
+    await runner.run(async (manager) => {
+      runner.afterCommit(manager, () => woken.push(calls));
+      expect(woken).toEqual([]);
+    });
+    // One callback per attempt was registered; only the committed attempt's ran, after it.
+    expect(calls).toBe(2);
+    expect(woken).toEqual([2]);
+  });
+
+  it('should run the transactions of the embedded SQLite database one after another', async () => {
+    let open = 0;
+    let mostOpen = 0;
+    const runner = new TransactionRunner({
+      options: { type: 'sqljs' },
+      transaction: async (work: (manager: EntityManager) => Promise<unknown>) => {
+        open++;
+        mostOpen = Math.max(mostOpen, open);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        try {
+          return await work({ queryRunner: { data: {} } } as unknown as EntityManager);
+        } finally {
+          open--;
+        }
+      },
+    } as unknown as DataSource);
+    const results = await Promise.all([1, 2, 3].map((value) => runner.run(async () => value)));
+    expect(results).toEqual([1, 2, 3]);
+    expect(mostOpen).toBe(1);
+  });
 });

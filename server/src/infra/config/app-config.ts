@@ -39,6 +39,11 @@ export interface AppConfig {
   };
   /** Background jobs (order expiry, payment reconciliation) claimed through the database. */
   jobs: { enabled: boolean; intervalSeconds: number };
+  /**
+   * Event delivery: attempts before dead-lettering, the first retry delay (doubling), the claim
+   * lease, and how long delivered events are kept.
+   */
+  outbox: { maxAttempts: number; retryBaseSeconds: number; leaseSeconds: number; retentionDays: number };
   authRateLimitPerMinute: number;
   /** AES-256 keys for prescription values at rest, by key id; new rows use `activeKeyId`. */
   prescriptionKeys: { activeKeyId: string; keys: Record<string, Buffer> };
@@ -180,6 +185,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobs: {
       enabled: flag('JOBS_ENABLED', true),
       intervalSeconds: integer('JOB_INTERVAL_SECONDS', 30, 1, 3600),
+    },
+    outbox: {
+      maxAttempts: integer('OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
+      retryBaseSeconds: integer('OUTBOX_RETRY_BASE_SECONDS', 10, 1, 3600),
+      leaseSeconds: integer('OUTBOX_LEASE_SECONDS', 60, 1, 3600),
+      retentionDays: integer('OUTBOX_RETENTION_DAYS', 7, 1, 365),
     },
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     prescriptionKeys: prescriptionKeys(env, production, problems),

@@ -1,3 +1,5 @@
+import { OutboxEventEntity } from '../events/outbox-event.entity';
+import { OutboxHandledEntity } from '../events/outbox-handled.entity';
 import { AuditLogEntity } from '../../modules/audit/entities/audit-log.entity';
 import { CartItemEntity } from '../../modules/cart/entities/cart-item.entity';
 import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.entity';
@@ -38,4 +40,7 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   PaymentEntity,
   RefundEntity,
+  // Domain events
+  OutboxEventEntity,
+  OutboxHandledEntity,
 ];

@@ -1,41 +1,56 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 
 /**
  * A background job run every `JOB_INTERVAL_SECONDS` in every replica. Jobs claim their rows in
  * the database (`FOR UPDATE SKIP LOCKED`), so replicas share the work instead of repeating it,
- * and a replica that dies mid-run leaves its rows to the next run. Tests call `runOnce()`.
+ * and a replica that dies mid-run leaves its rows to the next run. Runs within one process are
+ * serialised; `POST /dev/jobs/:name/run` and tests call `run()`.
  */
-export abstract class IntervalJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export abstract class IntervalJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  /** The job's name in `/dev/jobs`, e.g. `order-expiry`. */
+  abstract readonly name: string;
   protected readonly logger = new Logger(this.constructor.name);
   private timer: NodeJS.Timeout | null = null;
-  private running = false;
+  private current: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+  private stopped = false;
 
   protected constructor(private readonly jobConfig: AppConfig['jobs']) {}
 
   /** Does one round of work; returns how many items it handled. */
   abstract runOnce(): Promise<number>;
 
+  /** Runs the job now, after any run of it in progress in this process has finished. */
+  run(): Promise<number> {
+    this.queued++;
+    const next = this.current.then(() => this.runOnce()).finally(() => this.queued--);
+    this.current = next.catch(() => undefined);
+    return next;
+  }
+
   onApplicationBootstrap(): void {
     if (!this.jobConfig.enabled) return;
-    this.timer = setInterval(() => void this.tick(), this.jobConfig.intervalSeconds * 1000);
+    this.timer = setInterval(() => this.runInBackground(), this.jobConfig.intervalSeconds * 1000);
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    await this.current;
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const handled = await this.runOnce();
-      if (handled) this.logger.log(`handled ${handled}`);
-    } catch (error) {
-      this.logger.error(`run failed: ${error instanceof Error ? error.stack : String(error)}`);
-    } finally {
-      this.running = false;
-    }
+  /** A run nobody waits for (timer, wake-up): failures are logged. */
+  protected runInBackground(): void {
+    // One queued run picks up whatever arrived meanwhile; more would only pile up.
+    if (this.stopped || this.queued > 1) return;
+    this.run().then(
+      (handled) => {
+        if (handled) this.logger.log(`handled ${handled}`);
+      },
+      (error: unknown) =>
+        this.logger.error(`run failed: ${error instanceof Error ? error.stack : String(error)}`),
+    );
   }
 }

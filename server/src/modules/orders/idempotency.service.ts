@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@lensloop/shared';
 import { LessThan, Repository, type EntityManager } from 'typeorm';
+import { BusinessClock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { isDuplicateKey } from '../../common/transaction';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
@@ -40,6 +41,7 @@ export type IdempotencyClaim<T> = { kind: 'claimed'; keyId: number } | { kind: '
 export class IdempotencyService {
   constructor(
     @InjectRepository(IdempotencyKeyEntity) private readonly keys: Repository<IdempotencyKeyEntity>,
+    private readonly clock: BusinessClock,
   ) {}
 
   async claim<T>(memberId: number, key: string, body: unknown): Promise<IdempotencyClaim<T>> {
@@ -51,7 +53,7 @@ export class IdempotencyService {
           key,
           requestHash: hash,
           response: null,
-          expiresAt: new Date(Date.now() + KEY_LIFETIME_MS),
+          expiresAt: new Date(this.clock.nowMs() + KEY_LIFETIME_MS),
         });
         return { kind: 'claimed', keyId: Number(inserted.identifiers[0].id) };
       } catch (error) {
@@ -59,8 +61,8 @@ export class IdempotencyService {
       }
       const existing = await this.keys.findOneBy({ memberId, key });
       if (!existing) continue;
-      if (existing.expiresAt.getTime() <= Date.now()) {
-        await this.keys.delete({ id: existing.id, expiresAt: LessThan(new Date()) });
+      if (existing.expiresAt.getTime() <= this.clock.nowMs()) {
+        await this.keys.delete({ id: existing.id, expiresAt: LessThan(this.clock.now()) });
         continue;
       }
       if (existing.requestHash !== hash) {
@@ -93,7 +95,7 @@ export class IdempotencyService {
   }
 
   async deleteExpired(): Promise<number> {
-    const result = await this.keys.delete({ expiresAt: LessThan(new Date()) });
+    const result = await this.keys.delete({ expiresAt: LessThan(this.clock.now()) });
     return result.affected ?? 0;
   }
 }

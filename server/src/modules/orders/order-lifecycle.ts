@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { canTransition, ErrorCode, type OrderActor, type OrderStatus } from '@lensloop/shared';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import type { DomainEventType } from '../../infra/events/domain-events';
+import { EventBus } from '../../infra/events/event-bus';
 import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderEntity } from './entities/order.entity';
@@ -14,6 +16,15 @@ export interface Actor {
 
 export const SYSTEM: Actor = { kind: 'system', id: null };
 
+/** The statuses other modules react to, and the event each publishes. */
+const EVENT_ON_ENTERING: Partial<Record<OrderStatus, DomainEventType>> = {
+  paid: 'OrderPaid',
+  ready_for_pickup: 'OrderReadyForPickup',
+  completed: 'OrderCompleted',
+  cancelled: 'OrderCancelled',
+  refunded: 'OrderRefunded',
+};
+
 /**
  * Moves orders along the life cycle: the policy decides whether a step is allowed, the update
  * is conditional on the status it was read in (a concurrent step makes it fail rather than
@@ -21,7 +32,10 @@ export const SYSTEM: Actor = { kind: 'system', id: null };
  */
 @Injectable()
 export class OrderLifecycle {
-  constructor(private readonly stock: StockReservations) {}
+  constructor(
+    private readonly stock: StockReservations,
+    private readonly events: EventBus,
+  ) {}
 
   /** Returns false when the order had already left `order.status` (someone else moved it). */
   async tryTransition(
@@ -58,6 +72,7 @@ export class OrderLifecycle {
       await this.stock.release(manager, order.storeId, items);
     }
     order.status = to;
+    await this.publishEntered(manager, order);
     return true;
   }
 
@@ -75,6 +90,23 @@ export class OrderLifecycle {
         ErrorCode.ORDER_TRANSITION_NOT_ALLOWED,
         `The order changed while it was being moved from ${from} to ${to}; reload it.`,
       );
+    }
+  }
+
+  private async publishEntered(manager: EntityManager, order: OrderEntity): Promise<void> {
+    const type = EVENT_ON_ENTERING[order.status];
+    if (!type) return;
+    const base = {
+      orderId: order.id,
+      orderNo: order.no,
+      memberId: order.memberId,
+      storeId: order.storeId,
+      payable: order.payable,
+    };
+    if (type === 'OrderRefunded') {
+      await this.events.publish(manager, type, order.id, { ...base, refunded: order.refunded });
+    } else {
+      await this.events.publish(manager, type, order.id, base);
     }
   }
 }

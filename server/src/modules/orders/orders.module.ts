@@ -8,6 +8,7 @@ import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderEntity } from './entities/order.entity';
 import { IdempotencyService } from './idempotency.service';
+import { OrderBillingService } from './order-billing.service';
 import { OrderExpiryJob } from './order-expiry.job';
 import { OrderLifecycle } from './order-lifecycle';
 import { OrderPricingService } from './order-pricing.service';
@@ -18,7 +19,6 @@ import { PrescriptionsService } from '../prescriptions/prescriptions.service';
 import { PRESCRIPTION_REFERENCE_CHECKER } from './prescription-reference';
 import { StaffOrdersController } from './staff-orders.controller';
 import { StockReservations } from './stock-reservations';
-import { WechatTransactionCloser } from './wechat-transaction-closer';
 
 @Module({
   imports: [
@@ -41,9 +41,9 @@ import { WechatTransactionCloser } from './wechat-transaction-closer';
     StockReservations,
     IdempotencyService,
     OrderExpiryJob,
-    WechatTransactionCloser,
+    OrderBillingService,
     { provide: PRESCRIPTION_REFERENCE_CHECKER, useExisting: PrescriptionsService },
   ],
-  exports: [OrdersService, OrderPricingService, OrderLifecycle],
+  exports: [OrdersService, OrderPricingService, OrderBillingService],
 })
 export class OrdersModule {}

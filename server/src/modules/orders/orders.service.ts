@@ -5,7 +5,6 @@ import {
   ErrorCode,
   lensFitProblems,
   lensIndexOf,
-  shanghaiDate,
   shanghaiDayRange,
   type ErrorDetail,
   type Order,
@@ -18,6 +17,7 @@ import { Between, In, Repository, type EntityManager, type FindOptionsWhere } fr
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
+import { BusinessClock } from '../../common/clock';
 import { TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -33,10 +33,9 @@ import { OrderPricingService, type ResolvedItem } from './order-pricing.service'
 import { quoteTotals } from './policies/order-pricing';
 import { PRESCRIPTION_REFERENCE_CHECKER, type PrescriptionReferenceChecker } from './prescription-reference';
 import { StockReservations } from './stock-reservations';
-import { WechatTransactionCloser } from './wechat-transaction-closer';
 
 /** `LL` + UTC yymmddHHMMss + 6 random digits: unique, sortable, valid as WeChat's out_trade_no. */
-function orderNumber(now = new Date()): string {
+function orderNumber(now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, '').slice(2, 14);
   return `LL${stamp}${String(randomInt(1_000_000)).padStart(6, '0')}`;
 }
@@ -66,7 +65,7 @@ export class OrdersService {
     private readonly lifecycle: OrderLifecycle,
     private readonly idempotency: IdempotencyService,
     private readonly tx: TransactionRunner,
-    private readonly closer: WechatTransactionCloser,
+    private readonly clock: BusinessClock,
   ) {}
 
   async quote(memberId: number, request: OrderRequestDto): Promise<Quote> {
@@ -99,7 +98,7 @@ export class OrdersService {
 
   /** Orders of the caller's store (every store for an admin) created or updated on a day. */
   async listStoreOrders(staff: Principal, query: StaffOrderQueryDto): Promise<Page<OrderSummary>> {
-    const day = !query.date || query.date === 'today' ? shanghaiDate(new Date()) : query.date;
+    const day = !query.date || query.date === 'today' ? this.clock.today() : query.date;
     const [start, end] = shanghaiDayRange(day);
     const scope: FindOptionsWhere<OrderEntity> = {
       ...(staff.role === 'admin' ? {} : { storeId: staff.storeId ?? -1 }),
@@ -129,7 +128,6 @@ export class OrdersService {
     await this.tx.run((manager) =>
       this.lifecycle.transition(manager, order, 'cancelled', { kind: 'customer', id: memberId }),
     );
-    await this.closer.closeCancelled([order]);
     return this.toOrder(order);
   }
 
@@ -146,7 +144,6 @@ export class OrdersService {
     const order = await this.findForStaff(staff, orderId);
     const actor: Actor = { kind: 'staff', id: staff.id };
     await this.tx.run((manager) => this.lifecycle.transition(manager, order, to, actor, note));
-    await this.closer.closeCancelled([order]);
     return this.toOrder(order);
   }
 
@@ -208,7 +205,7 @@ export class OrdersService {
     await this.stock.reserve(manager, request.storeId, request.items);
     const order = await manager.save(
       manager.create(OrderEntity, {
-        no: orderNumber(),
+        no: orderNumber(this.clock.now()),
         memberId,
         storeId: request.storeId,
         status: 'pending_payment',
@@ -219,7 +216,7 @@ export class OrdersService {
         pointsDiscount: quote.pointsDiscount,
         balancePaid: quote.balancePaid,
         payable: quote.payable,
-        expiresAt: new Date(Date.now() + this.config.orders.paymentWindowMinutes * 60_000),
+        expiresAt: new Date(this.clock.nowMs() + this.config.orders.paymentWindowMinutes * 60_000),
         payRequestedAt: null,
         paidAt: null,
       }),

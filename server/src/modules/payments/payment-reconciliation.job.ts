@@ -4,9 +4,11 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import { IntervalJob } from '../../infra/jobs/interval-job';
 import { PaymentsService } from './payments.service';
 
-/** Settles payments whose notification never came and re-sends refunds WeChat did not take. */
+/** Settles payments whose notification never came. */
 @Injectable()
 export class PaymentReconciliationJob extends IntervalJob {
+  readonly name = 'payment-reconciliation';
+
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly payments: PaymentsService,

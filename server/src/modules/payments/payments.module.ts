@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MemberEntity } from '../members/entities/member.entity';
-import { OrderEntity } from '../orders/entities/order.entity';
+import { MembersModule } from '../members/members.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PaymentEntity } from './entities/payment.entity';
 import { RefundEntity } from './entities/refund.entity';
+import { PaymentEventHandlers } from './payment-event-handlers';
 import { PaymentReconciliationJob } from './payment-reconciliation.job';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrderEntity, PaymentEntity, RefundEntity, MemberEntity]), OrdersModule],
+  imports: [TypeOrmModule.forFeature([PaymentEntity, RefundEntity]), OrdersModule, MembersModule],
   controllers: [PaymentsController],
-  providers: [PaymentsService, PaymentReconciliationJob],
+  providers: [PaymentsService, PaymentReconciliationJob, PaymentEventHandlers],
 })
 export class PaymentsModule {}

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, REFUNDABLE_STATUSES, type Order, type PayOrderResponse } from '@lensloop/shared';
-import { In, IsNull, LessThanOrEqual, Repository, type EntityManager } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
+import { BusinessClock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
-import { WechatPayClient } from '../../infra/wechat/pay/wechat-pay-client';
+import { EventBus } from '../../infra/events/event-bus';
+import { WechatPayClient, WechatPayRejection } from '../../infra/wechat/pay/wechat-pay-client';
 import { checkSignatureHeaders, decryptResource } from '../../infra/wechat/pay/wechat-pay-crypto';
 import type {
   WechatPayConfig,
@@ -15,18 +17,16 @@ import type {
   WechatPayTransaction,
   WechatRefundNotice,
 } from '../../infra/wechat/pay/wechat-pay.types';
-import { MemberEntity } from '../members/entities/member.entity';
-import { OrderEntity } from '../orders/entities/order.entity';
-import { OrderLifecycle, SYSTEM } from '../orders/order-lifecycle';
-import { OrdersService } from '../orders/orders.service';
+import { MembersService } from '../members/members.service';
+import { OrderBillingService, type BillableOrder } from '../orders/order-billing.service';
 import { PaymentEntity } from './entities/payment.entity';
 import { RefundEntity } from './entities/refund.entity';
 import { NotificationRejected } from './payment-notification';
+import { payErrorOf } from './policies/wechat-pay-errors';
 
 const RECONCILE_BATCH = 50;
 /** Give the notification a head start before asking WeChat ourselves. */
 const RECONCILE_AFTER_MS = 60_000;
-const REDISPATCH_REFUND_AFTER_MS = 30_000;
 
 /**
  * WeChat Pay for orders: prepay and `requestPayment` parameters, the payment and refund
@@ -39,14 +39,14 @@ export class PaymentsService {
   private readonly logger = new Logger(PaymentsService.name);
 
   constructor(
-    @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     @InjectRepository(RefundEntity) private readonly refunds: Repository<RefundEntity>,
-    @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pay: WechatPayClient,
     private readonly tx: TransactionRunner,
-    private readonly lifecycle: OrderLifecycle,
-    private readonly ordersService: OrdersService,
+    private readonly orders: OrderBillingService,
+    private readonly members: MembersService,
+    private readonly events: EventBus,
+    private readonly clock: BusinessClock,
   ) {}
 
   private payConfig(): WechatPayConfig {
@@ -56,30 +56,44 @@ export class PaymentsService {
   }
 
   async payOrder(memberId: number, orderId: number): Promise<PayOrderResponse> {
-    const order = await this.ordersService.findOwned(memberId, orderId);
-    if (order.status !== 'pending_payment' || order.expiresAt.getTime() <= Date.now()) {
+    const order = await this.orders.findOwned(memberId, orderId);
+    if (!this.orders.isPayable(order)) {
       throw new DomainError(
         ErrorCode.ORDER_NOT_PAYABLE,
         `Order ${orderId} is ${order.status}; it cannot be paid.`,
       );
     }
     if (order.payable === 0) {
-      await this.tx.run((manager) =>
-        this.lifecycle.transition(manager, order, 'paid', SYSTEM, 'nothing to pay'),
-      );
+      await this.orders.confirmWithoutPayment(memberId, orderId);
       return { status: 'paid' };
     }
-    const member = await this.members.findOneByOrFail({ id: memberId });
-    const prepayId = await this.pay.prepay({
-      outTradeNo: order.no,
-      description: `LensLoop ${order.no}`,
-      amount: order.payable,
-      openid: member.openid,
-      // WeChat refuses payment once the order would be cancelled for non-payment.
-      timeExpire: order.expiresAt,
-    });
-    await this.orders.update({ id: order.id, payRequestedAt: IsNull() }, { payRequestedAt: new Date() });
+    const member = await this.members.getMember(memberId);
+    let prepayId: string;
+    try {
+      prepayId = await this.pay.prepay({
+        outTradeNo: order.no,
+        description: `LensLoop ${order.no}`,
+        amount: order.payable,
+        openid: member.openid,
+        // WeChat refuses payment once the order would be cancelled for non-payment.
+        timeExpire: order.expiresAt,
+      });
+    } catch (error) {
+      if (!(error instanceof WechatPayRejection)) throw error;
+      // Paid already (another tab, a lost notification): take WeChat's word and settle it now.
+      if (error.code === 'ORDERPAID' && (await this.syncFromWechat(order))) return { status: 'paid' };
+      throw payErrorOf(error);
+    }
+    await this.orders.markPayRequested(order.id);
     return { status: 'pending_payment', payment: this.pay.paymentParams(prepayId) };
+  }
+
+  /** Asks WeChat for the order's transaction and settles it when paid; returns whether it was. */
+  private async syncFromWechat(order: BillableOrder): Promise<boolean> {
+    const transaction = await this.pay.queryByOutTradeNo(order.no);
+    if (transaction?.trade_state !== 'SUCCESS') return false;
+    await this.settleTransaction(transaction);
+    return true;
   }
 
   /** Verifies, decrypts and applies a notification; throws NotificationRejected when WeChat must retry. */
@@ -119,7 +133,7 @@ export class PaymentsService {
     if (transaction.mchid !== config.mchId || transaction.appid !== config.appId) {
       throw new NotificationRejected(400, `mchid/appid mismatch: ${transaction.mchid}/${transaction.appid}`);
     }
-    const order = await this.orders.findOneBy({ no: transaction.out_trade_no });
+    const order = await this.orders.findByNo(transaction.out_trade_no);
     if (!order) throw new NotificationRejected(404, `unknown out_trade_no ${transaction.out_trade_no}`);
     if (transaction.amount?.total !== order.payable) {
       throw new NotificationRejected(
@@ -128,8 +142,8 @@ export class PaymentsService {
       );
     }
     const transactionId = transaction.transaction_id;
-    const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
-    const lateRefund = await this.tx.run(async (manager) => {
+    const paidAt = transaction.success_time ? new Date(transaction.success_time) : this.clock.now();
+    await this.tx.run(async (manager) => {
       try {
         await manager.insert(PaymentEntity, {
           orderId: order.id,
@@ -140,20 +154,15 @@ export class PaymentsService {
           paidAt,
         });
       } catch (error) {
-        if (isDuplicateKey(error)) return null;
+        if (isDuplicateKey(error)) return;
         throw error;
       }
-      const current = await manager.findOneByOrFail(OrderEntity, { id: order.id });
-      if (
-        current.status === 'pending_payment' &&
-        (await this.lifecycle.tryTransition(manager, current, 'paid', SYSTEM, { changes: { paidAt } }))
-      ) {
-        return null;
-      }
+      if (await this.orders.markPaid(manager, order.id, paidAt)) return;
+      const current = await this.orders.findById(order.id, manager);
       this.logger.warn(
         `payment ${transactionId} for ${order.no} arrived when it was ${current.status}: refunding`,
       );
-      return this.createRefund(
+      await this.createRefund(
         manager,
         current,
         order.payable,
@@ -161,19 +170,18 @@ export class PaymentsService {
         'paid after cancellation',
       );
     });
-    if (lateRefund) await this.dispatchRefund(lateRefund);
   }
 
   /** A full or partial refund of a paid order, by a manager of its store. */
   async refundOrder(staff: Principal, orderId: number, amount?: number, reason?: string): Promise<Order> {
-    const order = await this.ordersService.findForStaff(staff, orderId);
+    const order = await this.orders.findForStaff(staff, orderId);
     if (!REFUNDABLE_STATUSES.includes(order.status) || order.payable === 0) {
       throw new DomainError(
         ErrorCode.ORDER_TRANSITION_NOT_ALLOWED,
         `An order that is ${order.status} cannot be refunded.`,
       );
     }
-    const refund = await this.tx
+    await this.tx
       .run(async (manager) => {
         const count = await manager.countBy(RefundEntity, { orderId });
         return this.createRefund(
@@ -191,53 +199,70 @@ export class PaymentsService {
           'Another refund of this order is being made.',
         );
       });
-    await this.dispatchRefund(refund);
-    return this.ordersService.toOrder(await this.orders.findOneByOrFail({ id: orderId }));
+    return this.orders.toOrder(orderId);
   }
 
-  /** Reserves the amount on the order (never above what was paid) and writes the pending refund. */
+  /**
+   * Reserves the amount on the order (never above what was paid), writes the pending refund and
+   * publishes `RefundCreated`, whose handler asks WeChat after the commit.
+   */
   private async createRefund(
     manager: EntityManager,
-    order: OrderEntity,
+    order: BillableOrder,
     amount: number,
     outRefundNo: string,
     reason: string,
-  ): Promise<RefundEntity> {
-    const reserved = await manager
-      .createQueryBuilder()
-      .update(OrderEntity)
-      .set({ refunded: () => 'refunded + :amount' })
-      .where('id = :id AND refunded + :amount <= payable AND :amount > 0', { id: order.id, amount })
-      .execute();
-    if (reserved.affected !== 1) {
+  ): Promise<void> {
+    if (!(await this.orders.reserveRefund(manager, order.id, amount))) {
       throw new DomainError(
         ErrorCode.REFUND_AMOUNT_INVALID,
         'The refund is more than what is left to refund.',
         [{ field: 'amount', message: `at most ${order.payable - order.refunded} fen` }],
       );
     }
-    return manager.save(
+    const refund = await manager.save(
       manager.create(RefundEntity, { orderId: order.id, outRefundNo, amount, reason, state: 'pending' }),
+    );
+    await this.events.publish(manager, 'RefundCreated', refund.id, {
+      refundId: refund.id,
+      orderId: order.id,
+    });
+  }
+
+  /**
+   * Asks WeChat for a pending refund (the `RefundCreated` handler). A failure throws, so the
+   * outbox retries with the same `out_refund_no`, which WeChat dedups: never paid twice.
+   */
+  async sendRefund(refundId: number): Promise<void> {
+    const refund = await this.refunds.findOneByOrFail({ id: refundId });
+    if (refund.state !== 'pending') return;
+    const order = await this.orders.findById(refund.orderId);
+    const result = await this.pay.refund({
+      outTradeNo: order.no,
+      outRefundNo: refund.outRefundNo,
+      refund: refund.amount,
+      total: order.payable,
+      reason: refund.reason,
+    });
+    await this.refunds.update(
+      { id: refund.id, state: 'pending' },
+      { state: 'processing', refundId: result.refund_id },
     );
   }
 
-  /** Asks WeChat for the refund; on failure the reconciliation job asks again with the same number. */
-  private async dispatchRefund(refund: RefundEntity): Promise<void> {
-    const order = await this.orders.findOneByOrFail({ id: refund.orderId });
+  /**
+   * Closes the WeChat transaction of a cancelled order (the `OrderCancelled` handler), so it can
+   * no longer be paid. A payment that raced the close is refunded when its notification arrives.
+   */
+  async closeCancelledTransaction(orderId: number): Promise<void> {
+    const order = await this.orders.findById(orderId);
+    if (order.status !== 'cancelled' || !order.payRequestedAt) return;
     try {
-      const result = await this.pay.refund({
-        outTradeNo: order.no,
-        outRefundNo: refund.outRefundNo,
-        refund: refund.amount,
-        total: order.payable,
-        reason: refund.reason,
-      });
-      await this.refunds.update(
-        { id: refund.id, state: 'pending' },
-        { state: 'processing', refundId: result.refund_id },
-      );
+      await this.pay.close(order.no);
     } catch (error) {
-      this.logger.warn(`refund ${refund.outRefundNo} not accepted yet: ${(error as Error).message}`);
+      // Paid meanwhile: the late payment is refunded; closed already: nothing to do.
+      if (error instanceof WechatPayRejection && ['ORDERPAID', 'ORDER_CLOSED'].includes(error.code)) return;
+      throw error;
     }
   }
 
@@ -258,56 +283,38 @@ export class PaymentsService {
         .where('id = :id AND state IN (:...open)', { id: refund.id, open: ['pending', 'processing'] })
         .execute();
       if (changed.affected !== 1) return;
-      const order = await manager.findOneByOrFail(OrderEntity, { id: refund.orderId });
       if (!succeeded) {
         // The money stayed with the merchant: it can be refunded again.
-        await manager.decrement(OrderEntity, { id: order.id }, 'refunded', refund.amount);
+        await this.orders.releaseRefund(manager, refund.orderId, refund.amount);
         this.logger.error(`refund ${refund.outRefundNo} ended ${notice.refund_status}`);
         return;
       }
       const unsettled = await manager.countBy(RefundEntity, {
-        orderId: order.id,
+        orderId: refund.orderId,
         state: In(['pending', 'processing']),
       });
-      if (order.refunded >= order.payable && unsettled === 0 && REFUNDABLE_STATUSES.includes(order.status)) {
-        await this.lifecycle.tryTransition(manager, order, 'refunded', SYSTEM);
-      }
+      await this.orders.markRefundedWhenSettled(manager, refund.orderId, unsettled);
     });
   }
 
   /**
-   * For orders whose payment notification has not come: asks WeChat and settles what was paid;
-   * re-sends refunds WeChat has not accepted yet. Safe to run in several replicas at once.
+   * For orders whose payment notification has not come: asks WeChat and settles what was paid.
+   * Safe to run in several replicas at once. (Refunds WeChat did not take are retried by the outbox.)
    */
   async reconcile(): Promise<number> {
-    const before = new Date(Date.now() - RECONCILE_AFTER_MS);
-    const waiting = await this.orders.find({
-      where: { status: 'pending_payment', payRequestedAt: LessThanOrEqual(before) },
-      order: { id: 'ASC' },
-      take: RECONCILE_BATCH,
-    });
+    const waiting = await this.orders.awaitingPayment(
+      new Date(this.clock.nowMs() - RECONCILE_AFTER_MS),
+      RECONCILE_BATCH,
+    );
     let handled = 0;
     for (const order of waiting) {
       try {
-        const transaction = await this.pay.queryByOutTradeNo(order.no);
-        if (transaction?.trade_state === 'SUCCESS') {
-          await this.settleTransaction(transaction);
-          handled++;
-        }
+        if (await this.syncFromWechat(order)) handled++;
       } catch (error) {
         this.logger.warn(`reconciling ${order.no} failed: ${(error as Error).message}`);
       }
     }
-    const stuck = await this.refunds.find({
-      where: {
-        state: 'pending',
-        createdAt: LessThanOrEqual(new Date(Date.now() - REDISPATCH_REFUND_AFTER_MS)),
-      },
-      order: { id: 'ASC' },
-      take: RECONCILE_BATCH,
-    });
-    for (const refund of stuck) await this.dispatchRefund(refund);
-    return handled + stuck.length;
+    return handled;
   }
 
   /** Development and tests: the fake WeChat Pay "pays" and posts its signed notification. */
@@ -315,13 +322,17 @@ export class PaymentsService {
     if (this.config.environment === 'production') throw new DomainError(ErrorCode.NOT_FOUND, 'Not found.');
     const result = await this.payOrder(memberId, orderId);
     if (result.status === 'pending_payment') {
-      const order = await this.ordersService.findOwned(memberId, orderId);
+      const order = await this.orders.findOwned(memberId, orderId);
       const response = await fetch(`${this.payConfig().baseUrl}/fake/pay/${order.no}/succeed`, {
         method: 'POST',
       });
+      if (response.status >= 400 && response.status < 500) {
+        const { code, message } = (await response.json()) as { code: string; message: string };
+        throw payErrorOf(new WechatPayRejection(response.status, code, message));
+      }
       if (!response.ok)
         throw new DomainError(ErrorCode.WECHAT_UNAVAILABLE, `The fake WeChat Pay said ${response.status}.`);
     }
-    return this.ordersService.getOrder(memberId, orderId);
+    return this.orders.toOrder(orderId);
   }
 }

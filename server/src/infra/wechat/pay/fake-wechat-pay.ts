@@ -17,6 +17,10 @@ interface FakeTransaction {
   view: WechatPayTransaction;
   notifyUrl: string;
   prepayId: string;
+  /** Close requests answered, for tests of "closed exactly once". */
+  answeredCloses: number;
+  /** Tests hold close answers this long, to stop the merchant in the middle of one. */
+  closeDelayMs: number;
 }
 
 interface FakeRefund {
@@ -163,6 +167,9 @@ export function createFakeWechatPay(options: FakePayOptions) {
       return reply(response, 400, { code: 'PARAM_ERROR', message: '参数错误' });
     }
     const existing = transactions.get(outTradeNo);
+    if (existing?.view.trade_state === 'CLOSED') {
+      return reply(response, 400, { code: 'ORDER_CLOSED', message: '订单已关闭' });
+    }
     if (existing && existing.view.trade_state !== 'NOTPAY') {
       return reply(response, 400, { code: 'ORDERPAID', message: '该订单已支付' });
     }
@@ -179,18 +186,44 @@ export function createFakeWechatPay(options: FakePayOptions) {
       },
       notifyUrl,
       prepayId: `wx${Date.now()}${digits(10)}`,
+      answeredCloses: 0,
+      closeDelayMs: 0,
     };
     transactions.set(outTradeNo, transaction);
     reply(response, 200, { prepay_id: transaction.prepayId });
   }
 
-  function close(response: ServerResponse, outTradeNo: string): void {
-    const transaction = transactions.get(outTradeNo)?.view;
+  async function close(response: ServerResponse, outTradeNo: string): Promise<void> {
+    const transaction = transactions.get(outTradeNo);
     if (!transaction) return reply(response, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' });
-    if (transaction.trade_state === 'SUCCESS')
+    if (transaction.closeDelayMs)
+      await new Promise((resolve) => setTimeout(resolve, transaction.closeDelayMs));
+    if (response.destroyed) return;
+    if (transaction.view.trade_state === 'SUCCESS')
       return reply(response, 400, { code: 'ORDERPAID', message: '该订单已支付' });
-    Object.assign(transaction, { trade_state: 'CLOSED', trade_state_desc: '已关闭' });
+    Object.assign(transaction.view, { trade_state: 'CLOSED', trade_state_desc: '已关闭' });
+    transaction.answeredCloses++;
     reply(response, 204);
+  }
+
+  /** Test controls: `GET /fake/pay/<no>` shows a transaction; `POST …/hold-close?ms=` slows its close. */
+  function control(
+    response: ServerResponse,
+    method: string,
+    outTradeNo: string,
+    action: string | undefined,
+    url: URL,
+  ) {
+    const transaction = transactions.get(outTradeNo);
+    if (!transaction)
+      return reply(response, 404, { code: 'ORDER_NOT_EXIST', message: 'no prepay for this out_trade_no' });
+    if (method === 'POST' && action === 'hold-close')
+      transaction.closeDelayMs = Number(url.searchParams.get('ms') ?? 0);
+    reply(response, 200, {
+      trade_state: transaction.view.trade_state,
+      answeredCloses: transaction.answeredCloses,
+      closeDelayMs: transaction.closeDelayMs,
+    });
   }
 
   function refund(response: ServerResponse, payload: MerchantRequestBody): void {
@@ -233,9 +266,14 @@ export function createFakeWechatPay(options: FakePayOptions) {
     url: URL,
     body: string,
   ): Promise<boolean> {
-    const control = /^\/fake\/pay\/([\w-]+)\/succeed$/.exec(url.pathname);
-    if (control && request.method === 'POST') {
-      await pay(response, control[1], url.searchParams.get('notify') !== 'false');
+    const succeed = /^\/fake\/pay\/([\w-]+)\/succeed$/.exec(url.pathname);
+    if (succeed && request.method === 'POST') {
+      await pay(response, succeed[1], url.searchParams.get('notify') !== 'false');
+      return true;
+    }
+    const inspect = /^\/fake\/pay\/([\w-]+)(?:\/(hold-close))?$/.exec(url.pathname);
+    if (inspect) {
+      control(response, request.method ?? 'GET', inspect[1], inspect[2], url);
       return true;
     }
     if (!url.pathname.startsWith('/v3/')) return false;
@@ -253,7 +291,7 @@ export function createFakeWechatPay(options: FakePayOptions) {
       if (transaction) reply(response, 200, transaction.view);
       else reply(response, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' });
     } else if (closed && request.method === 'POST') {
-      close(response, closed[1]);
+      await close(response, closed[1]);
     } else if (url.pathname === '/v3/refund/domestic/refunds' && request.method === 'POST') {
       refund(response, payload);
     } else {

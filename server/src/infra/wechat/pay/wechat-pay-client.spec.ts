@@ -49,6 +49,6 @@ describe('WechatPayClient against the fake WeChat Pay', () => {
         openid: 'o',
         timeExpire: new Date(),
       }),
-    ).rejects.toMatchObject({ code: 'WECHAT_UNAVAILABLE' });
+    ).rejects.toMatchObject({ name: 'WechatPayRejection', status: 401, code: 'SIGN_ERROR' });
   });
 });

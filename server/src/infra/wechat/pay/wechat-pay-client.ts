@@ -28,6 +28,23 @@ export interface RefundCall {
 }
 
 /**
+ * WeChat Pay answered, and said no (a 4xx with `{ code, message }`): not an outage. Callers
+ * decide what each code means (`ORDERPAID` on prepay: the order is paid; `ORDER_CLOSED`: it
+ * can no longer be paid, …).
+ */
+export class WechatPayRejection extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    /** WeChat's own explanation, e.g. 该订单已支付. */
+    readonly reason: string,
+  ) {
+    super(`WeChat Pay refused (${status} ${code}): ${reason}`);
+    this.name = 'WechatPayRejection';
+  }
+}
+
+/**
  * WeChat Pay API v3 over HTTP: requests signed with the merchant key, responses verified
  * against the platform key. The base URL is api.mch.weixin.qq.com or the local fake.
  */
@@ -125,6 +142,7 @@ export class WechatPayClient {
     }
     const text = await response.text();
     if (absentStatuses.includes(response.status)) return null;
+    if (response.status >= 400 && response.status < 500) throw rejection(response.status, text);
     if (!response.ok) throw unavailable(`HTTP ${response.status} ${text.slice(0, 200)}`);
     // A response that is not signed by the platform could come from anyone on the path.
     const header = (name: string) => response.headers.get(name) ?? undefined;
@@ -141,6 +159,17 @@ export class WechatPayClient {
     if (check !== 'ok') throw unavailable(`response signature check failed: ${check}`);
     return text ? (JSON.parse(text) as T) : null;
   }
+}
+
+function rejection(status: number, text: string): WechatPayRejection {
+  try {
+    const body = JSON.parse(text) as { code?: unknown; message?: unknown };
+    if (typeof body.code === 'string')
+      return new WechatPayRejection(status, body.code, String(body.message ?? ''));
+  } catch {
+    // Not WeChat's JSON error body: report the status alone.
+  }
+  return new WechatPayRejection(status, `HTTP_${status}`, text.slice(0, 200));
 }
 
 function unavailable(reason: string): DomainError {

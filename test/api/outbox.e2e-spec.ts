@@ -1,0 +1,222 @@
+import request from 'supertest';
+import { customerAuth, staffAuth } from '../support/actors';
+import { startApiProcess } from '../support/api-process';
+import { demoSkus, placeOrder, setStock } from '../support/orders';
+import {
+  advanceClock,
+  fakeTransaction,
+  handledMarks,
+  outboxEvents,
+  runJob,
+  waitFor,
+} from '../support/outbox';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The transactional outbox, through its first real handler: closing the WeChat transaction of a
+ * cancelled order (`OrderCancelled` → payments.close-wechat-transaction).
+ */
+describe('Domain events through the outbox (MariaDB)', () => {
+  let server: TestServer;
+  let replica: TestServer;
+  let alice: { authorization: string; memberId: number };
+  let contactSku: number;
+  beforeAll(async () => {
+    server = await startTestServer();
+    replica = await startTestServer({ replicaOf: server });
+    contactSku = (await demoSkus(server.dataSource)).contact;
+    await setStock(server.dataSource, 1, contactSku, 500);
+    alice = await customerAuth(server.baseUrl, 'alice');
+  });
+  afterAll(async () => {
+    await replica.stop();
+    await server.stop();
+  });
+
+  const api = (baseUrl = server.baseUrl) => request(baseUrl);
+  /** An order with a WeChat prepay, so that cancelling it must close the WeChat transaction. */
+  const prepaidOrder = async () => {
+    const order = await placeOrder(server.baseUrl, alice.authorization, [{ skuId: contactSku, quantity: 1 }]);
+    await api().post(`/api/v1/orders/${order.id}/pay`).set('authorization', alice.authorization).expect(200);
+    return order as { id: number; no: string };
+  };
+  const cancel = (orderId: number, baseUrl = server.baseUrl) =>
+    api(baseUrl)
+      .post(`/api/v1/orders/${orderId}/cancel`)
+      .set('authorization', alice.authorization)
+      .expect(200);
+  const withWechatPayUnreachable = async <T>(work: () => Promise<T>): Promise<T> => {
+    const pay = server.config.wechatPay!;
+    const reachable = pay.baseUrl;
+    pay.baseUrl = 'http://127.0.0.1:1';
+    try {
+      return await work();
+    } finally {
+      pay.baseUrl = reachable;
+    }
+  };
+
+  it('should close the WeChat transaction exactly once while two replicas deliver events', async () => {
+    const order = await prepaidOrder();
+    await cancel(order.id);
+    // Both replicas run the dispatcher at once (on top of the wake-up after the commit).
+    await Promise.all([runJob(server.baseUrl, 'outbox'), runJob(replica.baseUrl, 'outbox')]);
+    const [event] = await outboxEvents(server, 'OrderCancelled', order.id);
+    expect(event).toMatchObject({ attempts: 1, last_error: null, dead_at: null });
+    expect(event.delivered_at).not.toBeNull();
+    expect(await handledMarks(server, event.id)).toEqual(['payments.close-wechat-transaction']);
+    expect(await fakeTransaction(server, order.no)).toEqual(
+      expect.objectContaining({ trade_state: 'CLOSED', answeredCloses: 1 }),
+    );
+    // Delivered events are not delivered again.
+    await Promise.all([runJob(server.baseUrl, 'outbox'), runJob(replica.baseUrl, 'outbox')]);
+    expect((await fakeTransaction(server, order.no)).answeredCloses).toBe(1);
+  });
+
+  it('should retry a failing handler with backoff and deliver it once when it succeeds', async () => {
+    const order = await prepaidOrder();
+    await withWechatPayUnreachable(async () => {
+      await cancel(order.id);
+      await runJob(server.baseUrl, 'outbox'); // after the wake-up's attempt: not due again yet
+      expect(await outboxEvents(server, 'OrderCancelled', order.id)).toEqual([
+        expect.objectContaining({
+          attempts: 1,
+          delivered_at: null,
+          last_error: expect.stringMatching(/could not be reached/),
+        }),
+      ]);
+      await advanceClock(server.baseUrl, server.config.outbox.retryBaseSeconds);
+      await runJob(server.baseUrl, 'outbox');
+      expect((await outboxEvents(server, 'OrderCancelled', order.id))[0]).toMatchObject({
+        attempts: 2,
+        delivered_at: null,
+      });
+    });
+    expect((await fakeTransaction(server, order.no)).trade_state).toBe('NOTPAY');
+    // The second retry waits twice as long.
+    await advanceClock(server.baseUrl, server.config.outbox.retryBaseSeconds);
+    expect(await runJob(server.baseUrl, 'outbox')).toBe(0);
+    await advanceClock(server.baseUrl, server.config.outbox.retryBaseSeconds);
+    await runJob(server.baseUrl, 'outbox');
+    const [event] = await outboxEvents(server, 'OrderCancelled', order.id);
+    expect(event).toMatchObject({ attempts: 3, last_error: null });
+    expect(event.delivered_at).not.toBeNull();
+    expect(await fakeTransaction(server, order.no)).toEqual(
+      expect.objectContaining({ trade_state: 'CLOSED', answeredCloses: 1 }),
+    );
+  });
+
+  it('should dead-letter an event after the last attempt, show it to the admin, and re-drive it', async () => {
+    const admin = await staffAuth(server.baseUrl, 'admin');
+    const manager = await staffAuth(server.baseUrl, 'manager1');
+    const order = await prepaidOrder();
+    const maxAttempts = server.config.outbox.maxAttempts;
+    server.config.outbox.maxAttempts = 2;
+    try {
+      await withWechatPayUnreachable(async () => {
+        await cancel(order.id);
+        await runJob(server.baseUrl, 'outbox');
+        await advanceClock(server.baseUrl, server.config.outbox.retryBaseSeconds);
+        await runJob(server.baseUrl, 'outbox');
+      });
+    } finally {
+      server.config.outbox.maxAttempts = maxAttempts;
+    }
+    const [event] = await outboxEvents(server, 'OrderCancelled', order.id);
+    expect(event).toMatchObject({ attempts: 2, delivered_at: null });
+    expect(event.dead_at).not.toBeNull();
+    // Dead: no further attempts, however much time passes.
+    await advanceClock(server.baseUrl, 24 * 3600);
+    await runJob(server.baseUrl, 'outbox');
+    expect((await outboxEvents(server, 'OrderCancelled', order.id))[0].attempts).toBe(2);
+
+    const dead = await api()
+      .get('/api/v1/admin/outbox?status=dead')
+      .set('authorization', admin.authorization)
+      .expect(200);
+    const listed = dead.body.items.find((item: { id: number }) => item.id === event.id);
+    expect(listed).toMatchObject({
+      type: 'OrderCancelled',
+      aggregateId: String(order.id),
+      status: 'dead',
+      attempts: 2,
+      lastError: expect.stringMatching(/payments\.close-wechat-transaction: .*could not be reached/),
+      payload: expect.objectContaining({ orderId: order.id, orderNo: order.no }),
+    });
+    expect(dead.body.items.every((item: { status: string }) => item.status === 'dead')).toBe(true);
+    await api()
+      .get('/api/v1/admin/outbox?status=dead')
+      .set('authorization', manager.authorization)
+      .expect(403);
+    await api().get('/api/v1/admin/outbox?status=lost').set('authorization', admin.authorization).expect(400);
+
+    const retried = await api()
+      .post(`/api/v1/admin/outbox/${event.id}/retry`)
+      .set('authorization', admin.authorization)
+      .expect(200);
+    expect(retried.body).toMatchObject({ status: 'pending', attempts: 0, deadAt: null });
+    await runJob(server.baseUrl, 'outbox');
+    expect((await outboxEvents(server, 'OrderCancelled', order.id))[0].delivered_at).not.toBeNull();
+    expect((await fakeTransaction(server, order.no)).answeredCloses).toBe(1);
+    const again = await api()
+      .post(`/api/v1/admin/outbox/${event.id}/retry`)
+      .set('authorization', admin.authorization)
+      .expect(409);
+    expect(again.body.code).toBe('OUTBOX_EVENT_NOT_DEAD');
+    const missing = await api()
+      .post('/api/v1/admin/outbox/999999/retry')
+      .set('authorization', admin.authorization)
+      .expect(404);
+    expect(missing.body.code).toBe('OUTBOX_EVENT_NOT_FOUND');
+  });
+
+  it('should deliver an event once after the process handling it was killed (kill -9)', async () => {
+    const order = await prepaidOrder();
+    // WeChat holds its answer to the close, so the replica dies in the middle of the handler.
+    await fetch(`${server.wechat.baseUrl}/fake/pay/${order.no}/hold-close?ms=3000`, { method: 'POST' });
+    const env = { JOBS_ENABLED: 'false', OUTBOX_LEASE_SECONDS: '1' };
+    const doomed = await startApiProcess(server, env);
+    try {
+      await cancel(order.id, doomed.baseUrl);
+      await waitFor(async () => (await outboxEvents(server, 'OrderCancelled', order.id))[0]?.attempts === 1);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the close request is on its way
+    } finally {
+      await doomed.kill();
+    }
+    const [claimed] = await outboxEvents(server, 'OrderCancelled', order.id);
+    expect(claimed).toMatchObject({ attempts: 1, delivered_at: null, dead_at: null });
+    expect(await handledMarks(server, claimed.id)).toEqual([]);
+    await fetch(`${server.wechat.baseUrl}/fake/pay/${order.no}/hold-close?ms=0`, { method: 'POST' });
+
+    const restarted = await startApiProcess(server, env);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_100)); // the dead process's lease runs out
+      await runJob(restarted.baseUrl, 'outbox');
+    } finally {
+      await restarted.kill();
+    }
+    const [event] = await outboxEvents(server, 'OrderCancelled', order.id);
+    expect(event).toMatchObject({ attempts: 2, last_error: null });
+    expect(event.delivered_at).not.toBeNull();
+    expect(await handledMarks(server, event.id)).toEqual(['payments.close-wechat-transaction']);
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // the held close would be answered by now
+    expect(await fakeTransaction(server, order.no)).toEqual(
+      expect.objectContaining({ trade_state: 'CLOSED', answeredCloses: 1 }),
+    );
+  });
+
+  it('should keep delivered events for the retention period, then delete them with their marks', async () => {
+    const order = await prepaidOrder();
+    await cancel(order.id);
+    await runJob(server.baseUrl, 'outbox');
+    const [event] = await outboxEvents(server, 'OrderCancelled', order.id);
+    expect(event.delivered_at).not.toBeNull();
+    await advanceClock(server.baseUrl, (server.config.outbox.retentionDays - 1) * 86_400);
+    await runJob(server.baseUrl, 'outbox');
+    expect(await outboxEvents(server, 'OrderCancelled', order.id)).toHaveLength(1);
+    await advanceClock(server.baseUrl, 2 * 86_400);
+    await runJob(server.baseUrl, 'outbox');
+    expect(await outboxEvents(server, 'OrderCancelled', order.id)).toEqual([]);
+    expect(await handledMarks(server, event.id)).toEqual([]);
+  });
+});
