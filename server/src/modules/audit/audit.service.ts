@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntry, Page, PageQuery } from '@lensloop/shared';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { pageWindow, toPage } from '../../common/pagination';
-import { StaffEntity } from '../staff/entities/staff.entity';
+import { StaffService } from '../staff/staff.service';
 import { AuditLogEntity } from './entities/audit-log.entity';
 
 export interface AuditRecord {
@@ -21,7 +21,7 @@ export interface AuditRecord {
 export class AuditService {
   constructor(
     @InjectRepository(AuditLogEntity) private readonly entries: Repository<AuditLogEntity>,
-    @InjectRepository(StaffEntity) private readonly staff: Repository<StaffEntity>,
+    private readonly staff: StaffService,
   ) {}
 
   /** Writes one row with `manager`, so it commits or rolls back with the access it records. */
@@ -47,22 +47,19 @@ export class AuditService {
   }
 
   private async toEntries(rows: AuditLogEntity[]): Promise<AuditEntry[]> {
-    const staffIds = [...new Set(rows.map((row) => row.staffId))];
-    const staff = staffIds.length ? await this.staff.findBy({ id: In(staffIds) }) : [];
-    const staffById = new Map(staff.map((member) => [member.id, member]));
-    return rows.map((row): AuditEntry => {
-      const actor = staffById.get(row.staffId);
-      return {
+    const staffById = await this.staff.namesOf(rows.map((row) => row.staffId));
+    return rows.map(
+      (row): AuditEntry => ({
         id: row.id,
         action: row.action,
-        staff: actor ? { id: actor.id, name: actor.name, role: actor.role } : null,
+        staff: staffById.get(row.staffId) ?? null,
         memberId: row.memberId,
         profileId: row.profileId,
         prescriptionId: row.prescriptionId,
         reason: row.reason,
         requestId: row.requestId,
         at: row.createdAt.toISOString(),
-      };
-    });
+      }),
+    );
   }
 }
