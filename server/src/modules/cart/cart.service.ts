@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Cart, type LensSelection } from '@lensloop/shared';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
-import { StoreStockEntity } from '../catalog/entities/store-stock.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import { OrderPricingService } from '../orders/order-pricing.service';
 import type { CartItemDto } from './dto/cart.dto';
 import { CartItemEntity } from './entities/cart-item.entity';
@@ -25,14 +25,14 @@ function sameLens(left: LensSelection | null, right: LensSelection | null | unde
 export class CartService {
   constructor(
     @InjectRepository(CartItemEntity) private readonly items: Repository<CartItemEntity>,
-    @InjectRepository(StoreStockEntity) private readonly stock: Repository<StoreStockEntity>,
+    private readonly catalog: CatalogService,
     private readonly pricing: OrderPricingService,
   ) {}
 
   async getCart(memberId: number, storeId?: number): Promise<Cart> {
     const lines = await this.items.find({ where: { memberId }, order: { id: 'ASC' } });
     const resolved = await this.pricing.resolve(lines);
-    const stockBySku = await this.stockOf(
+    const stockBySku = await this.catalog.stockAt(
       lines.map((line) => line.skuId),
       storeId,
     );
@@ -91,14 +91,5 @@ export class CartService {
 
   private notFound(itemId: number): DomainError {
     return new DomainError(ErrorCode.CART_ITEM_NOT_FOUND, `Cart item ${itemId} does not exist.`);
-  }
-
-  /** Units at the store, or across all stores when none is chosen yet. */
-  private async stockOf(skuIds: number[], storeId?: number): Promise<Map<number, number>> {
-    if (skuIds.length === 0) return new Map();
-    const rows = await this.stock.find({ where: { skuId: In(skuIds), ...(storeId ? { storeId } : {}) } });
-    const totals = new Map<number, number>();
-    for (const row of rows) totals.set(row.skuId, (totals.get(row.skuId) ?? 0) + row.quantity);
-    return totals;
   }
 }
