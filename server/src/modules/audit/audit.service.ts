@@ -48,18 +48,16 @@ export class AuditService {
 
   private async toEntries(rows: AuditLogEntity[]): Promise<AuditEntry[]> {
     const staffById = await this.staff.namesOf(rows.map((row) => row.staffId));
-    return rows.map(
-      (row): AuditEntry => ({
-        id: row.id,
-        action: row.action,
-        staff: staffById.get(row.staffId) ?? null,
-        memberId: row.memberId,
-        profileId: row.profileId,
-        prescriptionId: row.prescriptionId,
-        reason: row.reason,
-        requestId: row.requestId,
-        at: row.createdAt.toISOString(),
-      }),
-    );
+    return rows.map((row): AuditEntry => ({
+      id: row.id,
+      action: row.action,
+      staff: staffById.get(row.staffId) ?? null,
+      memberId: row.memberId,
+      profileId: row.profileId,
+      prescriptionId: row.prescriptionId,
+      reason: row.reason,
+      requestId: row.requestId,
+      at: row.createdAt.toISOString(),
+    }));
   }
 }

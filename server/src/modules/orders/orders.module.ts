@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LensOptionEntity } from '../catalog/entities/lens-option.entity';
-import { SkuEntity } from '../catalog/entities/sku.entity';
-import { StoreEntity } from '../stores/entities/store.entity';
+import { CatalogModule } from '../catalog/catalog.module';
+import { StoresModule } from '../stores/stores.module';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
@@ -13,25 +12,16 @@ import { OrderLifecycle } from './order-lifecycle';
 import { OrderPricingService } from './order-pricing.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
-import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
-import { PrescriptionsService } from '../prescriptions/prescriptions.service';
-import { PRESCRIPTION_REFERENCE_CHECKER } from './prescription-reference';
+import { PrescriptionReferencePort } from './prescription-reference';
 import { StaffOrdersController } from './staff-orders.controller';
 import { StockReservations } from './stock-reservations';
 import { WechatTransactionCloser } from './wechat-transaction-closer';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      OrderEntity,
-      OrderItemEntity,
-      OrderEventEntity,
-      IdempotencyKeyEntity,
-      SkuEntity,
-      LensOptionEntity,
-      StoreEntity,
-    ]),
-    PrescriptionsModule,
+    TypeOrmModule.forFeature([OrderEntity, OrderItemEntity, OrderEventEntity, IdempotencyKeyEntity]),
+    CatalogModule,
+    StoresModule,
   ],
   controllers: [OrdersController, StaffOrdersController],
   providers: [
@@ -42,8 +32,8 @@ import { WechatTransactionCloser } from './wechat-transaction-closer';
     IdempotencyService,
     OrderExpiryJob,
     WechatTransactionCloser,
-    { provide: PRESCRIPTION_REFERENCE_CHECKER, useExisting: PrescriptionsService },
+    PrescriptionReferencePort,
   ],
-  exports: [OrdersService, OrderPricingService, OrderLifecycle],
+  exports: [OrdersService, OrderPricingService, OrderLifecycle, PrescriptionReferencePort],
 })
 export class OrdersModule {}

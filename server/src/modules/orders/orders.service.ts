@@ -12,6 +12,7 @@ import {
   type OrderStatus,
   type OrderSummary,
   type Page,
+  type PrescriptionOrderItem,
   type Quote,
 } from '@lensloop/shared';
 import { Between, In, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
@@ -21,7 +22,7 @@ import { pageWindow, toPage } from '../../common/pagination';
 import { TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
-import { StoreEntity } from '../stores/entities/store.entity';
+import { StoresService } from '../stores/stores.service';
 import type { OrderQueryDto, StaffOrderQueryDto } from './dto/order-query.dto';
 import type { OrderRequestDto } from './dto/order-request.dto';
 import { OrderEventEntity } from './entities/order-event.entity';
@@ -31,7 +32,7 @@ import { IdempotencyService } from './idempotency.service';
 import { OrderLifecycle, type Actor } from './order-lifecycle';
 import { OrderPricingService, type ResolvedItem } from './order-pricing.service';
 import { quoteTotals } from './policies/order-pricing';
-import { PRESCRIPTION_REFERENCE_CHECKER, type PrescriptionReferenceChecker } from './prescription-reference';
+import { PrescriptionReferencePort } from './prescription-reference';
 import { StockReservations } from './stock-reservations';
 import { WechatTransactionCloser } from './wechat-transaction-closer';
 
@@ -58,9 +59,9 @@ export class OrdersService {
   constructor(
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     @InjectRepository(OrderItemEntity) private readonly items: Repository<OrderItemEntity>,
-    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PRESCRIPTION_REFERENCE_CHECKER) private readonly prescriptions: PrescriptionReferenceChecker,
+    private readonly stores: StoresService,
+    private readonly prescriptions: PrescriptionReferencePort,
     private readonly pricing: OrderPricingService,
     private readonly stock: StockReservations,
     private readonly lifecycle: OrderLifecycle,
@@ -156,6 +157,28 @@ export class OrdersService {
     return order;
   }
 
+  /** The member's order lines bought with this prescription, oldest first. */
+  async linesForPrescription(memberId: number, prescriptionId: number): Promise<PrescriptionOrderItem[]> {
+    const items = await this.items.find({ where: { prescriptionId }, order: { id: 'ASC' } });
+    if (items.length === 0) return [];
+    const orders = await this.orders.findBy({ id: In(items.map((item) => item.orderId)), memberId });
+    const orderById = new Map(orders.map((order) => [order.id, order]));
+    return items.flatMap((item) => {
+      const order = orderById.get(item.orderId);
+      if (!order) return [];
+      return [
+        {
+          orderId: order.id,
+          orderNo: order.no,
+          orderStatus: order.status,
+          name: item.name,
+          quantity: item.quantity,
+          orderedAt: order.createdAt.toISOString(),
+        },
+      ];
+    });
+  }
+
   /** The order as the API shows it; pass the transaction's manager to read uncommitted rows. */
   async toOrder(order: OrderEntity, manager: EntityManager = this.orders.manager): Promise<Order> {
     const [items, events] = await Promise.all([
@@ -242,7 +265,7 @@ export class OrdersService {
 
   /** Store, catalog, lens configuration, availability and prescriptions: all before any write. */
   private async checkRequest(memberId: number, request: OrderRequestDto): Promise<ResolvedItem[]> {
-    if (!(await this.stores.existsBy({ id: request.storeId }))) {
+    if (!(await this.stores.exists(request.storeId))) {
       throw new DomainError(ErrorCode.STORE_NOT_FOUND, `Store ${request.storeId} does not exist.`);
     }
     const resolved = await this.pricing.resolve(request.items);
