@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type Cart, type LensSelection } from '@lensloop/shared';
-import { Repository } from 'typeorm';
+import { ErrorCode, type Cart, type LensSelection, type MemberExportSections } from '@lensloop/shared';
+import { Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
 import { CatalogService } from '../catalog/catalog.service';
 import { OrderPricingService } from '../orders/order-pricing.service';
 import type { CartItemDto } from './dto/cart.dto';
@@ -22,12 +23,34 @@ function sameLens(left: LensSelection | null, right: LensSelection | null | unde
  * read, and a line that went off sale or out of stock stays in the cart with its problem.
  */
 @Injectable()
-export class CartService {
+export class CartService implements PersonalDataContributor, OnModuleInit {
+  readonly section = 'cart';
+
   constructor(
     @InjectRepository(CartItemEntity) private readonly items: Repository<CartItemEntity>,
     private readonly catalog: CatalogService,
     private readonly pricing: OrderPricingService,
+    private readonly personalData: PersonalDataRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.personalData.register(this);
+  }
+
+  /** The lines as stored (not priced: the export says what we keep, not today's prices). */
+  async exportFor(memberId: number): Promise<MemberExportSections['cart']> {
+    const lines = await this.items.find({ where: { memberId }, order: { id: 'ASC' } });
+    return lines.map(({ skuId, quantity, lens, createdAt }) => ({
+      skuId,
+      quantity,
+      lens,
+      addedAt: createdAt.toISOString(),
+    }));
+  }
+
+  async eraseFor(manager: EntityManager, memberId: number): Promise<void> {
+    await manager.delete(CartItemEntity, { memberId });
+  }
 
   async getCart(memberId: number, storeId?: number): Promise<Cart> {
     const lines = await this.items.find({ where: { memberId }, order: { id: 'ASC' } });

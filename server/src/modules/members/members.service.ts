@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type CustomerSummary, type Member, type Page, type PageQuery } from '@lensloop/shared';
+import {
+  ErrorCode,
+  type CustomerSummary,
+  type Member,
+  type MemberExport,
+  type Page,
+  type PageQuery,
+} from '@lensloop/shared';
 import { randomInt } from 'node:crypto';
 import {
   IsNull,
@@ -129,5 +136,36 @@ export class MembersService {
       ownerStaff: owner ? { id: owner.id, name: owner.name } : null,
       homeStoreId: member.homeStoreId,
     };
+  }
+
+  /** The member row as the member may read it in the PIPL export (unmasked phone). */
+  async exportFor(memberId: number): Promise<MemberExport['member']> {
+    const member = await this.getMember(memberId);
+    return {
+      id: member.id,
+      nickname: member.nickname,
+      phone: member.phone,
+      memberCode: member.memberCode,
+      tier: member.tier,
+      points: member.points,
+      balance: member.balance,
+      homeStoreId: member.homeStoreId,
+      createdAt: member.createdAt.toISOString(),
+    };
+  }
+
+  /**
+   * The end of an erasure: the row stays, anonymous, for orders and ledgers. A new openid means
+   * the same WeChat user logging in again becomes a new member.
+   */
+  async anonymise(manager: EntityManager, memberId: number): Promise<void> {
+    await manager.update(MemberEntity, memberId, {
+      openid: `erased:${memberId}`,
+      unionid: null,
+      sessionKey: null,
+      nickname: null,
+      phone: null,
+      erasedAt: new Date(),
+    });
   }
 }

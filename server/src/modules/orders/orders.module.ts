@@ -11,6 +11,7 @@ import { OrderExpiryJob } from './order-expiry.job';
 import { OrderLifecycle } from './order-lifecycle';
 import { OrderPricingService } from './order-pricing.service';
 import { OrdersController } from './orders.controller';
+import { OrdersPersonalData } from './orders-personal-data';
 import { OrdersService } from './orders.service';
 import { PrescriptionReferencePort } from './prescription-reference';
 import { StaffOrdersController } from './staff-orders.controller';
@@ -31,6 +32,7 @@ import { WechatTransactionCloser } from './wechat-transaction-closer';
     StockReservations,
     IdempotencyService,
     OrderExpiryJob,
+    OrdersPersonalData,
     WechatTransactionCloser,
     PrescriptionReferencePort,
   ],

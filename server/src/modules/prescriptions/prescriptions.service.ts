@@ -14,9 +14,10 @@ import {
   type PrescriptionHeader,
   type PrescriptionInput,
 } from '@lensloop/shared';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
+import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
 import { TransactionRunner } from '../../common/transaction';
 import { SealedBox } from '../../infra/crypto/sealed-box';
 import { AuditService } from '../audit/audit.service';
@@ -57,7 +58,11 @@ function latestFirst(query: SelectQueryBuilder<PrescriptionEntity>): SelectQuery
 }
 
 @Injectable()
-export class PrescriptionsService implements PrescriptionReferenceChecker, OnModuleInit {
+export class PrescriptionsService
+  implements PrescriptionReferenceChecker, PersonalDataContributor, OnModuleInit
+{
+  readonly section = 'prescriptions';
+
   constructor(
     @InjectRepository(PrescriptionEntity) private readonly prescriptions: Repository<PrescriptionEntity>,
     @Inject(SealedBox) private readonly sealedBox: SealedBox,
@@ -70,10 +75,12 @@ export class PrescriptionsService implements PrescriptionReferenceChecker, OnMod
     private readonly staff: StaffService,
     private readonly orders: OrdersService,
     private readonly prescriptionReferences: PrescriptionReferencePort,
+    private readonly personalData: PersonalDataRegistry,
   ) {}
 
   onModuleInit(): void {
     this.prescriptionReferences.register(this);
+    this.personalData.register(this);
   }
 
   /** An optometrist's or manager's new exam for a member's profile, audited in the same transaction. */
@@ -206,10 +213,14 @@ export class PrescriptionsService implements PrescriptionReferenceChecker, OnMod
     return myopiaTrend(exams, profile.birthDate);
   }
 
-  /** Every prescription of a member, oldest first, for the PIPL export. */
-  async listAllForMember(memberId: number): Promise<Prescription[]> {
+  /** Every prescription of the member and their family, oldest first, decrypted. */
+  async exportFor(memberId: number): Promise<Prescription[]> {
     const rows = await this.prescriptions.find({ where: { memberId }, order: { id: 'ASC' } });
     return this.toPrescriptions(rows);
+  }
+
+  async eraseFor(manager: EntityManager, memberId: number): Promise<void> {
+    await manager.delete(PrescriptionEntity, { memberId });
   }
 
   /** Headers (no values) of the latest prescription of each given profile. */
