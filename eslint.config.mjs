@@ -1,7 +1,38 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const MODULES_DIR = 'server/src/modules';
+
+/**
+ * A module's entities are private: from inside `modules/<name>/` no relative import may reach
+ * another module's `entities/` (its own `./entities` or `../entities` is fine). Outside the
+ * modules, the database setup (entity list, migrations) and the demo seed (a data fixture, like
+ * a migration) import entities on purpose; tests and scripts may too.
+ */
+function moduleEntitiesArePrivate() {
+  return readdirSync(new URL(MODULES_DIR, import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map(({ name }) => ({
+      files: [`${MODULES_DIR}/${name}/**/*.ts`],
+      ignores: ['**/*.spec.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: `^(\\.\\./)+(modules/)?(?!${name}/)[\\w-]+/entities(/|$)`,
+                message: `Another module's entities are private to it: call that module's public service (see docs/architecture.md, "Module contracts").`,
+              },
+            ],
+          },
+        ],
+      },
+    }));
+}
 
 export default tseslint.config(
   {
@@ -26,6 +57,7 @@ export default tseslint.config(
       eqeqeq: 'error',
     },
   },
+  ...moduleEntitiesArePrivate(),
   {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

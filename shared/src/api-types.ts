@@ -1,5 +1,5 @@
 import type { Fen } from './money';
-import type { Order, OrderStatus } from './orders/order.types';
+import type { LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 
 export const STAFF_ROLES = ['clerk', 'optometrist', 'manager', 'admin'] as const;
@@ -270,14 +270,22 @@ export interface LatestPrescriptionQuery {
   reason?: string;
 }
 
-/** `GET /me/export`: everything stored about the member. */
-export interface MemberExport {
-  exportedAt: string;
-  member: Omit<Member, 'phoneMasked' | 'ownerStaff'> & { phone: string | null; createdAt: string };
+/**
+ * The parts of `GET /me/export` other than the member row: one key per server module that stores
+ * personal data (the `section` of its personal-data contributor).
+ */
+export interface MemberExportSections {
   profiles: FamilyProfile[];
   consents: Consent[];
   prescriptions: Prescription[];
   accessLog: AuditEntry[];
+  cart: { skuId: number; quantity: number; lens: LensSelection | null; addedAt: string }[];
   /** Orders stay after erasure for accounting, without the address. */
   orders: Order[];
 }
+
+/** `GET /me/export`: everything stored about the member. */
+export type MemberExport = {
+  exportedAt: string;
+  member: Omit<Member, 'phoneMasked' | 'ownerStaff'> & { phone: string | null; createdAt: string };
+} & MemberExportSections;

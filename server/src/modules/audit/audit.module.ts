@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StaffEntity } from '../staff/entities/staff.entity';
+import { StaffModule } from '../staff/staff.module';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 import { AuditLogEntity } from './entities/audit-log.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditLogEntity, StaffEntity])],
+  imports: [TypeOrmModule.forFeature([AuditLogEntity]), StaffModule],
   controllers: [AuditController],
   providers: [AuditService],
   exports: [AuditService],

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntry, Page, PageQuery } from '@lensloop/shared';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { pageWindow, toPage } from '../../common/pagination';
-import { StaffEntity } from '../staff/entities/staff.entity';
+import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
+import { StaffService } from '../staff/staff.service';
 import { AuditLogEntity } from './entities/audit-log.entity';
 
 export interface AuditRecord {
@@ -18,11 +19,18 @@ export interface AuditRecord {
 
 /** The append-only audit log: this service inserts and reads rows, and has no way to change them. */
 @Injectable()
-export class AuditService {
+export class AuditService implements PersonalDataContributor, OnModuleInit {
+  readonly section = 'accessLog';
+
   constructor(
     @InjectRepository(AuditLogEntity) private readonly entries: Repository<AuditLogEntity>,
-    @InjectRepository(StaffEntity) private readonly staff: Repository<StaffEntity>,
+    private readonly staff: StaffService,
+    private readonly personalData: PersonalDataRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.personalData.register(this);
+  }
 
   /** Writes one row with `manager`, so it commits or rolls back with the access it records. */
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
@@ -41,28 +49,26 @@ export class AuditService {
     return toPage(await this.toEntries(rows), total, window);
   }
 
-  /** Every row about one member, oldest first, for the PIPL export. */
-  async listAllForMember(memberId: number): Promise<AuditEntry[]> {
+  /** Every row about one member, oldest first: who read or wrote their prescriptions. */
+  async exportFor(memberId: number): Promise<AuditEntry[]> {
     return this.toEntries(await this.entries.find({ where: { memberId }, order: { id: 'ASC' } }));
   }
 
+  /** Nothing to erase: the rows hold only ids and are the record of who accessed the data. */
+  async eraseFor(): Promise<void> {}
+
   private async toEntries(rows: AuditLogEntity[]): Promise<AuditEntry[]> {
-    const staffIds = [...new Set(rows.map((row) => row.staffId))];
-    const staff = staffIds.length ? await this.staff.findBy({ id: In(staffIds) }) : [];
-    const staffById = new Map(staff.map((member) => [member.id, member]));
-    return rows.map((row): AuditEntry => {
-      const actor = staffById.get(row.staffId);
-      return {
-        id: row.id,
-        action: row.action,
-        staff: actor ? { id: actor.id, name: actor.name, role: actor.role } : null,
-        memberId: row.memberId,
-        profileId: row.profileId,
-        prescriptionId: row.prescriptionId,
-        reason: row.reason,
-        requestId: row.requestId,
-        at: row.createdAt.toISOString(),
-      };
-    });
+    const staffById = await this.staff.namesOf(rows.map((row) => row.staffId));
+    return rows.map((row): AuditEntry => ({
+      id: row.id,
+      action: row.action,
+      staff: staffById.get(row.staffId) ?? null,
+      memberId: row.memberId,
+      profileId: row.profileId,
+      prescriptionId: row.prescriptionId,
+      reason: row.reason,
+      requestId: row.requestId,
+      at: row.createdAt.toISOString(),
+    }));
   }
 }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Member, StaffLoginResponse, WechatLoginResponse } from '@lensloop/shared';
-import { Repository } from 'typeorm';
 import type { TokenClaims } from '../../common/auth/principal';
 import { WechatClient } from '../../infra/wechat/wechat-client';
 import { MembersService } from '../members/members.service';
 import { toStaffProfile, StaffService } from '../staff/staff.service';
-import { StoreEntity } from '../stores/entities/store.entity';
+import { StoresService } from '../stores/stores.service';
 import type { StaffLoginDto } from './dto/staff-login.dto';
 import type { WechatLoginDto } from './dto/wechat-login.dto';
 
@@ -18,14 +16,15 @@ export class AuthService {
     private readonly members: MembersService,
     private readonly staff: StaffService,
     private readonly jwt: JwtService,
-    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+    private readonly stores: StoresService,
   ) {}
 
   async loginWithWechat(request: WechatLoginDto): Promise<WechatLoginResponse> {
     const session = await this.wechat.codeToSession(request.code);
     // A store id from a scanned QR that no longer exists is ignored rather than failing the login.
-    const homeStore = request.storeId ? await this.stores.findOneBy({ id: request.storeId }) : null;
-    const { member, isNew } = await this.members.loginWithWechat(session, homeStore?.id ?? null);
+    const homeStoreId =
+      request.storeId && (await this.stores.exists(request.storeId)) ? request.storeId : null;
+    const { member, isNew } = await this.members.loginWithWechat(session, homeStoreId);
     const token = await this.sign({ sub: member.id, role: 'customer', storeId: null });
     return { token, member: await this.members.toMember(member), isNew };
   }

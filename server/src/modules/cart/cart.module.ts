@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StoreStockEntity } from '../catalog/entities/store-stock.entity';
+import { CatalogModule } from '../catalog/catalog.module';
 import { OrdersModule } from '../orders/orders.module';
 import { CartController } from './cart.controller';
 import { CartService } from './cart.service';
 import { CartItemEntity } from './entities/cart-item.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CartItemEntity, StoreStockEntity]), OrdersModule],
+  imports: [TypeOrmModule.forFeature([CartItemEntity]), CatalogModule, OrdersModule],
   controllers: [CartController],
   providers: [CartService],
 })

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type Cart, type LensSelection } from '@lensloop/shared';
-import { In, Repository } from 'typeorm';
+import { ErrorCode, type Cart, type LensSelection, type MemberExportSections } from '@lensloop/shared';
+import { Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
-import { StoreStockEntity } from '../catalog/entities/store-stock.entity';
+import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
+import { CatalogService } from '../catalog/catalog.service';
 import { OrderPricingService } from '../orders/order-pricing.service';
 import type { CartItemDto } from './dto/cart.dto';
 import { CartItemEntity } from './entities/cart-item.entity';
@@ -22,17 +23,39 @@ function sameLens(left: LensSelection | null, right: LensSelection | null | unde
  * read, and a line that went off sale or out of stock stays in the cart with its problem.
  */
 @Injectable()
-export class CartService {
+export class CartService implements PersonalDataContributor, OnModuleInit {
+  readonly section = 'cart';
+
   constructor(
     @InjectRepository(CartItemEntity) private readonly items: Repository<CartItemEntity>,
-    @InjectRepository(StoreStockEntity) private readonly stock: Repository<StoreStockEntity>,
+    private readonly catalog: CatalogService,
     private readonly pricing: OrderPricingService,
+    private readonly personalData: PersonalDataRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.personalData.register(this);
+  }
+
+  /** The lines as stored (not priced: the export says what we keep, not today's prices). */
+  async exportFor(memberId: number): Promise<MemberExportSections['cart']> {
+    const lines = await this.items.find({ where: { memberId }, order: { id: 'ASC' } });
+    return lines.map(({ skuId, quantity, lens, createdAt }) => ({
+      skuId,
+      quantity,
+      lens,
+      addedAt: createdAt.toISOString(),
+    }));
+  }
+
+  async eraseFor(manager: EntityManager, memberId: number): Promise<void> {
+    await manager.delete(CartItemEntity, { memberId });
+  }
 
   async getCart(memberId: number, storeId?: number): Promise<Cart> {
     const lines = await this.items.find({ where: { memberId }, order: { id: 'ASC' } });
     const resolved = await this.pricing.resolve(lines);
-    const stockBySku = await this.stockOf(
+    const stockBySku = await this.catalog.stockAt(
       lines.map((line) => line.skuId),
       storeId,
     );
@@ -91,14 +114,5 @@ export class CartService {
 
   private notFound(itemId: number): DomainError {
     return new DomainError(ErrorCode.CART_ITEM_NOT_FOUND, `Cart item ${itemId} does not exist.`);
-  }
-
-  /** Units at the store, or across all stores when none is chosen yet. */
-  private async stockOf(skuIds: number[], storeId?: number): Promise<Map<number, number>> {
-    if (skuIds.length === 0) return new Map();
-    const rows = await this.stock.find({ where: { skuId: In(skuIds), ...(storeId ? { storeId } : {}) } });
-    const totals = new Map<number, number>();
-    for (const row of rows) totals.set(row.skuId, (totals.get(row.skuId) ?? 0) + row.quantity);
-    return totals;
   }
 }

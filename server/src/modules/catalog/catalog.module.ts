@@ -11,5 +11,6 @@ import { StoreStockEntity } from './entities/store-stock.entity';
   imports: [TypeOrmModule.forFeature([ProductEntity, SkuEntity, StoreStockEntity, LensOptionEntity])],
   controllers: [CatalogController],
   providers: [CatalogService],
+  exports: [CatalogService],
 })
 export class CatalogModule {}

@@ -3,11 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   type LensOption,
+  type LensOptionKind,
   type Page,
+  type ProductCategory,
   type ProductDetail,
   type ProductSummary,
 } from '@lensloop/shared';
-import { Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import type { ProductQueryDto } from './dto/product-query.dto';
@@ -15,8 +17,29 @@ import { LensOptionEntity } from './entities/lens-option.entity';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
 import { StoreStockEntity } from './entities/store-stock.entity';
+import { stockDemand, type StockDemand } from './policies/stock-demand';
 
 const SUMMARY_COLUMNS = ['id', 'name', 'category', 'brand', 'priceFrom', 'imageUrl', 'featured'] as const;
+
+export type { StockDemand };
+
+/** A SKU with its product, as other modules price and check it. */
+export interface CatalogSku {
+  id: number;
+  productId: number;
+  attributes: Record<string, string>;
+  price: number;
+  onSale: boolean;
+  product: { name: string; category: ProductCategory; imageUrl: string; onSale: boolean };
+}
+
+export interface CatalogLensOption {
+  code: string;
+  kind: LensOptionKind;
+  name: string;
+  price: number;
+  onSale: boolean;
+}
 
 function toSummary(product: ProductEntity): ProductSummary {
   const { id, name, category, brand, priceFrom, imageUrl, featured } = product;
@@ -76,7 +99,7 @@ export class CatalogService {
       where: { productId: id, onSale: true },
       order: { price: 'ASC', id: 'ASC' },
     });
-    const stockBySku = await this.stockOf(
+    const stockBySku = await this.stockAt(
       skus.map((sku) => sku.id),
       storeId,
     );
@@ -102,7 +125,20 @@ export class CatalogService {
     };
   }
 
-  private async stockOf(skuIds: number[], storeId?: number): Promise<Map<number, number>> {
+  /** These SKUs with their products, on sale or not (unknown ids are left out). */
+  async skusWithProducts(ids: readonly number[]): Promise<CatalogSku[]> {
+    if (ids.length === 0) return [];
+    return this.skus.find({ where: { id: In([...ids]) }, relations: { product: true } });
+  }
+
+  /** The lens options with these codes, on sale or not (unknown codes are left out). */
+  async lensOptionsByCode(codes: readonly string[]): Promise<CatalogLensOption[]> {
+    if (codes.length === 0) return [];
+    return this.lensOptions.findBy({ code: In([...codes]) });
+  }
+
+  /** Units per SKU at the store, or across all stores when none is given. */
+  async stockAt(skuIds: readonly number[], storeId?: number): Promise<Map<number, number>> {
     if (skuIds.length === 0) return new Map();
     const builder = this.stock
       .createQueryBuilder('stock')
@@ -113,5 +149,39 @@ export class CatalogService {
     if (storeId) builder.andWhere('stock.storeId = :storeId', { storeId });
     const rows = await builder.getRawMany<{ skuId: number | string; quantity: number | string }>();
     return new Map(rows.map((row) => [Number(row.skuId), Number(row.quantity)]));
+  }
+
+  /**
+   * Takes stock in the caller's transaction: a conditional decrement (`… AND quantity >= n`,
+   * affected rows checked) per SKU, so no interleaving can oversell or go negative.
+   */
+  async reserveStock(manager: EntityManager, storeId: number, lines: readonly StockDemand[]): Promise<void> {
+    for (const demand of stockDemand(lines)) {
+      const result = await manager
+        .createQueryBuilder()
+        .update(StoreStockEntity)
+        .set({ quantity: () => 'quantity - :units' })
+        .where('store_id = :storeId AND sku_id = :skuId AND quantity >= :units')
+        .setParameters({ storeId, skuId: demand.skuId, units: demand.quantity })
+        .execute();
+      if (result.affected !== 1) {
+        throw new DomainError(ErrorCode.OUT_OF_STOCK, 'Not enough stock in this store.', [
+          { field: 'items', message: `SKU ${demand.skuId}: fewer than ${demand.quantity} in stock` },
+        ]);
+      }
+    }
+  }
+
+  /** Gives reserved stock back, in the caller's transaction. */
+  async releaseStock(manager: EntityManager, storeId: number, lines: readonly StockDemand[]): Promise<void> {
+    for (const demand of stockDemand(lines)) {
+      await manager
+        .createQueryBuilder()
+        .update(StoreStockEntity)
+        .set({ quantity: () => 'quantity + :units' })
+        .where('store_id = :storeId AND sku_id = :skuId')
+        .setParameters({ storeId, skuId: demand.skuId, units: demand.quantity })
+        .execute();
+    }
   }
 }

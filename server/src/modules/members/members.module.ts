@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StaffEntity } from '../staff/entities/staff.entity';
+import { StaffModule } from '../staff/staff.module';
 import { MemberEntity } from './entities/member.entity';
 import { ProfileEntity } from './entities/profile.entity';
 import { MembersController } from './members.controller';
@@ -9,7 +9,7 @@ import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MemberEntity, ProfileEntity, StaffEntity])],
+  imports: [TypeOrmModule.forFeature([MemberEntity, ProfileEntity]), StaffModule],
   controllers: [MembersController, ProfilesController],
   providers: [MembersService, ProfilesService],
   exports: [MembersService, ProfilesService],

@@ -1,11 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type Member } from '@lensloop/shared';
+import {
+  ErrorCode,
+  type CustomerSummary,
+  type Member,
+  type MemberExport,
+  type Page,
+  type PageQuery,
+} from '@lensloop/shared';
 import { randomInt } from 'node:crypto';
-import { IsNull, QueryFailedError, Repository } from 'typeorm';
+import {
+  IsNull,
+  Like,
+  QueryFailedError,
+  Repository,
+  type EntityManager,
+  type FindOptionsWhere,
+} from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import { pageWindow, toPage } from '../../common/pagination';
+import { TransactionRunner } from '../../common/transaction';
 import type { WechatSession } from '../../infra/wechat/wechat-client';
-import { StaffEntity } from '../staff/entities/staff.entity';
+import { StaffService } from '../staff/staff.service';
 import { MemberEntity } from './entities/member.entity';
 import { ProfileEntity } from './entities/profile.entity';
 import { maskPhone } from './policies/phone-mask';
@@ -16,6 +32,22 @@ function isDuplicateKey(error: unknown): boolean {
   return driverError.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(driverError.message ?? '');
 }
 
+export function toCustomerSummary(member: MemberEntity): CustomerSummary {
+  return {
+    id: member.id,
+    nickname: member.nickname,
+    phoneMasked: maskPhone(member.phone),
+    memberCode: member.memberCode,
+  };
+}
+
+/** How the desk's search box reads what was typed: a phone, a member code, else a name prefix. */
+function searchCondition(text: string): FindOptionsWhere<MemberEntity> {
+  if (/^1\d{10}$/.test(text)) return { phone: text };
+  if (/^\d{12}$/.test(text)) return { memberCode: text };
+  return { nickname: Like(`${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`) };
+}
+
 function newMemberCode(): string {
   return Array.from({ length: 12 }, () => randomInt(10)).join('');
 }
@@ -24,7 +56,8 @@ function newMemberCode(): string {
 export class MembersService {
   constructor(
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
-    @InjectRepository(StaffEntity) private readonly staff: Repository<StaffEntity>,
+    private readonly staff: StaffService,
+    private readonly tx: TransactionRunner,
   ) {}
 
   /** Finds the member of this WeChat user, creating them on first login. */
@@ -40,7 +73,7 @@ export class MembersService {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         // Every member has their own ("self") family profile from the start.
-        const member = await this.members.manager.transaction(async (manager) => {
+        const member = await this.tx.run(async (manager) => {
           const created = await manager.save(
             manager.create(MemberEntity, {
               openid: session.openid,
@@ -69,14 +102,29 @@ export class MembersService {
     return this.getMember(memberId);
   }
 
-  async getMember(memberId: number): Promise<MemberEntity> {
-    const member = await this.members.findOneBy({ id: memberId, erasedAt: IsNull() });
+  /** The member unless erased; 404 MEMBER_NOT_FOUND otherwise. Pass a transaction's `manager` to read in it. */
+  async getMember(memberId: number, manager: EntityManager = this.members.manager): Promise<MemberEntity> {
+    const member = await manager.findOneBy(MemberEntity, { id: memberId, erasedAt: IsNull() });
     if (!member) throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, 'No such member.');
     return member;
   }
 
+  /** The staff desk's customer search over members who have not been erased. */
+  async searchCustomers(text: string, query: PageQuery): Promise<Page<CustomerSummary>> {
+    const window = pageWindow(query);
+    const [members, total] = await this.members.findAndCount({
+      where: { ...searchCondition(text), erasedAt: IsNull() },
+      order: { id: 'ASC' },
+      skip: window.skip,
+      take: window.pageSize,
+    });
+    return toPage(members.map(toCustomerSummary), total, window);
+  }
+
   async toMember(member: MemberEntity): Promise<Member> {
-    const owner = member.ownerStaffId ? await this.staff.findOneBy({ id: member.ownerStaffId }) : null;
+    const owner = member.ownerStaffId
+      ? (await this.staff.namesOf([member.ownerStaffId])).get(member.ownerStaffId)
+      : undefined;
     return {
       id: member.id,
       nickname: member.nickname,
@@ -88,5 +136,36 @@ export class MembersService {
       ownerStaff: owner ? { id: owner.id, name: owner.name } : null,
       homeStoreId: member.homeStoreId,
     };
+  }
+
+  /** The member row as the member may read it in the PIPL export (unmasked phone). */
+  async exportFor(memberId: number): Promise<MemberExport['member']> {
+    const member = await this.getMember(memberId);
+    return {
+      id: member.id,
+      nickname: member.nickname,
+      phone: member.phone,
+      memberCode: member.memberCode,
+      tier: member.tier,
+      points: member.points,
+      balance: member.balance,
+      homeStoreId: member.homeStoreId,
+      createdAt: member.createdAt.toISOString(),
+    };
+  }
+
+  /**
+   * The end of an erasure: the row stays, anonymous, for orders and ledgers. A new openid means
+   * the same WeChat user logging in again becomes a new member.
+   */
+  async anonymise(manager: EntityManager, memberId: number): Promise<void> {
+    await manager.update(MemberEntity, memberId, {
+      openid: `erased:${memberId}`,
+      unionid: null,
+      sessionKey: null,
+      nickname: null,
+      phone: null,
+      erasedAt: new Date(),
+    });
   }
 }

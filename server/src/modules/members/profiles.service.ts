@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, shanghaiDate, type FamilyProfile } from '@lensloop/shared';
 import { Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
 import type { CreateProfileDto } from './dto/create-profile.dto';
 import { ProfileEntity } from './entities/profile.entity';
 
@@ -11,8 +12,25 @@ export function toFamilyProfile(profile: ProfileEntity): FamilyProfile {
 }
 
 @Injectable()
-export class ProfilesService {
-  constructor(@InjectRepository(ProfileEntity) private readonly profiles: Repository<ProfileEntity>) {}
+export class ProfilesService implements PersonalDataContributor, OnModuleInit {
+  readonly section = 'profiles';
+
+  constructor(
+    @InjectRepository(ProfileEntity) private readonly profiles: Repository<ProfileEntity>,
+    private readonly personalData: PersonalDataRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.personalData.register(this);
+  }
+
+  async exportFor(memberId: number): Promise<FamilyProfile[]> {
+    return (await this.listProfiles(memberId)).map(toFamilyProfile);
+  }
+
+  async eraseFor(manager: EntityManager, memberId: number): Promise<void> {
+    await manager.delete(ProfileEntity, { memberId });
+  }
 
   listProfiles(memberId: number): Promise<ProfileEntity[]> {
     return this.profiles.find({ where: { memberId }, order: { id: 'ASC' } });

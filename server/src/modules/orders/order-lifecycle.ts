@@ -7,7 +7,7 @@ import { EventBus } from '../../infra/events/event-bus';
 import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderEntity } from './entities/order.entity';
-import { StockReservations } from './stock-reservations';
+import { CatalogService } from '../catalog/catalog.service';
 
 export interface Actor {
   kind: OrderActor;
@@ -33,7 +33,7 @@ const EVENT_ON_ENTERING: Partial<Record<OrderStatus, DomainEventType>> = {
 @Injectable()
 export class OrderLifecycle {
   constructor(
-    private readonly stock: StockReservations,
+    private readonly catalog: CatalogService,
     private readonly events: EventBus,
   ) {}
 
@@ -69,7 +69,7 @@ export class OrderLifecycle {
     });
     if (to === 'cancelled') {
       const items = await manager.find(OrderItemEntity, { where: { orderId: order.id } });
-      await this.stock.release(manager, order.storeId, items);
+      await this.catalog.releaseStock(manager, order.storeId, items);
     }
     order.status = to;
     await this.publishEntered(manager, order);

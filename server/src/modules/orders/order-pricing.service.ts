@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   LENS_DESIGNS,
@@ -9,10 +8,8 @@ import {
   type LensSelection,
   type PricedItem,
 } from '@lensloop/shared';
-import { In, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
-import { LensOptionEntity } from '../catalog/entities/lens-option.entity';
-import { SkuEntity } from '../catalog/entities/sku.entity';
+import { CatalogService, type CatalogLensOption, type CatalogSku } from '../catalog/catalog.service';
 import { lineTotal } from './policies/order-pricing';
 
 export interface ItemToPrice {
@@ -30,7 +27,7 @@ export interface ResolvedItem {
   lensSpec: { design: LensDesign; index: string } | null;
 }
 
-function designOf(sku: SkuEntity): LensDesign {
+function designOf(sku: CatalogSku): LensDesign {
   const design = sku.attributes.design as LensDesign;
   return LENS_DESIGNS.includes(design) ? design : 'single-vision';
 }
@@ -41,10 +38,7 @@ function designOf(sku: SkuEntity): LensDesign {
  */
 @Injectable()
 export class OrderPricingService {
-  constructor(
-    @InjectRepository(SkuEntity) private readonly skus: Repository<SkuEntity>,
-    @InjectRepository(LensOptionEntity) private readonly lensOptions: Repository<LensOptionEntity>,
-  ) {}
+  constructor(private readonly catalog: CatalogService) {}
 
   async resolve(items: readonly ItemToPrice[]): Promise<ResolvedItem[]> {
     const skuIds = [
@@ -52,8 +46,8 @@ export class OrderPricingService {
     ];
     const codes = [...new Set(items.flatMap((item) => item.lens?.options ?? []))];
     const [skus, options] = await Promise.all([
-      skuIds.length ? this.skus.find({ where: { id: In(skuIds) }, relations: { product: true } }) : [],
-      codes.length ? this.lensOptions.findBy({ code: In(codes) }) : [],
+      this.catalog.skusWithProducts(skuIds),
+      this.catalog.lensOptionsByCode(codes),
     ]);
     const skuById = new Map(skus.map((sku) => [sku.id, sku]));
     const optionByCode = new Map(options.map((option) => [option.code, option]));
@@ -68,7 +62,7 @@ export class OrderPricingService {
 
     const problems: ErrorDetail[] = [];
     const resolved = items.map((item, index): ResolvedItem => {
-      const sku = skuById.get(item.skuId) as SkuEntity;
+      const sku = skuById.get(item.skuId) as CatalogSku;
       let onSale = sku.onSale && sku.product.onSale;
       let lens: PricedItem['lens'] = null;
       let lensSpec: ResolvedItem['lensSpec'] = null;
@@ -88,7 +82,7 @@ export class OrderPricingService {
           if (!chosen[position])
             problems.push({ field: `${field}.options.${position}`, message: `no lens option ${code}` });
         });
-        const known = chosen.filter((option): option is LensOptionEntity => option !== undefined);
+        const known = chosen.filter((option): option is CatalogLensOption => option !== undefined);
         problems.push(
           ...lensOptionProblems(known.map((option) => option.kind)).map((message) => ({ field, message })),
         );

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LensOptionEntity } from '../catalog/entities/lens-option.entity';
-import { SkuEntity } from '../catalog/entities/sku.entity';
-import { StoreEntity } from '../stores/entities/store.entity';
+import { CatalogModule } from '../catalog/catalog.module';
+import { StoresModule } from '../stores/stores.module';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
@@ -13,37 +12,28 @@ import { OrderExpiryJob } from './order-expiry.job';
 import { OrderLifecycle } from './order-lifecycle';
 import { OrderPricingService } from './order-pricing.service';
 import { OrdersController } from './orders.controller';
+import { OrdersPersonalData } from './orders-personal-data';
 import { OrdersService } from './orders.service';
-import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
-import { PrescriptionsService } from '../prescriptions/prescriptions.service';
-import { PRESCRIPTION_REFERENCE_CHECKER } from './prescription-reference';
+import { PrescriptionReferencePort } from './prescription-reference';
 import { StaffOrdersController } from './staff-orders.controller';
-import { StockReservations } from './stock-reservations';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      OrderEntity,
-      OrderItemEntity,
-      OrderEventEntity,
-      IdempotencyKeyEntity,
-      SkuEntity,
-      LensOptionEntity,
-      StoreEntity,
-    ]),
-    PrescriptionsModule,
+    TypeOrmModule.forFeature([OrderEntity, OrderItemEntity, OrderEventEntity, IdempotencyKeyEntity]),
+    CatalogModule,
+    StoresModule,
   ],
   controllers: [OrdersController, StaffOrdersController],
   providers: [
     OrdersService,
     OrderPricingService,
     OrderLifecycle,
-    StockReservations,
     IdempotencyService,
     OrderExpiryJob,
     OrderBillingService,
-    { provide: PRESCRIPTION_REFERENCE_CHECKER, useExisting: PrescriptionsService },
+    OrdersPersonalData,
+    PrescriptionReferencePort,
   ],
-  exports: [OrdersService, OrderPricingService, OrderBillingService],
+  exports: [OrdersService, OrderPricingService, OrderBillingService, PrescriptionReferencePort],
 })
 export class OrdersModule {}

@@ -11,17 +11,19 @@ import {
   type OrderStatus,
   type OrderSummary,
   type Page,
+  type PrescriptionOrderItem,
   type Quote,
 } from '@lensloop/shared';
 import { Between, In, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/domain-error';
+import { CatalogService } from '../catalog/catalog.service';
 import { pageWindow, toPage } from '../../common/pagination';
 import { BusinessClock } from '../../common/clock';
 import { TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
-import { StoreEntity } from '../stores/entities/store.entity';
+import { StoresService } from '../stores/stores.service';
 import type { OrderQueryDto, StaffOrderQueryDto } from './dto/order-query.dto';
 import type { OrderRequestDto } from './dto/order-request.dto';
 import { OrderEventEntity } from './entities/order-event.entity';
@@ -31,8 +33,7 @@ import { IdempotencyService } from './idempotency.service';
 import { OrderLifecycle, type Actor } from './order-lifecycle';
 import { OrderPricingService, type ResolvedItem } from './order-pricing.service';
 import { quoteTotals } from './policies/order-pricing';
-import { PRESCRIPTION_REFERENCE_CHECKER, type PrescriptionReferenceChecker } from './prescription-reference';
-import { StockReservations } from './stock-reservations';
+import { PrescriptionReferencePort } from './prescription-reference';
 
 /** `LL` + UTC yymmddHHMMss + 6 random digits: unique, sortable, valid as WeChat's out_trade_no. */
 function orderNumber(now: Date): string {
@@ -57,11 +58,11 @@ export class OrdersService {
   constructor(
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     @InjectRepository(OrderItemEntity) private readonly items: Repository<OrderItemEntity>,
-    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PRESCRIPTION_REFERENCE_CHECKER) private readonly prescriptions: PrescriptionReferenceChecker,
+    private readonly stores: StoresService,
+    private readonly prescriptions: PrescriptionReferencePort,
     private readonly pricing: OrderPricingService,
-    private readonly stock: StockReservations,
+    private readonly catalog: CatalogService,
     private readonly lifecycle: OrderLifecycle,
     private readonly idempotency: IdempotencyService,
     private readonly tx: TransactionRunner,
@@ -153,6 +154,28 @@ export class OrdersService {
     return order;
   }
 
+  /** The member's order lines bought with this prescription, oldest first. */
+  async linesForPrescription(memberId: number, prescriptionId: number): Promise<PrescriptionOrderItem[]> {
+    const items = await this.items.find({ where: { prescriptionId }, order: { id: 'ASC' } });
+    if (items.length === 0) return [];
+    const orders = await this.orders.findBy({ id: In(items.map((item) => item.orderId)), memberId });
+    const orderById = new Map(orders.map((order) => [order.id, order]));
+    return items.flatMap((item) => {
+      const order = orderById.get(item.orderId);
+      if (!order) return [];
+      return [
+        {
+          orderId: order.id,
+          orderNo: order.no,
+          orderStatus: order.status,
+          name: item.name,
+          quantity: item.quantity,
+          orderedAt: order.createdAt.toISOString(),
+        },
+      ];
+    });
+  }
+
   /** The order as the API shows it; pass the transaction's manager to read uncommitted rows. */
   async toOrder(order: OrderEntity, manager: EntityManager = this.orders.manager): Promise<Order> {
     const [items, events] = await Promise.all([
@@ -202,7 +225,7 @@ export class OrdersService {
     request: OrderRequestDto,
     quote: Quote,
   ): Promise<Order> {
-    await this.stock.reserve(manager, request.storeId, request.items);
+    await this.catalog.reserveStock(manager, request.storeId, request.items);
     const order = await manager.save(
       manager.create(OrderEntity, {
         no: orderNumber(this.clock.now()),
@@ -239,7 +262,7 @@ export class OrdersService {
 
   /** Store, catalog, lens configuration, availability and prescriptions: all before any write. */
   private async checkRequest(memberId: number, request: OrderRequestDto): Promise<ResolvedItem[]> {
-    if (!(await this.stores.existsBy({ id: request.storeId }))) {
+    if (!(await this.stores.exists(request.storeId))) {
       throw new DomainError(ErrorCode.STORE_NOT_FOUND, `Store ${request.storeId} does not exist.`);
     }
     const resolved = await this.pricing.resolve(request.items);

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EyePrescription } from '@lensloop/shared';
 
 /** What an order needs of a prescription: the powers, to check that the chosen lenses fit. */
@@ -8,11 +9,29 @@ export interface PrescriptionForFitting {
 
 /**
  * Answers "does prescription X belong to member M (themself or one of their family profiles)".
- * The prescriptions module's `PrescriptionsService` implements it; orders see only this interface.
+ * Orders define it; the prescriptions module implements it and registers with the port below.
  */
 export interface PrescriptionReferenceChecker {
   /** The prescription when it is the member's or their family's, else null (also when absent). */
   findForMember(memberId: number, prescriptionId: number): Promise<PrescriptionForFitting | null>;
 }
 
-export const PRESCRIPTION_REFERENCE_CHECKER = Symbol('PRESCRIPTION_REFERENCE_CHECKER');
+/**
+ * The orders module's port for prescriptions. Prescriptions depend on orders (a prescription's
+ * detail lists the order lines bought with it), so orders cannot import prescriptions back:
+ * the prescriptions module registers its checker here when it starts.
+ */
+@Injectable()
+export class PrescriptionReferencePort implements PrescriptionReferenceChecker {
+  private checker: PrescriptionReferenceChecker | null = null;
+
+  register(checker: PrescriptionReferenceChecker): void {
+    if (this.checker) throw new Error('a prescription reference checker is registered twice');
+    this.checker = checker;
+  }
+
+  findForMember(memberId: number, prescriptionId: number): Promise<PrescriptionForFitting | null> {
+    if (!this.checker) throw new Error('no prescription reference checker is registered');
+    return this.checker.findForMember(memberId, prescriptionId);
+  }
+}

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CONSENT_KINDS, ErrorCode, type Consent, type ConsentKind } from '@lensloop/shared';
 import { Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
 import type { ConsentDto } from './dto/consent.dto';
 import { ConsentEntity } from './entities/consent.entity';
 
@@ -17,8 +18,26 @@ export function toConsent(consent: ConsentEntity): Consent {
 
 /** Consents are a history: each decision is a new row and the newest one per kind is in force. */
 @Injectable()
-export class ConsentsService {
-  constructor(@InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>) {}
+export class ConsentsService implements PersonalDataContributor, OnModuleInit {
+  readonly section = 'consents';
+
+  constructor(
+    @InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>,
+    private readonly personalData: PersonalDataRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.personalData.register(this);
+  }
+
+  /** The whole history, oldest first. */
+  async exportFor(memberId: number): Promise<Consent[]> {
+    return (await this.consents.find({ where: { memberId }, order: { id: 'ASC' } })).map(toConsent);
+  }
+
+  async eraseFor(manager: EntityManager, memberId: number): Promise<void> {
+    await manager.delete(ConsentEntity, { memberId });
+  }
 
   async recordConsent(memberId: number, body: ConsentDto): Promise<Consent> {
     return toConsent(await this.consents.save(this.consents.create({ memberId, ...body })));

@@ -4,10 +4,10 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/app-config';
 import { SealedBox } from '../../infra/crypto/sealed-box';
 import { AuditModule } from '../audit/audit.module';
-import { MemberEntity } from '../members/entities/member.entity';
 import { MembersModule } from '../members/members.module';
-import { OrderItemEntity } from '../orders/entities/order-item.entity';
-import { OrderEntity } from '../orders/entities/order.entity';
+import { OrdersModule } from '../orders/orders.module';
+import { StaffModule } from '../staff/staff.module';
+import { StoresModule } from '../stores/stores.module';
 import { ConsentsService } from './consents.service';
 import { ConsentEntity } from './entities/consent.entity';
 import { PrescriptionEntity } from './entities/prescription.entity';
@@ -18,10 +18,13 @@ import { StaffDeskService } from './staff-desk.service';
 
 @Module({
   imports: [
-    // Order lines are read (never written) to show what was bought with a prescription.
-    TypeOrmModule.forFeature([PrescriptionEntity, ConsentEntity, MemberEntity, OrderEntity, OrderItemEntity]),
+    TypeOrmModule.forFeature([PrescriptionEntity, ConsentEntity]),
     MembersModule,
     AuditModule,
+    StaffModule,
+    StoresModule,
+    // Orders list the lines bought with a prescription, and take our reference checker (see OrdersModule).
+    OrdersModule,
   ],
   controllers: [PrescriptionsController, StaffDeskController],
   providers: [

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
@@ -12,21 +12,25 @@ import {
   type Prescription,
   type PrescriptionDetail,
   type PrescriptionHeader,
-  type PrescriptionOrderItem,
   type PrescriptionInput,
 } from '@lensloop/shared';
-import { In, IsNull, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
+import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
+import { TransactionRunner } from '../../common/transaction';
 import { SealedBox } from '../../infra/crypto/sealed-box';
 import { AuditService } from '../audit/audit.service';
-import { MemberEntity } from '../members/entities/member.entity';
-import { OrderItemEntity } from '../orders/entities/order-item.entity';
-import { OrderEntity } from '../orders/entities/order.entity';
-import type { PrescriptionForFitting, PrescriptionReferenceChecker } from '../orders/prescription-reference';
+import { MembersService } from '../members/members.service';
 import { ProfilesService } from '../members/profiles.service';
-import { StaffEntity } from '../staff/entities/staff.entity';
-import { StoreEntity } from '../stores/entities/store.entity';
+import { OrdersService } from '../orders/orders.service';
+import {
+  PrescriptionReferencePort,
+  type PrescriptionForFitting,
+  type PrescriptionReferenceChecker,
+} from '../orders/prescription-reference';
+import { StaffService, type StaffName } from '../staff/staff.service';
+import { StoresService } from '../stores/stores.service';
 import { ConsentsService } from './consents.service';
 import type { LatestPrescriptionQueryDto, PrescriptionQueryDto } from './dto/prescription-queries.dto';
 import type { RecordPrescriptionDto } from './dto/record-prescription.dto';
@@ -45,19 +49,39 @@ export interface StaffActor {
   requestId: string;
 }
 
+function storeIdsOf(rows: readonly PrescriptionEntity[]): number[] {
+  return rows.flatMap((row) => (row.storeId === null ? [] : [row.storeId]));
+}
+
 function latestFirst(query: SelectQueryBuilder<PrescriptionEntity>): SelectQueryBuilder<PrescriptionEntity> {
   return query.orderBy('prescription.examDate', 'DESC').addOrderBy('prescription.id', 'DESC');
 }
 
 @Injectable()
-export class PrescriptionsService implements PrescriptionReferenceChecker {
+export class PrescriptionsService
+  implements PrescriptionReferenceChecker, PersonalDataContributor, OnModuleInit
+{
+  readonly section = 'prescriptions';
+
   constructor(
     @InjectRepository(PrescriptionEntity) private readonly prescriptions: Repository<PrescriptionEntity>,
     @Inject(SealedBox) private readonly sealedBox: SealedBox,
+    private readonly tx: TransactionRunner,
+    private readonly members: MembersService,
     private readonly profiles: ProfilesService,
     private readonly consents: ConsentsService,
     private readonly audit: AuditService,
+    private readonly stores: StoresService,
+    private readonly staff: StaffService,
+    private readonly orders: OrdersService,
+    private readonly prescriptionReferences: PrescriptionReferencePort,
+    private readonly personalData: PersonalDataRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.prescriptionReferences.register(this);
+    this.personalData.register(this);
+  }
 
   /** An optometrist's or manager's new exam for a member's profile, audited in the same transaction. */
   async recordPrescription(
@@ -77,8 +101,8 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The prescription is not valid.', details);
     const normalized = normalizePrescription(input);
 
-    const saved = await this.prescriptions.manager.transaction(async (manager) => {
-      await this.requireMember(manager, memberId);
+    const saved = await this.tx.run(async (manager) => {
+      await this.members.getMember(memberId, manager);
       const profile = await this.profiles.getProfile(memberId, body.profileId, manager);
       await this.consents.requirePrescriptionConsent(memberId, manager);
       const prescription = await manager.save(
@@ -109,9 +133,8 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
       });
       return prescription;
     });
-    return this.toPrescription(
-      await this.withNames().where('prescription.id = :id', { id: saved.id }).getOneOrFail(),
-    );
+    const [named] = await this.toPrescriptions([saved]);
+    return named;
   }
 
   /** The latest prescription of a member's profile for staff, with exactly one audit row. */
@@ -120,18 +143,17 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
     query: LatestPrescriptionQueryDto,
     actor: StaffActor,
   ): Promise<Prescription> {
-    const latest = await this.prescriptions.manager.transaction(async (manager) => {
+    const latest = await this.tx.run(async (manager) => {
       // No separate member check on this hot path: an unknown or erased member has no profiles.
       const profile = await this.profiles.getProfile(memberId, query.profileId, manager);
       await this.consents.requirePrescriptionConsent(memberId, manager);
       const prescription = await latestFirst(
-        this.withNames(manager).where(
-          'prescription.memberId = :memberId AND prescription.profileId = :profileId',
-          {
+        manager
+          .createQueryBuilder(PrescriptionEntity, 'prescription')
+          .where('prescription.memberId = :memberId AND prescription.profileId = :profileId', {
             memberId,
             profileId: profile.id,
-          },
-        ),
+          }),
       )
         .limit(1)
         .getOne();
@@ -147,39 +169,33 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
       });
       return prescription;
     });
-    return this.toPrescription(latest);
+    const [named] = await this.toPrescriptions([latest]);
+    return named;
   }
 
   /** The member's own fitting history, newest exam first. */
   async listForMember(memberId: number, query: PrescriptionQueryDto): Promise<Page<Prescription>> {
     if (query.profileId !== undefined) await this.profiles.getProfile(memberId, query.profileId);
     const window = pageWindow(query);
-    const rows = this.withNames().where('prescription.memberId = :memberId', { memberId });
+    const rows = this.prescriptions
+      .createQueryBuilder('prescription')
+      .where('prescription.memberId = :memberId', { memberId });
     if (query.profileId !== undefined) rows.andWhere('prescription.profileId = :profileId', query);
-    // Offset/limit rather than skip/take: the joins are to-one, so rows and prescriptions match.
     const [items, total] = await latestFirst(rows)
       .offset(window.skip)
       .limit(window.pageSize)
       .getManyAndCount();
-    return toPage(
-      items.map((row) => this.toPrescription(row)),
-      total,
-      window,
-    );
+    return toPage(await this.toPrescriptions(items), total, window);
   }
 
   async getForMember(memberId: number, prescriptionId: number): Promise<PrescriptionDetail> {
-    const prescription = await this.withNames()
-      .where('prescription.id = :prescriptionId AND prescription.memberId = :memberId', {
-        prescriptionId,
-        memberId,
-      })
-      .getOne();
+    const prescription = await this.prescriptions.findOneBy({ id: prescriptionId, memberId });
     if (!prescription) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No such prescription.');
-    return {
-      ...this.toPrescription(prescription),
-      orderItems: await this.orderItemsOf(memberId, prescriptionId),
-    };
+    const [[named], orderItems] = await Promise.all([
+      this.toPrescriptions([prescription]),
+      this.orders.linesForPrescription(memberId, prescriptionId),
+    ]);
+    return { ...named, orderItems };
   }
 
   /** The powers of a prescription of the member or their family, for the order's lens-fit check. */
@@ -190,28 +206,6 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
     return { od, os };
   }
 
-  private async orderItemsOf(memberId: number, prescriptionId: number): Promise<PrescriptionOrderItem[]> {
-    const manager = this.prescriptions.manager;
-    const items = await manager.find(OrderItemEntity, { where: { prescriptionId }, order: { id: 'ASC' } });
-    if (items.length === 0) return [];
-    const orders = await manager.findBy(OrderEntity, { id: In(items.map((item) => item.orderId)), memberId });
-    const orderById = new Map(orders.map((order) => [order.id, order]));
-    return items.flatMap((item) => {
-      const order = orderById.get(item.orderId);
-      if (!order) return [];
-      return [
-        {
-          orderId: order.id,
-          orderNo: order.no,
-          orderStatus: order.status,
-          name: item.name,
-          quantity: item.quantity,
-          orderedAt: order.createdAt.toISOString(),
-        },
-      ];
-    });
-  }
-
   async trendForMember(memberId: number, profileId: number): Promise<MyopiaTrend> {
     const profile = await this.profiles.getProfile(memberId, profileId);
     const rows = await this.prescriptions.findBy({ memberId, profileId: profile.id });
@@ -219,13 +213,14 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
     return myopiaTrend(exams, profile.birthDate);
   }
 
-  /** Every prescription of a member, oldest first, for the PIPL export. */
-  async listAllForMember(memberId: number): Promise<Prescription[]> {
-    const rows = await this.withNames()
-      .where('prescription.memberId = :memberId', { memberId })
-      .orderBy('prescription.id', 'ASC')
-      .getMany();
-    return rows.map((row) => this.toPrescription(row));
+  /** Every prescription of the member and their family, oldest first, decrypted. */
+  async exportFor(memberId: number): Promise<Prescription[]> {
+    const rows = await this.prescriptions.find({ where: { memberId }, order: { id: 'ASC' } });
+    return this.toPrescriptions(rows);
+  }
+
+  async eraseFor(manager: EntityManager, memberId: number): Promise<void> {
+    await manager.delete(PrescriptionEntity, { memberId });
   }
 
   /** Headers (no values) of the latest prescription of each given profile. */
@@ -234,10 +229,10 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
       this.prescriptions
         .createQueryBuilder('prescription')
         .select(['prescription.id', 'prescription.profileId', 'prescription.kind'])
-        .addSelect(['prescription.examDate', 'prescription.expiresAt', 'store.name'])
-        .leftJoinAndMapOne('prescription.store', StoreEntity, 'store', 'store.id = prescription.storeId')
+        .addSelect(['prescription.examDate', 'prescription.expiresAt', 'prescription.storeId'])
         .where('prescription.memberId = :memberId', { memberId }),
     ).getMany();
+    const storeNames = await this.stores.namesOf(storeIdsOf(rows));
     const today = shanghaiDate(new Date());
     const headers = new Map<number, PrescriptionHeader>();
     for (const row of rows) {
@@ -248,7 +243,7 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
         examDate: row.examDate,
         expiresAt: row.expiresAt,
         expired: row.expiresAt <= today,
-        storeName: row.store?.name ?? null,
+        storeName: row.storeId === null ? null : (storeNames.get(row.storeId) ?? null),
       });
     }
     return headers;
@@ -258,22 +253,20 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
     return openPrescriptionValues(this.sealedBox, row);
   }
 
-  /** Prescriptions with their store and examiner joined, so that naming them takes no more queries. */
-  private withNames(
-    manager: EntityManager = this.prescriptions.manager,
-  ): SelectQueryBuilder<PrescriptionEntity> {
-    return manager
-      .createQueryBuilder(PrescriptionEntity, 'prescription')
-      .leftJoinAndMapOne('prescription.store', StoreEntity, 'store', 'store.id = prescription.storeId')
-      .leftJoinAndMapOne(
-        'prescription.examiner',
-        StaffEntity,
-        'examiner',
-        'examiner.id = prescription.examinerStaffId',
-      );
+  /** With their store and examiner named: store names come from a cache, examiners in one query. */
+  private async toPrescriptions(rows: readonly PrescriptionEntity[]): Promise<Prescription[]> {
+    const [storeNames, examiners] = await Promise.all([
+      this.stores.namesOf(storeIdsOf(rows)),
+      this.staff.namesOf(rows.flatMap((row) => (row.examinerStaffId === null ? [] : [row.examinerStaffId]))),
+    ]);
+    return rows.map((row) => this.toPrescription(row, storeNames, examiners));
   }
 
-  private toPrescription(row: PrescriptionEntity): Prescription {
+  private toPrescription(
+    row: PrescriptionEntity,
+    storeNames: ReadonlyMap<number, string>,
+    examiners: ReadonlyMap<number, StaffName>,
+  ): Prescription {
     const values = this.open(row);
     return {
       id: row.id,
@@ -288,15 +281,9 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
       pd: values.pd,
       notes: values.notes,
       storeId: row.storeId,
-      storeName: row.store?.name ?? null,
-      examinerName: row.examiner?.name ?? null,
+      storeName: row.storeId === null ? null : (storeNames.get(row.storeId) ?? null),
+      examinerName: row.examinerStaffId === null ? null : (examiners.get(row.examinerStaffId)?.name ?? null),
       createdAt: row.createdAt.toISOString(),
     };
-  }
-
-  private async requireMember(manager: EntityManager, memberId: number): Promise<void> {
-    if (!(await manager.existsBy(MemberEntity, { id: memberId, erasedAt: IsNull() }))) {
-      throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, 'No such member.');
-    }
   }
 }

@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type StaffProfile } from '@lensloop/shared';
-import { Repository } from 'typeorm';
+import { ErrorCode, type StaffProfile, type StaffRole } from '@lensloop/shared';
+import { In, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { StaffEntity } from './entities/staff.entity';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hasher';
 
 export function toStaffProfile(staff: StaffEntity): StaffProfile {
   return { id: staff.id, name: staff.name, role: staff.role, storeId: staff.storeId };
+}
+
+/** How other modules name a staff member (audit rows, examiners, a member's owner). */
+export interface StaffName {
+  id: number;
+  name: string;
+  role: StaffRole;
 }
 
 @Injectable()
@@ -32,5 +39,14 @@ export class StaffService {
     const staff = await this.staff.findOneBy({ id: staffId, active: true });
     if (!staff) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This staff account is no longer active.');
     return staff;
+  }
+
+  /** The staff members with these ids (also inactive ones, who still wrote past records), in one query. */
+  async namesOf(ids: readonly number[]): Promise<Map<number, StaffName>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length
+      ? await this.staff.find({ select: { id: true, name: true, role: true }, where: { id: In(unique) } })
+      : [];
+    return new Map(rows.map(({ id, name, role }) => [id, { id, name, role }]));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Page, type Store } from '@lensloop/shared';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import type { StoreQueryDto } from './dto/store-query.dto';
@@ -25,7 +25,29 @@ function toStore(store: StoreEntity, distanceMeters?: number): Store {
 
 @Injectable()
 export class StoresService {
+  /** Store names by id. Stores are only added (by migration or seed), never renamed through the API. */
+  private readonly names = new Map<number, string>();
+
   constructor(@InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>) {}
+
+  exists(id: number): Promise<boolean> {
+    return this.stores.existsBy({ id });
+  }
+
+  /** The names of these stores (unknown ids are left out); cached, so a warm call reads nothing. */
+  async namesOf(ids: readonly number[]): Promise<Map<number, string>> {
+    const missing = [...new Set(ids)].filter((id) => !this.names.has(id));
+    if (missing.length) {
+      const rows = await this.stores.find({ select: { id: true, name: true }, where: { id: In(missing) } });
+      for (const row of rows) this.names.set(row.id, row.name);
+    }
+    const found = new Map<number, string>();
+    for (const id of ids) {
+      const name = this.names.get(id);
+      if (name !== undefined) found.set(id, name);
+    }
+    return found;
+  }
 
   /**
    * Stores nearest first when a location is given, else by id. A chain has at most a few

@@ -1,8 +1,6 @@
 import type { PrescriptionKind, PrescriptionSource } from '@lensloop/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt } from '../../../infra/database/columns';
-import type { StaffEntity } from '../../staff/entities/staff.entity';
-import type { StoreEntity } from '../../stores/entities/store.entity';
 
 /**
  * One eye exam of one profile. The health values (both eyes, PD, notes) are only in `sealedValues`
@@ -45,9 +43,4 @@ export class PrescriptionEntity {
 
   @CreatedAt()
   createdAt: Date;
-
-  /** The store and the examiner, when the query joined them (not columns). */
-  store?: StoreEntity | null;
-
-  examiner?: StaffEntity | null;
 }

@@ -1,0 +1,160 @@
+import request from 'supertest';
+import type { MemberExportSections } from '@lensloop/shared';
+import { PersonalDataRegistry, type PersonalDataContributor } from '../../server/src/common/personal-data';
+import { customerAuth, staffAuth } from '../support/actors';
+import { demoSkus, placeOrder, type DemoSkus } from '../support/orders';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+// Listing every key of MemberExportSections (the compiler checks that none is missing) lets the
+// test hold the shared type and the server's registered sections equal.
+const SHARED_SECTIONS = Object.keys({
+  profiles: true,
+  consents: true,
+  prescriptions: true,
+  accessLog: true,
+  cart: true,
+  orders: true,
+} satisfies Record<keyof MemberExportSections, true>);
+
+const PHONE = '13900000077';
+const CHILD_NAME = 'Registry Junior';
+const ADDRESS = {
+  recipient: 'Li Lei',
+  phone: '13900000078',
+  region: 'Shanghai Xuhui',
+  detail: '1 Zhaojiabang Road',
+};
+
+/** PIPL export and erasure are driven by the modules registered in PersonalDataRegistry. */
+describe('personal data contributors (MariaDB)', () => {
+  let server: TestServer;
+  let skus: DemoSkus;
+  let optometrist: string;
+  let registry: PersonalDataRegistry;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    skus = await demoSkus(server.dataSource);
+    optometrist = (await staffAuth(server.baseUrl, 'optometrist1')).authorization;
+    registry = server.app.get(PersonalDataRegistry);
+  });
+  afterAll(() => server.stop());
+
+  const api = () => request(server.baseUrl);
+
+  /** A member with something in every section: phone, consent, a child, an exam, a staff read, a cart, an order. */
+  async function memberWithEverything(name: string) {
+    const customer = await customerAuth(server.baseUrl, name);
+    const as = (call: request.Test) => call.set('authorization', customer.authorization);
+    await as(api().post('/api/v1/auth/wechat/phone'))
+      .send({ code: `dev-phone-${PHONE}` })
+      .expect(200);
+    await as(api().post('/api/v1/me/consents'))
+      .send({ kind: 'prescription_storage', granted: true, policyVersion: '2026-11' })
+      .expect(201);
+    const child = await as(api().post('/api/v1/me/profiles'))
+      .send({ name: CHILD_NAME, relation: 'child', birthDate: '2016-03-04' })
+      .expect(201);
+    await api()
+      .post(`/api/v1/staff/customers/${customer.memberId}/prescriptions`)
+      .set('authorization', optometrist)
+      .send({
+        profileId: child.body.id,
+        kind: 'distance',
+        examDate: '2026-10-01',
+        od: { sphere: -275, cylinder: 0 },
+        os: { sphere: -250, cylinder: 0 },
+        pd: { binocular: 580 },
+        notes: 'squints at the board',
+      })
+      .expect(201);
+    await api()
+      .get(`/api/v1/staff/customers/${customer.memberId}/prescriptions/latest?profileId=${child.body.id}`)
+      .set('authorization', optometrist)
+      .expect(200);
+    await as(api().post('/api/v1/cart/items')).send({ skuId: skus.contact, quantity: 1 }).expect(201);
+    await placeOrder(server.baseUrl, customer.authorization, [{ skuId: skus.contact, quantity: 1 }], {
+      fulfilment: 'delivery',
+      address: ADDRESS,
+    });
+    return customer;
+  }
+
+  async function exportsAfterwards(memberId: number): Promise<Record<string, unknown>> {
+    const sections = await Promise.all(
+      registry.all().map(async (contributor) => [contributor.section, await contributor.exportFor(memberId)]),
+    );
+    return Object.fromEntries(sections);
+  }
+
+  it('should export one non-empty key per registered section, and erase every section in one go', async () => {
+    const customer = await memberWithEverything('registry-all');
+    const sections = registry.all().map((contributor) => contributor.section);
+    expect([...sections].sort()).toEqual([...SHARED_SECTIONS].sort());
+
+    const exported = await api()
+      .get('/api/v1/me/export')
+      .set('authorization', customer.authorization)
+      .expect(200);
+    expect(Object.keys(exported.body).sort()).toEqual(['exportedAt', 'member', ...sections].sort());
+    for (const section of sections) expect(exported.body[section]).not.toEqual([]);
+    expect(exported.body.member).toMatchObject({ id: customer.memberId, phone: PHONE });
+
+    await api().delete('/api/v1/me').set('authorization', customer.authorization).expect(204);
+
+    // What each module still holds: nothing personal. The access log keeps its ids-only rows and
+    // the order stays for accounting, without the address.
+    const after = await exportsAfterwards(customer.memberId);
+    expect(after).toEqual({
+      profiles: [],
+      consents: [],
+      prescriptions: [],
+      cart: [],
+      accessLog: [
+        expect.objectContaining({ action: 'prescription.create' }),
+        expect.objectContaining({ action: 'prescription.read' }),
+      ],
+      orders: [expect.objectContaining({ address: null })],
+    });
+    const leftovers = JSON.stringify(after);
+    for (const personal of [PHONE, CHILD_NAME, ADDRESS.recipient, ADDRESS.detail, 'squints']) {
+      expect(leftovers).not.toContain(personal);
+    }
+    const [member] = await server.dataSource.query(
+      'SELECT phone, openid, erased_at FROM members WHERE id = ?',
+      [customer.memberId],
+    );
+    expect(member).toMatchObject({ phone: null, openid: `erased:${customer.memberId}` });
+    expect(member.erased_at).not.toBeNull();
+  });
+
+  it('should include a newly registered section and roll the whole erasure back when its eraser fails', async () => {
+    const customer = await memberWithEverything('registry-new');
+    const probe: PersonalDataContributor = {
+      section: 'probe',
+      exportFor: async (memberId) => ({ memberId }),
+      eraseFor: async () => {
+        throw new Error('probe eraser failed');
+      },
+    };
+    registry.register(probe);
+
+    const exported = await api()
+      .get('/api/v1/me/export')
+      .set('authorization', customer.authorization)
+      .expect(200);
+    expect(exported.body.probe).toEqual({ memberId: customer.memberId });
+
+    await api().delete('/api/v1/me').set('authorization', customer.authorization).expect(500);
+    // The erasers that ran before the probe were rolled back with it: nothing is half erased.
+    const before = await exportsAfterwards(customer.memberId);
+    expect(before).toMatchObject({
+      profiles: expect.arrayContaining([expect.objectContaining({ name: CHILD_NAME })]),
+      consents: [expect.objectContaining({ granted: true })],
+      prescriptions: [expect.objectContaining({ notes: 'squints at the board' })],
+      cart: [expect.objectContaining({ skuId: skus.contact })],
+      orders: [expect.objectContaining({ address: ADDRESS })],
+    });
+    await api().get('/api/v1/me').set('authorization', customer.authorization).expect(200);
+  });
+});
