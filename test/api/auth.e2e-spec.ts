@@ -7,7 +7,7 @@ describe('auth (MariaDB)', () => {
   let server: TestServer;
   let factory: Factory;
   beforeAll(async () => {
-    server = await startTestServer({ seed: false });
+    server = await startTestServer();
     factory = new Factory(server);
   });
   afterAll(() => server.stop());
@@ -196,7 +196,7 @@ describe('auth (MariaDB)', () => {
   });
 
   it('should stop accepting a token once it has expired', async () => {
-    const shortLived = await startTestServer({ seed: false, env: { JWT_TTL_SECONDS: '60' } });
+    const shortLived = await startTestServer({ env: { JWT_TTL_SECONDS: '60' } });
     try {
       const response = await request(shortLived.baseUrl)
         .post('/api/v1/auth/wechat/login')
@@ -223,7 +223,7 @@ describe('auth (MariaDB)', () => {
 
 describe('auth rate limiting (MariaDB)', () => {
   it('should answer 429 RATE_LIMITED once a client exceeds the login limit', async () => {
-    const server = await startTestServer({ seed: false, env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    const server = await startTestServer({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
     try {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 5; attempt++) {

@@ -9,7 +9,7 @@ describe('stores and catalog (MariaDB)', () => {
   let nanjingRoad: StoreFixture;
   let wangfujing: StoreFixture;
   beforeAll(async () => {
-    server = await startTestServer({ seed: false });
+    server = await startTestServer();
     factory = new Factory(server);
     nanjingRoad = await factory.store({ city: 'Shanghai', lat: 31.2352, lng: 121.4747 });
     await factory.store({ city: 'Shanghai', lat: 31.1951, lng: 121.4374 });

@@ -27,7 +27,7 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
   let bob: MemberFixture;
   let othersPrescriptionId: number;
   beforeAll(async () => {
-    server = await startTestServer({ seed: false });
+    server = await startTestServer();
     factory = new Factory(server);
     store = await factory.store();
     const stocked = { storeId: store.id, quantity: 100 };

@@ -16,7 +16,7 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
   let manager: StaffFixture;
   let clerk: StaffFixture;
   beforeAll(async () => {
-    server = await startTestServer({ seed: false });
+    server = await startTestServer();
     const factory = new Factory(server);
     storeId = (await factory.store()).id;
     contact = await factory.sku('contacts', { storeId, quantity: 500, price: 12_900 });

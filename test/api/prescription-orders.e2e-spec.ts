@@ -32,7 +32,7 @@ describe('orders with prescriptions (MariaDB)', () => {
   let optometrist: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ seed: false });
+    server = await startTestServer();
     factory = new Factory(server);
     storeId = (await factory.store()).id;
     frame = await factory.sku('frames', { storeId, quantity: 50 });

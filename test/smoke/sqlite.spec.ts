@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 describe('API smoke on embedded SQLite', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ database: 'sqljs' });
+    server = await startTestServer({ database: 'sqljs', seed: true });
   });
   afterAll(() => server.stop());
 
