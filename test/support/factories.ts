@@ -82,6 +82,8 @@ export interface SkuOptions {
  * stores and staff have no API yet, so their rows are inserted; members log in through the API.
  */
 export class Factory {
+  /** The password every factory staff member has, for tests of the login itself. */
+  readonly staffPassword = STAFF_PASSWORD;
   private staffPasswordHash?: Promise<string>;
 
   constructor(private readonly server: TestServer) {}
@@ -132,9 +134,6 @@ export class Factory {
       api: apiClient(this.server.baseUrl, authorization),
     };
   }
-
-  /** The password every factory staff member has, for tests of the login itself. */
-  readonly staffPassword = STAFF_PASSWORD;
 
   /** A member logged in through the fake WeChat, optionally with a bound phone and prescription consent. */
   async member(
