@@ -1,40 +1,53 @@
-/** Stable error codes sent by the API in `{ statusCode, code, message, details }`. */
+import { AuthErrorCode } from './auth/errors';
+import { CartErrorCode } from './cart/errors';
+import { CatalogErrorCode } from './catalog/errors';
+import { CommonErrorCode } from './common/errors';
+import { MembersErrorCode } from './members/errors';
+import { OrdersErrorCode } from './orders/errors';
+import { PaymentsErrorCode } from './payments/errors';
+import { PlatformErrorCode } from './platform/errors';
+import { PrescriptionsErrorCode } from './prescriptions/errors';
+import { StoresErrorCode } from './stores/errors';
+
+export {
+  AuthErrorCode,
+  CartErrorCode,
+  CatalogErrorCode,
+  CommonErrorCode,
+  MembersErrorCode,
+  OrdersErrorCode,
+  PaymentsErrorCode,
+  PlatformErrorCode,
+  PrescriptionsErrorCode,
+  StoresErrorCode,
+};
+
+/** The error codes of each domain; a new code goes into its domain's `errors.ts`. */
+export const ERROR_CODES_BY_DOMAIN = {
+  common: CommonErrorCode,
+  auth: AuthErrorCode,
+  catalog: CatalogErrorCode,
+  stores: StoresErrorCode,
+  members: MembersErrorCode,
+  prescriptions: PrescriptionsErrorCode,
+  cart: CartErrorCode,
+  orders: OrdersErrorCode,
+  payments: PaymentsErrorCode,
+  platform: PlatformErrorCode,
+} as const;
+
+/** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
 export const ErrorCode = {
-  VALIDATION_FAILED: 'VALIDATION_FAILED',
-  NOT_FOUND: 'NOT_FOUND',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  RATE_LIMITED: 'RATE_LIMITED',
-  INTERNAL_ERROR: 'INTERNAL_ERROR',
-  WECHAT_CODE_INVALID: 'WECHAT_CODE_INVALID',
-  WECHAT_UNAVAILABLE: 'WECHAT_UNAVAILABLE',
-  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
-  PRODUCT_NOT_FOUND: 'PRODUCT_NOT_FOUND',
-  STORE_NOT_FOUND: 'STORE_NOT_FOUND',
-  MEMBER_NOT_FOUND: 'MEMBER_NOT_FOUND',
-  PROFILE_NOT_FOUND: 'PROFILE_NOT_FOUND',
-  PRESCRIPTION_NOT_FOUND: 'PRESCRIPTION_NOT_FOUND',
-  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
-  // Cart, orders and payment
-  SKU_NOT_FOUND: 'SKU_NOT_FOUND',
-  SKU_OFF_SALE: 'SKU_OFF_SALE',
-  OUT_OF_STOCK: 'OUT_OF_STOCK',
-  LENS_CONFIGURATION_INVALID: 'LENS_CONFIGURATION_INVALID',
-  LENS_DOES_NOT_FIT: 'LENS_DOES_NOT_FIT',
-  CART_ITEM_NOT_FOUND: 'CART_ITEM_NOT_FOUND',
-  ORDER_NOT_FOUND: 'ORDER_NOT_FOUND',
-  ORDER_TRANSITION_NOT_ALLOWED: 'ORDER_TRANSITION_NOT_ALLOWED',
-  ORDER_NOT_PAYABLE: 'ORDER_NOT_PAYABLE',
-  REFUND_AMOUNT_INVALID: 'REFUND_AMOUNT_INVALID',
-  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
-  IDEMPOTENCY_REQUEST_IN_PROGRESS: 'IDEMPOTENCY_REQUEST_IN_PROGRESS',
-  PAYMENT_CLOSED: 'PAYMENT_CLOSED',
-  PAYMENT_REJECTED: 'PAYMENT_REJECTED',
-  PAYMENT_RATE_LIMITED: 'PAYMENT_RATE_LIMITED',
-  // Platform: outbox and dev facilities
-  OUTBOX_EVENT_NOT_FOUND: 'OUTBOX_EVENT_NOT_FOUND',
-  OUTBOX_EVENT_NOT_DEAD: 'OUTBOX_EVENT_NOT_DEAD',
-  JOB_NOT_FOUND: 'JOB_NOT_FOUND',
+  ...CommonErrorCode,
+  ...AuthErrorCode,
+  ...CatalogErrorCode,
+  ...StoresErrorCode,
+  ...MembersErrorCode,
+  ...PrescriptionsErrorCode,
+  ...CartErrorCode,
+  ...OrdersErrorCode,
+  ...PaymentsErrorCode,
+  ...PlatformErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

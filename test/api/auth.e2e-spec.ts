@@ -1,11 +1,14 @@
 import request from 'supertest';
-import { customerAuth, staffAuth } from '../support/actors';
+import { customerAuth } from '../support/actors';
+import { Factory } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 describe('auth (MariaDB)', () => {
   let server: TestServer;
+  let factory: Factory;
   beforeAll(async () => {
     server = await startTestServer();
+    factory = new Factory(server);
   });
   afterAll(() => server.stop());
 
@@ -100,11 +103,12 @@ describe('auth (MariaDB)', () => {
   });
 
   it('should remember the store whose QR code brought a new member in', async () => {
+    const store = await factory.store();
     const response = await api()
       .post('/api/v1/auth/wechat/login')
-      .send({ code: 'dev-walkin', storeId: 3 })
+      .send({ code: 'dev-walkin', storeId: store.id })
       .expect(200);
-    expect(response.body.member.homeStoreId).toBe(3);
+    expect(response.body.member.homeStoreId).toBe(store.id);
   });
 
   it('should bind the phone number from the getPhoneNumber code and show it masked', async () => {
@@ -148,22 +152,24 @@ describe('auth (MariaDB)', () => {
     );
   });
 
-  it('should log staff in with the demo password and refuse a wrong one with the same error as an unknown user', async () => {
+  it('should log staff in with their password and refuse a wrong one with the same error as an unknown user', async () => {
+    const store = await factory.store();
+    const optometrist = await factory.staff('optometrist', store.id);
     const ok = await api()
       .post('/api/v1/auth/staff/login')
-      .send({ username: 'optometrist2', password: 'lensloop-demo' })
+      .send({ username: optometrist.username, password: factory.staffPassword })
       .expect(200);
     expect(ok.body.staff).toEqual({
-      id: expect.any(Number),
-      name: 'Chen Jing',
+      id: optometrist.id,
+      name: optometrist.name,
       role: 'optometrist',
-      storeId: 2,
+      storeId: store.id,
     });
     expect(JSON.stringify(ok.body)).not.toMatch(/password|scrypt/i);
 
     const wrong = await api()
       .post('/api/v1/auth/staff/login')
-      .send({ username: 'optometrist2', password: 'nope' });
+      .send({ username: optometrist.username, password: 'nope' });
     const unknown = await api()
       .post('/api/v1/auth/staff/login')
       .send({ username: 'ghost', password: 'nope' });
@@ -181,15 +187,16 @@ describe('auth (MariaDB)', () => {
       .expect(403);
     expect(forbidden.body.code).toBe('FORBIDDEN');
 
-    const clerk = await staffAuth(server.baseUrl, 'clerk1');
+    const store = await factory.store();
+    const clerk = await factory.staff('clerk', store.id);
     const me = await api().get('/api/v1/staff/me').set('authorization', clerk.authorization).expect(200);
-    expect(me.body).toMatchObject({ role: 'clerk', storeId: 1 });
+    expect(me.body).toMatchObject({ id: clerk.id, role: 'clerk', storeId: store.id });
     // Staff are not members: the member profile is for customers only.
     await api().get('/api/v1/me').set('authorization', clerk.authorization).expect(403);
   });
 
   it('should stop accepting a token once it has expired', async () => {
-    const shortLived = await startTestServer({ seed: false, env: { JWT_TTL_SECONDS: '60' } });
+    const shortLived = await startTestServer({ env: { JWT_TTL_SECONDS: '60' } });
     try {
       const response = await request(shortLived.baseUrl)
         .post('/api/v1/auth/wechat/login')
@@ -216,7 +223,7 @@ describe('auth (MariaDB)', () => {
 
 describe('auth rate limiting (MariaDB)', () => {
   it('should answer 429 RATE_LIMITED once a client exceeds the login limit', async () => {
-    const server = await startTestServer({ seed: false, env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    const server = await startTestServer({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
     try {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 5; attempt++) {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../server/src/app.factory';
-import { customerAuth } from '../support/actors';
-import { demoSkus, placeOrder, setStock, stockOf } from '../support/orders';
+import { Factory } from '../support/factories';
+import { placeOrder, stockOf } from '../support/orders';
 import { advanceClock, runJob } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -15,11 +15,15 @@ describe('Test clock and job trigger (MariaDB)', () => {
   const api = () => request(server.baseUrl);
 
   it('should cancel an unpaid order and release its stock once the clock passes the payment window', async () => {
-    const alice = await customerAuth(server.baseUrl, 'alice');
-    const { contact } = await demoSkus(server.dataSource);
-    await setStock(server.dataSource, 1, contact, 10);
-    const order = await placeOrder(server.baseUrl, alice.authorization, [{ skuId: contact, quantity: 2 }]);
-    expect(await stockOf(server.dataSource, 1, contact)).toBe(8);
+    const factory = new Factory(server);
+    const alice = await factory.member();
+    const storeId = (await factory.store()).id;
+    const contact = (await factory.sku('contacts', { storeId, quantity: 10 })).id;
+    const order = await placeOrder(server.baseUrl, alice.authorization, {
+      storeId,
+      items: [{ skuId: contact, quantity: 2 }],
+    });
+    expect(await stockOf(server.dataSource, storeId, contact)).toBe(8);
 
     // Still inside the window: the job leaves it alone.
     await advanceClock(server.baseUrl, (server.config.orders.paymentWindowMinutes - 1) * 60);
@@ -42,7 +46,7 @@ describe('Test clock and job trigger (MariaDB)', () => {
       actor: 'system',
       note: 'not paid in time',
     });
-    expect(await stockOf(server.dataSource, 1, contact)).toBe(10);
+    expect(await stockOf(server.dataSource, storeId, contact)).toBe(10);
     // A late payment attempt is refused by the same clock.
     const late = await api()
       .post(`/api/v1/orders/${order.id}/pay`)

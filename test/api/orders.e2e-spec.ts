@@ -1,63 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiClient, OrderItemInput, OrderRequest } from '@lensloop/shared';
 import request from 'supertest';
-import { customerAuth, staffAuth } from '../support/actors';
-import { demoSkus, placeOrder, setStock, stockOf, type DemoSkus } from '../support/orders';
+import { apiFailure, failureOf } from '../support/api-client';
+import {
+  Factory,
+  type MemberFixture,
+  type SkuFixture,
+  type StaffFixture,
+  type StoreFixture,
+} from '../support/factories';
+import { placeOrder, setStock, stockOf } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { OrderExpiryJob } from '../../server/src/modules/orders/order-expiry.job';
 
+/** Goes through the shared typed ApiClient, so its paths and bodies are checked by the compiler. */
 describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
   let server: TestServer;
-  let skus: DemoSkus;
-  let alice: { authorization: string; memberId: number };
-  let bob: { authorization: string; memberId: number };
+  let factory: Factory;
+  let store: StoreFixture;
+  let frame: SkuFixture;
+  let lens: SkuFixture;
+  let contact: SkuFixture;
+  let service: SkuFixture;
+  let options: Record<'premium' | 'blueCut' | 'photochromic' | 'tint', { code: string; price: number }>;
+  let alice: MemberFixture;
+  let bob: MemberFixture;
+  let othersPrescriptionId: number;
   beforeAll(async () => {
     server = await startTestServer();
-    skus = await demoSkus(server.dataSource);
-    alice = await customerAuth(server.baseUrl, 'alice');
-    bob = await customerAuth(server.baseUrl, 'bob');
+    factory = new Factory(server);
+    store = await factory.store();
+    const stocked = { storeId: store.id, quantity: 100 };
+    frame = await factory.sku('frames', { ...stocked, price: 39_900 });
+    lens = await factory.lens('1.56', 'single-vision', { ...stocked, price: 29_900 });
+    contact = await factory.sku('contacts', { ...stocked, price: 12_900 });
+    service = await factory.sku('services', { ...stocked, price: 5_000 });
+    options = {
+      premium: await factory.lensOption('coating', 8_000),
+      blueCut: await factory.lensOption('blue_cut', 12_000),
+      photochromic: await factory.lensOption('photochromic', 30_000),
+      tint: await factory.lensOption('tint', 10_000),
+    };
+    alice = await factory.member();
+    bob = await factory.member({ consent: true });
+    const optometrist = await factory.staff('optometrist', store.id);
+    othersPrescriptionId = (
+      await optometrist.api.recordPrescription(bob.memberId, {
+        kind: 'distance',
+        examDate: '2026-10-01',
+        od: { sphere: -100, cylinder: 0 },
+        os: { sphere: -100, cylinder: 0 },
+        pd: { binocular: 630 },
+      })
+    ).id;
   });
   afterAll(() => server.stop());
 
   const api = () => request(server.baseUrl);
-  const glasses = () => ({
-    skuId: skus.frame,
+  const glasses = (frameSku = frame): OrderItemInput => ({
+    skuId: frameSku.id,
     quantity: 1,
-    lens: { skuId: skus.lens, options: ['AR-PREMIUM', 'BLUE-CUT'] },
+    lens: { skuId: lens.id, options: [options.premium.code, options.blueCut.code] },
   });
+  const glassesPrice = (frameSku = frame) =>
+    frameSku.price + lens.price + options.premium.price + options.blueCut.price;
+  const pickup = (items: OrderItemInput[], at = store): OrderRequest => ({
+    storeId: at.id,
+    fulfilment: 'pickup',
+    items,
+  });
+  const createOrder = (client: ApiClient, order: OrderRequest) => client.createOrder(order, randomUUID());
 
   describe('quote', () => {
     it('should price frame + lenses + options and a contact-lens box from the catalog', async () => {
-      const response = await api()
-        .post('/api/v1/orders/quote')
-        .set('authorization', alice.authorization)
-        .send({ storeId: 1, fulfilment: 'pickup', items: [glasses(), { skuId: skus.contact, quantity: 2 }] })
-        .expect(200);
-      const frameLine = skus.prices[skus.frame] + skus.prices[skus.lens] + 8_000 + 12_000;
-      const contactLine = skus.prices[skus.contact] * 2;
-      expect(response.body.items.map((item: { lineTotal: number }) => item.lineTotal)).toEqual([
-        frameLine,
-        contactLine,
-      ]);
-      expect(response.body).toMatchObject({
-        subtotal: frameLine + contactLine,
+      const quote = await alice.api.quoteOrder(pickup([glasses(), { skuId: contact.id, quantity: 2 }]));
+      const contactLine = contact.price * 2;
+      expect(quote.items.map((item) => item.lineTotal)).toEqual([glassesPrice(), contactLine]);
+      expect(quote).toMatchObject({
+        subtotal: glassesPrice() + contactLine,
         discount: 0,
-        payable: frameLine + contactLine,
+        payable: glassesPrice() + contactLine,
       });
-      expect(response.body.items[0].lens.options.map((option: { code: string }) => option.code)).toEqual([
-        'AR-PREMIUM',
-        'BLUE-CUT',
+      expect(quote.items[0].lens?.options.map((option) => option.code)).toEqual([
+        options.premium.code,
+        options.blueCut.code,
       ]);
     });
 
     it('should refuse a price sent by the client instead of using it', async () => {
+      // Deliberately outside the typed contract, so sent raw.
       const response = await api()
         .post('/api/v1/orders')
         .set('authorization', alice.authorization)
-        .send({
-          storeId: 1,
-          fulfilment: 'pickup',
-          items: [{ skuId: skus.contact, quantity: 1, unitPrice: 1 }],
-          payable: 1,
-        })
+        .send({ ...pickup([{ skuId: contact.id, quantity: 1, unitPrice: 1 } as OrderItemInput]), payable: 1 })
         .expect(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
       expect(response.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
@@ -66,221 +101,181 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
       ]);
     });
 
-    it.each([
+    it.each<[string, () => OrderItemInput, number, string]>([
       [
         'lenses on a contact-lens box',
-        () => ({ skuId: skus.contact, quantity: 1, lens: { skuId: skus.lens, options: [] } }),
+        () => ({ skuId: contact.id, quantity: 1, lens: { skuId: lens.id, options: [] } }),
+        422,
         'LENS_CONFIGURATION_INVALID',
       ],
       [
         'a frame as the lens',
-        () => ({ skuId: skus.frame, quantity: 1, lens: { skuId: skus.frame, options: [] } }),
+        () => ({ skuId: frame.id, quantity: 1, lens: { skuId: frame.id, options: [] } }),
+        422,
         'LENS_CONFIGURATION_INVALID',
       ],
       [
         'an unknown option',
-        () => ({ skuId: skus.frame, quantity: 1, lens: { skuId: skus.lens, options: ['GOLD-FLAKES'] } }),
+        () => ({ skuId: frame.id, quantity: 1, lens: { skuId: lens.id, options: ['GOLD-FLAKES'] } }),
+        422,
         'LENS_CONFIGURATION_INVALID',
       ],
       [
         'photochromic and tinted',
         () => ({
-          skuId: skus.frame,
+          skuId: frame.id,
           quantity: 1,
-          lens: { skuId: skus.lens, options: ['PHOTO-GREY', 'TINT-GREY'] },
+          lens: { skuId: lens.id, options: [options.photochromic.code, options.tint.code] },
         }),
+        422,
         'LENS_CONFIGURATION_INVALID',
       ],
-      ['an unknown SKU', () => ({ skuId: 999_999, quantity: 1 }), 'SKU_NOT_FOUND'],
+      ['an unknown SKU', () => ({ skuId: 999_999, quantity: 1 }), 404, 'SKU_NOT_FOUND'],
       [
         'a prescription that is not the member’s',
-        () => ({ ...glasses(), prescriptionId: 12 }),
+        () => ({ ...glasses(), prescriptionId: othersPrescriptionId }),
+        404,
         'PRESCRIPTION_NOT_FOUND',
       ],
-    ])('should reject %s', async (_label, item, code) => {
-      const response = await api()
-        .post('/api/v1/orders/quote')
-        .set('authorization', alice.authorization)
-        .send({ storeId: 1, fulfilment: 'pickup', items: [item()] });
-      expect(response.body.code).toBe(code);
-      expect([404, 422]).toContain(response.status);
+    ])('should reject %s', async (_label, item, status, code) => {
+      expect(await failureOf(alice.api.quoteOrder(pickup([item()])))).toMatchObject({ status, code });
     });
 
     it('should want an address for delivery and a known store', async () => {
-      const noAddress = await api()
-        .post('/api/v1/orders/quote')
-        .set('authorization', alice.authorization)
-        .send({ storeId: 1, fulfilment: 'delivery', items: [{ skuId: skus.contact, quantity: 1 }] })
-        .expect(400);
-      expect(noAddress.body.details[0].field).toBe('address');
-      const noStore = await api()
-        .post('/api/v1/orders/quote')
-        .set('authorization', alice.authorization)
-        .send({ storeId: 9999, fulfilment: 'pickup', items: [{ skuId: skus.contact, quantity: 1 }] })
-        .expect(404);
-      expect(noStore.body.code).toBe('STORE_NOT_FOUND');
+      const noAddress = await failureOf(
+        alice.api.quoteOrder({ ...pickup([{ skuId: contact.id, quantity: 1 }]), fulfilment: 'delivery' }),
+      );
+      expect(noAddress).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(noAddress.details[0].field).toBe('address');
+      const noStore = await failureOf(
+        alice.api.quoteOrder({ ...pickup([{ skuId: contact.id, quantity: 1 }]), storeId: 999_999 }),
+      );
+      expect(noStore).toMatchObject({ status: 404, code: 'STORE_NOT_FOUND' });
     });
   });
 
   describe('stock', () => {
     it('should sell exactly the 10 in stock to 100 concurrent orders, and take one back on cancel', async () => {
-      await setStock(server.dataSource, 1, skus.contact, 10);
-      const customers = await Promise.all(
-        Array.from({ length: 5 }, (_, index) => customerAuth(server.baseUrl, `rush${index}`)),
-      );
-      const responses = await Promise.all(
+      const scarce = await factory.sku('contacts', { storeId: store.id, quantity: 10 });
+      const customers = await Promise.all(Array.from({ length: 5 }, () => factory.member()));
+      const results = await Promise.allSettled(
         Array.from({ length: 100 }, (_, index) =>
-          api()
-            .post('/api/v1/orders')
-            .set('authorization', customers[index % customers.length].authorization)
-            .send({ storeId: 1, fulfilment: 'pickup', items: [{ skuId: skus.contact, quantity: 1 }] }),
+          createOrder(customers[index % customers.length].api, pickup([{ skuId: scarce.id, quantity: 1 }])),
         ),
       );
-      const created = responses.filter((response) => response.status === 201);
-      const refused = responses.filter((response) => response.status === 409);
+      const created = results.flatMap((result, index) =>
+        result.status === 'fulfilled'
+          ? [{ order: result.value, owner: customers[index % customers.length] }]
+          : [],
+      );
+      const refused = results.flatMap((result) =>
+        result.status === 'rejected' ? [apiFailure(result.reason)] : [],
+      );
       expect(created).toHaveLength(10);
       expect(refused).toHaveLength(90);
-      expect(refused.every((response) => response.body.code === 'OUT_OF_STOCK')).toBe(true);
-      expect(await stockOf(server.dataSource, 1, skus.contact)).toBe(0);
+      expect(refused.every((failure) => failure.status === 409 && failure.code === 'OUT_OF_STOCK')).toBe(
+        true,
+      );
+      expect(await stockOf(server.dataSource, store.id, scarce.id)).toBe(0);
 
-      const owner = customers[responses.indexOf(created[0]) % customers.length];
-      const cancelled = await api()
-        .post(`/api/v1/orders/${created[0].body.id}/cancel`)
-        .set('authorization', owner.authorization)
-        .expect(200);
-      expect(cancelled.body.status).toBe('cancelled');
-      expect(await stockOf(server.dataSource, 1, skus.contact)).toBe(1);
+      const cancelled = await created[0].owner.api.cancelOrder(created[0].order.id);
+      expect(cancelled.status).toBe('cancelled');
+      expect(await stockOf(server.dataSource, store.id, scarce.id)).toBe(1);
     });
 
     it('should check two lines on the same SKU against the stock together', async () => {
-      await setStock(server.dataSource, 1, skus.contact, 3);
-      const twoAndTwo = await api()
-        .post('/api/v1/orders')
-        .set('authorization', alice.authorization)
-        .send({
-          storeId: 1,
-          fulfilment: 'pickup',
-          items: [
-            { skuId: skus.contact, quantity: 2 },
-            { skuId: skus.contact, quantity: 2 },
-          ],
-        })
-        .expect(409);
-      expect(twoAndTwo.body.code).toBe('OUT_OF_STOCK');
-      expect(await stockOf(server.dataSource, 1, skus.contact)).toBe(3);
-      await placeOrder(server.baseUrl, alice.authorization, [
-        { skuId: skus.contact, quantity: 2 },
-        { skuId: skus.contact, quantity: 1 },
-      ]);
-      expect(await stockOf(server.dataSource, 1, skus.contact)).toBe(0);
+      const scarce = await factory.sku('contacts', { storeId: store.id, quantity: 3 });
+      const twoAndTwo = await failureOf(
+        createOrder(
+          alice.api,
+          pickup([
+            { skuId: scarce.id, quantity: 2 },
+            { skuId: scarce.id, quantity: 2 },
+          ]),
+        ),
+      );
+      expect(twoAndTwo).toMatchObject({ status: 409, code: 'OUT_OF_STOCK' });
+      expect(await stockOf(server.dataSource, store.id, scarce.id)).toBe(3);
+      await createOrder(
+        alice.api,
+        pickup([
+          { skuId: scarce.id, quantity: 2 },
+          { skuId: scarce.id, quantity: 1 },
+        ]),
+      );
+      expect(await stockOf(server.dataSource, store.id, scarce.id)).toBe(0);
     });
   });
 
   describe('ownership', () => {
     it('should not let another member read, pay or cancel an order (404)', async () => {
-      await setStock(server.dataSource, 1, skus.frame, 5);
-      const order = await placeOrder(server.baseUrl, alice.authorization, [glasses()]);
+      const order = await createOrder(alice.api, pickup([glasses()]));
       for (const call of [
-        api().get(`/api/v1/orders/${order.id}`),
-        api().post(`/api/v1/orders/${order.id}/pay`),
-        api().post(`/api/v1/orders/${order.id}/cancel`),
-        api().post(`/api/v1/dev/payments/${order.id}/succeed`),
+        () => bob.api.getOrder(order.id),
+        () => bob.api.payOrder(order.id),
+        () => bob.api.cancelOrder(order.id),
+        () => bob.api.devCompletePayment(order.id),
       ]) {
-        const response = await call.set('authorization', bob.authorization).expect(404);
-        expect(response.body.code).toBe('ORDER_NOT_FOUND');
+        expect(await failureOf(call())).toMatchObject({ status: 404, code: 'ORDER_NOT_FOUND' });
       }
-      const bobsList = await api().get('/api/v1/orders').set('authorization', bob.authorization).expect(200);
-      expect(bobsList.body.items.map((item: { id: number }) => item.id)).not.toContain(order.id);
-      const mine = await api()
-        .get(`/api/v1/orders/${order.id}`)
-        .set('authorization', alice.authorization)
-        .expect(200);
-      expect(mine.body.status).toBe('pending_payment');
+      const bobsList = await bob.api.listOrders();
+      expect(bobsList.items.map((item) => item.id)).not.toContain(order.id);
+      expect((await alice.api.getOrder(order.id)).status).toBe('pending_payment');
     });
   });
 
   describe('Idempotency-Key', () => {
-    const body = () => ({ storeId: 1, fulfilment: 'pickup', items: [{ skuId: skus.service, quantity: 1 }] });
+    const body = () => pickup([{ skuId: service.id, quantity: 1 }]);
     const countOrders = async () =>
       Number((await server.dataSource.query('SELECT COUNT(*) AS n FROM orders'))[0].n);
 
     it('should return the stored order for the same key and body, and 422 for another body', async () => {
       const before = await countOrders();
-      const first = await api()
-        .post('/api/v1/orders')
-        .set('authorization', alice.authorization)
-        .set('idempotency-key', 'key-same-0001')
-        .send(body())
-        .expect(201);
-      const again = await api()
-        .post('/api/v1/orders')
-        .set('authorization', alice.authorization)
-        .set('idempotency-key', 'key-same-0001')
-        .send(body())
-        .expect(201);
-      expect(again.body).toEqual(first.body);
+      const first = await alice.api.createOrder(body(), 'key-same-0001');
+      const again = await alice.api.createOrder(body(), 'key-same-0001');
+      expect(again).toEqual(first);
       expect(await countOrders()).toBe(before + 1);
       // What creation answered is the order as stored, read back later.
-      const stored = await api()
-        .get(`/api/v1/orders/${first.body.id}`)
-        .set('authorization', alice.authorization)
-        .expect(200);
-      expect(first.body).toEqual(stored.body);
-      const other = await api()
-        .post('/api/v1/orders')
-        .set('authorization', alice.authorization)
-        .set('idempotency-key', 'key-same-0001')
-        .send({ ...body(), items: [{ skuId: skus.service, quantity: 2 }] })
-        .expect(422);
-      expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(first).toEqual(await alice.api.getOrder(first.id));
+      const other = await failureOf(
+        alice.api.createOrder(pickup([{ skuId: service.id, quantity: 2 }]), 'key-same-0001'),
+      );
+      expect(other).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
       // Keys belong to a member: Bob's identical key is his own.
-      await api()
-        .post('/api/v1/orders')
-        .set('authorization', bob.authorization)
-        .set('idempotency-key', 'key-same-0001')
-        .send(body())
-        .expect(201);
+      await bob.api.createOrder(body(), 'key-same-0001');
       expect(await countOrders()).toBe(before + 2);
     });
 
     it('should create one order for concurrent duplicates, answering the others 409 or the stored order', async () => {
       const before = await countOrders();
-      const responses = await Promise.all(
-        Array.from({ length: 8 }, () =>
-          api()
-            .post('/api/v1/orders')
-            .set('authorization', alice.authorization)
-            .set('idempotency-key', 'key-race-0001')
-            .send(body()),
-        ),
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, () => alice.api.createOrder(body(), 'key-race-0001')),
       );
       expect(await countOrders()).toBe(before + 1);
-      const statuses = responses.map((response) => response.status);
-      expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
       const ids = new Set(
-        responses.filter((response) => response.status === 201).map((response) => response.body.id),
+        results.flatMap((result) => (result.status === 'fulfilled' ? [result.value.id] : [])),
       );
       expect(ids.size).toBe(1);
-      for (const response of responses.filter((candidate) => candidate.status === 409)) {
-        expect(response.body.code).toBe('IDEMPOTENCY_REQUEST_IN_PROGRESS');
+      for (const result of results) {
+        if (result.status === 'rejected') {
+          expect(apiFailure(result.reason)).toMatchObject({
+            status: 409,
+            code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+          });
+        }
       }
     });
 
     it('should keep a key for 24 hours and let it be used afresh once it has expired', async () => {
-      const send = (items: object[]) =>
-        api()
-          .post('/api/v1/orders')
-          .set('authorization', alice.authorization)
-          .set('idempotency-key', 'key-life-0001')
-          .send({ ...body(), items });
-      const first = await send(body().items).expect(201);
+      const send = (items: OrderItemInput[]) => alice.api.createOrder(pickup(items), 'key-life-0001');
+      const first = await send(body().items);
       const [{ hours }] = await server.dataSource.query(
         "SELECT TIMESTAMPDIFF(MINUTE, NOW(6), expires_at) / 60 AS hours FROM idempotency_keys WHERE `key` = 'key-life-0001'",
       );
       expect(Number(hours)).toBeGreaterThanOrEqual(23.9);
       // The cleanup leaves a live key alone: a retry still gets the first order.
       await server.app.get(OrderExpiryJob).runOnce();
-      expect((await send(body().items).expect(201)).body.id).toBe(first.body.id);
+      expect((await send(body().items)).id).toBe(first.id);
 
       const expire = () =>
         server.dataSource.query(
@@ -288,8 +283,8 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
         );
       // Expired but not yet cleaned up: the key is free again, even for another body.
       await expire();
-      const second = await send([{ skuId: skus.service, quantity: 1 }]).expect(201);
-      expect(second.body.id).not.toBe(first.body.id);
+      const second = await send([{ skuId: service.id, quantity: 2 }]);
+      expect(second.id).not.toBe(first.id);
       // And the cleanup job removes expired keys.
       await expire();
       await server.app.get(OrderExpiryJob).runOnce();
@@ -299,100 +294,70 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
     });
 
     it('should reject a malformed key', async () => {
-      const response = await api()
-        .post('/api/v1/orders')
-        .set('authorization', alice.authorization)
-        .set('idempotency-key', 'a b')
-        .send(body())
-        .expect(400);
-      expect(response.body.details[0].field).toBe('Idempotency-Key');
+      const malformed = await failureOf(alice.api.createOrder(body(), 'a b'));
+      expect(malformed).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(malformed.details[0].field).toBe('Idempotency-Key');
     });
   });
 
   describe('life cycle', () => {
+    let clerk: StaffFixture;
+    let otherStoresClerk: StaffFixture;
+    beforeAll(async () => {
+      clerk = await factory.staff('clerk', store.id);
+      otherStoresClerk = await factory.staff('clerk', (await factory.store()).id);
+    });
+
     it('should go paid → processing → ready → completed by staff of the store, with a timeline', async () => {
-      await setStock(server.dataSource, 1, skus.frame, 5);
-      const order = await placeOrder(server.baseUrl, alice.authorization, [glasses()]);
-      const paid = await api()
-        .post(`/api/v1/dev/payments/${order.id}/succeed`)
-        .set('authorization', alice.authorization)
-        .expect(200);
-      expect(paid.body.status).toBe('paid');
+      const order = await createOrder(alice.api, pickup([glasses()]));
+      expect((await alice.api.devCompletePayment(order.id)).status).toBe('paid');
 
-      const clerk = await staffAuth(server.baseUrl, 'clerk1');
-      const otherStore = await staffAuth(server.baseUrl, 'clerk2');
-      const today = await api()
-        .get('/api/v1/staff/orders?date=today')
-        .set('authorization', clerk.authorization)
-        .expect(200);
-      expect(today.body.items.map((item: { id: number }) => item.id)).toContain(order.id);
-      const elsewhere = await api()
-        .get('/api/v1/staff/orders?date=today')
-        .set('authorization', otherStore.authorization)
-        .expect(200);
-      expect(elsewhere.body.items.map((item: { id: number }) => item.id)).not.toContain(order.id);
-      const impossibleDay = await api()
-        .get('/api/v1/staff/orders?date=2026-13-01')
-        .set('authorization', clerk.authorization)
-        .expect(400);
-      expect(impossibleDay.body.details).toEqual([{ field: 'date', message: 'date must be a real date' }]);
-      await api()
-        .post(`/api/v1/staff/orders/${order.id}/transition`)
-        .set('authorization', otherStore.authorization)
-        .send({ to: 'processing' })
-        .expect(404);
-
-      const skipping = await api()
-        .post(`/api/v1/staff/orders/${order.id}/transition`)
-        .set('authorization', clerk.authorization)
-        .send({ to: 'completed' })
-        .expect(409);
-      expect(skipping.body.code).toBe('ORDER_TRANSITION_NOT_ALLOWED');
-      const shipping = await api()
-        .post(`/api/v1/staff/orders/${order.id}/transition`)
-        .set('authorization', clerk.authorization)
-        .send({ to: 'shipped' })
-        .expect(409);
-      expect(shipping.body.code).toBe('ORDER_TRANSITION_NOT_ALLOWED');
-      for (const to of ['processing', 'ready_for_pickup', 'completed']) {
-        await api()
-          .post(`/api/v1/staff/orders/${order.id}/transition`)
-          .set('authorization', clerk.authorization)
-          .send({ to })
-          .expect(200);
-      }
-      const done = await api()
-        .get(`/api/v1/orders/${order.id}`)
-        .set('authorization', alice.authorization)
-        .expect(200);
-      expect(done.body.status).toBe('completed');
+      const today = await clerk.api.listStaffOrders({ date: 'today' });
+      expect(today.items.map((item) => item.id)).toContain(order.id);
+      const elsewhere = await otherStoresClerk.api.listStaffOrders({ date: 'today' });
+      expect(elsewhere.items.map((item) => item.id)).not.toContain(order.id);
+      const impossibleDay = await failureOf(clerk.api.listStaffOrders({ date: '2026-13-01' }));
+      expect(impossibleDay).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(impossibleDay.details).toEqual([{ field: 'date', message: 'date must be a real date' }]);
       expect(
-        done.body.timeline.map((event: { to: string; actor: string }) => `${event.actor}:${event.to}`),
-      ).toEqual([
+        await failureOf(otherStoresClerk.api.transitionOrder(order.id, { to: 'processing' })),
+      ).toMatchObject({ status: 404, code: 'ORDER_NOT_FOUND' });
+
+      for (const to of ['completed', 'shipped'] as const) {
+        expect(await failureOf(clerk.api.transitionOrder(order.id, { to }))).toMatchObject({
+          status: 409,
+          code: 'ORDER_TRANSITION_NOT_ALLOWED',
+        });
+      }
+      for (const to of ['processing', 'ready_for_pickup', 'completed'] as const) {
+        await clerk.api.transitionOrder(order.id, { to });
+      }
+      const done = await alice.api.getOrder(order.id);
+      expect(done.status).toBe('completed');
+      expect(done.timeline.map((event) => `${event.actor}:${event.to}`)).toEqual([
         'customer:pending_payment',
         'system:paid',
         'staff:processing',
         'staff:ready_for_pickup',
         'staff:completed',
       ]);
-      const cancel = await api()
-        .post(`/api/v1/orders/${order.id}/cancel`)
-        .set('authorization', alice.authorization)
-        .expect(409);
-      expect(cancel.body.code).toBe('ORDER_TRANSITION_NOT_ALLOWED');
+      expect(await failureOf(alice.api.cancelOrder(order.id))).toMatchObject({
+        status: 409,
+        code: 'ORDER_TRANSITION_NOT_ALLOWED',
+      });
     });
 
     it('should cancel unpaid orders once and release stock once when two replicas run the job at once', async () => {
       const replica = await startTestServer({ replicaOf: server });
       try {
-        await setStock(server.dataSource, 1, skus.contact, 30);
+        const boxes = await factory.sku('contacts', { storeId: store.id, quantity: 30 });
         const orders = [];
         for (let index = 0; index < 12; index++) {
           orders.push(
-            await placeOrder(server.baseUrl, alice.authorization, [{ skuId: skus.contact, quantity: 2 }]),
+            await placeOrder(server.baseUrl, alice.authorization, pickup([{ skuId: boxes.id, quantity: 2 }])),
           );
         }
-        expect(await stockOf(server.dataSource, 1, skus.contact)).toBe(6);
+        expect(await stockOf(server.dataSource, store.id, boxes.id)).toBe(6);
         const ids = orders.map((order) => order.id);
         await server.dataSource.query(
           `UPDATE orders SET expires_at = NOW(6) - INTERVAL 1 MINUTE WHERE id IN (${ids.join(',')})`,
@@ -402,17 +367,14 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
           replica.app.get(OrderExpiryJob).runOnce(),
         ]);
         expect(first + second).toBe(12);
-        expect(await stockOf(server.dataSource, 1, skus.contact)).toBe(30);
+        expect(await stockOf(server.dataSource, store.id, boxes.id)).toBe(30);
         const events: { order_id: number; n: number }[] = await server.dataSource.query(
           `SELECT order_id, COUNT(*) AS n FROM order_events WHERE to_status = 'cancelled' AND order_id IN (${ids.join(',')}) GROUP BY order_id`,
         );
         expect(events).toHaveLength(12);
         expect(events.every((row) => Number(row.n) === 1)).toBe(true);
-        const order = await api()
-          .get(`/api/v1/orders/${ids[0]}`)
-          .set('authorization', alice.authorization)
-          .expect(200);
-        expect(order.body.timeline.at(-1)).toMatchObject({ to: 'cancelled', actor: 'system' });
+        const order = await alice.api.getOrder(ids[0]);
+        expect(order.timeline.at(-1)).toMatchObject({ to: 'cancelled', actor: 'system' });
       } finally {
         await replica.stop();
       }
@@ -421,68 +383,52 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
 
   describe('cart', () => {
     it('should add, merge, change and remove lines, priced from the catalog', async () => {
-      const carol = await customerAuth(server.baseUrl, 'carol');
-      const cart = () => api().get('/api/v1/cart?storeId=1').set('authorization', carol.authorization);
-      await api()
-        .post('/api/v1/cart/items')
-        .set('authorization', carol.authorization)
-        .send(glasses())
-        .expect(201);
-      await api()
-        .post('/api/v1/cart/items')
-        .set('authorization', carol.authorization)
-        .send(glasses())
-        .expect(201);
-      const added = await api()
-        .post('/api/v1/cart/items?storeId=1')
-        .set('authorization', carol.authorization)
-        .send({ skuId: skus.contact, quantity: 1 })
-        .expect(201);
-      expect(added.body.items).toHaveLength(2);
-      expect(added.body.items[0].quantity).toBe(2);
-      const frameLine = added.body.items[0];
-      expect(frameLine.lineTotal).toBe((skus.prices[skus.frame] + skus.prices[skus.lens] + 20_000) * 2);
+      const carol = await factory.member();
+      // Its own frame and box: this test takes them off sale and out of stock.
+      const ownFrame = await factory.sku('frames', { storeId: store.id, price: 45_900 });
+      const box = await factory.sku('contacts', { storeId: store.id });
+      const ownGlasses = glasses(ownFrame);
+      await carol.api.addToCart(ownGlasses);
+      await carol.api.addToCart(ownGlasses);
+      const added = await carol.api.addToCart({ skuId: box.id, quantity: 1 });
+      expect(added.items).toHaveLength(2);
+      expect(added.items[0].quantity).toBe(2);
+      const frameLine = added.items[0];
+      expect(frameLine.lineTotal).toBe(glassesPrice(ownFrame) * 2);
 
-      const changed = await api()
-        .patch(`/api/v1/cart/items/${frameLine.id}`)
-        .set('authorization', carol.authorization)
-        .send({ quantity: 1 })
-        .expect(200);
-      expect(changed.body.items[0].quantity).toBe(1);
-      await api()
-        .patch(`/api/v1/cart/items/${frameLine.id}`)
-        .set('authorization', bob.authorization)
-        .send({ quantity: 5 })
-        .expect(404);
-      await api()
-        .delete(`/api/v1/cart/items/${frameLine.id}`)
-        .set('authorization', bob.authorization)
-        .expect(404);
+      const changed = await carol.api.setCartQuantity(frameLine.id, 1, store.id);
+      expect(changed.items[0].quantity).toBe(1);
 
       // Off sale and out of stock lines stay, flagged.
-      await setStock(server.dataSource, 1, skus.contact, 0);
-      await server.dataSource.query('UPDATE skus SET on_sale = 0 WHERE id = ?', [skus.frame]);
-      try {
-        const flagged = await cart().expect(200);
-        expect(flagged.body.items.map((item: { problem: string | null }) => item.problem)).toEqual([
-          'OFF_SALE',
-          'OUT_OF_STOCK',
-        ]);
-        expect(flagged.body.subtotal).toBe(0);
-        const refused = await api()
-          .post('/api/v1/cart/items')
-          .set('authorization', carol.authorization)
-          .send(glasses())
-          .expect(409);
-        expect(refused.body.code).toBe('SKU_OFF_SALE');
-      } finally {
-        await server.dataSource.query('UPDATE skus SET on_sale = 1 WHERE id = ?', [skus.frame]);
+      await setStock(server.dataSource, store.id, box.id, 0);
+      await server.dataSource.query('UPDATE skus SET on_sale = 0 WHERE id = ?', [ownFrame.id]);
+      const flagged = await carol.api.getCart(store.id);
+      expect(flagged.items.map((item) => item.problem)).toEqual(['OFF_SALE', 'OUT_OF_STOCK']);
+      expect(flagged.subtotal).toBe(0);
+      expect(await failureOf(carol.api.addToCart(ownGlasses))).toMatchObject({
+        status: 409,
+        code: 'SKU_OFF_SALE',
+      });
+      const removed = await carol.api.removeFromCart(frameLine.id, store.id);
+      expect(removed.items).toHaveLength(1);
+    });
+
+    it("should not return another member's cart line: 404 on change or removal, nothing changed", async () => {
+      const carol = await factory.member();
+      const dave = await factory.member();
+      const carols = await carol.api.addToCart({ skuId: contact.id, quantity: 2 });
+      await dave.api.addToCart({ skuId: service.id, quantity: 1 });
+      const daves = await dave.api.getCart(store.id);
+      const line = carols.items[0];
+
+      for (const call of [
+        () => dave.api.setCartQuantity(line.id, 5, store.id),
+        () => dave.api.removeFromCart(line.id, store.id),
+      ]) {
+        expect(await failureOf(call())).toMatchObject({ status: 404, code: 'CART_ITEM_NOT_FOUND' });
       }
-      const removed = await api()
-        .delete(`/api/v1/cart/items/${frameLine.id}`)
-        .set('authorization', carol.authorization)
-        .expect(200);
-      expect(removed.body.items).toHaveLength(1);
+      expect(await carol.api.getCart()).toEqual(carols);
+      expect(await dave.api.getCart(store.id)).toEqual(daves);
     });
   });
 });

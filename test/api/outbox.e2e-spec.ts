@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { customerAuth, staffAuth } from '../support/actors';
 import { startApiProcess } from '../support/api-process';
-import { demoSkus, placeOrder, setStock } from '../support/orders';
+import { Factory, type MemberFixture, type StaffFixture } from '../support/factories';
+import { placeOrder } from '../support/orders';
 import {
   advanceClock,
   fakeTransaction,
@@ -19,14 +19,20 @@ import { startTestServer, type TestServer } from '../support/test-server';
 describe('Domain events through the outbox (MariaDB)', () => {
   let server: TestServer;
   let replica: TestServer;
-  let alice: { authorization: string; memberId: number };
+  let alice: MemberFixture;
+  let admin: StaffFixture;
+  let manager: StaffFixture;
+  let storeId: number;
   let contactSku: number;
   beforeAll(async () => {
     server = await startTestServer();
     replica = await startTestServer({ replicaOf: server });
-    contactSku = (await demoSkus(server.dataSource)).contact;
-    await setStock(server.dataSource, 1, contactSku, 500);
-    alice = await customerAuth(server.baseUrl, 'alice');
+    const factory = new Factory(server);
+    storeId = (await factory.store()).id;
+    contactSku = (await factory.sku('contacts', { storeId, quantity: 500 })).id;
+    alice = await factory.member();
+    admin = await factory.staff('admin', null);
+    manager = await factory.staff('manager', storeId);
   });
   afterAll(async () => {
     await replica.stop();
@@ -36,9 +42,12 @@ describe('Domain events through the outbox (MariaDB)', () => {
   const api = (baseUrl = server.baseUrl) => request(baseUrl);
   /** An order with a WeChat prepay, so that cancelling it must close the WeChat transaction. */
   const prepaidOrder = async () => {
-    const order = await placeOrder(server.baseUrl, alice.authorization, [{ skuId: contactSku, quantity: 1 }]);
+    const order = await placeOrder(server.baseUrl, alice.authorization, {
+      storeId,
+      items: [{ skuId: contactSku, quantity: 1 }],
+    });
     await api().post(`/api/v1/orders/${order.id}/pay`).set('authorization', alice.authorization).expect(200);
-    return order as { id: number; no: string };
+    return order;
   };
   const cancel = (orderId: number, baseUrl = server.baseUrl) =>
     api(baseUrl)
@@ -107,8 +116,6 @@ describe('Domain events through the outbox (MariaDB)', () => {
   });
 
   it('should dead-letter an event after the last attempt, show it to the admin, and re-drive it', async () => {
-    const admin = await staffAuth(server.baseUrl, 'admin');
-    const manager = await staffAuth(server.baseUrl, 'manager1');
     const order = await prepaidOrder();
     const maxAttempts = server.config.outbox.maxAttempts;
     server.config.outbox.maxAttempts = 2;
@@ -218,5 +225,21 @@ describe('Domain events through the outbox (MariaDB)', () => {
     await runJob(server.baseUrl, 'outbox');
     expect(await outboxEvents(server, 'OrderCancelled', order.id)).toEqual([]);
     expect(await handledMarks(server, event.id)).toEqual([]);
+  });
+
+  it('should publish MemberRegistered once, on the first login, with the referral code it came with', async () => {
+    const first = await api()
+      .post('/api/v1/auth/wechat/login')
+      .send({ code: 'dev-newcomer', referralCode: 'FRIEND01', storeId })
+      .expect(200);
+    await api().post('/api/v1/auth/wechat/login').send({ code: 'dev-newcomer' }).expect(200);
+    const memberId = first.body.member.id as number;
+    const events: { payload: string }[] = await server.dataSource.query(
+      "SELECT payload FROM outbox_events WHERE type = 'MemberRegistered' AND aggregate_id = ?",
+      [String(memberId)],
+    );
+    expect(events.map((event) => JSON.parse(event.payload))).toEqual([
+      { memberId, storeId, referralCode: 'FRIEND01', scene: null },
+    ]);
   });
 });

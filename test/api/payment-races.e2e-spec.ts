@@ -1,24 +1,26 @@
 import request from 'supertest';
-import { customerAuth } from '../support/actors';
-import { demoSkus, placeOrder, setStock } from '../support/orders';
+import { Factory, type MemberFixture } from '../support/factories';
+import { placeOrder } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Concurrent payment calls for one order: WeChat's "already paid" is an answer, not an outage. */
 describe('WeChat Pay under concurrent calls (MariaDB)', () => {
   let server: TestServer;
-  let alice: { authorization: string; memberId: number };
+  let alice: MemberFixture;
+  let storeId: number;
   let contactSku: number;
   beforeAll(async () => {
     server = await startTestServer();
-    contactSku = (await demoSkus(server.dataSource)).contact;
-    await setStock(server.dataSource, 1, contactSku, 100);
-    alice = await customerAuth(server.baseUrl, 'alice');
+    const factory = new Factory(server);
+    storeId = (await factory.store()).id;
+    contactSku = (await factory.sku('contacts', { storeId, quantity: 100 })).id;
+    alice = await factory.member();
   });
   afterAll(() => server.stop());
 
   const api = () => request(server.baseUrl);
   const newOrder = () =>
-    placeOrder(server.baseUrl, alice.authorization, [{ skuId: contactSku, quantity: 1 }]);
+    placeOrder(server.baseUrl, alice.authorization, { storeId, items: [{ skuId: contactSku, quantity: 1 }] });
   const paymentsOf = async (orderId: number) =>
     Number(
       (await server.dataSource.query('SELECT COUNT(*) AS n FROM payments WHERE order_id = ?', [orderId]))[0]

@@ -3,29 +3,36 @@ import request from 'supertest';
 import { signedNotification } from '../../server/src/infra/wechat/pay/fake-wechat-pay';
 import { PaymentReconciliationJob } from '../../server/src/modules/payments/payment-reconciliation.job';
 import { PaymentsController } from '../../server/src/modules/payments/payments.controller';
-import { customerAuth, staffAuth } from '../support/actors';
+import type { OrderItemInput } from '@lensloop/shared';
+import { Factory, type MemberFixture, type SkuFixture, type StaffFixture } from '../support/factories';
+import { placeOrder } from '../support/orders';
 import { advanceClock, outboxEvents, runJob, waitFor } from '../support/outbox';
-import { demoSkus, placeOrder, setStock, type DemoSkus } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB)', () => {
   let server: TestServer;
-  let skus: DemoSkus;
-  let alice: { authorization: string; memberId: number };
+  let storeId: number;
+  let contact: SkuFixture;
+  let alice: MemberFixture;
+  let manager: StaffFixture;
+  let clerk: StaffFixture;
   beforeAll(async () => {
     server = await startTestServer();
-    skus = await demoSkus(server.dataSource);
-    alice = await customerAuth(server.baseUrl, 'alice');
-    await setStock(server.dataSource, 1, skus.contact, 500);
+    const factory = new Factory(server);
+    storeId = (await factory.store()).id;
+    contact = await factory.sku('contacts', { storeId, quantity: 500, price: 12_900 });
+    alice = await factory.member();
+    manager = await factory.staff('manager', storeId);
+    clerk = await factory.staff('clerk', storeId);
   });
   afterAll(() => server.stop());
 
   const api = () => request(server.baseUrl);
-  const newOrder = () =>
-    placeOrder(server.baseUrl, alice.authorization, [{ skuId: skus.contact, quantity: 1 }]);
+  const newOrder = (items: OrderItemInput[] = [{ skuId: contact.id, quantity: 1 }]) =>
+    placeOrder(server.baseUrl, alice.authorization, { storeId, items });
   /** An order paid through the fake WeChat Pay (a real signed notification). */
-  const paidOrder = async (items: object[] = [{ skuId: skus.contact, quantity: 1 }]) => {
-    const order = await placeOrder(server.baseUrl, alice.authorization, items);
+  const paidOrder = async (items?: OrderItemInput[]) => {
+    const order = await newOrder(items);
     await api()
       .post(`/api/v1/dev/payments/${order.id}/succeed`)
       .set('authorization', alice.authorization)
@@ -45,7 +52,7 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
     trade_state: 'SUCCESS',
     trade_state_desc: '支付成功',
     success_time: new Date().toISOString(),
-    payer: { openid: 'dev-alice' },
+    payer: { openid: alice.openid },
     amount: { total: order.payable, payer_total: order.payable, currency: 'CNY', payer_currency: 'CNY' },
     ...overrides,
   });
@@ -249,9 +256,7 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
   });
 
   it('should refund partially, then fully, never beyond what was paid', async () => {
-    const manager = await staffAuth(server.baseUrl, 'manager1');
-    const clerk = await staffAuth(server.baseUrl, 'clerk1');
-    const order = await paidOrder([{ skuId: skus.contact, quantity: 3 }]);
+    const order = await paidOrder([{ skuId: contact.id, quantity: 3 }]);
     await api()
       .post(`/api/v1/staff/orders/${order.id}/refunds`)
       .set('authorization', clerk.authorization)
@@ -291,7 +296,6 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
   });
 
   it('should refund in full after the customer asks, ending refunded', async () => {
-    const manager = await staffAuth(server.baseUrl, 'manager1');
     const order = await paidOrder();
     const asked = await api()
       .post(`/api/v1/orders/${order.id}/refund-request`)
@@ -318,7 +322,6 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
   });
 
   it('should re-send a refund WeChat did not take, under the same number, and never pay it twice', async () => {
-    const manager = await staffAuth(server.baseUrl, 'manager1');
     const order = await paidOrder();
     // WeChat Pay is unreachable when the refund is made: it stays pending, its amount reserved.
     const pay = server.config.wechatPay!;

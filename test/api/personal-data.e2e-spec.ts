@@ -1,8 +1,9 @@
 import request from 'supertest';
 import type { MemberExportSections } from '@lensloop/shared';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../server/src/common/personal-data';
-import { customerAuth, staffAuth } from '../support/actors';
-import { demoSkus, placeOrder, type DemoSkus } from '../support/orders';
+import { customerAuth } from '../support/actors';
+import { Factory } from '../support/factories';
+import { placeOrder } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 // Listing every key of MemberExportSections (the compiler checks that none is missing) lets the
@@ -28,14 +29,17 @@ const ADDRESS = {
 /** PIPL export and erasure are driven by the modules registered in PersonalDataRegistry. */
 describe('personal data contributors (MariaDB)', () => {
   let server: TestServer;
-  let skus: DemoSkus;
+  let storeId: number;
+  let contactSku: number;
   let optometrist: string;
   let registry: PersonalDataRegistry;
 
   beforeAll(async () => {
     server = await startTestServer();
-    skus = await demoSkus(server.dataSource);
-    optometrist = (await staffAuth(server.baseUrl, 'optometrist1')).authorization;
+    const factory = new Factory(server);
+    storeId = (await factory.store()).id;
+    contactSku = (await factory.sku('contacts', { storeId, quantity: 100 })).id;
+    optometrist = (await factory.staff('optometrist', storeId)).authorization;
     registry = server.app.get(PersonalDataRegistry);
   });
   afterAll(() => server.stop());
@@ -72,8 +76,10 @@ describe('personal data contributors (MariaDB)', () => {
       .get(`/api/v1/staff/customers/${customer.memberId}/prescriptions/latest?profileId=${child.body.id}`)
       .set('authorization', optometrist)
       .expect(200);
-    await as(api().post('/api/v1/cart/items')).send({ skuId: skus.contact, quantity: 1 }).expect(201);
-    await placeOrder(server.baseUrl, customer.authorization, [{ skuId: skus.contact, quantity: 1 }], {
+    await as(api().post('/api/v1/cart/items')).send({ skuId: contactSku, quantity: 1 }).expect(201);
+    await placeOrder(server.baseUrl, customer.authorization, {
+      storeId,
+      items: [{ skuId: contactSku, quantity: 1 }],
       fulfilment: 'delivery',
       address: ADDRESS,
     });
@@ -152,7 +158,7 @@ describe('personal data contributors (MariaDB)', () => {
       profiles: expect.arrayContaining([expect.objectContaining({ name: CHILD_NAME })]),
       consents: [expect.objectContaining({ granted: true })],
       prescriptions: [expect.objectContaining({ notes: 'squints at the board' })],
-      cart: [expect.objectContaining({ skuId: skus.contact })],
+      cart: [expect.objectContaining({ skuId: contactSku })],
       orders: [expect.objectContaining({ address: ADDRESS })],
     });
     await api().get('/api/v1/me').set('authorization', customer.authorization).expect(200);

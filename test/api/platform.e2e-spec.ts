@@ -9,7 +9,7 @@ const serverMain = resolve(__dirname, '../../server/dist/main.js');
 describe('platform (MariaDB)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ seed: false });
+    server = await startTestServer();
   });
   afterAll(() => server.stop());
 

@@ -1,10 +1,9 @@
 import request from 'supertest';
 import type { RecordPrescriptionRequest } from '@lensloop/shared';
-import { customerAuth, staffAuth } from '../support/actors';
-import { demoSkus, placeOrder, setStock, type DemoSkus } from '../support/orders';
+import { Factory, type SkuFixture } from '../support/factories';
+import { placeOrder } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const CONSENT = { kind: 'prescription_storage', granted: true, policyVersion: '2026-11' };
 const ADDRESS = {
   recipient: 'Zhang Wei',
   phone: '13900139000',
@@ -25,27 +24,30 @@ function exam(sphere: number): RecordPrescriptionRequest {
 /** Where orders meet prescriptions: the lens-fit check, the fitting history and the customer card. */
 describe('orders with prescriptions (MariaDB)', () => {
   let server: TestServer;
-  let skus: DemoSkus;
+  let factory: Factory;
+  let storeId: number;
+  let frame: SkuFixture;
+  let lens: SkuFixture;
+  let contact: SkuFixture;
   let optometrist: string;
 
   beforeAll(async () => {
     server = await startTestServer();
-    skus = await demoSkus(server.dataSource);
-    await setStock(server.dataSource, 1, skus.frame, 50);
-    optometrist = (await staffAuth(server.baseUrl, 'optometrist1')).authorization;
+    factory = new Factory(server);
+    storeId = (await factory.store()).id;
+    frame = await factory.sku('frames', { storeId, quantity: 50 });
+    // A 1.56 lens suits up to 4.00 D (shared/src/orders/lens-fit.ts): the −7.00 test relies on it.
+    lens = await factory.lens('1.56', 'single-vision', { storeId });
+    contact = await factory.sku('contacts', { storeId });
+    optometrist = (await factory.staff('optometrist', storeId)).authorization;
   });
   afterAll(() => server.stop());
 
   const api = () => request(server.baseUrl);
 
   /** A customer with consent and one in-store exam of `sphere` on both eyes. */
-  async function customerWithExam(name: string, sphere: number) {
-    const customer = await customerAuth(server.baseUrl, name);
-    await api()
-      .post('/api/v1/me/consents')
-      .set('authorization', customer.authorization)
-      .send(CONSENT)
-      .expect(201);
+  async function customerWithExam(sphere: number) {
+    const customer = await factory.member({ consent: true });
     const recorded = await api()
       .post(`/api/v1/staff/customers/${customer.memberId}/prescriptions`)
       .set('authorization', optometrist)
@@ -55,15 +57,18 @@ describe('orders with prescriptions (MariaDB)', () => {
   }
 
   const glasses = (prescriptionId: number) => ({
-    skuId: skus.frame,
+    skuId: frame.id,
     quantity: 1,
-    lens: { skuId: skus.lens, options: [] },
+    lens: { skuId: lens.id, options: [] },
     prescriptionId,
   });
 
   it('should order glasses for the buyer’s own prescription and show the line on that prescription', async () => {
-    const buyer = await customerWithExam('rx-buyer', -200);
-    const order = await placeOrder(server.baseUrl, buyer.authorization, [glasses(buyer.prescriptionId)]);
+    const buyer = await customerWithExam(-200);
+    const order = await placeOrder(server.baseUrl, buyer.authorization, {
+      storeId,
+      items: [glasses(buyer.prescriptionId)],
+    });
 
     const detail = await api()
       .get(`/api/v1/me/prescriptions/${buyer.prescriptionId}`)
@@ -80,57 +85,57 @@ describe('orders with prescriptions (MariaDB)', () => {
   });
 
   it('should refuse another member’s prescription with 404 and create no order', async () => {
-    const owner = await customerWithExam('rx-owner', -150);
-    const other = await customerAuth(server.baseUrl, 'rx-other');
+    const owner = await customerWithExam(-150);
+    const other = await factory.member();
     const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM orders');
     const response = await api()
       .post('/api/v1/orders')
       .set('authorization', other.authorization)
-      .send({ storeId: 1, fulfilment: 'pickup', items: [glasses(owner.prescriptionId)] })
+      .send({ storeId, fulfilment: 'pickup', items: [glasses(owner.prescriptionId)] })
       .expect(404);
     expect(response.body.code).toBe('PRESCRIPTION_NOT_FOUND');
     expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM orders')).toEqual(before);
   });
 
   it('should refuse a 1.56 lens for a −7.00 prescription (422 LENS_DOES_NOT_FIT)', async () => {
-    const highMyope = await customerWithExam('rx-high', -700);
+    const highMyope = await customerWithExam(-700);
     const response = await api()
       .post('/api/v1/orders/quote')
       .set('authorization', highMyope.authorization)
-      .send({ storeId: 1, fulfilment: 'pickup', items: [glasses(highMyope.prescriptionId)] })
+      .send({ storeId, fulfilment: 'pickup', items: [glasses(highMyope.prescriptionId)] })
       .expect(422);
     expect(response.body.code).toBe('LENS_DOES_NOT_FIT');
   });
 
   it('should list a customer’s orders for staff, and not for another customer', async () => {
-    const buyer = await customerAuth(server.baseUrl, 'rx-card');
-    const order = await placeOrder(server.baseUrl, buyer.authorization, [{ skuId: skus.frame, quantity: 1 }]);
+    const buyer = await factory.member();
+    const order = await placeOrder(server.baseUrl, buyer.authorization, {
+      storeId,
+      items: [{ skuId: frame.id, quantity: 1 }],
+    });
     const listed = await api()
       .get(`/api/v1/staff/customers/${buyer.memberId}/orders`)
-      .set('authorization', (await staffAuth(server.baseUrl, 'clerk1')).authorization)
+      .set('authorization', (await factory.staff('clerk', storeId)).authorization)
       .expect(200);
     expect(listed.body.items.map((item: { id: number }) => item.id)).toEqual([order.id]);
     await api()
       .get(`/api/v1/staff/customers/${buyer.memberId}/orders`)
-      .set('authorization', (await customerAuth(server.baseUrl, 'rx-nosy')).authorization)
+      .set('authorization', (await factory.member()).authorization)
       .expect(403);
   });
 
   it('should export the orders and, on erasure, keep them without the address and empty the cart', async () => {
-    const buyer = await customerAuth(server.baseUrl, 'rx-erase');
-    const order = await placeOrder(
-      server.baseUrl,
-      buyer.authorization,
-      [{ skuId: skus.contact, quantity: 1 }],
-      {
-        fulfilment: 'delivery',
-        address: ADDRESS,
-      },
-    );
+    const buyer = await factory.member();
+    const order = await placeOrder(server.baseUrl, buyer.authorization, {
+      storeId,
+      items: [{ skuId: contact.id, quantity: 1 }],
+      fulfilment: 'delivery',
+      address: ADDRESS,
+    });
     await api()
       .post('/api/v1/cart/items')
       .set('authorization', buyer.authorization)
-      .send({ skuId: skus.contact, quantity: 2 })
+      .send({ skuId: contact.id, quantity: 2 })
       .expect(201);
 
     const exported = await api()

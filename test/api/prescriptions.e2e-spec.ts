@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { RecordPrescriptionRequest } from '@lensloop/shared';
-import { customerAuth, staffAuth } from '../support/actors';
+import { Factory, type StaffFixture, type StoreFixture } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const CONSENT = { kind: 'prescription_storage', granted: true, policyVersion: '2026-11' };
@@ -18,33 +18,31 @@ function exam(overrides: Partial<RecordPrescriptionRequest> = {}): RecordPrescri
 
 describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
   let server: TestServer;
+  let factory: Factory;
+  let store: StoreFixture;
+  let optometristOfStore: StaffFixture;
+  let clerkOfStore: StaffFixture;
   let optometrist: string;
   let clerk: string;
   let admin: string;
 
   beforeAll(async () => {
     server = await startTestServer();
-    [optometrist, clerk, admin] = (
-      await Promise.all(['optometrist1', 'clerk1', 'admin'].map((name) => staffAuth(server.baseUrl, name)))
-    ).map((actor) => actor.authorization);
+    factory = new Factory(server);
+    store = await factory.store();
+    optometristOfStore = await factory.staff('optometrist', store.id);
+    clerkOfStore = await factory.staff('clerk', store.id);
+    optometrist = optometristOfStore.authorization;
+    clerk = clerkOfStore.authorization;
+    admin = (await factory.staff('admin', null)).authorization;
   });
   afterAll(() => server.stop());
 
   const api = () => request(server.baseUrl);
 
-  /** A new customer with a bound phone, prescription consent and a child profile. */
+  /** A new customer with a bound phone, prescription consent and a child profile named after them. */
   async function family(name: string, phone: string, childBirthDate = '2017-01-10') {
-    const customer = await customerAuth(server.baseUrl, name);
-    await api()
-      .post('/api/v1/auth/wechat/phone')
-      .set('authorization', customer.authorization)
-      .send({ code: `dev-phone-${phone}` })
-      .expect(200);
-    await api()
-      .post('/api/v1/me/consents')
-      .set('authorization', customer.authorization)
-      .send(CONSENT)
-      .expect(201);
+    const customer = await factory.member({ phone, consent: true });
     const child = await api()
       .post('/api/v1/me/profiles')
       .set('authorization', customer.authorization)
@@ -60,7 +58,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       .send(body);
 
   it('should give every member a self profile and add family profiles', async () => {
-    const customer = await customerAuth(server.baseUrl, 'profiler');
+    const customer = await factory.member();
     const created = await api()
       .post('/api/v1/me/profiles')
       .set('authorization', customer.authorization)
@@ -82,7 +80,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     [{ relation: 'child', name: 'Kid', birthDate: '2999-01-01' }, 'birthDate'],
     [{ relation: 'child', name: '' }, 'name'],
   ])('should reject profile %j naming %s', async (body, field) => {
-    const customer = await customerAuth(server.baseUrl, 'profiler');
+    const customer = await factory.member();
     const response = await api()
       .post('/api/v1/me/profiles')
       .set('authorization', customer.authorization)
@@ -131,8 +129,8 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       );
       expect(created.body.od).toMatchObject({ sphere: -150, cylinder: -50, axis: 180 });
       expect(created.body).toMatchObject({
-        storeName: 'LensLoop Nanjing Road',
-        examinerName: 'Li Na',
+        storeName: store.name,
+        examinerName: optometristOfStore.name,
         source: 'in_store',
         expiresAt: '2027-10-01',
       });
@@ -173,7 +171,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     });
 
     it('should not let a customer use the staff desk', async () => {
-      const customer = await customerAuth(server.baseUrl, 'nosy');
+      const customer = await factory.member();
       await record(memberId, exam(), customer.authorization).expect(403);
       await api()
         .get(`/api/v1/staff/customers?q=139`)
@@ -189,7 +187,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
   });
 
   it('should require consent before storing and stop staff reads once it is withdrawn', async () => {
-    const customer = await customerAuth(server.baseUrl, 'undecided');
+    const customer = await factory.member();
     const refused = await record(customer.memberId, exam()).expect(409);
     expect(refused.body.code).toBe('CONSENT_REQUIRED');
     expect(
@@ -330,7 +328,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       'prescription.create',
     ]);
     expect(log.body.items[0]).toMatchObject({
-      staff: { name: 'Zhang Wei', role: 'clerk' },
+      staff: { name: clerkOfStore.name, role: 'clerk' },
       requestId: 'lookup-123',
     });
 
@@ -400,11 +398,12 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
         { id: customer.memberId, nickname: null, phoneMasked: '139****0009', memberCode: me.body.memberCode },
       ]);
     }
+    const named = await factory.member({ nickname: '王芳' });
     const byName = await api()
       .get(`/api/v1/staff/customers?q=${encodeURIComponent('王')}`)
       .set('authorization', clerk)
       .expect(200);
-    expect(byName.body.items.map((item: { nickname: string }) => item.nickname)).toContain('王芳');
+    expect(byName.body.items).toEqual([expect.objectContaining({ id: named.memberId, nickname: '王芳' })]);
 
     await record(customer.memberId, exam({ profileId: customer.childId })).expect(201);
     const card = await api()
@@ -416,7 +415,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     const child = card.body.profiles.find((profile: { id: number }) => profile.id === customer.childId);
     expect(child.lastPrescription).toMatchObject({
       examDate: '2026-10-01',
-      storeName: 'LensLoop Nanjing Road',
+      storeName: store.name,
     });
     expect(child.lastPrescription).not.toHaveProperty('od');
     // Reading the card is not reading a prescription.
@@ -426,25 +425,6 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     );
     expect(rows).toEqual([]);
     await api().get('/api/v1/staff/customers/999999').set('authorization', clerk).expect(404);
-  });
-
-  it('should find the demo customer by phone with a child and past exams', async () => {
-    const found = await api()
-      .get('/api/v1/staff/customers?q=13800138000')
-      .set('authorization', clerk)
-      .expect(200);
-    expect(found.body.items).toHaveLength(1);
-    const card = await api()
-      .get(`/api/v1/staff/customers/${found.body.items[0].id}`)
-      .set('authorization', clerk)
-      .expect(200);
-    expect(card.body.profiles.map((profile: { relation: string }) => profile.relation)).toEqual([
-      'self',
-      'child',
-    ]);
-    expect(
-      card.body.profiles.every((profile: { lastPrescription: unknown }) => profile.lastPrescription),
-    ).toBe(true);
   });
 
   it('should export everything about the member and erase it on DELETE /me, keeping an anonymous row', async () => {
@@ -478,7 +458,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       .expect(204);
     const [member] = await server.dataSource.query('SELECT * FROM members WHERE id = ?', [customer.memberId]);
     expect(member).toMatchObject({ phone: null, nickname: null, unionid: null, session_key: null });
-    expect(member.openid).not.toBe('dev-leaver');
+    expect(member.openid).not.toBe(customer.openid);
     expect(member.erased_at).not.toBeNull();
     for (const table of ['profiles', 'prescriptions', 'consents']) {
       const rows = await server.dataSource.query(`SELECT id FROM ${table} WHERE member_id = ?`, [
@@ -501,7 +481,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       .expect(200);
     expect(found.body.total).toBe(0);
 
-    const again = await api().post('/api/v1/auth/wechat/login').send({ code: 'dev-leaver' }).expect(200);
+    const again = await api().post('/api/v1/auth/wechat/login').send({ code: customer.openid }).expect(200);
     expect(again.body.isNew).toBe(true);
     expect(again.body.member.id).not.toBe(customer.memberId);
   });

@@ -18,7 +18,7 @@ describe('H5 mall in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer({ seed: true }), launchBrowser()]);
     context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',

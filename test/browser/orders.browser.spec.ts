@@ -29,7 +29,7 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer({ seed: true }), launchBrowser()]);
     skus = await demoSkus(server.dataSource);
     await setStock(server.dataSource, 1, skus.frame, 5);
     await setStock(server.dataSource, 1, skus.contact, 5);

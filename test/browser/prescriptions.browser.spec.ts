@@ -39,7 +39,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer({ seed: true }), launchBrowser()]);
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 describe('API smoke on embedded SQLite', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ database: 'sqljs' });
+    server = await startTestServer({ database: 'sqljs', seed: true });
   });
   afterAll(() => server.stop());
 
@@ -108,17 +108,20 @@ describe('API smoke on embedded SQLite', () => {
     await setStock(server.dataSource, 1, skus.contact, 4);
     const glasses = { skuId: skus.frame, quantity: 1, lens: { skuId: skus.lens, options: ['AR-PREMIUM'] } };
     await setStock(server.dataSource, 1, skus.frame, 2);
-    const paidOrder = await placeOrder(server.baseUrl, authorization, [
-      glasses,
-      { skuId: skus.contact, quantity: 1 },
-    ]);
+    const paidOrder = await placeOrder(server.baseUrl, authorization, {
+      storeId: 1,
+      items: [glasses, { skuId: skus.contact, quantity: 1 }],
+    });
     const paid = await api()
       .post(`/api/v1/dev/payments/${paidOrder.id}/succeed`)
       .set('authorization', authorization)
       .expect(200);
     expect(paid.body.status).toBe('paid');
 
-    const unpaid = await placeOrder(server.baseUrl, authorization, [{ skuId: skus.contact, quantity: 3 }]);
+    const unpaid = await placeOrder(server.baseUrl, authorization, {
+      storeId: 1,
+      items: [{ skuId: skus.contact, quantity: 3 }],
+    });
     expect(await stockOf(server.dataSource, 1, skus.contact)).toBe(0);
     await api()
       .post('/api/v1/orders')

@@ -1,3 +1,4 @@
+import type { OrderRequest } from '@lensloop/shared';
 import request from 'supertest';
 import type { TestServer } from './test-server';
 
@@ -53,17 +54,16 @@ export async function stockOf(dataSource: DataSource, storeId: number, skuId: nu
   return Number(rows[0].quantity);
 }
 
-/** Places an order for one unit of `skuId` at `storeId` and returns the response body. */
+/** Places an order (pickup unless `order` says otherwise) and returns the response body. */
 export async function placeOrder(
   baseUrl: string,
   authorization: string,
-  items: object[],
-  extra: object = {},
+  order: Omit<OrderRequest, 'fulfilment'> & Partial<Pick<OrderRequest, 'fulfilment'>>,
 ): Promise<{ id: number; no: string; payable: number; status: string }> {
   const response = await request(baseUrl)
     .post('/api/v1/orders')
     .set('authorization', authorization)
-    .send({ storeId: 1, fulfilment: 'pickup', items, ...extra });
+    .send({ fulfilment: 'pickup', ...order });
   if (response.status !== 201)
     throw new Error(`order failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;

@@ -29,6 +29,7 @@ export interface TestServer {
 export interface TestServerOptions {
   /** `mariadb` (default) uses a fresh database in the run's throwaway MariaDB. */
   database?: 'mariadb' | 'sqljs';
+  /** Seed the demo chain (off by default: tests build their data with support/factories.ts). */
   seed?: boolean;
   /** Extra environment, e.g. `{ AUTH_RATE_LIMIT_PER_MINUTE: '3' }`. */
   env?: Record<string, string>;
@@ -91,8 +92,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const baseUrl = await app.getUrl();
   config.wechatPay.notifyUrl = `${baseUrl}/api/v1/payments/wechat/notify`;
   const dataSource = dataSourceOf(app);
-  if (!replicaOf && (options.seed ?? true))
-    await seedDemoData(dataSource, new SealedBox(config.prescriptionKeys));
+  if (!replicaOf && options.seed) await seedDemoData(dataSource, new SealedBox(config.prescriptionKeys));
   return {
     app,
     baseUrl,

@@ -305,6 +305,12 @@ export const en: Record<MessageKey, string> = {
   'error.ORDER_TRANSITION_NOT_ALLOWED': 'The order cannot do that now',
   'error.ORDER_NOT_PAYABLE': 'This order cannot be paid',
   'error.REFUND_AMOUNT_INVALID': 'Invalid refund amount',
+  'error.PAYMENT_CLOSED': 'WeChat Pay closed this order; please order again',
+  'error.PAYMENT_REJECTED': 'WeChat Pay cannot take this payment now; try again later or contact the store',
+  'error.PAYMENT_RATE_LIMITED': 'Too many payment requests; please try again shortly',
+  'error.OUTBOX_EVENT_NOT_FOUND': 'Event not found',
+  'error.OUTBOX_EVENT_NOT_DEAD': 'This event has not failed; nothing to retry',
+  'error.JOB_NOT_FOUND': 'No such background job',
   'error.IDEMPOTENCY_KEY_REUSED': 'A different order was already submitted',
   'error.IDEMPOTENCY_REQUEST_IN_PROGRESS': 'Your order is being submitted',
 };

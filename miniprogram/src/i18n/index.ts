@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiError } from '@lensloop/shared';
+import { ApiError, type ErrorCode } from '@lensloop/shared';
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
 
@@ -36,6 +36,11 @@ export function subscribeLocale(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+// Every API error code has a message in `zh-CN.ts` (and so in `en.ts`): a code added to `shared/`
+// without one fails to compile here, naming the missing `error.CODE` key.
+type MessageKeyOnly<Key extends MessageKey> = Key;
+export type ErrorMessageKey = MessageKeyOnly<`error.${ErrorCode}`>;
 
 export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zhCN, key);

@@ -301,6 +301,12 @@ export const zhCN = {
   'error.ORDER_TRANSITION_NOT_ALLOWED': '订单当前状态不允许此操作',
   'error.ORDER_NOT_PAYABLE': '订单无法支付',
   'error.REFUND_AMOUNT_INVALID': '退款金额无效',
+  'error.PAYMENT_CLOSED': '该订单的微信支付已关闭，请重新下单',
+  'error.PAYMENT_REJECTED': '微信支付暂时无法受理，请稍后再试或联系门店',
+  'error.PAYMENT_RATE_LIMITED': '支付请求过于频繁，请稍后再试',
+  'error.OUTBOX_EVENT_NOT_FOUND': '事件不存在',
+  'error.OUTBOX_EVENT_NOT_DEAD': '该事件未处于失败状态，无需重试',
+  'error.JOB_NOT_FOUND': '没有这个后台任务',
   'error.IDEMPOTENCY_KEY_REUSED': '重复提交的内容不一致',
   'error.IDEMPOTENCY_REQUEST_IN_PROGRESS': '订单正在提交，请稍候',
 } as const;

@@ -1,4 +1,4 @@
-import { ErrorCode, type ErrorDetail } from '@lensloop/shared';
+import type { ERROR_CODES_BY_DOMAIN, ErrorCode, ErrorDetail } from '@lensloop/shared';
 
 /** An expected failure of a use case; the exception filter decides its HTTP status from `code`. */
 export class DomainError extends Error {
@@ -16,52 +16,84 @@ export function assertUnreachable(value: never): never {
   throw new Error(`Unhandled value: ${String(value)}`);
 }
 
+/** The statuses an error may answer with; anything else is a typo. */
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502;
+
+type CodesByDomain = typeof ERROR_CODES_BY_DOMAIN;
+
+// Every code of every domain needs a status here: a code added without one does not compile.
+const STATUS_BY_DOMAIN: {
+  [Domain in keyof CodesByDomain]: Record<keyof CodesByDomain[Domain], ErrorStatus>;
+} = {
+  common: {
+    VALIDATION_FAILED: 400,
+    UNAUTHENTICATED: 401,
+    FORBIDDEN: 403,
+    NOT_FOUND: 404,
+    RATE_LIMITED: 429,
+    INTERNAL_ERROR: 500,
+    WECHAT_UNAVAILABLE: 502,
+  },
+  auth: {
+    INVALID_CREDENTIALS: 401,
+    WECHAT_CODE_INVALID: 401,
+  },
+  catalog: {
+    PRODUCT_NOT_FOUND: 404,
+    SKU_NOT_FOUND: 404,
+    SKU_OFF_SALE: 409,
+    OUT_OF_STOCK: 409,
+  },
+  stores: {
+    STORE_NOT_FOUND: 404,
+  },
+  members: {
+    MEMBER_NOT_FOUND: 404,
+    PROFILE_NOT_FOUND: 404,
+  },
+  prescriptions: {
+    PRESCRIPTION_NOT_FOUND: 404,
+    CONSENT_REQUIRED: 409,
+  },
+  cart: {
+    CART_ITEM_NOT_FOUND: 404,
+  },
+  orders: {
+    ORDER_NOT_FOUND: 404,
+    ORDER_TRANSITION_NOT_ALLOWED: 409,
+    IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
+    LENS_CONFIGURATION_INVALID: 422,
+    LENS_DOES_NOT_FIT: 422,
+    IDEMPOTENCY_KEY_REUSED: 422,
+  },
+  payments: {
+    ORDER_NOT_PAYABLE: 409,
+    PAYMENT_CLOSED: 409,
+    REFUND_AMOUNT_INVALID: 422,
+    PAYMENT_REJECTED: 422,
+    PAYMENT_RATE_LIMITED: 429,
+  },
+  platform: {
+    OUTBOX_EVENT_NOT_FOUND: 404,
+    JOB_NOT_FOUND: 404,
+    OUTBOX_EVENT_NOT_DEAD: 409,
+  },
+};
+
+const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
+  ...STATUS_BY_DOMAIN.common,
+  ...STATUS_BY_DOMAIN.auth,
+  ...STATUS_BY_DOMAIN.catalog,
+  ...STATUS_BY_DOMAIN.stores,
+  ...STATUS_BY_DOMAIN.members,
+  ...STATUS_BY_DOMAIN.prescriptions,
+  ...STATUS_BY_DOMAIN.cart,
+  ...STATUS_BY_DOMAIN.orders,
+  ...STATUS_BY_DOMAIN.payments,
+  ...STATUS_BY_DOMAIN.platform,
+};
+
 /** The HTTP status of each error code, decided in this one place. */
-export function httpStatusOf(code: ErrorCode): number {
-  switch (code) {
-    case ErrorCode.VALIDATION_FAILED:
-      return 400;
-    case ErrorCode.UNAUTHENTICATED:
-    case ErrorCode.INVALID_CREDENTIALS:
-    case ErrorCode.WECHAT_CODE_INVALID:
-      return 401;
-    case ErrorCode.FORBIDDEN:
-      return 403;
-    case ErrorCode.NOT_FOUND:
-    case ErrorCode.PRODUCT_NOT_FOUND:
-    case ErrorCode.STORE_NOT_FOUND:
-    case ErrorCode.MEMBER_NOT_FOUND:
-    case ErrorCode.PROFILE_NOT_FOUND:
-    case ErrorCode.PRESCRIPTION_NOT_FOUND:
-    case ErrorCode.SKU_NOT_FOUND:
-    case ErrorCode.CART_ITEM_NOT_FOUND:
-    case ErrorCode.ORDER_NOT_FOUND:
-    case ErrorCode.OUTBOX_EVENT_NOT_FOUND:
-    case ErrorCode.JOB_NOT_FOUND:
-      return 404;
-    case ErrorCode.CONSENT_REQUIRED:
-    case ErrorCode.SKU_OFF_SALE:
-    case ErrorCode.OUT_OF_STOCK:
-    case ErrorCode.ORDER_TRANSITION_NOT_ALLOWED:
-    case ErrorCode.ORDER_NOT_PAYABLE:
-    case ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS:
-    case ErrorCode.OUTBOX_EVENT_NOT_DEAD:
-    case ErrorCode.PAYMENT_CLOSED:
-      return 409;
-    case ErrorCode.LENS_CONFIGURATION_INVALID:
-    case ErrorCode.LENS_DOES_NOT_FIT:
-    case ErrorCode.REFUND_AMOUNT_INVALID:
-    case ErrorCode.IDEMPOTENCY_KEY_REUSED:
-    case ErrorCode.PAYMENT_REJECTED:
-      return 422;
-    case ErrorCode.RATE_LIMITED:
-    case ErrorCode.PAYMENT_RATE_LIMITED:
-      return 429;
-    case ErrorCode.INTERNAL_ERROR:
-      return 500;
-    case ErrorCode.WECHAT_UNAVAILABLE:
-      return 502;
-    default:
-      return assertUnreachable(code);
-  }
+export function httpStatusOf(code: ErrorCode): ErrorStatus {
+  return STATUS_OF[code];
 }

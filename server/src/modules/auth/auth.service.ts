@@ -24,7 +24,10 @@ export class AuthService {
     // A store id from a scanned QR that no longer exists is ignored rather than failing the login.
     const homeStoreId =
       request.storeId && (await this.stores.exists(request.storeId)) ? request.storeId : null;
-    const { member, isNew } = await this.members.loginWithWechat(session, homeStoreId);
+    const { member, isNew } = await this.members.loginWithWechat(session, {
+      homeStoreId,
+      referralCode: request.referralCode ?? null,
+    });
     const token = await this.sign({ sub: member.id, role: 'customer', storeId: null });
     return { token, member: await this.members.toMember(member), isNew };
   }

@@ -12,24 +12,24 @@ import { randomInt } from 'node:crypto';
 import {
   IsNull,
   Like,
-  QueryFailedError,
   Repository,
   type EntityManager,
   type FindOptionsWhere,
 } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
-import { TransactionRunner } from '../../common/transaction';
+import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
+import { EventBus } from '../../infra/events/event-bus';
 import type { WechatSession } from '../../infra/wechat/wechat-client';
 import { StaffService } from '../staff/staff.service';
 import { MemberEntity } from './entities/member.entity';
 import { ProfileEntity } from './entities/profile.entity';
 import { maskPhone } from './policies/phone-mask';
 
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; message?: string };
-  return driverError.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(driverError.message ?? '');
+/** Where a first login came from: the store of a scanned code, a friend's referral code. */
+export interface Arrival {
+  homeStoreId: number | null;
+  referralCode: string | null;
 }
 
 export function toCustomerSummary(member: MemberEntity): CustomerSummary {
@@ -58,12 +58,13 @@ export class MembersService {
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     private readonly staff: StaffService,
     private readonly tx: TransactionRunner,
+    private readonly events: EventBus,
   ) {}
 
-  /** Finds the member of this WeChat user, creating them on first login. */
+  /** Finds the member of this WeChat user, creating them (and publishing `MemberRegistered`) on first login. */
   async loginWithWechat(
     session: WechatSession,
-    homeStoreId: number | null,
+    { homeStoreId, referralCode }: Arrival,
   ): Promise<{ member: MemberEntity; isNew: boolean }> {
     const existing = await this.members.findOneBy({ openid: session.openid });
     if (existing) {
@@ -84,6 +85,12 @@ export class MembersService {
             }),
           );
           await manager.insert(ProfileEntity, { memberId: created.id, name: '', relation: 'self' });
+          await this.events.publish(manager, 'MemberRegistered', created.id, {
+            memberId: created.id,
+            storeId: homeStoreId,
+            referralCode,
+            scene: null,
+          });
           return created;
         });
         return { member, isNew: true };
