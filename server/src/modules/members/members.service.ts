@@ -9,13 +9,7 @@ import {
   type PageQuery,
 } from '@lensloop/shared';
 import { randomInt } from 'node:crypto';
-import {
-  IsNull,
-  Like,
-  Repository,
-  type EntityManager,
-  type FindOptionsWhere,
-} from 'typeorm';
+import { IsNull, Like, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
