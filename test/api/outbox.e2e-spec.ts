@@ -104,6 +104,14 @@ describe('Domain events through the outbox (MariaDB)', () => {
         attempts: 2,
         delivered_at: null,
       });
+      // The failing event blocks nobody: another order's cancellation is delivered meanwhile.
+      const unpaid = await placeOrder(server.baseUrl, alice.authorization, {
+        storeId,
+        items: [{ skuId: contactSku, quantity: 1 }],
+      });
+      await cancel(unpaid.id);
+      await runJob(server.baseUrl, 'outbox');
+      expect((await outboxEvents(server, 'OrderCancelled', unpaid.id))[0].delivered_at).not.toBeNull();
     });
     expect((await fakeTransaction(server, order.no)).trade_state).toBe('NOTPAY');
     // The second retry waits twice as long.
