@@ -36,6 +36,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.SKU_NOT_FOUND:
     case ErrorCode.CART_ITEM_NOT_FOUND:
     case ErrorCode.ORDER_NOT_FOUND:
+    case ErrorCode.APPOINTMENT_NOT_FOUND:
       return 404;
     case ErrorCode.CONSENT_REQUIRED:
     case ErrorCode.SKU_OFF_SALE:
@@ -43,9 +44,16 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ORDER_TRANSITION_NOT_ALLOWED:
     case ErrorCode.ORDER_NOT_PAYABLE:
     case ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS:
+    case ErrorCode.SLOT_FULL:
+    case ErrorCode.SLOT_OUTSIDE_HOURS:
+    case ErrorCode.SLOT_IN_PAST:
+    case ErrorCode.APPOINTMENT_NOT_CHANGEABLE:
       return 409;
     case ErrorCode.LENS_CONFIGURATION_INVALID:
     case ErrorCode.LENS_DOES_NOT_FIT:
+    case ErrorCode.PRESCRIPTION_EXPIRED:
+    case ErrorCode.CONTACT_LENS_PRESCRIPTION_FOR_GLASSES:
+    case ErrorCode.NEAR_PRESCRIPTION_FOR_DISTANCE_LENS:
     case ErrorCode.REFUND_AMOUNT_INVALID:
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
       return 422;
