@@ -10,6 +10,7 @@ import type { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { dataSourceOptions } from './infra/database/data-source';
 import { WechatModule } from './infra/wechat/wechat.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CartModule,
         OrdersModule,
         PaymentsModule,
+        AppointmentsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

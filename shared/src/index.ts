@@ -4,3 +4,4 @@ export * from './api-types';
 export * from './api-client';
 export * from './prescriptions';
 export * from './orders';
+export * from './appointments';

@@ -40,6 +40,7 @@ export interface LensOption {
   code: string;
   kind: LensOptionKind;
   name: string;
+  nameEn: string | null;
   price: Fen;
 }
 
@@ -90,10 +91,10 @@ export interface PricedItem {
   lens: PricedLens | null;
   prescriptionId: number | null;
   /**
-   * Advice when the lens index is below what the prescription's power suggests (thinner, lighter
-   * lenses); the order is still allowed. Null without a lens or prescription, or when it suits.
+   * On a quote: advice when the lens index is below what the prescription's power suggests
+   * (thinner, lighter lenses). The order is still allowed; absent when the index suits.
    */
-  lensAdvice: { recommendedIndex: number } | null;
+  lensAdvice?: { recommendedIndex: number };
   /** (unit price + lens + options) × quantity. */
   lineTotal: Fen;
 }

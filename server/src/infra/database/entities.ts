@@ -1,3 +1,6 @@
+import { AppointmentSettingsEntity } from '../../modules/appointments/entities/appointment-settings.entity';
+import { AppointmentSlotEntity } from '../../modules/appointments/entities/appointment-slot.entity';
+import { AppointmentEntity } from '../../modules/appointments/entities/appointment.entity';
 import { AuditLogEntity } from '../../modules/audit/entities/audit-log.entity';
 import { CartItemEntity } from '../../modules/cart/entities/cart-item.entity';
 import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.entity';
@@ -38,4 +41,8 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   PaymentEntity,
   RefundEntity,
+  // Appointments
+  AppointmentEntity,
+  AppointmentSlotEntity,
+  AppointmentSettingsEntity,
 ];

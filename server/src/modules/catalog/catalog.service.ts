@@ -16,11 +16,25 @@ import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
 import { StoreStockEntity } from './entities/store-stock.entity';
 
-const SUMMARY_COLUMNS = ['id', 'name', 'category', 'brand', 'priceFrom', 'imageUrl', 'featured'] as const;
+const SUMMARY_COLUMNS = [
+  'id',
+  'name',
+  'nameEn',
+  'category',
+  'brand',
+  'priceFrom',
+  'imageUrl',
+  'featured',
+] as const;
 
 function toSummary(product: ProductEntity): ProductSummary {
-  const { id, name, category, brand, priceFrom, imageUrl, featured } = product;
-  return { id, name, category, brand, priceFrom, imageUrl, featured };
+  const { id, name, nameEn, category, brand, priceFrom, imageUrl, featured } = product;
+  return { id, name, nameEn, category, brand, priceFrom, imageUrl, featured };
+}
+
+/** A lens option as the API shows it (listing, quotes and orders). */
+export function toLensOption({ code, kind, name, nameEn, price }: LensOptionEntity): LensOption {
+  return { code, kind, name, nameEn, price };
 }
 
 // `!` escapes LIKE wildcards: unlike a backslash it means the same in MariaDB and SQLite literals.
@@ -43,7 +57,7 @@ export class CatalogService {
       where: { onSale: true },
       order: { kind: 'ASC', price: 'ASC', id: 'ASC' },
     });
-    return options.map(({ code, kind, name, price }) => ({ code, kind, name, price }));
+    return options.map(toLensOption);
   }
 
   /** Products on sale, ordered by id so that pages never overlap or skip. */
@@ -57,9 +71,12 @@ export class CatalogService {
     if (query.featured !== undefined)
       builder.andWhere('product.featured = :featured', { featured: query.featured });
     if (query.q) {
-      builder.andWhere("(product.name LIKE :pattern ESCAPE '!' OR product.brand LIKE :pattern ESCAPE '!')", {
-        pattern: `%${escapeLike(query.q)}%`,
-      });
+      builder.andWhere(
+        "(product.name LIKE :pattern ESCAPE '!' OR product.nameEn LIKE :pattern ESCAPE '!' OR product.brand LIKE :pattern ESCAPE '!')",
+        {
+          pattern: `%${escapeLike(query.q)}%`,
+        },
+      );
     }
     const [products, total] = await builder
       .orderBy('product.id', 'ASC')
@@ -97,6 +114,7 @@ export class CatalogService {
         attributes: sku.attributes,
         price: sku.price,
         stock: stockBySku.get(sku.id) ?? 0,
+        powerRange: sku.powerRange,
       })),
       lensOptions: lensOptions.map(toSummary),
     };

@@ -3,14 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   LENS_DESIGNS,
+  lensIndexOf,
   lensOptionProblems,
   type ErrorDetail,
   type LensDesign,
+  type LensPowerRange,
   type LensSelection,
   type PricedItem,
 } from '@lensloop/shared';
 import { In, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import { toLensOption } from '../catalog/catalog.service';
 import { LensOptionEntity } from '../catalog/entities/lens-option.entity';
 import { SkuEntity } from '../catalog/entities/sku.entity';
 import { lineTotal } from './policies/order-pricing';
@@ -26,8 +29,8 @@ export interface ResolvedItem {
   priced: PricedItem;
   /** False when the SKU, its product, the lens or an option is no longer on sale. */
   onSale: boolean;
-  /** Design and index of the fitted lens, for the fit rules. */
-  lensSpec: { design: LensDesign; index: string } | null;
+  /** Design, index and power range of the fitted lens, for the fit rules and the index advice. */
+  lensSpec: { design: LensDesign; index: number; powerRange: LensPowerRange | null } | null;
 }
 
 function designOf(sku: SkuEntity): LensDesign {
@@ -98,9 +101,13 @@ export class OrderPricingService {
             skuId: lensSku.id,
             name: lensSku.product.name,
             unitPrice: lensSku.price,
-            options: known.map(({ code, kind, name, price }) => ({ code, kind, name, price })),
+            options: known.map(toLensOption),
           };
-          lensSpec = { design: designOf(lensSku), index: lensSku.attributes.index ?? '1.50' };
+          lensSpec = {
+            design: designOf(lensSku),
+            index: lensIndexOf(lensSku.attributes.index ?? '1.50'),
+            powerRange: lensSku.powerRange,
+          };
         }
       }
       const priced: PricedItem = {

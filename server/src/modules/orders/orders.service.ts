@@ -4,8 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   lensFitProblems,
-  lensIndexOf,
-  shanghaiDate,
+  recommendedIndexFor,
   shanghaiDayRange,
   type ErrorDetail,
   type Order,
@@ -16,6 +15,7 @@ import {
 } from '@lensloop/shared';
 import { Between, In, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
+import { BusinessClock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import { TransactionRunner } from '../../common/transaction';
@@ -67,6 +67,7 @@ export class OrdersService {
     private readonly idempotency: IdempotencyService,
     private readonly tx: TransactionRunner,
     private readonly closer: WechatTransactionCloser,
+    private readonly clock: BusinessClock,
   ) {}
 
   async quote(memberId: number, request: OrderRequestDto): Promise<Quote> {
@@ -99,7 +100,7 @@ export class OrdersService {
 
   /** Orders of the caller's store (every store for an admin) created or updated on a day. */
   async listStoreOrders(staff: Principal, query: StaffOrderQueryDto): Promise<Page<OrderSummary>> {
-    const day = !query.date || query.date === 'today' ? shanghaiDate(new Date()) : query.date;
+    const day = !query.date || query.date === 'today' ? this.clock.today() : query.date;
     const [start, end] = shanghaiDayRange(day);
     const scope: FindOptionsWhere<OrderEntity> = {
       ...(staff.role === 'admin' ? {} : { storeId: staff.storeId ?? -1 }),
@@ -251,6 +252,7 @@ export class OrdersService {
     );
     if (offSale.length)
       throw new DomainError(ErrorCode.SKU_OFF_SALE, 'An item is no longer on sale.', offSale);
+    const today = this.clock.today();
     await Promise.all(
       request.items.map(async (item, index) => {
         if (item.prescriptionId === undefined) return;
@@ -268,16 +270,21 @@ export class OrdersService {
           );
         }
         const lens = resolved[index].lensSpec;
-        const problems = lens
-          ? lensFitProblems({ design: lens.design, index: lensIndexOf(lens.index) }, prescription)
-          : [];
+        if (!lens) return;
+        const problems = lensFitProblems(lens, { ...prescription, expired: prescription.expiresAt <= today });
         if (problems.length) {
+          // The first kind of problem decides the answer; its details list every instance.
+          const code = problems[0].code;
           throw new DomainError(
-            ErrorCode.LENS_DOES_NOT_FIT,
-            'The chosen lens does not suit this prescription.',
-            problems.map((problem) => ({ field: `items.${index}.lens`, message: JSON.stringify(problem) })),
+            code,
+            'The chosen lens cannot be made for this prescription.',
+            problems
+              .filter((problem) => problem.code === code)
+              .map((problem) => ({ field: `items.${index}.${problem.field}`, message: problem.message })),
           );
         }
+        const recommendedIndex = recommendedIndexFor(prescription);
+        if (lens.index < recommendedIndex) resolved[index].priced.lensAdvice = { recommendedIndex };
       }),
     );
     return resolved;

@@ -4,7 +4,6 @@ import {
   ErrorCode,
   normalizePrescription,
   prescriptionExpiry,
-  shanghaiDate,
   STANDARD_AUDIT_REASONS,
   validatePrescription,
   type MyopiaTrend,
@@ -16,6 +15,7 @@ import {
   type PrescriptionInput,
 } from '@lensloop/shared';
 import { In, IsNull, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { BusinessClock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import { SealedBox } from '../../infra/crypto/sealed-box';
@@ -57,6 +57,7 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
     private readonly profiles: ProfilesService,
     private readonly consents: ConsentsService,
     private readonly audit: AuditService,
+    private readonly clock: BusinessClock,
   ) {}
 
   /** An optometrist's or manager's new exam for a member's profile, audited in the same transaction. */
@@ -71,11 +72,15 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
       od: body.od,
       os: body.os,
       pd: body.pd,
+      lensType: body.lensType,
     };
-    const details = validatePrescription(input, { today: shanghaiDate(new Date()) });
+    // The birth date bounds the exam date, so the profile is read before the rules run.
+    const person = await this.profiles.getProfile(memberId, body.profileId);
+    const details = validatePrescription(input, { today: this.clock.today(), birthDate: person.birthDate });
     if (details.length)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The prescription is not valid.', details);
     const normalized = normalizePrescription(input);
+    const source = body.source ?? 'in_store';
 
     const saved = await this.prescriptions.manager.transaction(async (manager) => {
       await this.requireMember(manager, memberId);
@@ -86,15 +91,22 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
           memberId,
           profileId: profile.id,
           kind: normalized.kind,
-          source: body.source ?? 'in_store',
+          source,
           storeId: actor.storeId,
-          examinerStaffId: actor.staffId,
+          // An external prescription was written by someone else; who typed it is in the audit log.
+          examinerStaffId: source === 'external' ? null : actor.staffId,
           examDate: normalized.examDate,
           expiresAt: prescriptionExpiry(normalized.examDate, profile.birthDate),
           sealedValues: sealPrescriptionValues(
             this.sealedBox,
             { memberId, profileId: profile.id },
-            { ...normalized, notes: body.notes ?? '' },
+            {
+              od: normalized.od,
+              os: normalized.os,
+              pd: normalized.pd ?? null,
+              lensType: normalized.kind === 'contact_lens' ? (normalized.lensType ?? 'soft') : null,
+              notes: body.notes ?? '',
+            },
           ),
         }),
       );
@@ -182,12 +194,12 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
     };
   }
 
-  /** The powers of a prescription of the member or their family, for the order's lens-fit check. */
+  /** Kind, expiry and powers of a prescription of the member or their family, for the lens-fit check. */
   async findForMember(memberId: number, prescriptionId: number): Promise<PrescriptionForFitting | null> {
     const row = await this.prescriptions.findOneBy({ id: prescriptionId, memberId });
     if (!row) return null;
     const { od, os } = this.open(row);
-    return { od, os };
+    return { kind: row.kind, expiresAt: row.expiresAt, od, os };
   }
 
   private async orderItemsOf(memberId: number, prescriptionId: number): Promise<PrescriptionOrderItem[]> {
@@ -216,7 +228,7 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
     const profile = await this.profiles.getProfile(memberId, profileId);
     const rows = await this.prescriptions.findBy({ memberId, profileId: profile.id });
     const exams = rows.map((row) => ({ ...row, ...this.open(row) }));
-    return myopiaTrend(exams, profile.birthDate);
+    return myopiaTrend(exams, profile);
   }
 
   /** Every prescription of a member, oldest first, for the PIPL export. */
@@ -238,7 +250,7 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
         .leftJoinAndMapOne('prescription.store', StoreEntity, 'store', 'store.id = prescription.storeId')
         .where('prescription.memberId = :memberId', { memberId }),
     ).getMany();
-    const today = shanghaiDate(new Date());
+    const today = this.clock.today();
     const headers = new Map<number, PrescriptionHeader>();
     for (const row of rows) {
       if (headers.has(row.profileId)) continue;
@@ -282,10 +294,11 @@ export class PrescriptionsService implements PrescriptionReferenceChecker {
       source: row.source,
       examDate: row.examDate,
       expiresAt: row.expiresAt,
-      expired: row.expiresAt <= shanghaiDate(new Date()),
+      expired: row.expiresAt <= this.clock.today(),
       od: values.od,
       os: values.os,
       pd: values.pd,
+      lensType: values.lensType,
       notes: values.notes,
       storeId: row.storeId,
       storeName: row.store?.name ?? null,

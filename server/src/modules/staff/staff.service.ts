@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type StaffProfile } from '@lensloop/shared';
+import { ErrorCode, type StaffProfile, type StaffRole } from '@lensloop/shared';
 import { Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { StaffEntity } from './entities/staff.entity';
@@ -26,6 +26,11 @@ export class StaffService {
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password.');
     }
     return staff;
+  }
+
+  /** How many active staff of a role work at a store (optometrists set the appointment capacity). */
+  countActive(storeId: number, role: StaffRole): Promise<number> {
+    return this.staff.countBy({ storeId, role, active: true });
   }
 
   async getStaff(staffId: number): Promise<StaffEntity> {

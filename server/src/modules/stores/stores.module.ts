@@ -8,5 +8,6 @@ import { StoresService } from './stores.service';
   imports: [TypeOrmModule.forFeature([StoreEntity])],
   controllers: [StoresController],
   providers: [StoresService],
+  exports: [StoresService],
 })
 export class StoresModule {}

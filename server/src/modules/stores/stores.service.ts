@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Page, type Store } from '@lensloop/shared';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import type { StoreQueryDto } from './dto/store-query.dto';
@@ -9,10 +9,11 @@ import { StoreEntity } from './entities/store.entity';
 import { greatCircleMeters } from './policies/great-circle';
 
 function toStore(store: StoreEntity, distanceMeters?: number): Store {
-  const { id, name, city, address, phone, lat, lng, hours } = store;
+  const { id, name, nameEn, city, address, phone, lat, lng, hours } = store;
   return {
     id,
     name,
+    nameEn,
     city,
     address,
     phone,
@@ -42,6 +43,12 @@ export class StoresService {
           .sort((a, b) => a.distanceMeters! - b.distanceMeters! || a.id - b.id)
       : stores.map((store) => toStore(store));
     return toPage(listed.slice(window.skip, window.skip + window.pageSize), listed.length, window);
+  }
+
+  /** The stores with these ids, by id (unknown ids are left out). */
+  async storesByIds(ids: readonly number[]): Promise<Map<number, Store>> {
+    const stores = ids.length ? await this.stores.findBy({ id: In([...new Set(ids)]) }) : [];
+    return new Map(stores.map((store) => [store.id, toStore(store)]));
   }
 
   async getStore(id: number): Promise<Store> {

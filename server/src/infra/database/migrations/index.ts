@@ -1,10 +1,12 @@
 import { InitialSchema1795463273864 } from './1795463273864-initial-schema.migration';
 import { Prescriptions1795593680829 } from './1795593680829-prescriptions.migration';
 import { OrdersAndPayments1795600000000 } from './1795600000000-orders-and-payments.migration';
+import { AppointmentsAndPowerRanges1795700000000 } from './1795700000000-appointments-and-power-ranges.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
 export const MIGRATIONS = [
   InitialSchema1795463273864,
   Prescriptions1795593680829,
   OrdersAndPayments1795600000000,
+  AppointmentsAndPowerRanges1795700000000,
 ];
