@@ -16,10 +16,10 @@ describe('stores and catalog (MariaDB)', () => {
       const stores: { city: string; distanceMeters: number }[] = response.body.items;
       expect(response.body.total).toBeGreaterThanOrEqual(6);
       const cities = stores.map((store) => store.city);
-      const firstBeijing = cities.indexOf('Beijing');
+      const firstBeijing = cities.indexOf('北京');
       expect(firstBeijing).toBeGreaterThan(0);
-      expect(cities.slice(0, firstBeijing).every((city) => city === 'Shanghai')).toBe(true);
-      expect(cities.slice(firstBeijing).every((city) => city === 'Beijing')).toBe(true);
+      expect(cities.slice(0, firstBeijing).every((city) => city === '上海')).toBe(true);
+      expect(cities.slice(firstBeijing).every((city) => city === '北京')).toBe(true);
       const distances = stores.map((store) => store.distanceMeters);
       expect(distances).toEqual([...distances].sort((a, b) => a - b));
       expect(distances[0]).toBeLessThan(5_000);
@@ -28,8 +28,11 @@ describe('stores and catalog (MariaDB)', () => {
 
     it('should put the Beijing stores first for a customer in Beijing', async () => {
       const response = await api().get('/api/v1/stores?lat=39.91&lng=116.40').expect(200);
-      expect(response.body.items[0].city).toBe('Beijing');
-      expect(response.body.items[0].name).toBe('LensLoop Wangfujing');
+      expect(response.body.items[0].city).toBe('北京');
+      expect(response.body.items[0]).toMatchObject({
+        name: '明眸眼镜 王府井店',
+        nameEn: 'Mingmou Optical Wangfujing',
+      });
     });
 
     it('should list stores without distances when no location is given', async () => {
@@ -56,7 +59,7 @@ describe('stores and catalog (MariaDB)', () => {
 
     it('should return one store and 404 STORE_NOT_FOUND for an unknown one', async () => {
       const store = await api().get('/api/v1/stores/2').expect(200);
-      expect(store.body).toMatchObject({ id: 2, city: 'Shanghai', hours: expect.any(String) });
+      expect(store.body).toMatchObject({ id: 2, city: '上海', hours: expect.any(String) });
       expect((await api().get('/api/v1/stores/9999').expect(404)).body.code).toBe('STORE_NOT_FOUND');
       expect((await api().get('/api/v1/stores/abc').expect(400)).body.details[0].field).toBe('id');
       await api().get('/api/v1/stores/99999999999').expect(400);
@@ -109,12 +112,17 @@ describe('stores and catalog (MariaDB)', () => {
       );
     });
 
-    it('should search by name or brand, treating wildcards literally', async () => {
+    it('should search by Chinese or English name or brand, treating wildcards literally', async () => {
       const found = await api().get('/api/v1/products?q=Aqua%20Daily').expect(200);
       expect(found.body.total).toBeGreaterThan(0);
-      expect(found.body.items.every((item: { name: string }) => item.name.includes('Aqua Daily'))).toBe(true);
-      const byBrand = await api().get('/api/v1/products?q=kaleido&category=frames').expect(200);
-      expect(byBrand.body.items.every((item: { brand: string }) => item.brand === 'Kaleido')).toBe(true);
+      expect(found.body.items.every((item: { nameEn: string }) => item.nameEn.includes('Aqua Daily'))).toBe(true);
+      const inChinese = await api().get(`/api/v1/products?q=${encodeURIComponent('水润日抛')}`).expect(200);
+      expect(inChinese.body.items.map((item: { id: number }) => item.id)).toEqual(
+        found.body.items.map((item: { id: number }) => item.id),
+      );
+      const byBrand = await api().get(`/api/v1/products?q=${encodeURIComponent('镜界')}&category=frames`).expect(200);
+      expect(byBrand.body.total).toBeGreaterThan(0);
+      expect(byBrand.body.items.every((item: { brand: string }) => item.brand === '镜界')).toBe(true);
       expect((await api().get('/api/v1/products?q=%25').expect(200)).body.total).toBe(0);
       expect((await api().get('/api/v1/products?q=_').expect(200)).body.total).toBe(0);
       expect((await api().get('/api/v1/products?q=zzzz-nothing').expect(200)).body).toMatchObject({
@@ -167,6 +175,7 @@ describe('stores and catalog (MariaDB)', () => {
         expect(sku).toEqual({
           id: expect.any(Number),
           code: expect.any(String),
+          powerRange: null,
           attributes: expect.objectContaining({
             colour: expect.any(String),
             size: expect.stringContaining('□'),
@@ -203,14 +212,39 @@ describe('stores and catalog (MariaDB)', () => {
       expect(stockOf(atStore.body)).toBe(4);
     });
 
-    it('should give contact lenses one SKU per power from -0.50 to -10.00', async () => {
+    it('should give contact lenses SKUs on the real power grid: 0.25 D to ±6.00, 0.50 D beyond, plus powers too', async () => {
       const list = await api().get('/api/v1/products?category=contacts&pageSize=1').expect(200);
       const product = await api().get(`/api/v1/products/${list.body.items[0].id}`).expect(200);
       const powers = product.body.skus.map((sku: { attributes: { power: string } }) => sku.attributes.power);
-      expect(powers).toHaveLength(39);
-      expect(powers).toContain('-0.50');
-      expect(powers).toContain('-10.00');
+      expect(powers).toEqual(expect.arrayContaining(['-0.50', '-5.75', '-6.00', '-6.50', '-10.00', '+0.50', '+6.00']));
+      expect(powers).not.toContain('-6.25');
+      expect(powers).not.toContain('-9.75');
       expect(product.body.lensOptions).toEqual([]);
+    });
+
+    it('should give the toric contact lens SKUs by sphere, cylinder and axis', async () => {
+      const [row] = await server.dataSource.query("SELECT product_id FROM skus WHERE code = 'CL05-475-C175-A180'");
+      const product = await api().get(`/api/v1/products/${row.product_id}`).expect(200);
+      expect(product.body.nameEn).toBe('Silk 2-Week Toric 6-pack');
+      expect(product.body.skus.find((sku: { code: string }) => sku.code === 'CL05-475-C175-A180').attributes).toMatchObject({
+        power: '-4.75',
+        cylinder: '-1.75',
+        axis: '180',
+      });
+    });
+
+    it('should declare the powers each lens SKU can be made in', async () => {
+      const rows = await server.dataSource.query(
+        "SELECT code, power_range FROM skus WHERE code IN ('LN01-150', 'LN01-174', 'LN09-156', 'LN07-160')",
+      );
+      const ranges = Object.fromEntries(rows.map((row: { code: string; power_range: string }) => [row.code, JSON.parse(row.power_range)]));
+      expect(ranges).toEqual({
+        'LN01-150': { sphereMin: -600, sphereMax: 600, cylinderMax: 200 },
+        'LN01-174': { sphereMin: -1500, sphereMax: 600, cylinderMax: 400 },
+        // Defocus lenses are made to about −10.00 D.
+        'LN09-156': { sphereMin: -1000, sphereMax: 500, cylinderMax: 400 },
+        'LN07-160': { sphereMin: -1000, sphereMax: 800, cylinderMax: 400, addMin: 75, addMax: 350 },
+      });
     });
 
     it('should answer 404 PRODUCT_NOT_FOUND and 400 for a malformed id', async () => {

@@ -38,8 +38,8 @@ describe('orders with prescriptions (MariaDB)', () => {
 
   const api = () => request(server.baseUrl);
 
-  /** A customer with consent and one in-store exam of `sphere` on both eyes. */
-  async function customerWithExam(name: string, sphere: number) {
+  /** A customer with consent and one in-store exam: `sphere` on both eyes, or the given body. */
+  async function customerWithExam(name: string, sphereOrExam: number | RecordPrescriptionRequest) {
     const customer = await customerAuth(server.baseUrl, name);
     await api()
       .post('/api/v1/me/consents')
@@ -49,17 +49,24 @@ describe('orders with prescriptions (MariaDB)', () => {
     const recorded = await api()
       .post(`/api/v1/staff/customers/${customer.memberId}/prescriptions`)
       .set('authorization', optometrist)
-      .send(exam(sphere))
+      .send(typeof sphereOrExam === 'number' ? exam(sphereOrExam) : sphereOrExam)
       .expect(201);
     return { ...customer, prescriptionId: recorded.body.id as number };
   }
 
-  const glasses = (prescriptionId: number) => ({
+  const glasses = (prescriptionId: number, lensSkuId = skus.lens) => ({
     skuId: skus.frame,
     quantity: 1,
-    lens: { skuId: skus.lens, options: [] },
+    lens: { skuId: lensSkuId, options: [] },
     prescriptionId,
   });
+
+  /** A quote for glasses made with `lensSkuId` from the prescription. */
+  const quoteGlasses = (customer: { authorization: string; prescriptionId: number }, lensSkuId = skus.lens) =>
+    api()
+      .post('/api/v1/orders/quote')
+      .set('authorization', customer.authorization)
+      .send({ storeId: 1, fulfilment: 'pickup', items: [glasses(customer.prescriptionId, lensSkuId)] });
 
   it('should order glasses for the buyer’s own prescription and show the line on that prescription', async () => {
     const buyer = await customerWithExam('rx-buyer', -200);
@@ -92,14 +99,77 @@ describe('orders with prescriptions (MariaDB)', () => {
     expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM orders')).toEqual(before);
   });
 
-  it('should refuse a 1.56 lens for a −7.00 prescription (422 LENS_DOES_NOT_FIT)', async () => {
+  it('should allow a 1.56 lens made to −8.00 for −7.00, advising 1.67, and refuse it for −9.00', async () => {
     const highMyope = await customerWithExam('rx-high', -700);
+    const quote = await quoteGlasses(highMyope).expect(200);
+    expect(quote.body.items[0].lensAdvice).toEqual({ recommendedIndex: 167 });
+
+    const beyond = await customerWithExam('rx-beyond', -900);
+    const response = await quoteGlasses(beyond).expect(422);
+    expect(response.body).toMatchObject({
+      code: 'LENS_DOES_NOT_FIT',
+      details: [
+        { field: 'items.0.lens', message: "od sphere -900 is outside this lens's range -800…600" },
+        { field: 'items.0.lens', message: "os sphere -900 is outside this lens's range -800…600" },
+      ],
+    });
+  });
+
+  it('should give a −7.00 child a myopia-control lens whose SKU range allows it (1.56, made to −10.00)', async () => {
+    const parent = await customerAuth(server.baseUrl, 'rx-mc-parent');
+    await api().post('/api/v1/me/consents').set('authorization', parent.authorization).send(CONSENT).expect(201);
+    const child = await api()
+      .post('/api/v1/me/profiles')
+      .set('authorization', parent.authorization)
+      .send({ name: '小雨', relation: 'child', birthDate: '2016-04-01' })
+      .expect(201);
+    const recorded = await api()
+      .post(`/api/v1/staff/customers/${parent.memberId}/prescriptions`)
+      .set('authorization', optometrist)
+      .send({ ...exam(-700), kind: 'myopia_control', profileId: child.body.id })
+      .expect(201);
+    const [lens] = await server.dataSource.query("SELECT id, power_range FROM skus WHERE code = 'LN09-156'");
+    expect(JSON.parse(lens.power_range)).toMatchObject({ sphereMin: -1000 });
+    const order = await placeOrder(server.baseUrl, parent.authorization, [glasses(recorded.body.id, Number(lens.id))]);
+    expect(order.status).toBe('pending_payment');
+  });
+
+  it('should never make glasses from a contact-lens prescription (422, nothing ordered)', async () => {
+    const eye = { sphere: -725, cylinder: 0, baseCurve: 860, diameter: 1420 };
+    const wearer = await customerWithExam('rx-contacts', {
+      kind: 'contact_lens',
+      examDate: '2026-10-01',
+      od: eye,
+      os: eye,
+    });
+    const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM orders');
     const response = await api()
-      .post('/api/v1/orders/quote')
-      .set('authorization', highMyope.authorization)
-      .send({ storeId: 1, fulfilment: 'pickup', items: [glasses(highMyope.prescriptionId)] })
+      .post('/api/v1/orders')
+      .set('authorization', wearer.authorization)
+      .send({ storeId: 1, fulfilment: 'pickup', items: [glasses(wearer.prescriptionId)] })
       .expect(422);
-    expect(response.body.code).toBe('LENS_DOES_NOT_FIT');
+    expect(response.body).toMatchObject({
+      code: 'CONTACT_LENS_PRESCRIPTION_FOR_GLASSES',
+      details: [{ field: 'items.0.prescriptionId', message: expect.stringContaining('cornea') }],
+    });
+    expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM orders')).toEqual(before);
+  });
+
+  it('should refuse glasses from an expired prescription (422 PRESCRIPTION_EXPIRED)', async () => {
+    const lapsed = await customerWithExam('rx-expired', { ...exam(-200), examDate: '2025-06-01' });
+    expect((await quoteGlasses(lapsed).expect(422)).body.code).toBe('PRESCRIPTION_EXPIRED');
+  });
+
+  it('should refuse a progressive lens from a near-only prescription (422)', async () => {
+    const reader = await customerWithExam('rx-near', {
+      ...exam(150),
+      kind: 'near',
+      od: { sphere: 150, cylinder: 0, add: 200 },
+      os: { sphere: 150, cylinder: 0, add: 200 },
+    });
+    const response = await quoteGlasses(reader, skus.progressiveLens).expect(422);
+    expect(response.body.code).toBe('NEAR_PRESCRIPTION_FOR_DISTANCE_LENS');
+    await quoteGlasses(reader).expect(200);
   });
 
   it('should list a customer’s orders for staff, and not for another customer', async () => {
