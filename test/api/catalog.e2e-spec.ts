@@ -115,12 +115,18 @@ describe('stores and catalog (MariaDB)', () => {
     it('should search by Chinese or English name or brand, treating wildcards literally', async () => {
       const found = await api().get('/api/v1/products?q=Aqua%20Daily').expect(200);
       expect(found.body.total).toBeGreaterThan(0);
-      expect(found.body.items.every((item: { nameEn: string }) => item.nameEn.includes('Aqua Daily'))).toBe(true);
-      const inChinese = await api().get(`/api/v1/products?q=${encodeURIComponent('水润日抛')}`).expect(200);
+      expect(found.body.items.every((item: { nameEn: string }) => item.nameEn.includes('Aqua Daily'))).toBe(
+        true,
+      );
+      const inChinese = await api()
+        .get(`/api/v1/products?q=${encodeURIComponent('水润日抛')}`)
+        .expect(200);
       expect(inChinese.body.items.map((item: { id: number }) => item.id)).toEqual(
         found.body.items.map((item: { id: number }) => item.id),
       );
-      const byBrand = await api().get(`/api/v1/products?q=${encodeURIComponent('镜界')}&category=frames`).expect(200);
+      const byBrand = await api()
+        .get(`/api/v1/products?q=${encodeURIComponent('镜界')}&category=frames`)
+        .expect(200);
       expect(byBrand.body.total).toBeGreaterThan(0);
       expect(byBrand.body.items.every((item: { brand: string }) => item.brand === '镜界')).toBe(true);
       expect((await api().get('/api/v1/products?q=%25').expect(200)).body.total).toBe(0);
@@ -216,17 +222,23 @@ describe('stores and catalog (MariaDB)', () => {
       const list = await api().get('/api/v1/products?category=contacts&pageSize=1').expect(200);
       const product = await api().get(`/api/v1/products/${list.body.items[0].id}`).expect(200);
       const powers = product.body.skus.map((sku: { attributes: { power: string } }) => sku.attributes.power);
-      expect(powers).toEqual(expect.arrayContaining(['-0.50', '-5.75', '-6.00', '-6.50', '-10.00', '+0.50', '+6.00']));
+      expect(powers).toEqual(
+        expect.arrayContaining(['-0.50', '-5.75', '-6.00', '-6.50', '-10.00', '+0.50', '+6.00']),
+      );
       expect(powers).not.toContain('-6.25');
       expect(powers).not.toContain('-9.75');
       expect(product.body.lensOptions).toEqual([]);
     });
 
     it('should give the toric contact lens SKUs by sphere, cylinder and axis', async () => {
-      const [row] = await server.dataSource.query("SELECT product_id FROM skus WHERE code = 'CL05-475-C175-A180'");
+      const [row] = await server.dataSource.query(
+        "SELECT product_id FROM skus WHERE code = 'CL05-475-C175-A180'",
+      );
       const product = await api().get(`/api/v1/products/${row.product_id}`).expect(200);
       expect(product.body.nameEn).toBe('Silk 2-Week Toric 6-pack');
-      expect(product.body.skus.find((sku: { code: string }) => sku.code === 'CL05-475-C175-A180').attributes).toMatchObject({
+      expect(
+        product.body.skus.find((sku: { code: string }) => sku.code === 'CL05-475-C175-A180').attributes,
+      ).toMatchObject({
         power: '-4.75',
         cylinder: '-1.75',
         axis: '180',
@@ -237,7 +249,9 @@ describe('stores and catalog (MariaDB)', () => {
       const rows = await server.dataSource.query(
         "SELECT code, power_range FROM skus WHERE code IN ('LN01-150', 'LN01-174', 'LN09-156', 'LN07-160')",
       );
-      const ranges = Object.fromEntries(rows.map((row: { code: string; power_range: string }) => [row.code, JSON.parse(row.power_range)]));
+      const ranges = Object.fromEntries(
+        rows.map((row: { code: string; power_range: string }) => [row.code, JSON.parse(row.power_range)]),
+      );
       expect(ranges).toEqual({
         'LN01-150': { sphereMin: -600, sphereMax: 600, cylinderMax: 200 },
         'LN01-174': { sphereMin: -1500, sphereMax: 600, cylinderMax: 400 },

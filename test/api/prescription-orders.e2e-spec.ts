@@ -117,7 +117,11 @@ describe('orders with prescriptions (MariaDB)', () => {
 
   it('should give a −7.00 child a myopia-control lens whose SKU range allows it (1.56, made to −10.00)', async () => {
     const parent = await customerAuth(server.baseUrl, 'rx-mc-parent');
-    await api().post('/api/v1/me/consents').set('authorization', parent.authorization).send(CONSENT).expect(201);
+    await api()
+      .post('/api/v1/me/consents')
+      .set('authorization', parent.authorization)
+      .send(CONSENT)
+      .expect(201);
     const child = await api()
       .post('/api/v1/me/profiles')
       .set('authorization', parent.authorization)
@@ -130,7 +134,9 @@ describe('orders with prescriptions (MariaDB)', () => {
       .expect(201);
     const [lens] = await server.dataSource.query("SELECT id, power_range FROM skus WHERE code = 'LN09-156'");
     expect(JSON.parse(lens.power_range)).toMatchObject({ sphereMin: -1000 });
-    const order = await placeOrder(server.baseUrl, parent.authorization, [glasses(recorded.body.id, Number(lens.id))]);
+    const order = await placeOrder(server.baseUrl, parent.authorization, [
+      glasses(recorded.body.id, Number(lens.id)),
+    ]);
     expect(order.status).toBe('pending_payment');
   });
 

@@ -136,7 +136,15 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
         }),
         'os.fittingHeight',
       ],
-      ['a PD on a contact-lens prescription', exam({ kind: 'contact_lens', od: { sphere: -300, cylinder: 0, baseCurve: 860, diameter: 1420 }, os: { sphere: -300, cylinder: 0, baseCurve: 860, diameter: 1420 } }), 'pd'],
+      [
+        'a PD on a contact-lens prescription',
+        exam({
+          kind: 'contact_lens',
+          od: { sphere: -300, cylinder: 0, baseCurve: 860, diameter: 1420 },
+          os: { sphere: -300, cylinder: 0, baseCurve: 860, diameter: 1420 },
+        }),
+        'pd',
+      ],
     ])('should reject %s with 400 naming the field', async (_name, body, field) => {
       const response = await record(memberId, body).expect(400);
       expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual([field]);
@@ -149,11 +157,19 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
         add: 225,
         fittingHeight: 190,
         va: 1.2,
-        prism: { horizontal: { amount: 100, base: 'in' as const }, vertical: { amount: 50, base: 'up' as const } },
+        prism: {
+          horizontal: { amount: 100, base: 'in' as const },
+          vertical: { amount: 50, base: 'up' as const },
+        },
       };
       const created = await record(
         memberId,
-        exam({ kind: 'progressive', od: eye, os: { ...eye, prism: null }, pd: { od: 315, os: 320, near: 600 } }),
+        exam({
+          kind: 'progressive',
+          od: eye,
+          os: { ...eye, prism: null },
+          pd: { od: 315, os: 320, near: 600 },
+        }),
       ).expect(201);
       expect(created.body.od).toMatchObject({ add: 225, fittingHeight: 190, va: 1.2, prism: eye.prism });
       expect(created.body.pd).toEqual({ od: 315, os: 320, near: 600 });
@@ -461,7 +477,10 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     expect(before.body.details).toEqual([
       { field: 'examDate', message: 'examDate must not be before the birth date 2020-05-01' },
     ]);
-    const profiles = await api().get('/api/v1/me/profiles').set('authorization', customer.authorization).expect(200);
+    const profiles = await api()
+      .get('/api/v1/me/profiles')
+      .set('authorization', customer.authorization)
+      .expect(200);
     const self = profiles.body.find((profile: { relation: string }) => profile.relation === 'self');
     const updated = await api()
       .patch(`/api/v1/me/profiles/${self.id}`)
@@ -474,7 +493,9 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       .set('authorization', customer.authorization)
       .send({ birthDate: null })
       .expect(400);
-    expect(removed.body.details).toEqual([{ field: 'birthDate', message: 'birthDate is required for a child' }]);
+    expect(removed.body.details).toEqual([
+      { field: 'birthDate', message: 'birthDate is required for a child' },
+    ]);
   });
 
   it('should leave a near prescription out of the trend and give no rate for exams a month apart', async () => {
