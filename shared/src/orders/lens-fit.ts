@@ -105,11 +105,11 @@ export function lensFitProblems(
         doesNotFit(`${name} cylinder ${eye.cylinder} is beyond this lens's maximum ${range.cylinderMax}`);
       }
       const add = eye.add ?? null;
-      const { addMin, addMax } = range;
-      if (lens.design === 'progressive' && add !== null && addMin != null && addMax != null) {
-        if (add < addMin || add > addMax) {
-          doesNotFit(`${name} add ${add} is outside this lens's range ${addMin}…${addMax}`);
-        }
+      const addMin = range.addMin ?? null;
+      const addMax = range.addMax ?? null;
+      const outsideAdd = add !== null && addMin !== null && addMax !== null && (add < addMin || add > addMax);
+      if (lens.design === 'progressive' && outsideAdd) {
+        doesNotFit(`${name} add ${add} is outside this lens's range ${addMin}…${addMax}`);
       }
     }
   }

@@ -19,6 +19,8 @@ import {
 
 const FAMILY_RELATIONS = PROFILE_RELATIONS.filter((relation) => relation !== 'self');
 
+const isGiven = (value: unknown) => value !== null && value !== undefined;
+
 /** A `YYYY-MM-DD` birth date that names a real day. */
 function BirthDate(): PropertyDecorator {
   return applyDecorators(
@@ -39,7 +41,7 @@ export class CreateProfileDto implements CreateProfileRequest {
 
   @ApiPropertyOptional({ example: '2018-03-15', description: 'Required for a child.' })
   // A child's expiry (6 months) and progression flag depend on the age.
-  @ValidateIf((profile: CreateProfileDto) => profile.relation === 'child' || profile.birthDate != null)
+  @ValidateIf((profile: CreateProfileDto) => profile.relation === 'child' || isGiven(profile.birthDate))
   @IsDefined({ message: 'birthDate is required for a child' })
   @BirthDate()
   birthDate?: string | null;
@@ -53,7 +55,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   name?: string;
 
   @ApiPropertyOptional({ example: '1988-04-02', description: 'null removes it (not for a child).' })
-  @ValidateIf((profile: UpdateProfileDto) => profile.birthDate != null)
+  @ValidateIf((profile: UpdateProfileDto) => isGiven(profile.birthDate))
   @BirthDate()
   birthDate?: string | null;
 }

@@ -49,7 +49,7 @@ export function myopiaTrend(exams: readonly TrendExam[], person: TrendPerson): M
     ),
   );
 
-  const measured = byDate.filter((exam) => exam.od.axialLength != null || exam.os.axialLength != null);
+  const measured = byDate.filter((exam) => (exam.od.axialLength ?? exam.os.axialLength ?? null) !== null);
   const axialLength = measured.map((exam) => ({
     examDate: exam.examDate,
     od: exam.od.axialLength ?? null,
