@@ -363,4 +363,5 @@ export const en: Record<MessageKey, string> = {
   'error.SLOT_IN_PAST': 'That time has passed; pick another',
   'error.APPOINTMENT_NOT_CHANGEABLE': 'This appointment can no longer be changed',
   'lens.advice': 'Index {index} or higher is recommended: thinner, lighter lenses',
+  'contacts.proposal': 'From your prescription (vertex-corrected): right {od}, left {os}',
 };

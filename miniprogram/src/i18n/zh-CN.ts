@@ -358,6 +358,7 @@ export const zhCN = {
   'error.SLOT_IN_PAST': '该时段已过，请选择其他时段',
   'error.APPOINTMENT_NOT_CHANGEABLE': '该预约已无法修改',
   'lens.advice': '建议选用 {index} 及以上折射率，镜片更轻薄',
+  'contacts.proposal': '按你的验光单换算（已含镜眼距）：右眼 {od}，左眼 {os}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
