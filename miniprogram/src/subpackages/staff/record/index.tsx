@@ -128,6 +128,7 @@ export default function StaffRecordPage() {
     setText((current) => ({ ...current, [field]: value }));
     setTouched((current) => new Set(current).add(field));
     setServerErrors(new Map());
+    setSubmitError(null);
   }
 
   async function submit(): Promise<void> {
