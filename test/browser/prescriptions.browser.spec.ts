@@ -109,7 +109,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await screenshot(page, '22-staff-record-validation');
     await page.getByRole('textbox', { name: '右眼 OD 轴位' }).fill('180');
     await page.getByRole('textbox', { name: '左眼 OS 球镜' }).fill('-2.25');
-    await page.getByRole('textbox', { name: '瞳距 (mm)' }).fill('55');
+    await page.getByRole('textbox', { name: '瞳距 (mm)', exact: true }).fill('55');
     await page.getByRole('textbox', { name: '右眼 OD 眼轴' }).fill('24.80');
     await page.getByRole('textbox', { name: '左眼 OS 眼轴' }).fill('24.70');
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -135,11 +135,11 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     }
     await page.getByRole('textbox', { name: '右眼 OD 水平棱镜' }).fill('1.00 BI');
     // A progressive needs monocular PD and a fitting height: the shared rules say so while typing.
-    await page.getByRole('textbox', { name: '瞳距 (mm)' }).fill('63');
+    await page.getByRole('textbox', { name: '瞳距 (mm)', exact: true }).fill('63');
     await page.getByTestId('error-pd').waitFor();
     await page.getByRole('button', { name: '保存验光单' }).click();
     await page.getByTestId('error-od.fittingHeight').waitFor();
-    await page.getByRole('textbox', { name: '瞳距 (mm)' }).fill('');
+    await page.getByRole('textbox', { name: '瞳距 (mm)', exact: true }).fill('');
     await page.getByRole('textbox', { name: '右眼瞳距 (mm)' }).fill('31.5');
     await page.getByRole('textbox', { name: '左眼瞳距 (mm)' }).fill('38');
     await page.getByTestId('error-pd').waitFor();
@@ -185,7 +185,9 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     const history = page.getByTestId('fitting-history');
     await history.getByText(`验光日期 ${shanghaiDate(new Date())}`).waitFor();
     const newest = history.getByTestId('prescription-card').first();
-    expect(await newest.getByTestId('rx-row-od').innerText()).toMatch(/−2\.50\s+−0\.50\s+180\s+55\.0/);
+    expect(await newest.getByTestId('rx-row-od').innerText()).toMatch(
+      /−2\.50\s+−0\.50\s+180\s+24\.80\s+55\.0/,
+    );
     expect(await newest.getByTestId('prescription-status').innerText()).toBe('有效');
     expect(await history.getByTestId('prescription-status').last().innerText()).toBe('已过期');
 
@@ -233,13 +235,15 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     const slot = form.getByRole('radiogroup', { name: '可预约时段' }).getByRole('radio').first();
     await slot.waitFor();
     const time = ((await slot.getAttribute('aria-label')) ?? '').slice(0, 5);
+    await slot.click();
     const booked = page.waitForResponse(
       (response) => response.url().endsWith('/api/v1/appointments') && response.request().method() === 'POST',
     );
     await form.getByRole('button', { name: '确认预约' }).click();
     const response = await booked;
     expect(response.status()).toBe(201);
-    expect(await response.json()).toMatchObject({
+    const appointment = (await response.json()) as { id: number; start: string };
+    expect(appointment).toMatchObject({
       service: 'recheck',
       profileName: '小明',
       status: 'booked',
@@ -253,7 +257,6 @@ describe('H5 staff desk and fitting history in Chromium', () => {
 
     // Tomorrow's appointment is on the store's list (the desk page shows today's).
     const optometrist = await staffAuth(server.baseUrl, 'optometrist1');
-    const appointment = (await response.json()) as { id: number; start: string };
     const day = await request(server.baseUrl)
       .get(`/api/v1/staff/appointments?date=${shanghaiDate(new Date(appointment.start))}`)
       .set('authorization', optometrist.authorization)
