@@ -70,7 +70,7 @@ describe('H5 mall in Chromium', () => {
     await expectAttribute(page.getByRole('tab', { name: '镜架' }), 'aria-selected', 'true');
     const firstFrame = page
       .getByTestId('product-list')
-      .getByRole('link', { name: / frame$/ })
+      .getByRole('link', { name: /框$/ })
       .first();
     await firstFrame.waitFor();
     await screenshot('03-products-frames');
