@@ -364,4 +364,7 @@ export const en: Record<MessageKey, string> = {
   'error.APPOINTMENT_NOT_CHANGEABLE': 'This appointment can no longer be changed',
   'lens.advice': 'Index {index} or higher is recommended: thinner, lighter lenses',
   'contacts.proposal': 'From your prescription (vertex-corrected): right {od}, left {os}',
+  'fitting.axialGrowth': 'Axial growth per year: right {od} mm, left {os} mm',
+  'fitting.fastAxialWarning':
+    'The eye is growing fast (over 0.30 mm a year): book a re-check and ask about myopia management',
 };

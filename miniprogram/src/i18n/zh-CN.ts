@@ -162,7 +162,7 @@ export const zhCN = {
   'fitting.history': '验光记录',
   'fitting.chartTitle': '近视发展趋势（等效球镜 SE）',
   'fitting.progression': '每年变化：右眼 {od} D，左眼 {os} D',
-  'fitting.fastWarning': '近视加深较快（每年超过 0.50 D），建议尽快复查并咨询近视管理方案',
+  'fitting.fastWarning': '近视加深较快（每年 0.50 D 及以上），建议尽快复查并咨询近视管理方案',
   'fitting.recheck': '预约复查：{store}',
   'fitting.recheckFallback': '预约复查',
   'staff.desk': '顾客查询',
@@ -359,6 +359,8 @@ export const zhCN = {
   'error.APPOINTMENT_NOT_CHANGEABLE': '该预约已无法修改',
   'lens.advice': '建议选用 {index} 及以上折射率，镜片更轻薄',
   'contacts.proposal': '按你的验光单换算（已含镜眼距）：右眼 {od}，左眼 {os}',
+  'fitting.axialGrowth': '眼轴每年增长：右眼 {od} mm，左眼 {os} mm',
+  'fitting.fastAxialWarning': '眼轴增长较快（每年超过 0.30 mm），建议复查并咨询近视管理方案',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -38,6 +38,11 @@ function progressionText(rate: number | null): string {
   return rate === null ? '—' : formatDiopters(rate);
 }
 
+/** Hundredths of a millimetre per year as `0.25`. */
+function axialGrowthText(rate: number | null): string {
+  return rate === null ? '—' : (rate / 100).toFixed(2);
+}
+
 function TrendSection({ trend, profile }: { trend: MyopiaTrend; profile: FamilyProfile }) {
   return (
     <View className="fitting-page__trend" data-testid="myopia-trend">
@@ -52,6 +57,19 @@ function TrendSection({ trend, profile }: { trend: MyopiaTrend; profile: FamilyP
       {trend.fastProgression ? (
         <Text className="fitting-page__warning" role="alert" data-testid="fast-progression">
           {t('fitting.fastWarning')}
+        </Text>
+      ) : null}
+      {trend.axialGrowthPerYear.od !== null || trend.axialGrowthPerYear.os !== null ? (
+        <Text className="fitting-page__progression" data-testid="axial-growth">
+          {t('fitting.axialGrowth', {
+            od: axialGrowthText(trend.axialGrowthPerYear.od),
+            os: axialGrowthText(trend.axialGrowthPerYear.os),
+          })}
+        </Text>
+      ) : null}
+      {trend.fastAxialGrowth ? (
+        <Text className="fitting-page__warning" role="alert" data-testid="fast-axial-growth">
+          {t('fitting.fastAxialWarning')}
         </Text>
       ) : null}
       <RecheckBooking profile={profile} />
