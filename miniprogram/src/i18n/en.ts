@@ -166,7 +166,7 @@ export const en: Record<MessageKey, string> = {
   'fitting.chartTitle': 'Myopia trend (spherical equivalent)',
   'fitting.progression': 'Per year: right {od} D, left {os} D',
   'fitting.fastWarning':
-    'Myopia is progressing fast (more than 0.50 D a year): book a re-check and ask about myopia control',
+    'Myopia is progressing fast (0.50 D a year or more): book a re-check and ask about myopia control',
   'fitting.recheck': 'Book a re-check: {store}',
   'fitting.recheckFallback': 'Book a re-check',
   'staff.desk': 'Customer desk',
