@@ -155,7 +155,7 @@ describe('auth (MariaDB)', () => {
       .expect(200);
     expect(ok.body.staff).toEqual({
       id: expect.any(Number),
-      name: 'Chen Jing',
+      name: '陈静',
       role: 'optometrist',
       storeId: 2,
     });
