@@ -39,8 +39,8 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     return page;
   }
 
-  /** A staff member logged in, on the demo customer's card. */
-  async function staffDesk(username: string): Promise<Page> {
+  /** A staff member logged in, having searched the desk for the demo customer's phone. */
+  async function staffSearch(username: string): Promise<Page> {
     const page = await newPage();
     await page.goto(`${server.baseUrl}/#/subpackages/staff/login/index`);
     await waitForTaroPage(page, 'subpackages/staff/login/index');
@@ -51,6 +51,12 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await waitForTaroPage(page, 'subpackages/staff/customers/index');
     await page.getByRole('textbox', { name: '手机号 / 会员码 / 姓名' }).fill(DEMO_CUSTOMER.phone);
     await page.getByRole('button', { name: '查找' }).click();
+    return page;
+  }
+
+  /** A staff member logged in, on the demo customer's card. */
+  async function staffDesk(username: string): Promise<Page> {
+    const page = await staffSearch(username);
     await page.getByRole('link', { name: DEMO_CUSTOMER.nickname }).click();
     await waitForTaroPage(page, 'subpackages/staff/customer/index');
     return page;
@@ -67,17 +73,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
   });
 
   it('should let an optometrist find the demo customer, read the last prescription and record one for the child', async () => {
-    const page = await newPage();
-    await page.goto(`${server.baseUrl}/#/subpackages/staff/login/index`);
-    await waitForTaroPage(page, 'subpackages/staff/login/index');
-    await page.getByRole('textbox', { name: '用户名' }).fill('optometrist1');
-    await page.getByRole('textbox', { name: '密码' }).fill(DEMO_STAFF_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('link', { name: '顾客查询' }).click();
-
-    await waitForTaroPage(page, 'subpackages/staff/customers/index');
-    await page.getByRole('textbox', { name: '手机号 / 会员码 / 姓名' }).fill(DEMO_CUSTOMER.phone);
-    await page.getByRole('button', { name: '查找' }).click();
+    const page = await staffSearch('optometrist1');
     await page.getByTestId('customer-results').getByText('138****8000').waitFor();
     await screenshot(page, '20-staff-search');
     await page.getByRole('link', { name: DEMO_CUSTOMER.nickname }).click();
