@@ -128,14 +128,15 @@ export function validatePrescription(
   return details;
 }
 
+// Absent means soft, the common case; an invalid value is reported and checked as soft.
 function validateLensType(value: unknown, kind: PrescriptionKind | null, report: Report): ContactLensType {
   if (!isPresent(value)) return 'soft';
   if (kind !== null && kind !== 'contact_lens') {
     report('lensType', 'lensType is only allowed for contact_lens prescriptions');
-  } else if (!isOneOf(CONTACT_LENS_TYPES, value)) {
-    report('lensType', `lensType must be one of ${CONTACT_LENS_TYPES.join(', ')}`);
-  } else {
+  } else if (isOneOf(CONTACT_LENS_TYPES, value)) {
     return value;
+  } else {
+    report('lensType', `lensType must be one of ${CONTACT_LENS_TYPES.join(', ')}`);
   }
   return 'soft';
 }
