@@ -93,6 +93,7 @@ export class AppointmentsService implements OnModuleInit, PersonalDataContributo
   async book(memberId: number, body: BookAppointmentDto): Promise<Appointment> {
     const profile = await this.profiles.getProfile(memberId, body.profileId);
     const { slot, capacity } = await this.bookableSlot(body.storeId, new Date(body.start));
+    await this.ensureSlotRow(body.storeId, slot);
     const id = await this.tx.run(async (manager) => {
       await this.takePlace(manager, body.storeId, slot, capacity);
       const saved = await manager.save(
@@ -115,6 +116,7 @@ export class AppointmentsService implements OnModuleInit, PersonalDataContributo
     const appointment = await this.changeable(memberId, appointmentId);
     const { slot, capacity } = await this.bookableSlot(appointment.storeId, new Date(start));
     if (slot.start.getTime() !== appointment.startsAt.getTime()) {
+      await this.ensureSlotRow(appointment.storeId, slot);
       await this.tx.run(async (manager) => {
         await this.takePlace(manager, appointment.storeId, slot, capacity);
         const moved = await manager.update(
@@ -271,14 +273,12 @@ export class AppointmentsService implements OnModuleInit, PersonalDataContributo
     return { slot, capacity };
   }
 
-  /** Takes one place of a slot, or 409 SLOT_FULL; the row lock of the UPDATE serialises bookers. */
-  private async takePlace(
-    manager: EntityManager,
-    storeId: number,
-    slot: SlotTime,
-    capacity: number,
-  ): Promise<void> {
-    // Created in its own statement so that racing first bookings never deadlock on the insert.
+  /**
+   * Creates the slot's counter row if it is missing, in its own statement before the booking's
+   * transaction: racing first bookings then never deadlock on the insert, and the transaction
+   * uses only its own connection.
+   */
+  private async ensureSlotRow(storeId: number, slot: SlotTime): Promise<void> {
     await this.slots
       .createQueryBuilder()
       .insert()
@@ -286,6 +286,15 @@ export class AppointmentsService implements OnModuleInit, PersonalDataContributo
       .values({ storeId, startsAt: slot.start, booked: 0 })
       .orIgnore()
       .execute();
+  }
+
+  /** Takes one place of a slot, or 409 SLOT_FULL; the row lock of the UPDATE serialises bookers. */
+  private async takePlace(
+    manager: EntityManager,
+    storeId: number,
+    slot: SlotTime,
+    capacity: number,
+  ): Promise<void> {
     const taken = await manager
       .createQueryBuilder()
       .update(AppointmentSlotEntity)
