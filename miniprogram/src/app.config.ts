@@ -20,7 +20,14 @@ export default defineAppConfig({
     {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
-      pages: ['login/index', 'customers/index', 'customer/index', 'record/index', 'orders/index'],
+      pages: [
+        'login/index',
+        'customers/index',
+        'customer/index',
+        'record/index',
+        'orders/index',
+        'appointments/index',
+      ],
     },
   ],
   window: {

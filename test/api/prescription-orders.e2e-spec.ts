@@ -97,14 +97,33 @@ describe('orders with prescriptions (MariaDB)', () => {
     expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM orders')).toEqual(before);
   });
 
-  it('should refuse a 1.56 lens for a −7.00 prescription (422 LENS_DOES_NOT_FIT)', async () => {
+  it('should allow a 1.56 lens made to −8.00 for −7.00, advising 1.67, and refuse it for −9.00', async () => {
+    const madeToMinus8 = await factory.lens('1.56', 'single-vision', {
+      storeId,
+      powerRange: { sphereMin: -800, sphereMax: 600, cylinderMax: 200 },
+    });
+    const quote = (customer: { authorization: string; prescriptionId: number }) =>
+      api()
+        .post('/api/v1/orders/quote')
+        .set('authorization', customer.authorization)
+        .send({
+          storeId,
+          fulfilment: 'pickup',
+          items: [{ ...glasses(customer.prescriptionId), lens: { skuId: madeToMinus8.id, options: [] } }],
+        });
+    // The index table is advice for the customer, not a refusal.
     const highMyope = await customerWithExam(-700);
-    const response = await api()
-      .post('/api/v1/orders/quote')
-      .set('authorization', highMyope.authorization)
-      .send({ storeId, fulfilment: 'pickup', items: [glasses(highMyope.prescriptionId)] })
-      .expect(422);
-    expect(response.body.code).toBe('LENS_DOES_NOT_FIT');
+    expect((await quote(highMyope).expect(200)).body.items[0].lensAdvice).toEqual({ recommendedIndex: 167 });
+    // Beyond what the SKU can be made in: refused, naming each eye.
+    const beyond = await customerWithExam(-900);
+    const refused = await quote(beyond).expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'LENS_DOES_NOT_FIT',
+      details: [
+        { field: 'items.0.lens', message: "od sphere -900 is outside this lens's range -800…600" },
+        { field: 'items.0.lens', message: "os sphere -900 is outside this lens's range -800…600" },
+      ],
+    });
   });
 
   it('should list a customer’s orders for staff, and not for another customer', async () => {

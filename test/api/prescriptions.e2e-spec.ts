@@ -78,7 +78,9 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     [{ relation: 'self', name: 'Me again' }, 'relation'],
     [{ relation: 'child', name: 'Kid', birthDate: '2019-02-30' }, 'birthDate'],
     [{ relation: 'child', name: 'Kid', birthDate: '2999-01-01' }, 'birthDate'],
-    [{ relation: 'child', name: '' }, 'name'],
+    [{ relation: 'child', name: '', birthDate: '2019-02-01' }, 'name'],
+    // A child's expiry (6 months) and progression flag depend on the birth date.
+    [{ relation: 'child', name: 'Kid' }, 'birthDate'],
   ])('should reject profile %j naming %s', async (body, field) => {
     const customer = await factory.member();
     const response = await api()

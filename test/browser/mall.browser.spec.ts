@@ -39,7 +39,7 @@ describe('H5 mall in Chromium', () => {
   it('should show the nearest store and the featured products on the home page', async () => {
     await page.goto(`${server.baseUrl}/`);
     await waitForTaroPage(page, 'pages/index/index');
-    await expectVisibleText(page.getByTestId('nearest-store-name'), 'LensLoop Wangfujing');
+    await expectVisibleText(page.getByTestId('nearest-store-name'), '明眸眼镜 王府井店');
     expect(await page.getByText('未获取到位置', { exact: false }).count()).toBe(0);
     await page.getByTestId('featured-products').getByRole('link').first().waitFor();
     await screenshot('01-home');
@@ -68,10 +68,7 @@ describe('H5 mall in Chromium', () => {
 
     await page.getByRole('tab', { name: '镜架' }).click();
     await expectAttribute(page.getByRole('tab', { name: '镜架' }), 'aria-selected', 'true');
-    const firstFrame = page
-      .getByTestId('product-list')
-      .getByRole('link', { name: / frame$/ })
-      .first();
+    const firstFrame = page.getByTestId('product-list').getByRole('link', { name: /框$/ }).first();
     await firstFrame.waitFor();
     await screenshot('03-products-frames');
 

@@ -65,14 +65,14 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
 
     await customer.goto(`${server.baseUrl}/#/pages/product/index?id=${await productIdOf(skus.frame)}`);
     await waitForTaroPage(customer, 'pages/product/index');
-    await customer.getByRole('radiogroup', { name: '颜色' }).getByRole('radio', { name: 'Black' }).click();
+    await customer.getByRole('radiogroup', { name: '颜色' }).getByRole('radio', { name: '黑色' }).click();
     await customer
       .getByRole('radiogroup', { name: '镜片' })
-      .getByRole('radio', { name: /Clear View lens$/ })
+      .getByRole('radio', { name: /清晰视界镜片$/ })
       .click();
     await customer.getByRole('radio', { name: /^折射率 1\.56/ }).click();
-    await customer.getByRole('checkbox', { name: /Premium anti-reflective/ }).click();
-    await customer.getByRole('checkbox', { name: /Blue-light filter/ }).click();
+    await customer.getByRole('checkbox', { name: /高端减反射防污膜/ }).click();
+    await customer.getByRole('checkbox', { name: /^防蓝光/ }).click();
     await customer.getByTestId('configured-price').waitFor();
     await shot(customer, '10-frame-lens-configurator');
     await addToCart(customer);

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiClient, LensDesign, LensOptionKind, ProductCategory, StaffRole } from '@lensloop/shared';
+import type {
+  ApiClient,
+  LensDesign,
+  LensOptionKind,
+  LensPowerRange,
+  ProductCategory,
+  StaffRole,
+} from '@lensloop/shared';
 import request from 'supertest';
 import { LensOptionEntity } from '../../server/src/modules/catalog/entities/lens-option.entity';
 import { ProductEntity } from '../../server/src/modules/catalog/entities/product.entity';
@@ -65,7 +72,7 @@ export interface ProductInput {
   brand?: string;
   featured?: boolean;
   /** One SKU per entry; attributes as the catalog shows them (colour, power, lens index and design). */
-  skus: { price: number; attributes?: Record<string, string> }[];
+  skus: { price: number; attributes?: Record<string, string>; powerRange?: LensPowerRange }[];
   /** Units of every SKU on hand, per store. */
   stock?: { storeId: number; quantity: number }[];
 }
@@ -75,6 +82,8 @@ export interface SkuOptions {
   quantity?: number;
   price?: number;
   attributes?: Record<string, string>;
+  /** The powers a lens SKU can be made in (hundredths of a diopter). */
+  powerRange?: LensPowerRange;
 }
 
 /**
@@ -180,9 +189,13 @@ export class Factory {
     const skus: SkuFixture[] = [];
     for (const sku of input.skus) {
       const code = uniqueName('SKU');
-      const saved = await this.dataSource
-        .getRepository(SkuEntity)
-        .save({ productId: product.id, code, price: sku.price, attributes: sku.attributes ?? {} });
+      const saved = await this.dataSource.getRepository(SkuEntity).save({
+        productId: product.id,
+        code,
+        price: sku.price,
+        attributes: sku.attributes ?? {},
+        powerRange: sku.powerRange ?? null,
+      });
       skus.push({ id: saved.id, code, price: sku.price });
     }
     const stock = (input.stock ?? []).flatMap(({ storeId, quantity }) =>
@@ -194,10 +207,10 @@ export class Factory {
 
   /** A product of `category` with one SKU, `quantity` of it on hand at `storeId` (if given). */
   async sku(category: ProductCategory, options: SkuOptions = {}): Promise<SkuFixture> {
-    const { storeId, quantity = 100, price = 10_000, attributes } = options;
+    const { storeId, quantity = 100, price = 10_000, attributes, powerRange } = options;
     const product = await this.product({
       category,
-      skus: [{ price, attributes }],
+      skus: [{ price, attributes, powerRange }],
       stock: storeId === undefined ? [] : [{ storeId, quantity }],
     });
     return product.skus[0];

@@ -64,6 +64,9 @@ const STATUS_BY_DOMAIN: {
     IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
     LENS_CONFIGURATION_INVALID: 422,
     LENS_DOES_NOT_FIT: 422,
+    PRESCRIPTION_EXPIRED: 422,
+    CONTACT_LENS_PRESCRIPTION_FOR_GLASSES: 422,
+    NEAR_PRESCRIPTION_FOR_DISTANCE_LENS: 422,
     IDEMPOTENCY_KEY_REUSED: 422,
   },
   payments: {
@@ -78,6 +81,13 @@ const STATUS_BY_DOMAIN: {
     JOB_NOT_FOUND: 404,
     OUTBOX_EVENT_NOT_DEAD: 409,
   },
+  appointments: {
+    APPOINTMENT_NOT_FOUND: 404,
+    SLOT_FULL: 409,
+    SLOT_OUTSIDE_HOURS: 409,
+    SLOT_IN_PAST: 409,
+    APPOINTMENT_NOT_CHANGEABLE: 409,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -91,6 +101,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.orders,
   ...STATUS_BY_DOMAIN.payments,
   ...STATUS_BY_DOMAIN.platform,
+  ...STATUS_BY_DOMAIN.appointments,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

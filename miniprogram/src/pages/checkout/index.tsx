@@ -216,6 +216,16 @@ export default function CheckoutPage() {
         {lines.map((line) => (
           <PricedItemRow key={line.id} item={line} />
         ))}
+        {/* The index table is advice (thinner lenses), never a refusal. */}
+        {quote?.items.flatMap((item, index) =>
+          item.lensAdvice ? (
+            <Text key={index} className="checkout-page__hint" data-testid="lens-advice">
+              {t('lens.advice', { index: (item.lensAdvice.recommendedIndex / 100).toFixed(2) })}
+            </Text>
+          ) : (
+            []
+          ),
+        )}
       </View>
       {quoteError ? (
         <Text className="checkout-page__error" role="alert">

@@ -9,7 +9,6 @@ import {
   type FamilyProfile,
   type MyopiaTrend,
   type Prescription,
-  type Store,
 } from '@lensloop/shared';
 import { MyopiaChart } from '../../components/myopia-chart';
 import { PrescriptionCard } from '../../components/prescription-card';
@@ -17,8 +16,6 @@ import { profileLabel } from '../../components/profile-label';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { usePageTitle } from '../../hooks/use-locale';
 import { errorMessage, t } from '../../i18n';
-import { listStoresNear } from '../../services/catalog';
-import { locate } from '../../services/location';
 import {
   fetchMyopiaTrend,
   fetchPrescriptionConsent,
@@ -28,6 +25,7 @@ import {
 } from '../../services/prescriptions';
 import { useSession } from '../../stores/session';
 import { AddProfileForm } from './add-profile-form';
+import { RecheckBooking } from './recheck-booking';
 import './index.scss';
 
 interface ProfileHistory {
@@ -40,34 +38,12 @@ function progressionText(rate: number | null): string {
   return rate === null ? '—' : formatDiopters(rate);
 }
 
-/** "Book a re-check" at the nearest store: calls the store, which is how bookings are made today. */
-function RecheckLink() {
-  const [store, setStore] = useState<Store | null>(null);
-  useEffect(() => {
-    void locate()
-      .then((coordinates) => listStoresNear(coordinates.lat, coordinates.lng))
-      .then((page) => setStore(page.items[0] ?? null))
-      .catch(() => setStore(null));
-  }, []);
-  const label = store ? t('fitting.recheck', { store: store.name }) : t('fitting.recheckFallback');
-  return (
-    <Button
-      block
-      type="primary"
-      role="link"
-      aria-label={label}
-      data-testid="book-recheck"
-      onClick={() => {
-        if (store) void Taro.makePhoneCall({ phoneNumber: store.phone });
-        else void Taro.switchTab({ url: '/pages/index/index' });
-      }}
-    >
-      {label}
-    </Button>
-  );
+/** Hundredths of a millimetre per year as `0.25`. */
+function axialGrowthText(rate: number | null): string {
+  return rate === null ? '—' : (rate / 100).toFixed(2);
 }
 
-function TrendSection({ trend }: { trend: MyopiaTrend }) {
+function TrendSection({ trend, profile }: { trend: MyopiaTrend; profile: FamilyProfile }) {
   return (
     <View className="fitting-page__trend" data-testid="myopia-trend">
       <Text className="section-title">{t('fitting.chartTitle')}</Text>
@@ -83,7 +59,20 @@ function TrendSection({ trend }: { trend: MyopiaTrend }) {
           {t('fitting.fastWarning')}
         </Text>
       ) : null}
-      <RecheckLink />
+      {trend.axialGrowthPerYear.od !== null || trend.axialGrowthPerYear.os !== null ? (
+        <Text className="fitting-page__progression" data-testid="axial-growth">
+          {t('fitting.axialGrowth', {
+            od: axialGrowthText(trend.axialGrowthPerYear.od),
+            os: axialGrowthText(trend.axialGrowthPerYear.os),
+          })}
+        </Text>
+      ) : null}
+      {trend.fastAxialGrowth ? (
+        <Text className="fitting-page__warning" role="alert" data-testid="fast-axial-growth">
+          {t('fitting.fastAxialWarning')}
+        </Text>
+      ) : null}
+      <RecheckBooking profile={profile} />
     </View>
   );
 }
@@ -230,7 +219,9 @@ export default function FittingPage() {
         <LoadingState />
       ) : (
         <>
-          {history.trend && history.trend.points.length > 0 ? <TrendSection trend={history.trend} /> : null}
+          {selected && history.trend && history.trend.points.length > 0 ? (
+            <TrendSection trend={history.trend} profile={selected} />
+          ) : null}
           <Text className="section-title">{t('fitting.history')}</Text>
           {history.prescriptions.length === 0 ? (
             <EmptyState title={t('fitting.empty')} />

@@ -2,7 +2,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
-import { formatFen, type ProductDetail } from '@lensloop/shared';
+import {
+  contactLensFor,
+  contactLensSkuFor,
+  formatDiopters,
+  formatFen,
+  type ContactLensPower,
+  type ProductDetail,
+} from '@lensloop/shared';
 import { ChoiceChip } from '../../components/choice-chip';
 import { PriceTag } from '../../components/price-tag';
 import { openProduct } from '../../components/product-card';
@@ -11,11 +18,18 @@ import { usePageTitle } from '../../hooks/use-locale';
 import { errorMessage, hasMessage, t } from '../../i18n';
 import { getProduct } from '../../services/catalog';
 import { addToCart } from '../../services/orders';
+import { newestDistancePrescription } from '../../services/prescriptions';
 import { assetUrl } from '../../services/request';
 import { useSession } from '../../stores/session';
 import { LensConfigurator, type LensChoice } from './lens-configurator';
 import { attributeGroups, choose, selectedSku, type Selection } from './sku-picker';
 import './index.scss';
+
+/** `−4.75` or `−4.75 −1.75×180`, as an optician writes a contact-lens power. */
+function lensPowerText(lens: ContactLensPower): string {
+  const sphere = formatDiopters(lens.sphere);
+  return lens.cylinder === 0 ? sphere : `${sphere} ${formatDiopters(lens.cylinder)}×${lens.axis}`;
+}
 
 function attributeLabel(name: string): string {
   const key = `attribute.${name}`;
@@ -48,6 +62,28 @@ export default function ProductPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Contact lenses: propose the power converted from the newest spectacle prescription (vertex
+  // distance, power grid, toric or SE), preselecting the right eye's SKU.
+  const [proposal, setProposal] = useState<{ od: ContactLensPower; os: ContactLensPower } | null>(null);
+  useEffect(() => {
+    if (product?.category !== 'contacts' || !token || !member) return;
+    let current = true;
+    newestDistancePrescription().then(
+      (prescription) => {
+        if (!current || !prescription) return;
+        const converted = { od: contactLensFor(prescription.od), os: contactLensFor(prescription.os) };
+        setProposal(converted);
+        const match = contactLensSkuFor(product.skus, converted.od);
+        if (match) setSelection({ ...match.attributes });
+      },
+      // Without a prescription the customer simply picks the power.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [product, token, member]);
 
   const groups = useMemo(() => attributeGroups(product?.skus ?? []), [product]);
   const sku = product ? selectedSku(product.skus, groups, selection) : null;
@@ -113,6 +149,11 @@ export default function ProductPage() {
         <Text className="product-page__section-title">
           {sku ? t('product.chooseSku') : t('product.selectAll')}
         </Text>
+        {proposal ? (
+          <Text className="product-page__proposal" data-testid="contact-lens-proposal">
+            {t('contacts.proposal', { od: lensPowerText(proposal.od), os: lensPowerText(proposal.os) })}
+          </Text>
+        ) : null}
         {groups.map((group) => (
           <View
             key={group.name}

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FamilyProfile } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
-import { CreateProfileDto } from './dto/create-profile.dto';
+import { IdPipe } from '../../common/id.pipe';
+import { CreateProfileDto, UpdateProfileDto } from './dto/create-profile.dto';
 import { ProfilesService, toFamilyProfile } from './profiles.service';
 
 @ApiTags('members')
@@ -25,5 +26,15 @@ export class ProfilesController {
     @Body() body: CreateProfileDto,
   ): Promise<FamilyProfile> {
     return toFamilyProfile(await this.profiles.createProfile(principal.id, body));
+  }
+
+  @Patch(':profileId')
+  @Roles('customer')
+  async updateProfile(
+    @CurrentPrincipal() principal: Principal,
+    @Param('profileId', IdPipe) profileId: number,
+    @Body() body: UpdateProfileDto,
+  ): Promise<FamilyProfile> {
+    return toFamilyProfile(await this.profiles.updateProfile(principal.id, profileId, body));
   }
 }

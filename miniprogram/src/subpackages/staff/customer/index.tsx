@@ -80,7 +80,7 @@ function ProfileSection({
             aria-label={`${t('staff.recordExam')} ${label}`}
             onClick={() =>
               void Taro.navigateTo({
-                url: `/subpackages/staff/record/index?memberId=${memberId}&profileId=${profile.id}&name=${encodeURIComponent(label)}`,
+                url: `/subpackages/staff/record/index?memberId=${memberId}&profileId=${profile.id}&name=${encodeURIComponent(label)}&birthDate=${profile.birthDate ?? ''}`,
               })
             }
           >

@@ -58,6 +58,13 @@ export default function StaffLoginPage() {
           >
             <Cell title={t('staff.orders')} clickable extra="›" />
           </View>
+          <View
+            role="link"
+            aria-label={t('staff.appointments')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/appointments/index' })}
+          >
+            <Cell title={t('staff.appointments')} clickable extra="›" />
+          </View>
         </Cell.Group>
         <Button
           block

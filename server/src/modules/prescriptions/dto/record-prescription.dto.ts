@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CONTACT_LENS_TYPES,
+  HORIZONTAL_PRISM_BASES,
   PRESCRIPTION_KINDS,
   PRESCRIPTION_SOURCES,
-  PRISM_BASES,
+  VERTICAL_PRISM_BASES,
+  type ContactLensType,
   type EyePrescription,
+  type EyePrism,
   type PrescriptionKind,
   type PrescriptionSource,
-  type PrismBase,
+  type PupillaryDistance,
   type RecordPrescriptionRequest,
 } from '@lensloop/shared';
 import { Type } from 'class-transformer';
@@ -15,6 +19,30 @@ import { Allow, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNeste
 // Fields marked @Allow are checked by the shared `validatePrescription` (ranges, steps and the
 // rules between fields), the same code the mini-program runs as the optometrist types; the DTO only
 // fixes the shape, so unknown fields are still rejected.
+
+export class PrismComponentDto {
+  @ApiProperty({ description: 'hundredths of a prism diopter', example: 100 })
+  @Allow()
+  amount: number;
+
+  @ApiProperty({ enum: [...HORIZONTAL_PRISM_BASES, ...VERTICAL_PRISM_BASES] })
+  @Allow()
+  base: never;
+}
+
+export class EyePrismDto implements EyePrism {
+  @ApiPropertyOptional({ type: PrismComponentDto, description: 'base in or out' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PrismComponentDto)
+  horizontal?: PrismComponentDto | null;
+
+  @ApiPropertyOptional({ type: PrismComponentDto, description: 'base up or down' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PrismComponentDto)
+  vertical?: PrismComponentDto | null;
+}
 
 export class EyePrescriptionDto implements EyePrescription {
   @ApiProperty({ description: 'SPH, hundredths of a diopter', example: -125 })
@@ -29,19 +57,17 @@ export class EyePrescriptionDto implements EyePrescription {
   @Allow()
   axis?: number | null;
 
-  @ApiPropertyOptional({ description: 'near/progressive only' })
+  @ApiPropertyOptional({ description: 'near, progressive, myopia_control' })
   @Allow()
   add?: number | null;
 
-  @ApiPropertyOptional()
-  @Allow()
-  prism?: number | null;
+  @ApiPropertyOptional({ type: EyePrismDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EyePrismDto)
+  prism?: EyePrismDto | null;
 
-  @ApiPropertyOptional({ enum: PRISM_BASES })
-  @Allow()
-  prismBase?: PrismBase | null;
-
-  @ApiPropertyOptional({ example: 1.0 })
+  @ApiPropertyOptional({ example: 1.0, description: 'decimal chart line 0.1 … 2.0' })
   @Allow()
   va?: number | null;
 
@@ -56,6 +82,10 @@ export class EyePrescriptionDto implements EyePrescription {
   @ApiPropertyOptional({ description: 'hundredths of a mm' })
   @Allow()
   axialLength?: number | null;
+
+  @ApiPropertyOptional({ description: 'tenths of a mm; required for progressive' })
+  @Allow()
+  fittingHeight?: number | null;
 }
 
 export class PupillaryDistanceDto {
@@ -70,6 +100,10 @@ export class PupillaryDistanceDto {
   @ApiPropertyOptional({ description: 'tenths of a mm', example: 315 })
   @Allow()
   os?: number;
+
+  @ApiPropertyOptional({ description: 'near PD, tenths of a mm', example: 600 })
+  @Allow()
+  near?: number | null;
 }
 
 export class RecordPrescriptionDto implements RecordPrescriptionRequest {
@@ -104,11 +138,15 @@ export class RecordPrescriptionDto implements RecordPrescriptionRequest {
   @Type(() => EyePrescriptionDto)
   os: EyePrescriptionDto;
 
-  @ApiProperty({ type: PupillaryDistanceDto })
+  @ApiPropertyOptional({ type: PupillaryDistanceDto, description: 'spectacle kinds; none for contact_lens' })
   @IsOptional()
   @ValidateNested()
   @Type(() => PupillaryDistanceDto)
-  pd: { binocular: number } | { od: number; os: number };
+  pd?: PupillaryDistance | null;
+
+  @ApiPropertyOptional({ enum: CONTACT_LENS_TYPES, description: 'contact_lens only; soft when absent' })
+  @Allow()
+  lensType?: ContactLensType | null;
 
   @ApiPropertyOptional()
   @IsOptional()

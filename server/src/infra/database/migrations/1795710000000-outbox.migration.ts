@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Outbox1795700000000 implements MigrationInterface {
-  name = 'Outbox1795700000000';
+export class Outbox1795710000000 implements MigrationInterface {
+  name = 'Outbox1795710000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
