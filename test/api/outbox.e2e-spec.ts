@@ -254,4 +254,35 @@ describe('Domain events through the outbox (MariaDB)', () => {
       { memberId, storeId, referralCode: 'FRIEND01', scene: null },
     ]);
   });
+
+  it('should publish PrescriptionRecorded with ids and facts, never the powers', async () => {
+    const factory = new Factory(server);
+    const optometrist = await factory.staff('optometrist', storeId);
+    const customer = await factory.member({ consent: true });
+    const recorded = await api()
+      .post(`/api/v1/staff/customers/${customer.memberId}/prescriptions`)
+      .set('authorization', optometrist.authorization)
+      .send({
+        kind: 'distance',
+        examDate: '2026-10-01',
+        od: { sphere: -275, cylinder: -50, axis: 180 },
+        os: { sphere: -250, cylinder: 0 },
+        pd: { binocular: 620 },
+      })
+      .expect(201);
+    const events: { payload: string }[] = await server.dataSource.query(
+      "SELECT payload FROM outbox_events WHERE type = 'PrescriptionRecorded' AND aggregate_id = ?",
+      [String(recorded.body.id)],
+    );
+    expect(events.map((event) => JSON.parse(event.payload))).toEqual([
+      {
+        prescriptionId: recorded.body.id,
+        memberId: customer.memberId,
+        profileId: recorded.body.profileId,
+        kind: 'distance',
+        examDate: '2026-10-01',
+      },
+    ]);
+    expect(events[0].payload).not.toMatch(/sphere|-275|620/);
+  });
 });

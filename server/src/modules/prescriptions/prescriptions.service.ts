@@ -15,6 +15,7 @@ import {
 } from '@lensloop/shared';
 import { Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { BusinessClock } from '../../common/clock';
+import { EventBus } from '../../infra/events/event-bus';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
@@ -77,6 +78,7 @@ export class PrescriptionsService
     private readonly prescriptionReferences: PrescriptionReferencePort,
     private readonly personalData: PersonalDataRegistry,
     private readonly clock: BusinessClock,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
@@ -142,6 +144,14 @@ export class PrescriptionsService
         prescriptionId: prescription.id,
         reason: STANDARD_AUDIT_REASONS.examRecorded,
         requestId: actor.requestId,
+      });
+      // Only ids and facts: the powers stay sealed in this module.
+      await this.events.publish(manager, 'PrescriptionRecorded', prescription.id, {
+        prescriptionId: prescription.id,
+        memberId,
+        profileId: profile.id,
+        kind: prescription.kind,
+        examDate: prescription.examDate,
       });
       return prescription;
     });
