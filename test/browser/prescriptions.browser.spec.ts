@@ -106,7 +106,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     const page = await loginAsDemoCustomer();
     await page.getByRole('link', { name: '验光档案' }).click();
 
-    await waitForTaroPage(page, 'pages/fitting/index');
+    await waitForTaroPage(page, 'subpackages/eyecare/fitting/index');
     await page.getByTestId('consent').getByText('你已同意保存验光数据').waitFor();
     await page.getByRole('tab', { name: '小明' }).click();
     const history = page.getByTestId('fitting-history');
@@ -139,7 +139,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await page.getByText('暂无验光记录').waitFor();
 
     await page.getByRole('link', { name: '谁查看过我的验光单' }).click();
-    await waitForTaroPage(page, 'pages/access-log/index');
+    await waitForTaroPage(page, 'subpackages/eyecare/access-log/index');
     const log = page.getByTestId('access-log');
     await log.getByText('Li Na（验光师）录入了验光单').waitFor();
     await log.getByText('Li Na（验光师）查看了验光单').waitFor();

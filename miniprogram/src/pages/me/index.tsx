@@ -132,7 +132,7 @@ export default function MePage() {
           role="link"
           aria-label={t('me.fitting')}
           data-testid="fitting-link"
-          onClick={() => void Taro.navigateTo({ url: '/pages/fitting/index' })}
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/eyecare/fitting/index' })}
         >
           <Cell title={t('me.fitting')} clickable extra="›" />
         </View>
@@ -142,7 +142,7 @@ export default function MePage() {
         <View
           role="link"
           aria-label={t('orders.open')}
-          onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/orders/index' })}
         >
           <Cell title={t('orders.open')} />
         </View>
@@ -150,7 +150,7 @@ export default function MePage() {
         <View
           role="link"
           aria-label={t('cart.open')}
-          onClick={() => void Taro.navigateTo({ url: '/pages/cart/index' })}
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/cart/index' })}
         >
           <Cell title={t('cart.open')} />
         </View>

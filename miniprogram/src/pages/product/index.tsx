@@ -160,7 +160,7 @@ export default function ProductPage() {
           type="default"
           role="button"
           aria-label={t('cart.open')}
-          onClick={() => void Taro.navigateTo({ url: '/pages/cart/index' })}
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/cart/index' })}
         >
           {t('cart.open')}
         </Button>

@@ -3,12 +3,12 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { Cart } from '@lensloop/shared';
-import { PriceTag } from '../../components/price-tag';
-import { PricedItemRow } from '../../components/priced-item-row';
-import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
-import { usePageTitle } from '../../hooks/use-locale';
-import { errorMessage, t } from '../../i18n';
-import { getCart, removeFromCart, setCartQuantity } from '../../services/orders';
+import { PriceTag } from '../../../components/price-tag';
+import { PricedItemRow } from '../../../components/priced-item-row';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/state-view';
+import { usePageTitle } from '../../../hooks/use-locale';
+import { errorMessage, t } from '../../../i18n';
+import { getCart, removeFromCart, setCartQuantity } from '../../../services/orders';
 import './index.scss';
 
 export default function CartPage() {
@@ -79,7 +79,7 @@ export default function CartPage() {
           role="button"
           aria-label={t('cart.checkout')}
           disabled={orderable.length === 0}
-          onClick={() => void Taro.navigateTo({ url: '/pages/checkout/index' })}
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/checkout/index' })}
         >
           {t('cart.checkout')}
         </Button>

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { shanghaiDateTime, type AuditEntry } from '@lensloop/shared';
-import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
-import { usePageTitle } from '../../hooks/use-locale';
-import { hasMessage, t } from '../../i18n';
-import { listAccessLog } from '../../services/prescriptions';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/state-view';
+import { usePageTitle } from '../../../hooks/use-locale';
+import { hasMessage, t } from '../../../i18n';
+import { listAccessLog } from '../../../services/prescriptions';
 import './index.scss';
 
 function entryText(entry: AuditEntry): string {

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import type { CreateProfileRequest, FamilyProfile } from '@lensloop/shared';
-import { ChoiceChip } from '../../components/choice-chip';
-import { errorMessage, t } from '../../i18n';
-import { createProfile } from '../../services/prescriptions';
+import { ChoiceChip } from '../../../components/choice-chip';
+import { errorMessage, t } from '../../../i18n';
+import { createProfile } from '../../../services/prescriptions';
 
 const RELATIONS: CreateProfileRequest['relation'][] = ['child', 'spouse', 'parent', 'other'];
 

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { OrderSummary } from '@lensloop/shared';
-import { OrderCard } from '../../components/order-card';
-import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
-import { usePageTitle } from '../../hooks/use-locale';
-import { t } from '../../i18n';
-import { listOrders } from '../../services/orders';
+import { OrderCard } from '../../../components/order-card';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/state-view';
+import { usePageTitle } from '../../../hooks/use-locale';
+import { t } from '../../../i18n';
+import { listOrders } from '../../../services/orders';
 
 export default function OrdersPage() {
   usePageTitle('title.orders');
@@ -32,7 +32,7 @@ export default function OrdersPage() {
   return (
     <View className="orders-page" data-testid="orders">
       {orders.map((order) => (
-        <OrderCard key={order.id} order={order} url={`/pages/order/index?id=${order.id}`} />
+        <OrderCard key={order.id} order={order} url={`/subpackages/shopping/order/index?id=${order.id}`} />
       ))}
     </View>
   );

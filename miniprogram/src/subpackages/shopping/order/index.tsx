@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { shanghaiDateTime, type Order } from '@lensloop/shared';
-import { OrderStatusTag } from '../../components/order-status-tag';
-import { PriceTag } from '../../components/price-tag';
-import { PricedItemRow } from '../../components/priced-item-row';
-import { ErrorState, LoadingState } from '../../components/state-view';
-import { usePageTitle } from '../../hooks/use-locale';
-import { errorMessage, t } from '../../i18n';
-import { cancelOrder, getOrder, payOrder } from '../../services/orders';
+import { OrderStatusTag } from '../../../components/order-status-tag';
+import { PriceTag } from '../../../components/price-tag';
+import { PricedItemRow } from '../../../components/priced-item-row';
+import { ErrorState, LoadingState } from '../../../components/state-view';
+import { usePageTitle } from '../../../hooks/use-locale';
+import { errorMessage, t } from '../../../i18n';
+import { cancelOrder, getOrder, payOrder } from '../../../services/orders';
 import './index.scss';
 
 export default function OrderPage() {

@@ -12,13 +12,13 @@ import type {
   Quote,
   Store,
 } from '@lensloop/shared';
-import { ChoiceChip } from '../../components/choice-chip';
-import { PriceTag } from '../../components/price-tag';
-import { PricedItemRow } from '../../components/priced-item-row';
-import { profileLabel } from '../../components/profile-label';
-import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
-import { usePageTitle } from '../../hooks/use-locale';
-import { errorMessage, t, type MessageKey } from '../../i18n';
+import { ChoiceChip } from '../../../components/choice-chip';
+import { PriceTag } from '../../../components/price-tag';
+import { PricedItemRow } from '../../../components/priced-item-row';
+import { profileLabel } from '../../../components/profile-label';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/state-view';
+import { usePageTitle } from '../../../hooks/use-locale';
+import { errorMessage, t, type MessageKey } from '../../../i18n';
 import {
   createOrder,
   getCart,
@@ -27,9 +27,9 @@ import {
   payOrder,
   quoteOrder,
   removeFromCart,
-} from '../../services/orders';
-import { listProfiles, listSpectaclePrescriptions } from '../../services/prescriptions';
-import { useSession } from '../../stores/session';
+} from '../../../services/orders';
+import { listProfiles, listSpectaclePrescriptions } from '../../../services/prescriptions';
+import { useSession } from '../../../stores/session';
 import './index.scss';
 
 const ADDRESS_FIELDS: [keyof DeliveryAddress, MessageKey][] = [
@@ -131,7 +131,7 @@ export default function CheckoutPage() {
         await payOrder(order.id);
       } finally {
         // Paid or not, the order exists now: show it (an unpaid one can be paid from there).
-        void Taro.redirectTo({ url: `/pages/order/index?id=${order.id}` });
+        void Taro.redirectTo({ url: `/subpackages/shopping/order/index?id=${order.id}` });
       }
     } catch (submitError) {
       void Taro.showToast({ title: errorMessage(submitError), icon: 'none' });

@@ -11,22 +11,22 @@ import {
   type Prescription,
   type Store,
 } from '@lensloop/shared';
-import { MyopiaChart } from '../../components/myopia-chart';
-import { PrescriptionCard } from '../../components/prescription-card';
-import { profileLabel } from '../../components/profile-label';
-import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
-import { usePageTitle } from '../../hooks/use-locale';
-import { errorMessage, t } from '../../i18n';
-import { listStoresNear } from '../../services/catalog';
-import { locate } from '../../services/location';
+import { MyopiaChart } from '../../../components/myopia-chart';
+import { PrescriptionCard } from '../../../components/prescription-card';
+import { profileLabel } from '../../../components/profile-label';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/state-view';
+import { usePageTitle } from '../../../hooks/use-locale';
+import { errorMessage, t } from '../../../i18n';
+import { listStoresNear } from '../../../services/catalog';
+import { locate } from '../../../services/location';
 import {
   fetchMyopiaTrend,
   fetchPrescriptionConsent,
   listPrescriptions,
   listProfiles,
   recordPrescriptionConsent,
-} from '../../services/prescriptions';
-import { useSession } from '../../stores/session';
+} from '../../../services/prescriptions';
+import { useSession } from '../../../stores/session';
 import { AddProfileForm } from './add-profile-form';
 import './index.scss';
 
@@ -247,7 +247,7 @@ export default function FittingPage() {
         className="fitting-page__link"
         role="link"
         aria-label={t('accessLog.link')}
-        onClick={() => void Taro.navigateTo({ url: '/pages/access-log/index' })}
+        onClick={() => void Taro.navigateTo({ url: '/subpackages/eyecare/access-log/index' })}
       >
         <Cell title={t('accessLog.link')} clickable extra="›" />
       </View>
