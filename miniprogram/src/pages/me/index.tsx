@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { formatFen } from '@lensloop/shared';
-import { ErrorState, LoadingState } from '../../components/state-view';
+import { PageState } from '../../components/page-state';
 import { useLocale, usePageTitle } from '../../hooks/use-locale';
+import { usePageData } from '../../hooks/use-page-data';
 import { errorMessage, setLocale, t } from '../../i18n';
 import { deleteMyData, exportMyData, fetchMe } from '../../services/auth';
 import { session, useSession } from '../../stores/session';
@@ -44,22 +44,14 @@ async function deleteData(): Promise<void> {
 export default function MePage() {
   usePageTitle('title.me');
   const locale = useLocale();
-  const { token, member, staff } = useSession();
-  const [error, setError] = useState<unknown>(null);
-
-  async function refresh(): Promise<void> {
-    if (!session.get().token || session.get().staff) return;
-    setError(null);
-    try {
-      session.setMember(await fetchMe());
-    } catch (loadError) {
-      setError(loadError);
-    }
-  }
-
-  useDidShow(() => {
-    void refresh();
-  });
+  const { token, staff } = useSession();
+  const signedIn = Boolean(token) && !staff;
+  const profile = usePageData(async () => {
+    if (!signedIn) return null;
+    const member = await fetchMe();
+    session.setMember(member);
+    return member;
+  }, [signedIn]);
 
   const languageSwitch = (
     <View className="me-page__language">
@@ -87,7 +79,7 @@ export default function MePage() {
     </View>
   );
 
-  if (!token || staff) {
+  if (!signedIn) {
     return (
       <View className="me-page">
         <View className="me-page__prompt" data-testid="me-logged-out">
@@ -101,81 +93,85 @@ export default function MePage() {
     );
   }
 
-  if (error && !member) return <ErrorState error={error} onRetry={() => void refresh()} />;
-  if (!member) return <LoadingState />;
-
   return (
-    <View className="me-page" data-testid="me-profile">
-      <View className="me-page__header">
-        <Text className="me-page__nickname">{member.nickname || t('me.nicknameFallback')}</Text>
-        <Text className="me-page__tier" data-testid="member-tier">
-          {t(`tier.${member.tier}`)}
-        </Text>
-      </View>
-      <Cell.Group>
-        <Cell
-          title={t('me.memberCode')}
-          extra={<Text data-testid="member-code">{member.memberCode}</Text>}
-          aria-label={t('me.memberCode')}
-        />
-        <Cell title={t('me.tier')} extra={t(`tier.${member.tier}`)} />
-        <Cell
-          title={t('me.points')}
-          extra={<Text data-testid="member-points">{String(member.points)}</Text>}
-        />
-        <Cell
-          title={t('me.balance')}
-          extra={<Text data-testid="member-balance">{formatFen(member.balance)}</Text>}
-        />
-        <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
-        <View
-          role="link"
-          aria-label={t('me.fitting')}
-          data-testid="fitting-link"
-          onClick={() => void Taro.navigateTo({ url: '/subpackages/eyecare/fitting/index' })}
-        >
-          <Cell title={t('me.fitting')} clickable extra="›" />
+    <PageState page={profile}>
+      {(member) => (
+        <View className="me-page" data-testid="me-profile">
+          <View className="me-page__header">
+            <Text className="me-page__nickname">{member.nickname || t('me.nicknameFallback')}</Text>
+            <Text className="me-page__tier" data-testid="member-tier">
+              {t(`tier.${member.tier}`)}
+            </Text>
+          </View>
+          <Cell.Group>
+            <Cell
+              title={t('me.memberCode')}
+              extra={<Text data-testid="member-code">{member.memberCode}</Text>}
+              aria-label={t('me.memberCode')}
+            />
+            <Cell title={t('me.tier')} extra={t(`tier.${member.tier}`)} />
+            <Cell
+              title={t('me.points')}
+              extra={<Text data-testid="member-points">{String(member.points)}</Text>}
+            />
+            <Cell
+              title={t('me.balance')}
+              extra={<Text data-testid="member-balance">{formatFen(member.balance)}</Text>}
+            />
+            <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
+            <View
+              role="link"
+              aria-label={t('me.fitting')}
+              data-testid="fitting-link"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/eyecare/fitting/index' })}
+            >
+              <Cell title={t('me.fitting')} clickable extra="›" />
+            </View>
+          </Cell.Group>
+          {/* NutUI's Cell drops ARIA attributes: the wrappers carry the roles. */}
+          <Cell.Group>
+            <View
+              role="link"
+              aria-label={t('orders.open')}
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/orders/index' })}
+            >
+              <Cell title={t('orders.open')} />
+            </View>
+            <View
+              role="link"
+              aria-label={t('cart.open')}
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/cart/index' })}
+            >
+              <Cell title={t('cart.open')} />
+            </View>
+          </Cell.Group>
+          {languageSwitch}
+          <Cell.Group>
+            <View role="button" aria-label={t('privacy.export')} onClick={() => void exportData()}>
+              <Cell title={t('privacy.export')} clickable extra="›" />
+            </View>
+            <View role="button" aria-label={t('privacy.delete')} onClick={() => void deleteData()}>
+              <Cell
+                title={<Text className="me-page__danger">{t('privacy.delete')}</Text>}
+                clickable
+                extra="›"
+              />
+            </View>
+          </Cell.Group>
+          <View className="me-page__logout">
+            <Button
+              block
+              type="default"
+              role="button"
+              aria-label={t('me.logout')}
+              data-testid="logout"
+              onClick={() => session.signOut()}
+            >
+              {t('me.logout')}
+            </Button>
+          </View>
         </View>
-      </Cell.Group>
-      <Cell.Group>
-        // NutUI's Cell drops ARIA attributes: the wrapper carries the link role.
-        <View
-          role="link"
-          aria-label={t('orders.open')}
-          onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/orders/index' })}
-        >
-          <Cell title={t('orders.open')} />
-        </View>
-        // NutUI's Cell drops ARIA attributes: the wrapper carries the link role.
-        <View
-          role="link"
-          aria-label={t('cart.open')}
-          onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/cart/index' })}
-        >
-          <Cell title={t('cart.open')} />
-        </View>
-      </Cell.Group>
-      {languageSwitch}
-      <Cell.Group>
-        <View role="button" aria-label={t('privacy.export')} onClick={() => void exportData()}>
-          <Cell title={t('privacy.export')} clickable extra="›" />
-        </View>
-        <View role="button" aria-label={t('privacy.delete')} onClick={() => void deleteData()}>
-          <Cell title={<Text className="me-page__danger">{t('privacy.delete')}</Text>} clickable extra="›" />
-        </View>
-      </Cell.Group>
-      <View className="me-page__logout">
-        <Button
-          block
-          type="default"
-          role="button"
-          aria-label={t('me.logout')}
-          data-testid="logout"
-          onClick={() => session.signOut()}
-        >
-          {t('me.logout')}
-        </Button>
-      </View>
-    </View>
+      )}
+    </PageState>
   );
 }

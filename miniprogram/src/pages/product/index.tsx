@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
-import { formatFen, type ProductDetail } from '@lensloop/shared';
+import { formatFen } from '@lensloop/shared';
 import { ChoiceChip } from '../../components/choice-chip';
 import { PriceTag } from '../../components/price-tag';
 import { openProduct } from '../../components/product-card';
-import { ErrorState, LoadingState } from '../../components/state-view';
+import { PageState } from '../../components/page-state';
 import { usePageTitle } from '../../hooks/use-locale';
+import { usePageData } from '../../hooks/use-page-data';
 import { errorMessage, hasMessage, t } from '../../i18n';
 import { getProduct } from '../../services/catalog';
 import { addToCart } from '../../services/orders';
@@ -26,29 +27,15 @@ export default function ProductPage() {
   usePageTitle('title.product');
   const { params } = useRouter();
   const productId = Number(params.id);
-  const [product, setProduct] = useState<ProductDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [selection, setSelection] = useState<Selection>({});
+  const page = usePageData(() => getProduct(productId), [productId]);
+  const product = page.data;
+  const [chosen, setSelection] = useState<Selection>({});
   const [lens, setLens] = useState<LensChoice | null>(null);
   const [adding, setAdding] = useState(false);
   const { token, member } = useSession();
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const detail = await getProduct(productId);
-      setProduct(detail);
-      // A product with a single SKU needs no choice.
-      setSelection(detail.skus.length === 1 ? { ...detail.skus[0].attributes } : {});
-    } catch (loadError) {
-      setError(loadError);
-    }
-  }, [productId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  // A product with a single SKU needs no choice.
+  const selection = product?.skus.length === 1 ? { ...product.skus[0].attributes } : chosen;
   const groups = useMemo(() => attributeGroups(product?.skus ?? []), [product]);
   const sku = product ? selectedSku(product.skus, groups, selection) : null;
 
@@ -73,128 +60,129 @@ export default function ProductPage() {
     }
   }
 
-  if (error) return <ErrorState error={error} onRetry={() => void load()} />;
-  if (!product) return <LoadingState />;
-
   return (
-    <View className="product-page">
-      <Image
-        className="product-page__image"
-        src={assetUrl(product.imageUrl)}
-        mode="aspectFit"
-        aria-label={product.name}
-      />
-      <View className="product-page__summary">
-        <View className="product-page__price" data-testid="product-price" aria-live="polite">
-          {sku ? (
-            <PriceTag amount={sku.price} size="large" testId="sku-price" />
-          ) : (
-            <PriceTag amount={product.priceFrom} size="large" from />
-          )}
-          {sku ? (
-            sku.stock > 0 ? (
-              <Text className="product-page__stock" data-testid="sku-stock">
-                {t('product.stock', { stock: sku.stock })}
+    <PageState page={page}>
+      {(product) => (
+        <View className="product-page">
+          <Image
+            className="product-page__image"
+            src={assetUrl(product.imageUrl)}
+            mode="aspectFit"
+            aria-label={product.name}
+          />
+          <View className="product-page__summary">
+            <View className="product-page__price" data-testid="product-price" aria-live="polite">
+              {sku ? (
+                <PriceTag amount={sku.price} size="large" testId="sku-price" />
+              ) : (
+                <PriceTag amount={product.priceFrom} size="large" from />
+              )}
+              {sku ? (
+                sku.stock > 0 ? (
+                  <Text className="product-page__stock" data-testid="sku-stock">
+                    {t('product.stock', { stock: sku.stock })}
+                  </Text>
+                ) : (
+                  <Tag type="danger" data-testid="sku-stock">
+                    {t('product.outOfStock')}
+                  </Tag>
+                )
+              ) : null}
+            </View>
+            <Text className="product-page__name" role="heading" aria-level={1}>
+              {product.name}
+            </Text>
+            <Text className="product-page__brand">{t('product.brand', { brand: product.brand })}</Text>
+          </View>
+
+          <View className="product-page__section" data-testid="sku-picker">
+            <Text className="product-page__section-title">
+              {sku ? t('product.chooseSku') : t('product.selectAll')}
+            </Text>
+            {groups.map((group) => (
+              <View
+                key={group.name}
+                className="sku-group"
+                role="radiogroup"
+                aria-label={attributeLabel(group.name)}
+              >
+                <Text className="sku-group__label">{attributeLabel(group.name)}</Text>
+                <View className="sku-group__values">
+                  {group.values.map((value) => {
+                    const active = selection[group.name] === value || group.values.length === 1;
+                    return (
+                      <ChoiceChip
+                        key={value}
+                        label={value}
+                        active={active}
+                        testId={`sku-option-${group.name}`}
+                        onClick={() => setSelection(choose(product.skus, selection, group.name, value))}
+                      />
+                    );
+                  })}
+                </View>
+              </View>
+            ))}
+          </View>
+
+          <View className="product-page__section">
+            <Text className="product-page__section-title">{t('product.description')}</Text>
+            <Text className="product-page__description">{product.description}</Text>
+          </View>
+
+          {product.category === 'frames' ? (
+            <LensConfigurator lenses={product.lensOptions} onChange={setLens} />
+          ) : null}
+          {sku && lens ? (
+            <View className="product-page__section">
+              <Text data-testid="configured-price">
+                {t('lens.total', { price: formatFen(sku.price + lens.price) })}
               </Text>
-            ) : (
-              <Tag type="danger" data-testid="sku-stock">
-                {t('product.outOfStock')}
-              </Tag>
-            )
+            </View>
+          ) : null}
+
+          <View className="bottom-bar">
+            <Button
+              type="default"
+              role="button"
+              aria-label={t('cart.open')}
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/cart/index' })}
+            >
+              {t('cart.open')}
+            </Button>
+            <Button
+              type="primary"
+              disabled={!sku || sku.stock <= 0}
+              loading={adding}
+              role="button"
+              aria-label={t('cart.add')}
+              data-testid="add-to-cart"
+              onClick={() => void add()}
+            >
+              {t('cart.add')}
+            </Button>
+          </View>
+
+          {product.lensOptions.length > 0 ? (
+            <View className="product-page__section" data-testid="lens-options">
+              <Text className="product-page__section-title">{t('product.lensOptions')}</Text>
+              <Cell.Group>
+                {product.lensOptions.map((lens) => (
+                  <Cell
+                    key={lens.id}
+                    title={lens.name}
+                    description={lens.brand}
+                    extra={<PriceTag amount={lens.priceFrom} from />}
+                    role="link"
+                    aria-label={lens.name}
+                    onClick={() => openProduct(lens.id)}
+                  />
+                ))}
+              </Cell.Group>
+            </View>
           ) : null}
         </View>
-        <Text className="product-page__name" role="heading" aria-level={1}>
-          {product.name}
-        </Text>
-        <Text className="product-page__brand">{t('product.brand', { brand: product.brand })}</Text>
-      </View>
-
-      <View className="product-page__section" data-testid="sku-picker">
-        <Text className="product-page__section-title">
-          {sku ? t('product.chooseSku') : t('product.selectAll')}
-        </Text>
-        {groups.map((group) => (
-          <View
-            key={group.name}
-            className="sku-group"
-            role="radiogroup"
-            aria-label={attributeLabel(group.name)}
-          >
-            <Text className="sku-group__label">{attributeLabel(group.name)}</Text>
-            <View className="sku-group__values">
-              {group.values.map((value) => {
-                const active = selection[group.name] === value || group.values.length === 1;
-                return (
-                  <ChoiceChip
-                    key={value}
-                    label={value}
-                    active={active}
-                    testId={`sku-option-${group.name}`}
-                    onClick={() => setSelection(choose(product.skus, selection, group.name, value))}
-                  />
-                );
-              })}
-            </View>
-          </View>
-        ))}
-      </View>
-
-      <View className="product-page__section">
-        <Text className="product-page__section-title">{t('product.description')}</Text>
-        <Text className="product-page__description">{product.description}</Text>
-      </View>
-
-      {product.category === 'frames' ? (
-        <LensConfigurator lenses={product.lensOptions} onChange={setLens} />
-      ) : null}
-      {sku && lens ? (
-        <View className="product-page__section">
-          <Text data-testid="configured-price">
-            {t('lens.total', { price: formatFen(sku.price + lens.price) })}
-          </Text>
-        </View>
-      ) : null}
-
-      <View className="bottom-bar">
-        <Button
-          type="default"
-          role="button"
-          aria-label={t('cart.open')}
-          onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/cart/index' })}
-        >
-          {t('cart.open')}
-        </Button>
-        <Button
-          type="primary"
-          disabled={!sku || sku.stock <= 0}
-          loading={adding}
-          role="button"
-          aria-label={t('cart.add')}
-          data-testid="add-to-cart"
-          onClick={() => void add()}
-        >
-          {t('cart.add')}
-        </Button>
-      </View>
-
-      {product.lensOptions.length > 0 ? (
-        <View className="product-page__section" data-testid="lens-options">
-          <Text className="product-page__section-title">{t('product.lensOptions')}</Text>
-          <Cell.Group>
-            {product.lensOptions.map((lens) => (
-              <Cell
-                key={lens.id}
-                title={lens.name}
-                description={lens.brand}
-                extra={<PriceTag amount={lens.priceFrom} from />}
-                role="link"
-                aria-label={lens.name}
-                onClick={() => openProduct(lens.id)}
-              />
-            ))}
-          </Cell.Group>
-        </View>
-      ) : null}
-    </View>
+      )}
+    </PageState>
   );
 }

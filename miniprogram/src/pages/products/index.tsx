@@ -4,7 +4,7 @@ import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { SearchBar, Tabs } from '@nutui/nutui-react-taro';
 import { PRODUCT_CATEGORIES, type ProductCategory, type ProductSummary } from '@lensloop/shared';
 import { ProductCard } from '../../components/product-card';
-import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { usePageTitle } from '../../hooks/use-locale';
 import { t } from '../../i18n';
 import { listProducts, PRODUCTS_PAGE_SIZE } from '../../services/catalog';

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import { shanghaiDateTime, type AuditEntry } from '@lensloop/shared';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/state-view';
+import { PageState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
+import { usePageData } from '../../../hooks/use-page-data';
 import { hasMessage, t } from '../../../i18n';
 import { listAccessLog } from '../../../services/prescriptions';
 import './index.scss';
@@ -25,36 +24,23 @@ function reasonText(reason: string): string {
 /** Who read or wrote the member's prescriptions, newest first (PIPL: the person can see it). */
 export default function AccessLogPage() {
   usePageTitle('title.accessLog');
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const page = usePageData(async () => (await listAccessLog()).items, []);
 
-  async function load(): Promise<void> {
-    setError(null);
-    try {
-      setEntries((await listAccessLog()).items);
-    } catch (loadError) {
-      setError(loadError);
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
-
-  if (error) return <ErrorState error={error} onRetry={() => void load()} />;
-  if (!entries) return <LoadingState />;
-  if (entries.length === 0) return <EmptyState title={t('accessLog.empty')} />;
   return (
-    <View className="access-log" role="list" data-testid="access-log">
-      {entries.map((entry) => (
-        <View key={entry.id} className="access-log__entry" role="listitem">
-          <Text className="access-log__time">{shanghaiDateTime(new Date(entry.at))}</Text>
-          <Text className="access-log__text">{entryText(entry)}</Text>
-          <Text className="access-log__reason">
-            {t('accessLog.reason', { reason: reasonText(entry.reason) })}
-          </Text>
+    <PageState page={page} isEmpty={(entries) => entries.length === 0} emptyTitle={t('accessLog.empty')}>
+      {(entries) => (
+        <View className="access-log" role="list" data-testid="access-log">
+          {entries.map((entry) => (
+            <View key={entry.id} className="access-log__entry" role="listitem">
+              <Text className="access-log__time">{shanghaiDateTime(new Date(entry.at))}</Text>
+              <Text className="access-log__text">{entryText(entry)}</Text>
+              <Text className="access-log__reason">
+                {t('accessLog.reason', { reason: reasonText(entry.reason) })}
+              </Text>
+            </View>
+          ))}
         </View>
-      ))}
-    </View>
+      )}
+    </PageState>
   );
 }

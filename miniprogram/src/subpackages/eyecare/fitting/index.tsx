@@ -14,8 +14,9 @@ import {
 import { MyopiaChart } from '../../../components/myopia-chart';
 import { PrescriptionCard } from '../../../components/prescription-card';
 import { profileLabel } from '../../../components/profile-label';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/state-view';
+import { EmptyState, ErrorState, LoadingState, PageState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
+import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
 import { listStoresNear } from '../../../services/catalog';
 import { locate } from '../../../services/location';
@@ -129,7 +130,6 @@ export default function FittingPage() {
   const { token, staff } = useSession();
   const [profiles, setProfiles] = useState<FamilyProfile[] | null>(null);
   const [selected, setSelected] = useState<FamilyProfile | null>(null);
-  const [history, setHistory] = useState<ProfileHistory | null>(null);
   const [consent, setConsent] = useState<boolean | null>(null);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -151,25 +151,14 @@ export default function FittingPage() {
     if (signedIn) void loadProfiles();
   });
 
-  useEffect(() => {
-    if (!selected) return;
-    let current = true;
-    setHistory(null);
+  const history = usePageData(async (): Promise<ProfileHistory | null> => {
+    if (!selected) return null;
     const isChild = selected.birthDate !== null && isChildAt(selected.birthDate, shanghaiDate(new Date()));
-    Promise.all([
+    const [page, trend] = await Promise.all([
       listPrescriptions(selected.id),
       isChild ? fetchMyopiaTrend(selected.id) : Promise.resolve(null),
-    ]).then(
-      ([page, trend]) => {
-        if (current) setHistory({ prescriptions: page.items, trend });
-      },
-      (loadError: unknown) => {
-        if (current) setError(loadError);
-      },
-    );
-    return () => {
-      current = false;
-    };
+    ]);
+    return { prescriptions: page.items, trend };
   }, [selected]);
 
   if (!signedIn) {
@@ -226,23 +215,23 @@ export default function FittingPage() {
           }}
         />
       ) : null}
-      {!history ? (
-        <LoadingState />
-      ) : (
-        <>
-          {history.trend && history.trend.points.length > 0 ? <TrendSection trend={history.trend} /> : null}
-          <Text className="section-title">{t('fitting.history')}</Text>
-          {history.prescriptions.length === 0 ? (
-            <EmptyState title={t('fitting.empty')} />
-          ) : (
-            <View data-testid="fitting-history" role="list">
-              {history.prescriptions.map((prescription) => (
-                <PrescriptionCard key={prescription.id} prescription={prescription} />
-              ))}
-            </View>
-          )}
-        </>
-      )}
+      <PageState page={history}>
+        {({ prescriptions, trend }) => (
+          <>
+            {trend && trend.points.length > 0 ? <TrendSection trend={trend} /> : null}
+            <Text className="section-title">{t('fitting.history')}</Text>
+            {prescriptions.length === 0 ? (
+              <EmptyState title={t('fitting.empty')} />
+            ) : (
+              <View data-testid="fitting-history" role="list">
+                {prescriptions.map((prescription) => (
+                  <PrescriptionCard key={prescription.id} prescription={prescription} />
+                ))}
+              </View>
+            )}
+          </>
+        )}
+      </PageState>
       <View
         className="fitting-page__link"
         role="link"

@@ -9,15 +9,15 @@ import type {
   Fulfilment,
   OrderRequest,
   Prescription,
-  Quote,
   Store,
 } from '@lensloop/shared';
 import { ChoiceChip } from '../../../components/choice-chip';
 import { PriceTag } from '../../../components/price-tag';
 import { PricedItemRow } from '../../../components/priced-item-row';
 import { profileLabel } from '../../../components/profile-label';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/state-view';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
+import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t, type MessageKey } from '../../../i18n';
 import {
   createOrder,
@@ -52,8 +52,6 @@ export default function CheckoutPage() {
     detail: '',
   });
   const [cart, setCart] = useState<Cart | null>(null);
-  const [quote, setQuote] = useState<Quote | null>(null);
-  const [quoteError, setQuoteError] = useState<unknown>(null);
   // Valid spectacle prescriptions of the member and their family, newest first; null = "add later".
   const [prescriptions, setPrescriptions] = useState<Prescription[]>([]);
   const [profiles, setProfiles] = useState<FamilyProfile[]>([]);
@@ -106,15 +104,11 @@ export default function CheckoutPage() {
     getCart(storeId).then(setCart, setError);
   }, [storeId]);
 
+  // The quote does not need the address; only the lines, store and fulfilment change the price.
   const quoteKey = JSON.stringify(request && { ...request, address: undefined });
-  useEffect(() => {
-    setQuoteError(null);
-    if (!request) return setQuote(null);
-    // The quote does not need the address; only the lines, store and fulfilment change the price.
-    quoteOrder({ ...request, fulfilment: 'pickup', address: undefined }).then(setQuote, (failure) => {
-      setQuote(null);
-      setQuoteError(failure);
-    });
+  const { data: quote, error: quoteError } = usePageData(() => {
+    const quoted = JSON.parse(quoteKey) as OrderRequest | null;
+    return quoted ? quoteOrder({ ...quoted, fulfilment: 'pickup' }) : Promise.resolve(null);
   }, [quoteKey]);
 
   async function submit(): Promise<void> {

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import type { CustomerSummary } from '@lensloop/shared';
-import { EmptyState, ErrorState } from '../../../components/state-view';
+import { EmptyState, ErrorState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { t } from '../../../i18n';
 import { searchCustomers } from '../../../services/prescriptions';
