@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { LabelledInput } from '../../components/labelled-input';
 import { usePageTitle } from '../../hooks/use-locale';
 import { errorMessage, t } from '../../i18n';
 import { loginWithWechatCode, wechatLoginCode } from '../../services/auth';
@@ -45,13 +46,12 @@ export default function LoginPage() {
       {IS_H5 ? (
         <View className="login-page__dev">
           <Text className="login-page__label">{t('login.devCode')}</Text>
-          <Input
+          <LabelledInput
             className="login-page__input"
+            label={t('login.devCode')}
             value={devCode}
-            placeholder={t('login.devCode')}
             clearable
             onChange={(value) => setDevCode(value)}
-            {...({ nativeProps: { 'aria-label': t('login.devCode') } } as object)}
           />
           <Text className="login-page__hint">{t('login.devCodeHint')}</Text>
         </View>

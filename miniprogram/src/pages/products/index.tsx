@@ -93,7 +93,7 @@ export default function ProductsPage() {
             setSearchText('');
             setQuery('');
           }}
-          inputProps={{ nativeProps: { 'aria-label': t('products.searchPlaceholder') } } as never}
+          inputProps={{ nativeProps: { 'aria-label': t('products.searchPlaceholder') } }}
         />
         <Tabs
           value={category}

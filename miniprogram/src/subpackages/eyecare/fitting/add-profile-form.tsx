@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { CreateProfileRequest, FamilyProfile } from '@lensloop/shared';
+import { LabelledInput } from '../../../components/labelled-input';
 import { ChoiceChip } from '../../../components/choice-chip';
 import { errorMessage, t } from '../../../i18n';
 import { createProfile } from '../../../services/prescriptions';
@@ -30,12 +31,7 @@ export function AddProfileForm({ onAdded }: { onAdded: (profile: FamilyProfile) 
 
   return (
     <View className="fitting-page__add" data-testid="add-profile">
-      <Input
-        value={name}
-        placeholder={t('profile.name')}
-        onChange={setName}
-        {...({ nativeProps: { 'aria-label': t('profile.name') } } as object)}
-      />
+      <LabelledInput label={t('profile.name')} value={name} onChange={setName} />
       <View className="fitting-page__relations" role="radiogroup" aria-label={t('profile.relation')}>
         {RELATIONS.map((option) => (
           <ChoiceChip
@@ -46,12 +42,7 @@ export function AddProfileForm({ onAdded }: { onAdded: (profile: FamilyProfile) 
           />
         ))}
       </View>
-      <Input
-        value={birthDate}
-        placeholder={t('profile.birthDate')}
-        onChange={setBirthDate}
-        {...({ nativeProps: { 'aria-label': t('profile.birthDate') } } as object)}
-      />
+      <LabelledInput label={t('profile.birthDate')} value={birthDate} onChange={setBirthDate} />
       {error ? (
         <Text className="fitting-page__warning" role="alert">
           {errorMessage(error)}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Cell, Input } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import type {
   Cart,
   DeliveryAddress,
@@ -11,6 +11,7 @@ import type {
   Prescription,
   Store,
 } from '@lensloop/shared';
+import { LabelledInput } from '../../../components/labelled-input';
 import { ChoiceChip } from '../../../components/choice-chip';
 import { PriceTag } from '../../../components/price-tag';
 import { PricedItemRow } from '../../../components/priced-item-row';
@@ -167,13 +168,12 @@ export default function CheckoutPage() {
         </View>
         {fulfilment === 'delivery'
           ? ADDRESS_FIELDS.map(([field, label]) => (
-              <Input
+              <LabelledInput
                 key={field}
                 className="checkout-page__input"
+                label={t(label)}
                 value={address[field]}
-                placeholder={t(label)}
                 onChange={(value) => setAddress({ ...address, [field]: value })}
-                {...({ nativeProps: { 'aria-label': t(label) } } as object)}
               />
             ))
           : null}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { CustomerSummary } from '@lensloop/shared';
+import { LabelledInput } from '../../../components/labelled-input';
 import { EmptyState, ErrorState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { t } from '../../../i18n';
@@ -39,13 +40,12 @@ export default function StaffCustomersPage() {
   return (
     <View className="desk">
       <View className="desk__search">
-        <Input
+        <LabelledInput
           className="desk__input"
+          label={t('staff.searchPlaceholder')}
           value={text}
-          placeholder={t('staff.searchPlaceholder')}
           onChange={(value) => setText(value)}
           onConfirm={() => void search()}
-          {...({ nativeProps: { 'aria-label': t('staff.searchPlaceholder') } } as object)}
         />
         <Button type="primary" role="button" aria-label={t('staff.search')} onClick={() => void search()}>
           {t('staff.search')}

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { ApiError, eyeFieldsFor, shanghaiDate, type PrescriptionKind } from '@lensloop/shared';
+import { LabelledInput } from '../../../components/labelled-input';
 import { ChoiceChip } from '../../../components/choice-chip';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { errorMessage, t, type MessageKey } from '../../../i18n';
@@ -56,12 +57,13 @@ function TextField({
   const placeholder = PLACEHOLDERS[name.split('.').pop() ?? name];
   return (
     <View className={`record__field ${error ? 'record__field--error' : ''}`} data-testid={`field-${name}`}>
-      <Input
+      <LabelledInput
         className="record__input"
+        label={label}
+        invalid={Boolean(error)}
         value={value}
         placeholder={placeholder}
         onChange={onChange}
-        {...({ nativeProps: { 'aria-label': label, 'aria-invalid': Boolean(error) } } as object)}
       />
       {error ? (
         <Text className="record__error" role="alert" data-testid={`error-${name}`}>
