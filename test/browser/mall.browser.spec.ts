@@ -59,6 +59,10 @@ describe('H5 mall in Chromium', () => {
     await expectVisibleText(page.getByTestId('member-code'), member.memberCode);
     await page.getByText('会员码', { exact: true }).waitFor();
     await page.getByRole('button', { name: '退出登录' }).waitFor();
+    // No source text leaks into the page (a `// comment` inside JSX once rendered as text here).
+    const shown = await page.getByTestId('me-profile').innerText();
+    expect(shown).not.toContain('//');
+    expect(shown).not.toContain('NutUI');
     await screenshot('02-me');
   });
 

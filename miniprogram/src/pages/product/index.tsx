@@ -12,6 +12,7 @@ import { usePageData } from '../../hooks/use-page-data';
 import { errorMessage, hasMessage, t } from '../../i18n';
 import { getProduct } from '../../services/catalog';
 import { addToCart } from '../../services/orders';
+import { sendToLogin } from '../../services/login-redirect';
 import { assetUrl } from '../../services/request';
 import { useSession } from '../../stores/session';
 import { LensConfigurator, type LensChoice } from './lens-configurator';
@@ -42,7 +43,7 @@ export default function ProductPage() {
   async function add(): Promise<void> {
     if (!sku || adding) return;
     if (!token || !member) {
-      void Taro.navigateTo({ url: '/pages/login/index' });
+      sendToLogin();
       return;
     }
     setAdding(true);

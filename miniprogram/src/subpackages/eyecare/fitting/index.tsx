@@ -20,6 +20,7 @@ import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
 import { listStoresNear } from '../../../services/catalog';
 import { locate } from '../../../services/location';
+import { sendToLogin } from '../../../services/login-redirect';
 import {
   fetchMyopiaTrend,
   fetchPrescriptionConsent,
@@ -165,12 +166,7 @@ export default function FittingPage() {
     return (
       <View className="fitting-page">
         <EmptyState title={t('fitting.loggedOut')} />
-        <Button
-          type="primary"
-          role="button"
-          aria-label={t('me.login')}
-          onClick={() => void Taro.navigateTo({ url: '/pages/login/index' })}
-        >
+        <Button type="primary" role="button" aria-label={t('me.login')} onClick={() => sendToLogin()}>
           {t('me.login')}
         </Button>
       </View>

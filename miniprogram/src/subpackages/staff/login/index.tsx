@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { LabelledInput } from '../../../components/labelled-input';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { errorMessage, t } from '../../../i18n';
 import { loginStaff } from '../../../services/auth';
+import { returnAfterLogin } from '../../../services/login-redirect';
 import { session, useSession } from '../../../stores/session';
 import './index.scss';
 
 export default function StaffLoginPage() {
   usePageTitle('title.staffLogin');
+  const { redirect } = useRouter().params;
   const { staff } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -29,6 +31,7 @@ export default function StaffLoginPage() {
       const result = await loginStaff(username.trim(), password);
       session.signInStaff(result.token, result.staff);
       setPassword('');
+      await returnAfterLogin(redirect);
     } catch (loginError) {
       setError(errorMessage(loginError));
     } finally {
