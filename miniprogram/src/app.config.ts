@@ -35,8 +35,8 @@ export default defineAppConfig({
     backgroundColor: '#f5f6f8',
   },
   tabBar: {
-    color: '#7a7e83',
-    selectedColor: '#1f6feb',
+    color: '#5f6368',
+    selectedColor: '#1a5fd0',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

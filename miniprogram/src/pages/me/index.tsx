@@ -29,7 +29,7 @@ async function deleteData(): Promise<void> {
   const { confirm } = await Taro.showModal({
     title: t('privacy.deleteConfirmTitle'),
     content: t('privacy.deleteConfirm'),
-    confirmColor: '#e4393c',
+    confirmColor: '#cf1322',
   });
   if (!confirm) return;
   try {

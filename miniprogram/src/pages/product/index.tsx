@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import { formatFen } from '@lensloop/shared';
 import { ChoiceChip } from '../../components/choice-chip';
 import { PriceTag } from '../../components/price-tag';
 import { openProduct } from '../../components/product-card';
+import { ProductImage } from '../../components/product-image';
 import { PageState } from '../../components/page-state';
 import { usePageTitle } from '../../hooks/use-locale';
 import { usePageData } from '../../hooks/use-page-data';
@@ -13,7 +14,6 @@ import { errorMessage, hasMessage, t } from '../../i18n';
 import { getProduct } from '../../services/catalog';
 import { addToCart } from '../../services/orders';
 import { sendToLogin } from '../../services/login-redirect';
-import { assetUrl } from '../../services/request';
 import { useSession } from '../../stores/session';
 import { LensConfigurator, type LensChoice } from './lens-configurator';
 import { attributeGroups, choose, selectedSku, type Selection } from './sku-picker';
@@ -65,12 +65,7 @@ export default function ProductPage() {
     <PageState page={page}>
       {(product) => (
         <View className="product-page">
-          <Image
-            className="product-page__image"
-            src={assetUrl(product.imageUrl)}
-            mode="aspectFit"
-            aria-label={product.name}
-          />
+          <ProductImage className="product-page__image" src={product.imageUrl} alt={product.name} />
           <View className="product-page__summary">
             <View className="product-page__price" data-testid="product-price" aria-live="polite">
               {sku ? (

@@ -99,22 +99,24 @@ export default function ProductsPage() {
           value={category}
           activeType="line"
           onChange={(value) => setCategory(value as CategoryTab)}
-          title={() =>
-            TABS.map((tab) => (
-              <View
-                key={tab}
-                role="tab"
-                aria-selected={tab === category}
-                aria-label={t(`category.${tab}`)}
-                data-testid={`tab-${tab}`}
-                className={`nut-tabs-titles-item ${tab === category ? 'nut-tabs-titles-item-active' : ''}`}
-                onClick={() => setCategory(tab)}
-              >
-                <View className="nut-tabs-titles-item-line nut-tabs-titles-item-line-horizontal" />
-                <View className="nut-tabs-titles-item-text">{t(`category.${tab}`)}</View>
-              </View>
-            ))
-          }
+          title={() => (
+            <View className="products-page__tablist" role="tablist" aria-label={t('home.categories')}>
+              {TABS.map((tab) => (
+                <View
+                  key={tab}
+                  role="tab"
+                  aria-selected={tab === category}
+                  aria-label={t(`category.${tab}`)}
+                  data-testid={`tab-${tab}`}
+                  className={`nut-tabs-titles-item ${tab === category ? 'nut-tabs-titles-item-active' : ''}`}
+                  onClick={() => setCategory(tab)}
+                >
+                  <View className="nut-tabs-titles-item-line nut-tabs-titles-item-line-horizontal" />
+                  <View className="nut-tabs-titles-item-text">{t(`category.${tab}`)}</View>
+                </View>
+              ))}
+            </View>
+          )}
         >
           {TABS.map((tab) => (
             <Tabs.TabPane key={tab} value={tab} title={t(`category.${tab}`)} />
@@ -125,7 +127,7 @@ export default function ProductsPage() {
       {list.items.length > 0 ? (
         <>
           <Text className="products-page__count">{t('products.count', { total: list.total })}</Text>
-          <View className="product-grid" data-testid="product-list" role="list">
+          <View className="product-grid" data-testid="product-list">
             {list.items.map((product) => (
               <ProductCard key={product.id} product={product} />
             ))}

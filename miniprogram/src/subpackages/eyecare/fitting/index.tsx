@@ -219,7 +219,7 @@ export default function FittingPage() {
             {prescriptions.length === 0 ? (
               <EmptyState title={t('fitting.empty')} />
             ) : (
-              <View data-testid="fitting-history" role="list">
+              <View data-testid="fitting-history">
                 {prescriptions.map((prescription) => (
                   <PrescriptionCard key={prescription.id} prescription={prescription} />
                 ))}

@@ -60,13 +60,12 @@ export default function StaffCustomersPage() {
       {error ? <ErrorState error={error} /> : null}
       {results && results.length === 0 ? <EmptyState title={t('staff.noResults')} /> : null}
       {results && results.length > 0 ? (
-        <View role="list" data-testid="customer-results">
+        <View data-testid="customer-results">
           {results.map((customer) => (
             <View
               key={customer.id}
               className="desk__card desk__result"
               role="link"
-              aria-label={customer.nickname ?? customer.memberCode}
               onClick={() =>
                 void Taro.navigateTo({ url: `/subpackages/staff/customer/index?memberId=${customer.id}` })
               }
