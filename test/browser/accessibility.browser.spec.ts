@@ -8,6 +8,7 @@ import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import { customerAuth } from '../support/actors';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchBrowser, waitForTaroPage } from '../support/browser';
+import { smallestVisibleText } from '../support/text-size';
 import { placeOrder, setStock } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -52,6 +53,13 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
 
   async function audit(page: Page, mode: Mode, name: string, screenshot = false): Promise<void> {
     await expectNoAxeViolations(page, `${name} (${mode})`);
+    // Large-text mode: body text at least 18 px; otherwise nothing below 14 px.
+    const smallest = await smallestVisibleText(page);
+    expect({ page: name, ...smallest, atLeast: smallest.size >= (mode === 'large' ? 18 : 14) }).toEqual({
+      page: name,
+      ...smallest,
+      atLeast: true,
+    });
     if (screenshot) await page.screenshot({ path: join(ARTIFACTS, `${name}-${mode}.png`), fullPage: true });
   }
 
@@ -82,6 +90,26 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it('should turn large text on and off on 我的 and keep the choice after a reload', async () => {
+    const page = await openPage('normal');
+    await visit(page, 'pages/me/index', (p) => p.getByRole('group', { name: '字体大小' }).waitFor());
+    const bodyTextSize = () =>
+      page.evaluate(() =>
+        parseFloat(getComputedStyle(document.querySelector('.me-page__setting-label')!).fontSize),
+      );
+    expect(await bodyTextSize()).toBeLessThan(18);
+
+    await page.getByRole('button', { name: '大字' }).click();
+    expect(await page.getByRole('button', { name: '大字' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await bodyTextSize()).toBe(18);
+    await page.reload();
+    await waitForTaroPage(page, 'pages/me/index');
+    expect(await bodyTextSize()).toBe(18);
+
+    await page.getByRole('button', { name: '标准' }).click();
+    expect(await bodyTextSize()).toBeLessThan(18);
   });
 
   describe.each<Mode>(['normal', 'large'])('in %s mode', (mode) => {

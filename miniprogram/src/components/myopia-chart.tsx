@@ -11,7 +11,7 @@ const RIGHT = 12;
 const TOP = 12;
 const BOTTOM = 28;
 const STEP = 50;
-const LABEL_FONT = '11px';
+const LABEL_FONT = '14px';
 const DOT = 8;
 
 interface Point {
@@ -47,6 +47,29 @@ function Segment({ from, to }: { from: Point; to: Point }) {
         transform: `rotate(${angle}deg)`,
       }}
     />
+  );
+}
+
+/** The chart's numbers for screen readers, which cannot read a drawing. */
+function ChartTable({ trend }: { trend: MyopiaTrend }) {
+  const headers = [t('fitting.chartDate'), t('rx.od'), t('rx.os')];
+  return (
+    <View className="sr-only" role="table" aria-label={t('fitting.chartTable')} data-testid="myopia-table">
+      <View role="row">
+        {headers.map((header) => (
+          <Text key={header} role="columnheader">
+            {header}
+          </Text>
+        ))}
+      </View>
+      {trend.points.map((point) => (
+        <View key={point.examDate} role="row">
+          <Text role="rowheader">{point.examDate}</Text>
+          <Text role="cell">{formatDiopters(point.odSE)}</Text>
+          <Text role="cell">{formatDiopters(point.osSE)}</Text>
+        </View>
+      ))}
+    </View>
   );
 }
 
@@ -118,6 +141,7 @@ export function MyopiaChart({ trend }: { trend: MyopiaTrend }) {
           </Text>
         ) : null}
       </View>
+      <ChartTable trend={trend} />
       <View className="myopia-chart__legend">
         {SERIES.map((series) => (
           <View key={series.key} className={`myopia-chart__legend-item ${series.className}`}>

@@ -83,6 +83,9 @@ export const en: Record<MessageKey, string> = {
   'me.language': 'Language / 语言',
   'language.zhCN': '中文',
   'language.en': 'English',
+  'me.textSize': 'Text size',
+  'me.textStandard': 'Standard',
+  'me.textLarge': 'Large',
 
   'tier.silver': 'Silver',
   'tier.gold': 'Gold',
@@ -162,6 +165,8 @@ export const en: Record<MessageKey, string> = {
   'profile.save': 'Save',
   'fitting.history': 'Prescriptions',
   'fitting.chartTitle': 'Myopia trend (spherical equivalent)',
+  'fitting.chartTable': 'Myopia trend data',
+  'fitting.chartDate': 'Exam date',
   'fitting.progression': 'Per year: right {od} D, left {os} D',
   'fitting.fastWarning':
     'Myopia is progressing fast (more than 0.50 D a year): book a re-check and ask about myopia control',

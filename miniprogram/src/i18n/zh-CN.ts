@@ -81,6 +81,9 @@ export const zhCN = {
   'me.language': '语言 / Language',
   'language.zhCN': '中文',
   'language.en': 'English',
+  'me.textSize': '字体大小',
+  'me.textStandard': '标准',
+  'me.textLarge': '大字',
 
   'tier.silver': '银卡会员',
   'tier.gold': '金卡会员',
@@ -160,6 +163,8 @@ export const zhCN = {
   'profile.save': '保存',
   'fitting.history': '验光记录',
   'fitting.chartTitle': '近视发展趋势（等效球镜 SE）',
+  'fitting.chartTable': '近视发展数据表',
+  'fitting.chartDate': '验光日期',
   'fitting.progression': '每年变化：右眼 {od} D，左眼 {os} D',
   'fitting.fastWarning': '近视加深较快（每年超过 0.50 D），建议尽快复查并咨询近视管理方案',
   'fitting.recheck': '预约复查：{store}',

@@ -7,6 +7,7 @@ import { useLocale, usePageTitle } from '../../hooks/use-locale';
 import { usePageData } from '../../hooks/use-page-data';
 import { errorMessage, setLocale, t } from '../../i18n';
 import { deleteMyData, exportMyData, fetchMe } from '../../services/auth';
+import { setLargeText, useLargeText } from '../../stores/large-text';
 import { session, useSession } from '../../stores/session';
 import './index.scss';
 
@@ -41,9 +42,42 @@ async function deleteData(): Promise<void> {
   }
 }
 
+/** One setting shown as a row of buttons, the current one pressed. */
+function SettingChoice<T extends string | boolean>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <View className="me-page__setting" role="group" aria-label={label}>
+      <Text className="me-page__setting-label">{label}</Text>
+      {options.map((option) => (
+        <Button
+          key={String(option.value)}
+          size="small"
+          type={option.value === value ? 'primary' : 'default'}
+          role="button"
+          aria-pressed={option.value === value}
+          aria-label={option.label}
+          onClick={() => onChange(option.value)}
+        >
+          {option.label}
+        </Button>
+      ))}
+    </View>
+  );
+}
+
 export default function MePage() {
   usePageTitle('title.me');
   const locale = useLocale();
+  const largeText = useLargeText();
   const { token, staff } = useSession();
   const signedIn = Boolean(token) && !staff;
   const profile = usePageData(async () => {
@@ -53,30 +87,27 @@ export default function MePage() {
     return member;
   }, [signedIn]);
 
-  const languageSwitch = (
-    <View className="me-page__language">
-      <Text className="me-page__language-label">{t('me.language')}</Text>
-      <Button
-        size="small"
-        type={locale === 'zh-CN' ? 'primary' : 'default'}
-        role="button"
-        aria-pressed={locale === 'zh-CN'}
-        aria-label={t('language.zhCN')}
-        onClick={() => setLocale('zh-CN')}
-      >
-        {t('language.zhCN')}
-      </Button>
-      <Button
-        size="small"
-        type={locale === 'en' ? 'primary' : 'default'}
-        role="button"
-        aria-pressed={locale === 'en'}
-        aria-label={t('language.en')}
-        onClick={() => setLocale('en')}
-      >
-        {t('language.en')}
-      </Button>
-    </View>
+  const settings = (
+    <>
+      <SettingChoice
+        label={t('me.language')}
+        options={[
+          { value: 'zh-CN', label: t('language.zhCN') },
+          { value: 'en', label: t('language.en') },
+        ]}
+        value={locale}
+        onChange={setLocale}
+      />
+      <SettingChoice
+        label={t('me.textSize')}
+        options={[
+          { value: false, label: t('me.textStandard') },
+          { value: true, label: t('me.textLarge') },
+        ]}
+        value={largeText}
+        onChange={setLargeText}
+      />
+    </>
   );
 
   if (!signedIn) {
@@ -88,7 +119,7 @@ export default function MePage() {
             {t('me.login')}
           </Button>
         </View>
-        {languageSwitch}
+        {settings}
       </View>
     );
   }
@@ -145,7 +176,7 @@ export default function MePage() {
               <Cell title={t('cart.open')} />
             </View>
           </Cell.Group>
-          {languageSwitch}
+          {settings}
           <Cell.Group>
             <View role="button" aria-label={t('privacy.export')} onClick={() => void exportData()}>
               <Cell title={t('privacy.export')} clickable extra="›" />

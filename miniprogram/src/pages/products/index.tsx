@@ -99,8 +99,13 @@ export default function ProductsPage() {
           value={category}
           activeType="line"
           onChange={(value) => setCategory(value as CategoryTab)}
-          title={() => (
-            <View className="products-page__tablist" role="tablist" aria-label={t('home.categories')}>
+          title={() => [
+            <View
+              key="tablist"
+              className="products-page__tablist"
+              role="tablist"
+              aria-label={t('home.categories')}
+            >
               {TABS.map((tab) => (
                 <View
                   key={tab}
@@ -115,8 +120,8 @@ export default function ProductsPage() {
                   <View className="nut-tabs-titles-item-text">{t(`category.${tab}`)}</View>
                 </View>
               ))}
-            </View>
-          )}
+            </View>,
+          ]}
         >
           {TABS.map((tab) => (
             <Tabs.TabPane key={tab} value={tab} title={t(`category.${tab}`)} />
