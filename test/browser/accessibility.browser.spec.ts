@@ -150,6 +150,17 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
       );
       await page.getByRole('tab').nth(1).click();
       await page.getByTestId('myopia-chart').waitFor();
+      // Plain numbers: what changed, in one sentence, and the prescription in 度 on a tap.
+      expect(await page.getByTestId('trend-sentence').innerText()).toMatch(
+        /^从 \d{4}-\d\d-\d\d 到 \d{4}-\d\d-\d\d，右眼近视(加深|减轻)了 \d+ 度，左眼近视(加深|减轻)了 \d+ 度。$/,
+      );
+      const card = page.getByTestId('prescription-card').first();
+      const sphere = await card.getByTestId('rx-row-od').getByRole('cell').first().innerText();
+      await card.getByRole('button', { name: '看懂验光单' }).click();
+      const degrees = Math.round(Math.abs(Number(sphere.replace('−', '-'))) * 100);
+      expect(await card.getByTestId('prescription-plain').innerText()).toContain(
+        `右眼 OD：近视 ${degrees} 度`,
+      );
       await audit(page, mode, 'fitting-history', true);
       await visit(page, 'subpackages/eyecare/access-log/index', (p) =>
         p.getByTestId('access-log').or(p.getByTestId('empty')).first().waitFor(),

@@ -50,6 +50,25 @@ function Segment({ from, to }: { from: Point; to: Point }) {
   );
 }
 
+function changeText(from: number, to: number): string {
+  const change = to - from;
+  if (change < 0) return t('fitting.changeDeeper', { degrees: -change });
+  if (change > 0) return t('fitting.changeLighter', { degrees: change });
+  return t('fitting.changeNone');
+}
+
+/** What changed between the first and the last exam, in one sentence and in 度. */
+function trendSentence(trend: MyopiaTrend): string {
+  const first = trend.points[0];
+  const last = trend.points[trend.points.length - 1];
+  return t('fitting.change', {
+    from: first.examDate,
+    to: last.examDate,
+    od: changeText(first.odSE, last.odSE),
+    os: changeText(first.osSE, last.osSE),
+  });
+}
+
 /** The chart's numbers for screen readers, which cannot read a drawing. */
 function ChartTable({ trend }: { trend: MyopiaTrend }) {
   const headers = [t('fitting.chartDate'), t('rx.od'), t('rx.os')];
@@ -141,6 +160,11 @@ export function MyopiaChart({ trend }: { trend: MyopiaTrend }) {
           </Text>
         ) : null}
       </View>
+      {trend.points.length > 1 ? (
+        <Text className="myopia-chart__summary" data-testid="trend-sentence">
+          {trendSentence(trend)}
+        </Text>
+      ) : null}
       <ChartTable trend={trend} />
       <View className="myopia-chart__legend">
         {SERIES.map((series) => (

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import {
   formatDiopters,
   type EyePrescription,
@@ -18,6 +20,21 @@ function optionalDiopters(value: number | null | undefined): string {
 
 function millimetres(hundredths: number | null | undefined): string {
   return hundredths === null || hundredths === undefined ? '' : (hundredths / 100).toFixed(1);
+}
+
+/** 度 as customers say it: hundredths of a diopter, so −1.25 D is "近视 125 度". */
+function plainEye(eye: EyePrescription): string {
+  const parts = [
+    eye.sphere < 0
+      ? t('rx.plainMyopia', { degrees: -eye.sphere })
+      : eye.sphere > 0
+        ? t('rx.plainHyperopia', { degrees: eye.sphere })
+        : t('rx.plainNone'),
+  ];
+  if (eye.cylinder !== 0) {
+    parts.push(t('rx.plainAstigmatism', { degrees: Math.abs(eye.cylinder), axis: eye.axis ?? '' }));
+  }
+  return parts.join(t('rx.plainSeparator'));
 }
 
 interface Column {
@@ -52,6 +69,7 @@ export function PrescriptionCard({ prescription }: { prescription: Prescription 
     ['rx.os', prescription.os, binocular === undefined && 'os' in pd ? pdText(pd.os) : ''],
   ];
   const headers: MessageKey[] = ['rx.eye', ...columns.map((column) => column.label), 'rx.pd'];
+  const [explained, setExplained] = useState(false);
   return (
     <View
       className="rx-card"
@@ -93,6 +111,25 @@ export function PrescriptionCard({ prescription }: { prescription: Prescription 
           </View>
         ))}
       </View>
+      <Button
+        size="small"
+        fill="none"
+        role="button"
+        aria-expanded={explained}
+        aria-label={t('rx.explain')}
+        onClick={() => setExplained(!explained)}
+      >
+        {t('rx.explain')}
+      </Button>
+      {explained ? (
+        <View className="rx-card__plain" data-testid="prescription-plain">
+          {rows.map(([label, eye]) => (
+            <Text key={label} className="rx-card__plain-eye">
+              {t('rx.plainEye', { eye: t(label), text: plainEye(eye) })}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       <View className="rx-card__footer">
         <Text>{t('rx.expiresAt', { date: prescription.expiresAt })}</Text>
         {prescription.storeName ? <Text>{prescription.storeName}</Text> : null}
