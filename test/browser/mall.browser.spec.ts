@@ -93,7 +93,8 @@ describe('H5 mall in Chromium', () => {
 
     const sku = product.skus.find((candidate) => candidate.attributes.colour === colourName);
     expect(sku).toBeDefined();
-    await expectVisibleText(page.getByTestId('sku-price'), formatFen(sku!.price));
+    // Prices say 元 and per what (a frame: per pair, 副).
+    await expectVisibleText(page.getByTestId('sku-price'), `${formatFen(sku!.price).replace('¥', '')} 元/副`);
     await screenshot('04-product-sku');
   });
 });

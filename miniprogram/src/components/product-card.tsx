@@ -22,7 +22,7 @@ export function ProductCard({ product }: { product: ProductSummary }) {
       <View className="product-card__body">
         <Text className="product-card__name">{product.name}</Text>
         <Text className="product-card__brand">{product.brand}</Text>
-        <PriceTag amount={product.priceFrom} from />
+        <PriceTag amount={product.priceFrom} category={product.category} from />
       </View>
     </View>
   );

@@ -19,6 +19,12 @@ export const en: Record<MessageKey, string> = {
   'common.empty': 'Nothing here yet',
   'common.noMore': 'No more items',
   'common.priceFrom': 'from {price}',
+  'price.yuan': '{amount} yuan',
+  'price.yuanPer': '{amount} yuan per {unit}',
+  'unit.pair': 'pair',
+  'unit.box': 'box',
+  'unit.piece': 'piece',
+  'unit.time': 'visit',
 
   'category.frames': 'Frames',
   'category.lenses': 'Lenses',

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import { formatFen } from '@lensloop/shared';
 import { PageState } from '../../components/page-state';
+import { priceText } from '../../components/price-tag';
 import { useLocale, usePageTitle } from '../../hooks/use-locale';
 import { usePageData } from '../../hooks/use-page-data';
 import { errorMessage, setLocale, t } from '../../i18n';
@@ -147,7 +147,7 @@ export default function MePage() {
             />
             <Cell
               title={t('me.balance')}
-              extra={<Text data-testid="member-balance">{formatFen(member.balance)}</Text>}
+              extra={<Text data-testid="member-balance">{priceText(member.balance)}</Text>}
             />
             <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
             <View

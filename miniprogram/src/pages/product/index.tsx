@@ -2,9 +2,8 @@ import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
-import { formatFen } from '@lensloop/shared';
 import { ChoiceChip } from '../../components/choice-chip';
-import { PriceTag } from '../../components/price-tag';
+import { PriceTag, priceText } from '../../components/price-tag';
 import { openProduct } from '../../components/product-card';
 import { ProductImage } from '../../components/product-image';
 import { PageState } from '../../components/page-state';
@@ -69,9 +68,9 @@ export default function ProductPage() {
           <View className="product-page__summary">
             <View className="product-page__price" data-testid="product-price" aria-live="polite">
               {sku ? (
-                <PriceTag amount={sku.price} size="large" testId="sku-price" />
+                <PriceTag amount={sku.price} category={product.category} size="large" testId="sku-price" />
               ) : (
-                <PriceTag amount={product.priceFrom} size="large" from />
+                <PriceTag amount={product.priceFrom} category={product.category} size="large" from />
               )}
               {sku ? (
                 sku.stock > 0 ? (
@@ -132,7 +131,7 @@ export default function ProductPage() {
           {sku && lens ? (
             <View className="product-page__section">
               <Text data-testid="configured-price">
-                {t('lens.total', { price: formatFen(sku.price + lens.price) })}
+                {t('lens.total', { price: priceText(sku.price + lens.price, 'frames') })}
               </Text>
             </View>
           ) : null}
@@ -168,7 +167,7 @@ export default function ProductPage() {
                     key={lens.id}
                     title={lens.name}
                     description={lens.brand}
-                    extra={<PriceTag amount={lens.priceFrom} from />}
+                    extra={<PriceTag amount={lens.priceFrom} category="lenses" from />}
                     role="link"
                     aria-label={lens.name}
                     onClick={() => openProduct(lens.id)}

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import {
-  formatFen,
   type LensOption,
   type LensOptionKind,
   type ProductDetail,
   type ProductSummary,
 } from '@lensloop/shared';
 import { ChoiceChip } from '../../components/choice-chip';
+import { priceText } from '../../components/price-tag';
 import { t } from '../../i18n';
 import { getProduct } from '../../services/catalog';
 import { listLensOptions } from '../../services/orders';
@@ -111,7 +111,7 @@ export function LensConfigurator({
             {lens.skus.map((candidate) => (
               <ChoiceChip
                 key={candidate.id}
-                label={`${t('lens.index', { index: candidate.attributes.index ?? '' })} ${formatFen(candidate.price)}`}
+                label={`${t('lens.index', { index: candidate.attributes.index ?? '' })} ${priceText(candidate.price, 'lenses')}`}
                 role="radio"
                 active={candidate.id === skuId}
                 onClick={() => setSkuId(candidate.id)}
@@ -127,7 +127,7 @@ export function LensConfigurator({
             {options.map((option) => (
               <ChoiceChip
                 key={option.code}
-                label={`${t(`lensKind.${option.kind}`)}·${option.name} +${formatFen(option.price)}`}
+                label={`${t(`lensKind.${option.kind}`)}·${option.name} +${priceText(option.price, 'lenses')}`}
                 role="checkbox"
                 active={chosen.some((candidate) => candidate.code === option.code)}
                 onClick={() => setChosen(toggleOption(chosen, option))}
