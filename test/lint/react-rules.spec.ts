@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
+const FIXTURE_PATH = 'miniprogram/src/pages/fixture/index.tsx';
 
-/** Rule ids ESLint reports for `source` as if it were the mini-program file `path`. */
-function lintRules(path: string, source: string): string[] {
+/** Rule ids ESLint reports for `source` as if it were a mini-program page. */
+function lintRules(source: string): string[] {
   // ESLint's flat config is ESM, which jest's CommonJS loader cannot import: run the CLI instead.
   const result = spawnSync(
     process.execPath,
@@ -12,7 +13,7 @@ function lintRules(path: string, source: string): string[] {
       join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
       '--stdin',
       '--stdin-filename',
-      path,
+      FIXTURE_PATH,
       '--format',
       'json',
     ],
@@ -22,60 +23,49 @@ function lintRules(path: string, source: string): string[] {
   return report.messages.map((message) => message.ruleId ?? 'parse-error');
 }
 
+/** A page whose JSX has `child` before an element. */
+function pageWith(child: string): string {
+  return [
+    "import { View } from '@tarojs/components';",
+    '',
+    'export default function Fixture() {',
+    '  return (',
+    '    <View>',
+    `      ${child}`,
+    '      <View />',
+    '    </View>',
+    '  );',
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** A hook loading an order by `id` with the given deps. */
+function pageDataWith(deps: string): string {
+  return [
+    "import { usePageData } from '../../hooks/use-page-data';",
+    "import { getOrder } from '../../services/orders';",
+    '',
+    'export function useFixture(id: number) {',
+    `  return usePageData(() => getOrder(id), ${deps});`,
+    '}',
+    '',
+  ].join('\n');
+}
+
 describe('ESLint React rules on the mini-program', () => {
   it('should fail a // comment written as JSX text, which the page would render', () => {
-    const rules = lintRules(
-      'miniprogram/src/pages/fixture/index.tsx',
-      [
-        "import { View } from '@tarojs/components';",
-        '',
-        'export default function Fixture() {',
-        '  return (',
-        '    <View>',
-        '      // a comment that is really text',
-        '      <View />',
-        '    </View>',
-        '  );',
-        '}',
-        '',
-      ].join('\n'),
+    expect(lintRules(pageWith('// a comment that is really text'))).toContain(
+      'react/jsx-no-comment-textnodes',
     );
-    expect(rules).toContain('react/jsx-no-comment-textnodes');
   });
 
   it('should fail a page-data load that uses a value missing from its deps', () => {
-    const rules = lintRules(
-      'miniprogram/src/pages/fixture/index.tsx',
-      [
-        "import { usePageData } from '../../hooks/use-page-data';",
-        "import { getOrder } from '../../services/orders';",
-        '',
-        'export function useFixture(id: number) {',
-        '  return usePageData(() => getOrder(id), []);',
-        '}',
-        '',
-      ].join('\n'),
-    );
-    expect(rules).toEqual(['react-hooks/exhaustive-deps']);
+    expect(lintRules(pageDataWith('[]'))).toEqual(['react-hooks/exhaustive-deps']);
   });
 
-  it('should pass the same code with a {/* comment */} and complete deps', () => {
-    const rules = lintRules(
-      'miniprogram/src/pages/fixture/index.tsx',
-      [
-        "import { View } from '@tarojs/components';",
-        '',
-        'export default function Fixture() {',
-        '  return (',
-        '    <View>',
-        '      {/* a real comment */}',
-        '      <View />',
-        '    </View>',
-        '  );',
-        '}',
-        '',
-      ].join('\n'),
-    );
-    expect(rules).toEqual([]);
+  it('should pass a {/* comment */} and complete deps', () => {
+    expect(lintRules(pageWith('{/* a real comment */}'))).toEqual([]);
+    expect(lintRules(pageDataWith('[id]'))).toEqual([]);
   });
 });
