@@ -92,7 +92,7 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
     await server?.stop();
   });
 
-  it('should turn large text on and off on 我的 and keep the choice after a reload', async () => {
+  it('should turn large text on and off on 我的 by keyboard and keep the choice after a reload', async () => {
     const page = await openPage('normal');
     await visit(page, 'pages/me/index', (p) => p.getByRole('group', { name: '字体大小' }).waitFor());
     const bodyTextSize = () =>
@@ -101,7 +101,17 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
       );
     expect(await bodyTextSize()).toBeLessThan(18);
 
-    await page.getByRole('button', { name: '大字' }).click();
+    // Reached and pressed with the keyboard alone, with a visible focus outline.
+    let focused: { label: string | null; outline: string } = { label: null, outline: '' };
+    for (let presses = 0; presses < 20 && focused.label !== '大字'; presses += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => ({
+        label: document.activeElement?.getAttribute('aria-label') ?? null,
+        outline: document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : '',
+      }));
+    }
+    expect(focused).toEqual({ label: '大字', outline: 'solid' });
+    await page.keyboard.press('Enter');
     expect(await page.getByRole('button', { name: '大字' }).getAttribute('aria-pressed')).toBe('true');
     expect(await bodyTextSize()).toBe(18);
     await page.reload();
