@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatFen, type ProductDetail, type WechatLoginResponse } from '@lensloop/shared';
+import { auditedScreenshot } from '../support/axe';
 import { expectAttribute, expectVisibleText, launchBrowser, waitForTaroPage } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -13,8 +14,7 @@ describe('H5 mall in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
 
-  const screenshot = (name: string) =>
-    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const screenshot = (name: string) => auditedScreenshot(page, join(ARTIFACTS, `${name}.png`));
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import type { Order } from '@lensloop/shared';
+import { auditedScreenshot } from '../support/axe';
 import { customerAuth, staffAuth } from '../support/actors';
 import { expectAttribute, expectVisibleText, launchBrowser, waitForTaroPage } from '../support/browser';
 import { demoSkus, setStock, type DemoSkus } from '../support/orders';
@@ -20,8 +21,7 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
   let skus: DemoSkus;
   let order: Order;
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => auditedScreenshot(page, join(ARTIFACTS, `${name}.png`));
   const productIdOf = async (skuId: number) =>
     Number(
       (await server.dataSource.query('SELECT product_id FROM skus WHERE id = ?', [skuId]))[0].product_id,

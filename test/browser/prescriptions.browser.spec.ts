@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { shanghaiDate } from '@lensloop/shared';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import { DEMO_CUSTOMER } from '../../server/src/demo/demo-family';
+import { auditedScreenshot } from '../support/axe';
 import { expectAttribute, launchBrowser, waitForTaroPage } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -13,8 +14,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
 
-  const screenshot = (page: Page, name: string) =>
-    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const screenshot = (page: Page, name: string) => auditedScreenshot(page, join(ARTIFACTS, `${name}.png`));
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({

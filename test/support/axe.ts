@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
 
 /** WCAG 2.0/2.1, levels A and AA (issue 17). */
@@ -52,4 +53,10 @@ export async function expectNoAxeViolations(page: Page, name: string): Promise<v
     ),
   );
   expect({ page: name, violations: report }).toEqual({ page: name, violations: [] });
+}
+
+/** A screenshot of the page in its current state, which must also pass axe. */
+export async function auditedScreenshot(page: Page, path: string): Promise<void> {
+  await expectNoAxeViolations(page, basename(path, '.png'));
+  await page.screenshot({ path, fullPage: true });
 }
