@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { shanghaiDate } from '@lensloop/shared';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import { DEMO_CUSTOMER } from '../../server/src/demo/demo-family';
+import { auditedScreenshot } from '../support/axe';
 import { expectAttribute, launchBrowser, waitForTaroPage } from '../support/browser';
 import request from 'supertest';
 import { staffAuth } from '../support/actors';
@@ -15,8 +16,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
 
-  const screenshot = (page: Page, name: string) =>
-    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const screenshot = (page: Page, name: string) => auditedScreenshot(page, join(ARTIFACTS, `${name}.png`));
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({
@@ -175,7 +175,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     const page = await loginAsDemoCustomer();
     await page.getByRole('link', { name: '验光档案' }).click();
 
-    await waitForTaroPage(page, 'pages/fitting/index');
+    await waitForTaroPage(page, 'subpackages/eyecare/fitting/index');
     await page.getByTestId('consent').getByText('你已同意保存验光数据').waitFor();
     await page.getByRole('tab', { name: '小明' }).click();
     const history = page.getByTestId('fitting-history');
@@ -212,7 +212,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await page.getByText('暂无验光记录').waitFor();
 
     await page.getByRole('link', { name: '谁查看过我的验光单' }).click();
-    await waitForTaroPage(page, 'pages/access-log/index');
+    await waitForTaroPage(page, 'subpackages/eyecare/access-log/index');
     const log = page.getByTestId('access-log');
     await log.getByText('李娜（验光师）录入了验光单').first().waitFor();
     await log.getByText('李娜（验光师）查看了验光单').first().waitFor();

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import {
   eyeFieldsFor,
   formatDiopters,
@@ -45,6 +47,21 @@ function prismText(eye: EyePrescription): string {
     .join(', ');
 }
 
+/** 度 as customers say it: hundredths of a diopter, so −1.25 D is "近视 125 度". */
+function plainEye(eye: EyePrescription): string {
+  const parts = [
+    eye.sphere < 0
+      ? t('rx.plainMyopia', { degrees: -eye.sphere })
+      : eye.sphere > 0
+        ? t('rx.plainHyperopia', { degrees: eye.sphere })
+        : t('rx.plainNone'),
+  ];
+  if (eye.cylinder !== 0) {
+    parts.push(t('rx.plainAstigmatism', { degrees: Math.abs(eye.cylinder), axis: eye.axis ?? '' }));
+  }
+  return parts.join(t('rx.plainSeparator'));
+}
+
 const CELLS: Record<EyeValueField, (eye: EyePrescription) => string> = {
   sphere: (eye) => formatDiopters(eye.sphere),
   cylinder: (eye) => (eye.cylinder === 0 ? '' : formatDiopters(eye.cylinder)),
@@ -89,6 +106,7 @@ export function PrescriptionCard({ prescription }: { prescription: Prescription 
     return text ? [`${t(label)} ${text}`] : [];
   });
   const near = pd?.near ?? null;
+  const [explained, setExplained] = useState(false);
   return (
     <View
       className="rx-card"
@@ -140,6 +158,25 @@ export function PrescriptionCard({ prescription }: { prescription: Prescription 
             <Text>{t('rx.lensType', { type: t(`lensType.${prescription.lensType}`) })}</Text>
           ) : null}
           {prescription.notes ? <Text>{t('rx.notes', { notes: prescription.notes })}</Text> : null}
+        </View>
+      ) : null}
+      <Button
+        size="small"
+        fill="none"
+        role="button"
+        aria-expanded={explained}
+        aria-label={t('rx.explain')}
+        onClick={() => setExplained(!explained)}
+      >
+        {t('rx.explain')}
+      </Button>
+      {explained ? (
+        <View className="rx-card__plain" data-testid="prescription-plain">
+          {rows.map(([label, eye]) => (
+            <Text key={label} className="rx-card__plain-eye">
+              {t('rx.plainEye', { eye: t(label), text: plainEye(eye) })}
+            </Text>
+          ))}
         </View>
       ) : null}
       <View className="rx-card__footer">

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { shanghaiDateTime, type StaffAppointment } from '@lensloop/shared';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/state-view';
+import { PageState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
+import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
 import { listStoreAppointments, markNoShow } from '../../../services/appointments';
 import './index.scss';
@@ -12,21 +12,11 @@ import './index.scss';
 /** The store's appointments today, earliest first; a booked one that has begun can be marked a no-show. */
 export default function StaffAppointmentsPage() {
   usePageTitle('title.staffAppointments');
-  const [appointments, setAppointments] = useState<StaffAppointment[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  async function load(): Promise<void> {
-    try {
-      setAppointments((await listStoreAppointments()).items);
-      setError(null);
-    } catch (loadError) {
-      setError(loadError);
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
+  // The time of the answer decides which appointments have begun (and may be marked no-shows).
+  const page = usePageData(
+    async () => ({ appointments: (await listStoreAppointments()).items, loadedAt: Date.now() }),
+    [],
+  );
 
   async function noShow(appointment: StaffAppointment): Promise<void> {
     try {
@@ -34,43 +24,48 @@ export default function StaffAppointmentsPage() {
     } catch (markError) {
       void Taro.showToast({ title: errorMessage(markError), icon: 'none' });
     }
-    await load();
+    await page.reload();
   }
 
-  if (error) return <ErrorState error={error} onRetry={() => void load()} />;
-  if (!appointments) return <LoadingState />;
-  if (appointments.length === 0) return <EmptyState title={t('appointments.empty')} />;
-  const now = Date.now();
   return (
-    <View className="staff-appointments" data-testid="staff-appointments">
-      {appointments.map((appointment) => {
-        const label = t('appointments.row', {
-          time: shanghaiDateTime(new Date(appointment.start)).slice(11),
-          name: appointment.profileName,
-          service: t(`appointments.service.${appointment.service}`),
-        });
-        const canMarkNoShow = appointment.status === 'booked' && Date.parse(appointment.start) <= now;
-        return (
-          <View key={appointment.id} className="staff-appointments__item" data-testid="staff-appointment">
-            <View className="staff-appointments__text">
-              <Text>{label}</Text>
-              <Text className="staff-appointments__status">
-                {t(`appointments.status.${appointment.status}`)}
-              </Text>
-            </View>
-            {canMarkNoShow ? (
-              <Button
-                size="small"
-                role="button"
-                aria-label={`${t('appointments.noShow')} ${label}`}
-                onClick={() => void noShow(appointment)}
-              >
-                {t('appointments.noShow')}
-              </Button>
-            ) : null}
-          </View>
-        );
-      })}
-    </View>
+    <PageState
+      page={page}
+      isEmpty={({ appointments }) => appointments.length === 0}
+      emptyTitle={t('appointments.empty')}
+    >
+      {({ appointments, loadedAt }) => (
+        <View className="staff-appointments" data-testid="staff-appointments">
+          {appointments.map((appointment) => {
+            const label = t('appointments.row', {
+              time: shanghaiDateTime(new Date(appointment.start)).slice(11),
+              name: appointment.profileName,
+              service: t(`appointments.service.${appointment.service}`),
+            });
+            const canMarkNoShow =
+              appointment.status === 'booked' && Date.parse(appointment.start) <= loadedAt;
+            return (
+              <View key={appointment.id} className="staff-appointments__item" data-testid="staff-appointment">
+                <View className="staff-appointments__text">
+                  <Text>{label}</Text>
+                  <Text className="staff-appointments__status">
+                    {t(`appointments.status.${appointment.status}`)}
+                  </Text>
+                </View>
+                {canMarkNoShow ? (
+                  <Button
+                    size="small"
+                    role="button"
+                    aria-label={`${t('appointments.noShow')} ${label}`}
+                    onClick={() => void noShow(appointment)}
+                  >
+                    {t('appointments.noShow')}
+                  </Button>
+                ) : null}
+              </View>
+            );
+          })}
+        </View>
+      )}
+    </PageState>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import {
   ApiError,
   PRESCRIPTION_SOURCES,
@@ -10,6 +10,7 @@ import {
   type PrescriptionKind,
   type PrescriptionSource,
 } from '@lensloop/shared';
+import { LabelledInput } from '../../../components/labelled-input';
 import { ChoiceChip } from '../../../components/choice-chip';
 import { EYE_FIELD_LABELS } from '../../../components/prescription-card';
 import { usePageTitle } from '../../../hooks/use-locale';
@@ -80,12 +81,13 @@ function TextField({
   const placeholder = PLACEHOLDERS[name.split('.').pop() ?? name] ?? '';
   return (
     <View className={`record__field ${error ? 'record__field--error' : ''}`} data-testid={`field-${name}`}>
-      <Input
+      <LabelledInput
         className="record__input"
+        label={label}
+        invalid={Boolean(error)}
         value={value}
         placeholder={placeholder}
         onChange={onChange}
-        {...({ nativeProps: { 'aria-label': label, 'aria-invalid': Boolean(error) } } as object)}
       />
       {error ? (
         <Text className="record__error" role="alert" data-testid={`error-${name}`}>
