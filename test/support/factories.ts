@@ -101,8 +101,9 @@ export class Factory {
     return this.server.dataSource;
   }
 
+  /** A store; `hours` as the appointments module reads them: `HH:mm-HH:mm` (any dash), Asia/Shanghai. */
   async store(
-    overrides: Partial<Pick<StoreEntity, 'name' | 'city' | 'lat' | 'lng'>> = {},
+    overrides: Partial<Pick<StoreEntity, 'name' | 'city' | 'lat' | 'lng' | 'hours'>> = {},
   ): Promise<StoreFixture> {
     const store = await this.dataSource.getRepository(StoreEntity).save({
       name: uniqueName('Store'),
