@@ -142,17 +142,12 @@ describe('appointments (MariaDB)', () => {
       (await book(customer.authorization, { storeId: 999_999, start, service: 'exam' }).expect(404)).body
         .code,
     ).toBe('STORE_NOT_FOUND');
-    const other = await factory.member();
-    const profile = await api()
-      .post('/api/v1/me/profiles')
-      .set('authorization', other.authorization)
-      .send({ name: '小红', relation: 'child', birthDate: '2018-01-01' })
-      .expect(201);
+    const othersChild = await factory.child(await factory.member(), { name: '小红' });
     const response = await book(customer.authorization, {
       storeId: store,
       start,
       service: 'recheck',
-      profileId: profile.body.id,
+      profileId: othersChild,
     }).expect(404);
     expect(response.body.code).toBe('PROFILE_NOT_FOUND');
   });
@@ -160,17 +155,13 @@ describe('appointments (MariaDB)', () => {
   it('should book a child’s re-check, reschedule it (freeing the old place) and cancel it', async () => {
     const { store } = await storeWithOptometrists();
     const parent = await factory.member();
-    const child = await api()
-      .post('/api/v1/me/profiles')
-      .set('authorization', parent.authorization)
-      .send({ name: '小明', relation: 'child', birthDate: '2017-06-01' })
-      .expect(201);
+    const childId = await factory.child(parent, { name: '小明', birthDate: '2017-06-01' });
     const day = await slots(store.id);
     const booked = await book(parent.authorization, {
       storeId: store.id,
       start: day[2].start,
       service: 'recheck',
-      profileId: child.body.id,
+      profileId: childId,
     }).expect(201);
     expect(booked.body).toMatchObject({
       storeId: store.id,

@@ -71,6 +71,15 @@ describe('orders with prescriptions (MariaDB)', () => {
     prescriptionId,
   });
 
+  /** An order (not a quote) for glasses from the prescription, placed by `authorization`. */
+  const orderGlasses = (authorization: string, prescriptionId: number) =>
+    api()
+      .post('/api/v1/orders')
+      .set('authorization', authorization)
+      .send({ storeId, fulfilment: 'pickup', items: [glasses(prescriptionId)] });
+
+  const countOrders = () => server.dataSource.query('SELECT COUNT(*) AS n FROM orders');
+
   /** A quote for glasses made with `lensSkuId` from the customer's prescription. */
   const quoteGlasses = (customer: { authorization: string; prescriptionId: number }, lensSkuId = lens.id) =>
     api()
@@ -102,14 +111,10 @@ describe('orders with prescriptions (MariaDB)', () => {
   it('should refuse another member’s prescription with 404 and create no order', async () => {
     const owner = await customerWithExam(-150);
     const other = await factory.member();
-    const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM orders');
-    const response = await api()
-      .post('/api/v1/orders')
-      .set('authorization', other.authorization)
-      .send({ storeId, fulfilment: 'pickup', items: [glasses(owner.prescriptionId)] })
-      .expect(404);
+    const before = await countOrders();
+    const response = await orderGlasses(other.authorization, owner.prescriptionId).expect(404);
     expect(response.body.code).toBe('PRESCRIPTION_NOT_FOUND');
-    expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM orders')).toEqual(before);
+    expect(await countOrders()).toEqual(before);
   });
 
   it('should allow a 1.56 lens made to −8.00 for −7.00, advising 1.67, and refuse it for −9.00', async () => {
@@ -140,15 +145,11 @@ describe('orders with prescriptions (MariaDB)', () => {
       powerRange: { sphereMin: -1000, sphereMax: 500, cylinderMax: 400 },
     });
     const parent = await factory.member({ consent: true });
-    const child = await api()
-      .post('/api/v1/me/profiles')
-      .set('authorization', parent.authorization)
-      .send({ name: '小雨', relation: 'child', birthDate: '2016-04-01' })
-      .expect(201);
+    const childId = await factory.child(parent, { name: '小雨', birthDate: '2016-04-01' });
     const prescriptionId = await recordExam(parent.memberId, {
       ...exam(-700),
       kind: 'myopia_control',
-      profileId: child.body.id,
+      profileId: childId,
     });
     const order = await placeOrder(server.baseUrl, parent.authorization, {
       storeId,
@@ -165,17 +166,13 @@ describe('orders with prescriptions (MariaDB)', () => {
       od: eye,
       os: eye,
     });
-    const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM orders');
-    const response = await api()
-      .post('/api/v1/orders')
-      .set('authorization', wearer.authorization)
-      .send({ storeId, fulfilment: 'pickup', items: [glasses(wearer.prescriptionId)] })
-      .expect(422);
+    const before = await countOrders();
+    const response = await orderGlasses(wearer.authorization, wearer.prescriptionId).expect(422);
     expect(response.body).toMatchObject({
       code: 'CONTACT_LENS_PRESCRIPTION_FOR_GLASSES',
       details: [{ field: 'items.0.prescriptionId', message: expect.stringContaining('cornea') }],
     });
-    expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM orders')).toEqual(before);
+    expect(await countOrders()).toEqual(before);
   });
 
   it('should refuse glasses from an expired prescription (422 PRESCRIPTION_EXPIRED)', async () => {

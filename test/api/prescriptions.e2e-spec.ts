@@ -43,12 +43,8 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
   /** A new customer with a bound phone, prescription consent and a child profile named after them. */
   async function family(name: string, phone: string, childBirthDate = '2017-01-10') {
     const customer = await factory.member({ phone, consent: true });
-    const child = await api()
-      .post('/api/v1/me/profiles')
-      .set('authorization', customer.authorization)
-      .send({ name: `${name} junior`, relation: 'child', birthDate: childBirthDate })
-      .expect(201);
-    return { ...customer, childId: child.body.id as number };
+    const childId = await factory.child(customer, { name: `${name} junior`, birthDate: childBirthDate });
+    return { ...customer, childId };
   }
 
   const record = (memberId: number, body: object, authorization = optometrist) =>
@@ -110,23 +106,6 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       ['PD 90 mm', exam({ pd: { binocular: 900 } }), 'pd.binocular'],
       ['an exam date in the future', exam({ examDate: '2999-01-01' }), 'examDate'],
       ['an unknown kind', exam({ kind: 'sunglasses' as never }), 'kind'],
-    ])('should reject %s with 400 naming the field', async (_name, body, field) => {
-      const response = await record(memberId, body).expect(400);
-      expect(response.body.code).toBe('VALIDATION_FAILED');
-      expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual([field]);
-    });
-
-    it('should reject an unknown field in an eye', async () => {
-      const response = await record(
-        memberId,
-        exam({ od: { sphere: 0, cylinder: 0, colour: 'blue' } as never }),
-      ).expect(400);
-      expect(response.body.details).toEqual([
-        { field: 'od.colour', message: expect.stringContaining('should not exist') },
-      ]);
-    });
-
-    it.each([
       ['a prism as one number', exam({ od: { sphere: 0, cylinder: 0, prism: 100 as never } }), 'od.prism'],
       [
         'a vertical prism based in',
@@ -156,6 +135,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       ],
     ])('should reject %s with 400 naming the field', async (_name, body, field) => {
       const response = await record(memberId, body).expect(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
       expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual([field]);
     });
 

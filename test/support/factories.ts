@@ -176,6 +176,20 @@ export class Factory {
     return { ...member, openid: `dev-${name}`, api: apiClient(this.server.baseUrl, member.authorization) };
   }
 
+  /** A child profile of the member, made through the API; answers its id. */
+  async child(
+    member: { authorization: string },
+    options: { name?: string; birthDate?: string } = {},
+  ): Promise<number> {
+    const { name = uniqueName('child'), birthDate = '2017-01-10' } = options;
+    const profile = await request(this.server.baseUrl)
+      .post('/api/v1/me/profiles')
+      .set('authorization', member.authorization)
+      .send({ name, relation: 'child', birthDate })
+      .expect(201);
+    return profile.body.id as number;
+  }
+
   async product(input: ProductInput): Promise<ProductFixture> {
     const name = input.name ?? uniqueName(input.category);
     const product = await this.dataSource.getRepository(ProductEntity).save({
