@@ -101,8 +101,9 @@ export class Factory {
     return this.server.dataSource;
   }
 
+  /** A store; `hours` as the appointments module reads them: `HH:mm-HH:mm` (any dash), Asia/Shanghai. */
   async store(
-    overrides: Partial<Pick<StoreEntity, 'name' | 'city' | 'lat' | 'lng'>> = {},
+    overrides: Partial<Pick<StoreEntity, 'name' | 'city' | 'lat' | 'lng' | 'hours'>> = {},
   ): Promise<StoreFixture> {
     const store = await this.dataSource.getRepository(StoreEntity).save({
       name: uniqueName('Store'),
@@ -173,6 +174,20 @@ export class Factory {
       ]);
     }
     return { ...member, openid: `dev-${name}`, api: apiClient(this.server.baseUrl, member.authorization) };
+  }
+
+  /** A child profile of the member, made through the API; answers its id. */
+  async child(
+    member: { authorization: string },
+    options: { name?: string; birthDate?: string } = {},
+  ): Promise<number> {
+    const { name = uniqueName('child'), birthDate = '2017-01-10' } = options;
+    const profile = await request(this.server.baseUrl)
+      .post('/api/v1/me/profiles')
+      .set('authorization', member.authorization)
+      .send({ name, relation: 'child', birthDate })
+      .expect(201);
+    return profile.body.id as number;
   }
 
   async product(input: ProductInput): Promise<ProductFixture> {
