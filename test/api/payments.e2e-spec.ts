@@ -65,14 +65,27 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
       .post(`/api/v1/orders/${order.id}/pay`)
       .set('authorization', alice.authorization)
       .expect(200);
-    const { timeStamp, nonceStr, package: pkg, signType, paySign } = response.body.payment;
+    const { appId, timeStamp, nonceStr, package: pkg, signType, paySign } = response.body.payment;
     expect(response.body.status).toBe('pending_payment');
+    expect(appId).toBe(server.pay.appId);
     expect(signType).toBe('RSA');
     expect(pkg).toMatch(/^prepay_id=wx\d+/);
     const merchantPublicKey = createPublicKey(server.config.wechatPay?.merchantPrivateKey as string);
     const message = `${server.pay.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`;
     expect(createVerify('RSA-SHA256').update(message).verify(merchantPublicKey, paySign, 'base64')).toBe(
       true,
+    );
+  });
+
+  it("should prepay with LensLoop's User-Agent and the order's expiry in +08:00, as the fake saw them", async () => {
+    const order = await newOrder();
+    await api().post(`/api/v1/orders/${order.id}/pay`).set('authorization', alice.authorization).expect(200);
+    const { expiresAt } = await orderOf(order.id);
+    const seen = await request(server.wechat.baseUrl).get(`/fake/pay/${order.no}`).expect(200);
+    expect(seen.body.userAgent).toMatch(/^LensLoop\/\d+\.\d+\.\d+ /);
+    expect(seen.body.timeExpire).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+    expect(new Date(seen.body.timeExpire).getTime()).toBe(
+      Math.floor(new Date(expiresAt).getTime() / 1000) * 1000,
     );
   });
 

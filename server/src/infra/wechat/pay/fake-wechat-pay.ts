@@ -21,6 +21,9 @@ interface FakeTransaction {
   answeredCloses: number;
   /** Tests hold close answers this long, to stop the merchant in the middle of one. */
   closeDelayMs: number;
+  /** As the merchant sent them with the prepay, for tests of the request's form. */
+  timeExpire: string;
+  userAgent: string;
 }
 
 interface FakeRefund {
@@ -35,6 +38,7 @@ interface MerchantRequestBody {
   out_trade_no?: string;
   out_refund_no?: string;
   notify_url?: string;
+  time_expire?: string;
   amount?: { total?: number; refund?: number };
   payer?: { openid?: string };
 }
@@ -68,6 +72,11 @@ export function signedNotification(
     },
   };
 }
+
+/** `yyyy-MM-DDTHH:mm:ss+08:00`, the form of WeChat's own examples. */
+const TIME_EXPIRE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+/** A product and its version (`LensLoop/1.2.0 …`), not a missing header or a library's bare name. */
+const USER_AGENT = /^[\w.-]+\/[\w.-]+/;
 
 function digits(count: number): string {
   return Array.from(randomBytes(count), (byte) => String(byte % 10)).join('');
@@ -158,13 +167,22 @@ export function createFakeWechatPay(options: FakePayOptions) {
     reply(response, 200, { transaction_id: transaction.view.transaction_id, notifyStatus });
   }
 
-  function prepay(response: ServerResponse, payload: MerchantRequestBody): void {
-    const { out_trade_no: outTradeNo, amount, payer, notify_url: notifyUrl } = payload;
+  function prepay(response: ServerResponse, payload: MerchantRequestBody, userAgent: string): void {
+    const {
+      out_trade_no: outTradeNo,
+      amount,
+      payer,
+      notify_url: notifyUrl,
+      time_expire: timeExpire,
+    } = payload;
     if (payload.appid !== options.appId || payload.mchid !== options.mchId) {
       return reply(response, 400, { code: 'PARAM_ERROR', message: 'appid和mch_id不匹配' });
     }
     if (!outTradeNo || !amount?.total || amount.total <= 0 || !payer?.openid || !notifyUrl) {
       return reply(response, 400, { code: 'PARAM_ERROR', message: '参数错误' });
+    }
+    if (timeExpire !== undefined && !TIME_EXPIRE.test(timeExpire)) {
+      return reply(response, 400, { code: 'PARAM_ERROR', message: 'time_expire格式错误' });
     }
     const existing = transactions.get(outTradeNo);
     if (existing?.view.trade_state === 'CLOSED') {
@@ -188,6 +206,8 @@ export function createFakeWechatPay(options: FakePayOptions) {
       prepayId: `wx${Date.now()}${digits(10)}`,
       answeredCloses: 0,
       closeDelayMs: 0,
+      timeExpire: timeExpire ?? '',
+      userAgent,
     };
     transactions.set(outTradeNo, transaction);
     reply(response, 200, { prepay_id: transaction.prepayId });
@@ -206,7 +226,10 @@ export function createFakeWechatPay(options: FakePayOptions) {
     reply(response, 204);
   }
 
-  /** Test controls: `GET /fake/pay/<no>` shows a transaction; `POST …/hold-close?ms=` slows its close. */
+  /**
+   * Test controls: `GET /fake/pay/<no>` shows a transaction (with the prepay's `time_expire` and
+   * User-Agent); `POST …/hold-close?ms=` slows its close.
+   */
   function control(
     response: ServerResponse,
     method: string,
@@ -223,6 +246,8 @@ export function createFakeWechatPay(options: FakePayOptions) {
       trade_state: transaction.view.trade_state,
       answeredCloses: transaction.answeredCloses,
       closeDelayMs: transaction.closeDelayMs,
+      timeExpire: transaction.timeExpire,
+      userAgent: transaction.userAgent,
     });
   }
 
@@ -277,6 +302,11 @@ export function createFakeWechatPay(options: FakePayOptions) {
       return true;
     }
     if (!url.pathname.startsWith('/v3/')) return false;
+    const userAgent = request.headers['user-agent'] ?? '';
+    if (!USER_AGENT.test(userAgent)) {
+      reply(response, 400, { code: 'PARAM_ERROR', message: 'Http头缺少User-Agent' });
+      return true;
+    }
     if (!authorised(request, `${url.pathname}${url.search}`, body)) {
       reply(response, 401, { code: 'SIGN_ERROR', message: '签名错误' });
       return true;
@@ -285,7 +315,7 @@ export function createFakeWechatPay(options: FakePayOptions) {
     const queried = /^\/v3\/pay\/transactions\/out-trade-no\/([\w-]+)$/.exec(url.pathname);
     const closed = /^\/v3\/pay\/transactions\/out-trade-no\/([\w-]+)\/close$/.exec(url.pathname);
     if (url.pathname === '/v3/pay/transactions/jsapi' && request.method === 'POST') {
-      prepay(response, payload);
+      prepay(response, payload, userAgent);
     } else if (queried && request.method === 'GET') {
       const transaction = transactions.get(queried[1]);
       if (transaction) reply(response, 200, transaction.view);

@@ -1,5 +1,7 @@
+import { arch, platform } from 'node:os';
 import { ErrorCode, type WechatPaymentParams } from '@lensloop/shared';
 import { DomainError } from '../../../common/domain-error';
+import { APP_VERSION } from '../../config/app-version';
 import {
   authorizationHeader,
   checkSignatureHeaders,
@@ -26,6 +28,9 @@ export interface RefundCall {
   total: number;
   reason: string;
 }
+
+/** WeChat Pay refuses requests without a User-Agent; this one names us for its support staff. */
+export const USER_AGENT = `LensLoop/${APP_VERSION} (WechatPay-APIv3; Node.js/${process.version}; ${platform()} ${arch()})`;
 
 /**
  * WeChat Pay answered, and said no (a 4xx with `{ code, message }`): not an outage. Callers
@@ -59,7 +64,6 @@ export class WechatPayClient {
       mchid: config.mchId,
       description: request.description,
       out_trade_no: request.outTradeNo,
-      // RFC 3339 with an offset, e.g. 2026-11-25T10:00:00+08:00; UTC is accepted as +00:00.
       time_expire: rfc3339(request.timeExpire),
       notify_url: config.notifyUrl,
       amount: { total: request.amount, currency: 'CNY' },
@@ -69,13 +73,14 @@ export class WechatPayClient {
     return body.prepay_id;
   }
 
-  /** What `wx.requestPayment` needs, signed `appId\ntimeStamp\nnonceStr\npackage\n`. */
+  /** What `wx.requestPayment` needs, signed `appId\ntimeStamp\nnonceStr\npackage\n`, with the appId. */
   paymentParams(prepayId: string): WechatPaymentParams {
     const config = this.config();
     const timeStamp = unixSeconds();
     const nonceStr = nonce();
     const packageValue = `prepay_id=${prepayId}`;
     return {
+      appId: config.appId,
       timeStamp,
       nonceStr,
       package: packageValue,
@@ -127,6 +132,7 @@ export class WechatPayClient {
         headers: {
           accept: 'application/json',
           'content-type': 'application/json',
+          'user-agent': USER_AGENT,
           authorization: authorizationHeader(
             { mchId: config.mchId, serialNo: config.merchantSerialNo, privateKey: config.merchantPrivateKey },
             method,
@@ -152,11 +158,12 @@ export class WechatPayClient {
       'wechatpay-signature': header('wechatpay-signature'),
       'wechatpay-serial': header('wechatpay-serial'),
     };
-    const check = checkSignatureHeaders(signed, text, {
-      serialNo: config.platformSerialNo,
-      publicKey: config.platformPublicKey,
-    });
-    if (check !== 'ok') throw unavailable(`response signature check failed: ${check}`);
+    const check = checkSignatureHeaders(signed, text, config.platformKeys);
+    if (check !== 'ok') {
+      throw unavailable(
+        `response signature check failed: ${check} (Wechatpay-Serial ${signed['wechatpay-serial']})`,
+      );
+    }
     return text ? (JSON.parse(text) as T) : null;
   }
 }

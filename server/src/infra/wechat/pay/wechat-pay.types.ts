@@ -1,3 +1,5 @@
+import type { PlatformKeys } from './wechat-pay-crypto';
+
 /** WeChat Pay v3 bodies, field names as the platform spells them. */
 
 export interface WechatPayConfig {
@@ -7,10 +9,11 @@ export interface WechatPayConfig {
   merchantSerialNo: string;
   /** PEM of the merchant API private key (apiclient_key.pem). */
   merchantPrivateKey: string;
-  /** Serial of the platform certificate or the WeChat Pay public key id (`PUB_KEY_ID_…`). */
-  platformSerialNo: string;
-  /** PEM of the platform public key that signs responses and notifications. */
-  platformPublicKey: string;
+  /**
+   * PEM public keys that verify responses and notifications, by platform certificate serial or
+   * WeChat Pay public key id (`PUB_KEY_ID_…`); WeChat names the one it signed with in `Wechatpay-Serial`.
+   */
+  platformKeys: PlatformKeys;
   /** The 32-character APIv3 key that encrypts notification resources. */
   apiV3Key: string;
   notifyUrl: string;
