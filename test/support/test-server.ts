@@ -35,11 +35,12 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Another server's database and WeChat: a second replica of the same deployment. */
   replicaOf?: TestServer;
+  /** The MariaDB server to make the test database in (default: the run's, from the global setup). */
+  mariadbUrl?: string;
 }
 
-/** A database of its own for one test file, inside the MariaDB started by the global setup. */
-async function createTestDatabase(): Promise<string> {
-  const serverUrl = process.env.LENSLOOP_TEST_MARIADB_URL;
+/** A database of its own for one test file, by default inside the MariaDB started by the global setup. */
+async function createTestDatabase(serverUrl = process.env.LENSLOOP_TEST_MARIADB_URL): Promise<string> {
   if (!serverUrl) throw new Error('LENSLOOP_TEST_MARIADB_URL is not set: run through the jest global setup');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const connection = await createConnection(serverUrl);
@@ -73,7 +74,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(database === 'mariadb'
       ? {
           DB_TYPE: 'mariadb',
-          DB_URL: replicaOf?.config.database.url ?? (await createTestDatabase()),
+          DB_URL: replicaOf?.config.database.url ?? (await createTestDatabase(options.mariadbUrl)),
           DB_MIGRATE: 'true',
           DB_POOL_SIZE: '30',
         }
