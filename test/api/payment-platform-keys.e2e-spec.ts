@@ -8,6 +8,7 @@ import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { Factory, type MemberFixture } from '../support/factories';
 import { placeOrder } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { paidTransaction } from '../support/wechat-pay';
 
 /**
  * A platform key rotation as an operator runs it: the server process is configured through its
@@ -54,17 +55,7 @@ describe('WeChat Pay with several platform keys (MariaDB, a separate server proc
     const notification = signedNotification(
       { ...signer, apiV3Key: server.pay.apiV3Key },
       'TRANSACTION.SUCCESS',
-      {
-        appid: server.pay.appId,
-        mchid: server.pay.mchId,
-        out_trade_no: order.no,
-        transaction_id: `4200${Date.now()}${Math.floor(Math.random() * 1e9)}`.slice(0, 28),
-        trade_type: 'JSAPI',
-        trade_state: 'SUCCESS',
-        success_time: new Date().toISOString(),
-        payer: { openid: alice.openid },
-        amount: { total: order.payable, payer_total: order.payable, currency: 'CNY', payer_currency: 'CNY' },
-      },
+      paidTransaction(server.pay, order, alice.openid),
     );
     return request(api.baseUrl)
       .post('/api/v1/payments/wechat/notify')

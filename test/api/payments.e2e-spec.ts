@@ -8,6 +8,7 @@ import { Factory, type MemberFixture, type SkuFixture, type StaffFixture } from 
 import { placeOrder } from '../support/orders';
 import { advanceClock, outboxEvents, runJob, waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { paidTransaction } from '../support/wechat-pay';
 
 describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB)', () => {
   let server: TestServer;
@@ -43,19 +44,8 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
     (await api().get(`/api/v1/orders/${id}`).set('authorization', alice.authorization).expect(200)).body;
   const count = async (sql: string, parameters: unknown[]) =>
     Number((await server.dataSource.query(sql, parameters))[0].n);
-  const transaction = (order: { no: string; payable: number }, overrides: object = {}) => ({
-    appid: server.pay.appId,
-    mchid: server.pay.mchId,
-    out_trade_no: order.no,
-    transaction_id: `4200${Date.now()}${Math.floor(Math.random() * 1e9)}`.slice(0, 28),
-    trade_type: 'JSAPI',
-    trade_state: 'SUCCESS',
-    trade_state_desc: '支付成功',
-    success_time: new Date().toISOString(),
-    payer: { openid: alice.openid },
-    amount: { total: order.payable, payer_total: order.payable, currency: 'CNY', payer_currency: 'CNY' },
-    ...overrides,
-  });
+  const transaction = (order: { no: string; payable: number }, overrides: object = {}) =>
+    paidTransaction(server.pay, order, alice.openid, overrides);
   const deliver = (notification: { body: string; headers: Record<string, string> }) =>
     api().post('/api/v1/payments/wechat/notify').set(notification.headers).send(notification.body);
 
