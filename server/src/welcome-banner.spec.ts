@@ -92,4 +92,23 @@ describe('welcomeBanner', () => {
     expect(banner).toContain('Database:            embedded SQLite in memory');
     expect(banner).toContain('WeChat Pay:          not configured (paying answers WECHAT_UNAVAILABLE)');
   });
+
+  it('should say when platform certificates are downloaded', () => {
+    const config = loadConfig({ SQLITE_PATH: ':memory:' });
+    const devPay = createDevPayCredentials(config.wechat.appId);
+    config.wechatPay = {
+      ...devPay.merchant,
+      platformKeys: {},
+      downloadCertificates: true,
+      baseUrl: 'https://api.mch.weixin.qq.com',
+      notifyUrl: 'https://shop.example.com/api/v1/payments/wechat/notify',
+    };
+    const banner = welcomeBanner({
+      url: 'http://localhost:3000',
+      config,
+      fakeWechatUrl: null,
+      generatedPayKeys: false,
+    });
+    expect(banner).toContain('platform keys none configured, and the certificates WeChat lists (downloaded)');
+  });
 });

@@ -25,8 +25,9 @@ function databaseLine({ type, url, sqlitePath }: AppConfig['database']): string 
 function payLine(pay: AppConfig['wechatPay'], generatedPayKeys: boolean): string {
   if (!pay) return 'not configured (paying answers WECHAT_UNAVAILABLE)';
   if (generatedPayKeys) return `fake, merchant ${pay.mchId} with keys generated at start`;
-  const serials = Object.keys(pay.platformKeys).join(', ');
-  return `merchant ${pay.mchId} (appid ${pay.appId}) at ${pay.baseUrl}; platform keys ${serials}`;
+  const serials = Object.keys(pay.platformKeys).join(', ') || 'none configured';
+  const downloaded = pay.downloadCertificates ? ', and the certificates WeChat lists (downloaded)' : '';
+  return `merchant ${pay.mchId} (appid ${pay.appId}) at ${pay.baseUrl}; platform keys ${serials}${downloaded}`;
 }
 
 /**

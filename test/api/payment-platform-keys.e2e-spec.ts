@@ -1,5 +1,8 @@
 import request from 'supertest';
-import { signedNotification } from '../../server/src/infra/wechat/pay/fake-wechat-pay';
+import {
+  signedNotification,
+  type SignedNotification,
+} from '../../server/src/infra/wechat/pay/fake-wechat-pay';
 import {
   createDevPayCredentials,
   createDevPlatformCertificate,
@@ -7,6 +10,7 @@ import {
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { Factory, type MemberFixture } from '../support/factories';
 import { placeOrder } from '../support/orders';
+import { runJob } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { paidTransaction } from '../support/wechat-pay';
 
@@ -17,6 +21,8 @@ import { paidTransaction } from '../support/wechat-pay';
  */
 describe('WeChat Pay with several platform keys (MariaDB, a separate server process)', () => {
   const certificate = createDevPlatformCertificate();
+  /** A certificate WeChat lists at `GET /v3/certificates` but nobody configured. */
+  const listed = createDevPlatformCertificate();
   /** A platform key nobody configured, e.g. the next one before the operator added it. */
   const stranger = createDevPayCredentials('wxtestlensloop0001').platform;
   let server: TestServer;
@@ -26,12 +32,16 @@ describe('WeChat Pay with several platform keys (MariaDB, a separate server proc
   let alice: MemberFixture;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ platformCertificates: [listed] });
     const factory = new Factory(server);
     storeId = (await factory.store()).id;
     skuId = (await factory.sku('contacts', { storeId, quantity: 50, price: 9_900 })).id;
     alice = await factory.member();
-    api = await startApiProcess(server, {}, { [certificate.serialNo]: certificate.certificate });
+    api = await startApiProcess(
+      server,
+      { WECHATPAY_DOWNLOAD_CERTIFICATES: 'true' },
+      { [certificate.serialNo]: certificate.certificate },
+    );
   });
   afterAll(async () => {
     await api?.kill();
@@ -48,20 +58,21 @@ describe('WeChat Pay with several platform keys (MariaDB, a separate server proc
         .expect(200)
     ).body.status;
   /** A TRANSACTION.SUCCESS notification for `order`, signed with `signer`'s platform key. */
-  const notifyPaid = (
+  const paidNotification = (
     order: { no: string; payable: number },
     signer: { platformPrivateKey: string; platformSerialNo: string },
-  ) => {
-    const notification = signedNotification(
+  ) =>
+    signedNotification(
       { ...signer, apiV3Key: server.pay.apiV3Key },
       'TRANSACTION.SUCCESS',
       paidTransaction(server.pay, order, alice.openid),
     );
-    return request(api.baseUrl)
+  const deliver = (notification: SignedNotification) =>
+    request(api.baseUrl)
       .post('/api/v1/payments/wechat/notify')
       .set(notification.headers)
       .send(notification.body);
-  };
+  const notifyPaid = (...args: Parameters<typeof paidNotification>) => deliver(paidNotification(...args));
 
   it('should accept a notification signed with the WeChat Pay public key (PUB_KEY_ID_…)', async () => {
     expect(server.pay.platformSerialNo).toMatch(/^PUB_KEY_ID_/);
@@ -92,6 +103,20 @@ describe('WeChat Pay with several platform keys (MariaDB, a separate server proc
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(api.output()).toContain(`unknown_serial (Wechatpay-Serial ${stranger.platformSerialNo})`);
+  });
+
+  it('should trust a listed certificate once the wechat-pay-certificates job has downloaded it', async () => {
+    const signer = { platformPrivateKey: listed.privateKey, platformSerialNo: listed.serialNo };
+    const refused = paidNotification(await newOrder(), signer);
+    expect((await deliver(refused)).status).toBe(401);
+    expect(await runJob(api.baseUrl, 'wechat-pay-certificates')).toBe(1);
+    const after = await newOrder();
+    expect((await notifyPaid(after, signer)).status).toBe(204);
+    expect(await statusOf(after.id)).toBe('paid');
+    // WeChat sends the refused notification again, and now it verifies.
+    expect((await deliver(refused)).status).toBe(204);
+    // Fetched again only after 12 hours.
+    expect(await runJob(api.baseUrl, 'wechat-pay-certificates')).toBe(0);
   });
 
   it("should verify WeChat Pay's responses with the key its Wechatpay-Serial names", async () => {

@@ -10,6 +10,7 @@ import {
 } from '../../server/src/infra/wechat/fake-wechat-server';
 import {
   createDevPayCredentials,
+  type DevPlatformCertificate,
   type FakePayOptions,
 } from '../../server/src/infra/wechat/pay/dev-pay-credentials';
 
@@ -35,6 +36,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Another server's database and WeChat: a second replica of the same deployment. */
   replicaOf?: TestServer;
+  /** Platform certificates the fake WeChat Pay lists at `GET /v3/certificates`. */
+  platformCertificates?: DevPlatformCertificate[];
   /** The MariaDB server to make the test database in (default: the run's, from the global setup). */
   mariadbUrl?: string;
 }
@@ -57,7 +60,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database = options.database ?? 'mariadb';
   const replicaOf = options.replicaOf;
   const credentials = replicaOf ? null : createDevPayCredentials('wxtestlensloop0001');
-  const pay = replicaOf?.pay ?? (credentials as NonNullable<typeof credentials>).platform;
+  const pay = replicaOf?.pay ?? {
+    ...(credentials as NonNullable<typeof credentials>).platform,
+    platformCertificates: options.platformCertificates,
+  };
   const wechat =
     replicaOf?.wechat ??
     (await startFakeWechatServer({ appId: 'wxtestlensloop0001', appSecret: 'test-secret', pay }));

@@ -169,7 +169,19 @@ describe('loadConfig', () => {
           WECHATPAY_PLATFORM_SERIAL_NO: '',
           WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: '',
         }),
-      ).toEqual(['WeChat Pay needs a platform key: WECHATPAY_PLATFORM_KEYS']);
+      ).toEqual([
+        'WeChat Pay needs a platform key: WECHATPAY_PLATFORM_KEYS (or WECHATPAY_DOWNLOAD_CERTIFICATES)',
+      ]);
+    });
+
+    it('should need no configured platform key when the certificates are downloaded', () => {
+      const config = loadConfig({
+        ...payEnvironment(),
+        WECHATPAY_PLATFORM_SERIAL_NO: '',
+        WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: '',
+        WECHATPAY_DOWNLOAD_CERTIFICATES: 'true',
+      });
+      expect(config.wechatPay).toMatchObject({ platformKeys: {}, downloadCertificates: true });
     });
 
     it('should reject a partial Pay configuration, bad keys, a short APIv3 key and a plain-http notify URL', () => {

@@ -164,7 +164,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DB_TYPE=sqljs is the embedded demo database; production needs mariadb or mysql');
   }
 
-  const wechatPay = loadWechatPay(env, appId, production, problems);
+  const wechatPay = loadWechatPay(
+    env,
+    { appId, production, downloadCertificates: flag('WECHATPAY_DOWNLOAD_CERTIFICATES', false) },
+    problems,
+  );
 
   const config: AppConfig = {
     environment,
@@ -231,7 +235,7 @@ function platformPublicKey(serial: string, text: string): string {
  * `WECHATPAY_PLATFORM_KEYS=<serial>:<file>,…` (certificate serials and `PUB_KEY_ID_…` ids side by
  * side) plus the older `WECHATPAY_PLATFORM_SERIAL_NO` / `WECHATPAY_PLATFORM_PUBLIC_KEY_FILE` pair.
  */
-function platformKeys(env: NodeJS.ProcessEnv, problems: string[]): Record<string, string> {
+function platformKeys(env: NodeJS.ProcessEnv, required: boolean, problems: string[]): Record<string, string> {
   const entries = (env.WECHATPAY_PLATFORM_KEYS ?? '')
     .split(',')
     .map((entry) => entry.trim())
@@ -261,7 +265,11 @@ function platformKeys(env: NodeJS.ProcessEnv, problems: string[]): Record<string
       );
     }
   }
-  if (!entries.length) problems.push('WeChat Pay needs a platform key: WECHATPAY_PLATFORM_KEYS');
+  if (required && !entries.length) {
+    problems.push(
+      'WeChat Pay needs a platform key: WECHATPAY_PLATFORM_KEYS (or WECHATPAY_DOWNLOAD_CERTIFICATES)',
+    );
+  }
   return keys;
 }
 
@@ -281,8 +289,11 @@ function merchantPrivateKey(file: string, problems: string[]): string {
 /** WeChat Pay settings: all required in production; outside it, all or none. */
 function loadWechatPay(
   env: NodeJS.ProcessEnv,
-  appId: string,
-  production: boolean,
+  {
+    appId,
+    production,
+    downloadCertificates,
+  }: { appId: string; production: boolean; downloadCertificates: boolean },
   problems: string[],
 ): WechatPayConfig | null {
   const missing = PAY_VARIABLES.filter((name) => !env[name]);
@@ -297,7 +308,8 @@ function loadWechatPay(
     appId: env.WECHATPAY_APPID || appId,
     merchantSerialNo: env.WECHATPAY_MERCHANT_SERIAL_NO as string,
     merchantPrivateKey: merchantPrivateKey(env.WECHATPAY_MERCHANT_PRIVATE_KEY_FILE as string, problems),
-    platformKeys: platformKeys(env, problems),
+    platformKeys: platformKeys(env, !downloadCertificates, problems),
+    downloadCertificates,
     apiV3Key: env.WECHATPAY_APIV3_KEY as string,
     notifyUrl: env.WECHATPAY_NOTIFY_URL as string,
     baseUrl: env.WECHATPAY_BASE_URL || 'https://api.mch.weixin.qq.com',

@@ -102,7 +102,7 @@ export class PaymentsService {
     rawBody: string,
   ): Promise<void> {
     const config = this.payConfig();
-    const check = checkSignatureHeaders(headers, rawBody, config.platformKeys);
+    const check = checkSignatureHeaders(headers, rawBody, this.pay.platformKeys());
     if (check !== 'ok') {
       // The serial is in the log so that an operator sees a platform key rotation coming.
       throw new NotificationRejected(

@@ -14,6 +14,8 @@ export interface FakePayOptions {
   platformSerialNo: string;
   platformPrivateKey: string;
   apiV3Key: string;
+  /** Platform certificates the fake lists at `GET /v3/certificates` (the first signs that answer). */
+  platformCertificates?: DevPlatformCertificate[];
 }
 
 export interface DevPayCredentials {

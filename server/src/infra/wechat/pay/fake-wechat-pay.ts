@@ -92,13 +92,40 @@ export function createFakeWechatPay(options: FakePayOptions) {
   const transactions = new Map<string, FakeTransaction>();
   const refunds = new Map<string, FakeRefund>();
 
-  function reply(response: ServerResponse, status: number, payload?: object): void {
+  function reply(
+    response: ServerResponse,
+    status: number,
+    payload?: object,
+    signer = { privateKey: options.platformPrivateKey, serialNo: options.platformSerialNo },
+  ): void {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     response.writeHead(status, {
       'content-type': 'application/json',
-      ...signatureHeaders(options.platformPrivateKey, options.platformSerialNo, body),
+      ...signatureHeaders(signer.privateKey, signer.serialNo, body),
     });
     response.end(body);
+  }
+
+  /** `GET /v3/certificates`: each certificate encrypted with the APIv3 key, as WeChat lists them. */
+  function certificates(response: ServerResponse): void {
+    const listed = options.platformCertificates ?? [];
+    if (!listed.length) return reply(response, 404, { code: 'NOT_FOUND', message: '无可用的平台证书' });
+    const data = listed.map((certificate) => {
+      const { algorithm, nonce, associated_data, ciphertext } = encryptResource(
+        options.apiV3Key,
+        certificate.certificate,
+        'certificate',
+        'certificate',
+      );
+      return {
+        serial_no: certificate.serialNo,
+        effective_time: rfc3339(new Date(Date.now() - 86_400_000)),
+        expire_time: rfc3339(new Date(Date.now() + 86_400_000)),
+        encrypt_certificate: { algorithm, nonce, associated_data, ciphertext },
+      };
+    });
+    // WeChat signs this answer with a platform certificate, possibly one the merchant has not got yet.
+    reply(response, 200, { data }, { privateKey: listed[0].privateKey, serialNo: listed[0].serialNo });
   }
 
   function authorised(request: IncomingMessage, path: string, body: string): boolean {
@@ -322,6 +349,8 @@ export function createFakeWechatPay(options: FakePayOptions) {
       else reply(response, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' });
     } else if (closed && request.method === 'POST') {
       await close(response, closed[1]);
+    } else if (url.pathname === '/v3/certificates' && request.method === 'GET') {
+      certificates(response);
     } else if (url.pathname === '/v3/refund/domestic/refunds' && request.method === 'POST') {
       refund(response, payload);
     } else {

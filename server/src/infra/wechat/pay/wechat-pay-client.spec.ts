@@ -1,14 +1,19 @@
 import { startFakeWechatServer, type FakeWechatServer } from '../fake-wechat-server';
-import { createDevPayCredentials } from './dev-pay-credentials';
+import { createDevPayCredentials, createDevPlatformCertificate } from './dev-pay-credentials';
 import { USER_AGENT, WechatPayClient } from './wechat-pay-client';
-import { authorizationHeader } from './wechat-pay-crypto';
+import { authorizationHeader, checkSignatureHeaders, signatureHeaders } from './wechat-pay-crypto';
 
 describe('WechatPayClient against the fake WeChat Pay', () => {
   const credentials = createDevPayCredentials('wxspec');
+  const certificate = createDevPlatformCertificate();
   let fake: FakeWechatServer;
   let client: WechatPayClient;
   beforeAll(async () => {
-    fake = await startFakeWechatServer({ appId: 'wxspec', appSecret: 'secret', pay: credentials.platform });
+    fake = await startFakeWechatServer({
+      appId: 'wxspec',
+      appSecret: 'secret',
+      pay: { ...credentials.platform, platformCertificates: [certificate] },
+    });
     const config = { ...credentials.merchant, baseUrl: fake.baseUrl, notifyUrl: 'http://127.0.0.1:1/notify' };
     client = new WechatPayClient(() => config);
   });
@@ -85,6 +90,30 @@ describe('WechatPayClient against the fake WeChat Pay', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'PARAM_ERROR', message: 'time_expire格式错误' });
+  });
+
+  it('should download the platform certificates, decrypt them and trust them besides the configured key', async () => {
+    const message = signatureHeaders(certificate.privateKey, certificate.serialNo, 'body');
+    expect(checkSignatureHeaders(message, 'body', client.platformKeys())).toBe('unknown_serial');
+    // The list is signed with a certificate that is only in the list itself.
+    expect(await client.downloadPlatformCertificates()).toEqual([certificate.serialNo]);
+    expect(Object.keys(client.platformKeys()).sort()).toEqual(
+      [certificate.serialNo, credentials.platform.platformSerialNo].sort(),
+    );
+    expect(checkSignatureHeaders(message, 'body', client.platformKeys())).toBe('ok');
+  });
+
+  it('should refuse a certificate list it cannot decrypt with its APIv3 key', async () => {
+    const wrongKey = new WechatPayClient(() => ({
+      ...credentials.merchant,
+      apiV3Key: 'z'.repeat(32),
+      baseUrl: fake.baseUrl,
+      notifyUrl: 'http://127.0.0.1:1/notify',
+    }));
+    await expect(wrongKey.downloadPlatformCertificates()).rejects.toMatchObject({
+      code: 'WECHAT_UNAVAILABLE',
+    });
+    expect(Object.keys(wrongKey.platformKeys())).toEqual([credentials.platform.platformSerialNo]);
   });
 
   it('should find no transaction for an unknown order number', async () => {

@@ -5,13 +5,20 @@ import { APP_VERSION } from '../../config/app-version';
 import {
   authorizationHeader,
   checkSignatureHeaders,
+  decryptResource,
   nonce,
+  type PlatformKeys,
   rfc3339,
   rsaSign,
   signatureMessage,
   unixSeconds,
 } from './wechat-pay-crypto';
-import type { WechatPayConfig, WechatPayRefund, WechatPayTransaction } from './wechat-pay.types';
+import type {
+  WechatPayCertificateEntry,
+  WechatPayConfig,
+  WechatPayRefund,
+  WechatPayTransaction,
+} from './wechat-pay.types';
 
 export interface PrepayRequest {
   outTradeNo: string;
@@ -54,7 +61,34 @@ export class WechatPayRejection extends Error {
  * against the platform key. The base URL is api.mch.weixin.qq.com or the local fake.
  */
 export class WechatPayClient {
+  /** Platform certificates from the last `GET /v3/certificates`, by serial. */
+  private downloadedKeys: PlatformKeys = {};
+
   constructor(private readonly config: () => WechatPayConfig) {}
+
+  /** The keys signatures are checked with: the configured ones and the downloaded certificates. */
+  platformKeys(): PlatformKeys {
+    return { ...this.downloadedKeys, ...this.config().platformKeys };
+  }
+
+  /**
+   * Downloads the platform certificates WeChat currently signs with and trusts them besides the
+   * configured keys; returns their serials. The list is encrypted with the APIv3 key, which is
+   * what makes it WeChat's: its response may be signed by a certificate only in that list.
+   */
+  async downloadPlatformCertificates(): Promise<string[]> {
+    const config = this.config();
+    const certificatesIn = (text: string): PlatformKeys => {
+      const { data } = JSON.parse(text) as { data: WechatPayCertificateEntry[] };
+      return Object.fromEntries(
+        data.map((entry) => [entry.serial_no, decryptResource(config.apiV3Key, entry.encrypt_certificate)]),
+      );
+    };
+    let downloaded: PlatformKeys = {};
+    await this.call('GET', '/v3/certificates', undefined, [], (text) => (downloaded = certificatesIn(text)));
+    this.downloadedKeys = downloaded;
+    return Object.keys(downloaded);
+  }
 
   /** JSAPI prepay; WeChat returns the same prepay id for a repeated identical request. */
   async prepay(request: PrepayRequest): Promise<string> {
@@ -122,6 +156,8 @@ export class WechatPayClient {
     path: string,
     payload?: object,
     absentStatuses: number[] = [],
+    /** Keys a response brings along for its own check (the certificate list). */
+    keysInResponse: (text: string) => PlatformKeys = () => ({}),
   ): Promise<T | null> {
     const config = this.config();
     const body = payload === undefined ? '' : JSON.stringify(payload);
@@ -158,7 +194,13 @@ export class WechatPayClient {
       'wechatpay-signature': header('wechatpay-signature'),
       'wechatpay-serial': header('wechatpay-serial'),
     };
-    const check = checkSignatureHeaders(signed, text, config.platformKeys);
+    let keys: PlatformKeys;
+    try {
+      keys = { ...keysInResponse(text), ...this.platformKeys() };
+    } catch (error) {
+      throw unavailable(`unreadable response: ${(error as Error).message}`);
+    }
+    const check = checkSignatureHeaders(signed, text, keys);
     if (check !== 'ok') {
       throw unavailable(
         `response signature check failed: ${check} (Wechatpay-Serial ${signed['wechatpay-serial']})`,

@@ -14,10 +14,28 @@ export interface WechatPayConfig {
    * WeChat Pay public key id (`PUB_KEY_ID_…`); WeChat names the one it signed with in `Wechatpay-Serial`.
    */
   platformKeys: PlatformKeys;
+  /**
+   * Also trust the platform certificates WeChat lists at `GET /v3/certificates`, downloaded by the
+   * `wechat-pay-certificates` job (merchants on certificates rather than a public key).
+   */
+  downloadCertificates?: boolean;
   /** The 32-character APIv3 key that encrypts notification resources. */
   apiV3Key: string;
   notifyUrl: string;
   baseUrl: string;
+}
+
+/** One entry of `GET /v3/certificates`: a platform certificate encrypted with the APIv3 key. */
+export interface WechatPayCertificateEntry {
+  serial_no: string;
+  effective_time: string;
+  expire_time: string;
+  encrypt_certificate: {
+    algorithm: 'AEAD_AES_256_GCM';
+    nonce: string;
+    associated_data: string;
+    ciphertext: string;
+  };
 }
 
 export type TradeState = 'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR';
