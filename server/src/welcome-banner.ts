@@ -43,7 +43,8 @@ export function welcomeBanner({ url, config, fakeWechatUrl, generatedPayKeys }: 
     : `appid ${config.wechat.appId} at ${config.wechat.apiBaseUrl}`;
   const lines = [
     '',
-    `  LensLoop ${APP_VERSION} is running: open ${url}/`,
+    `  LensLoop is running: open ${url}/`,
+    `  Version:             ${APP_VERSION}`,
     `  API docs:            ${url}/api/docs`,
     `  Database:            ${databaseLine(config.database)}`,
     `  WeChat login:        ${wechat}`,
