@@ -123,6 +123,7 @@ export const en: Record<MessageKey, string> = {
   'error.INTERNAL_ERROR': 'The server had a problem, please try again later',
   'error.WECHAT_CODE_INVALID': 'WeChat login failed, please try again',
   'error.WECHAT_UNAVAILABLE': 'WeChat is unavailable, please try again later',
+  'error.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable, please try again later',
   'error.INVALID_CREDENTIALS': 'Wrong username or password',
   'error.PRODUCT_NOT_FOUND': 'This product does not exist',
   'error.STORE_NOT_FOUND': 'Store not found',

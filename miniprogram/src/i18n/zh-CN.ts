@@ -121,6 +121,7 @@ export const zhCN = {
   'error.INTERNAL_ERROR': '服务器开小差了，请稍后再试',
   'error.WECHAT_CODE_INVALID': '微信登录失败，请重试',
   'error.WECHAT_UNAVAILABLE': '微信服务暂不可用，请稍后再试',
+  'error.SERVICE_UNAVAILABLE': '服务暂时不可用，请稍后再试',
   'error.INVALID_CREDENTIALS': '用户名或密码错误',
   'error.PRODUCT_NOT_FOUND': '商品不存在或已下架',
   'error.STORE_NOT_FOUND': '门店不存在',

@@ -148,6 +148,8 @@ export interface OrderSummary {
 
 /** Parameters for `wx.requestPayment` (signType RSA, signed by the merchant key). */
 export interface WechatPaymentParams {
+  /** The mini-program's appid the payment is signed for (the first line of `paySign`'s message). */
+  appId: string;
   timeStamp: string;
   nonceStr: string;
   package: string;

@@ -1,20 +1,26 @@
-import { Controller, Get, HttpException, HttpStatus, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Health } from '@lensloop/shared';
+import { ErrorCode, type Health } from '@lensloop/shared';
 import { DataSource } from 'typeorm';
+import { DatabaseOutage } from '../../common/database-outage';
+import { DomainError } from '../../common/domain-error';
 
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outage: DatabaseOutage,
+  ) {}
 
   /** Ready when the database answers; load balancers take the instance out on 503. */
   @Get()
   async getHealth(): Promise<Health> {
     try {
       await this.dataSource.query('SELECT 1');
-    } catch {
-      throw new HttpException('The database is not reachable.', HttpStatus.SERVICE_UNAVAILABLE);
+    } catch (error) {
+      this.outage.report(error);
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is not reachable.');
     }
     return { status: 'ok', database: 'up' };
   }
