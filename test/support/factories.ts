@@ -118,6 +118,12 @@ export class Factory {
     return { id: store.id, name: store.name, city: store.city };
   }
 
+  /** A store with one SKU of `category`, `quantity` of it on hand there. */
+  async storeSelling(category: ProductCategory, quantity = 100): Promise<{ storeId: number; skuId: number }> {
+    const storeId = (await this.store()).id;
+    return { storeId, skuId: (await this.sku(category, { storeId, quantity })).id };
+  }
+
   /** A staff member of `storeId` (null for HQ), logged in. */
   async staff(role: StaffRole, storeId: number | null, name = uniqueName(role)): Promise<StaffFixture> {
     this.staffPasswordHash ??= hashPassword(STAFF_PASSWORD);
