@@ -397,6 +397,16 @@ describe('coupons (MariaDB)', () => {
       await as(admin.authorization, api().post(`/api/v1/admin/coupon-templates/${templateId}/issue`))
         .send({ memberIds: [0] })
         .expect(400);
+      const unknown = await as(
+        admin.authorization,
+        api().post(`/api/v1/admin/coupon-templates/${templateId}/issue`),
+      )
+        .send({ memberIds: [targets[0].memberId, 999_999] })
+        .expect(404);
+      expect(unknown.body).toMatchObject({
+        code: 'MEMBER_NOT_FOUND',
+        details: [{ field: 'memberIds', message: 'no member 999999' }],
+      });
     });
   });
 

@@ -7,6 +7,7 @@ import { TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { IntervalJob } from '../../infra/jobs/interval-job';
+import { MembersService } from '../members/members.service';
 import { CouponsService } from './coupons.service';
 import { CouponIssueJobEntity } from './entities/coupon-issue-job.entity';
 
@@ -31,6 +32,7 @@ export class CouponIssueJob extends IntervalJob {
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectRepository(CouponIssueJobEntity) private readonly jobs: Repository<CouponIssueJobEntity>,
     private readonly coupons: CouponsService,
+    private readonly members: MembersService,
     private readonly tx: TransactionRunner,
   ) {
     super(config.jobs);
@@ -45,14 +47,18 @@ export class CouponIssueJob extends IntervalJob {
         `Template ${templateId} is a ${template.channel} template; only push and reward templates are issued by admins.`,
       );
     }
+    const unique = [...new Set(memberIds)];
+    const existing = await this.members.existingIds(unique);
+    const unknown = unique.filter((memberId) => !existing.has(memberId));
+    if (unknown.length) {
+      throw new DomainError(
+        ErrorCode.MEMBER_NOT_FOUND,
+        `${unknown.length} of the members do not exist.`,
+        unknown.slice(0, 20).map((memberId) => ({ field: 'memberIds', message: `no member ${memberId}` })),
+      );
+    }
     const job = await this.jobs.save(
-      this.jobs.create({
-        templateId,
-        status: 'pending',
-        memberIds: [...new Set(memberIds)],
-        done: 0,
-        issued: 0,
-      }),
+      this.jobs.create({ templateId, status: 'pending', memberIds: unique, done: 0, issued: 0 }),
     );
     return { jobId: job.id };
   }
