@@ -7,8 +7,9 @@ source scripts/lib/setup.sh
 
 set -e
 ensure_node
-# The CJK font lets Chromium draw the Chinese UI in the screenshots instead of empty boxes.
-ensure_apt_packages mariadbd:mariadb-server chromium:chromium \
+# The CJK font lets Chromium draw the Chinese UI in the screenshots instead of empty boxes;
+# openssl makes the X.509 platform certificate of the WeChat Pay key-rotation tests.
+ensure_apt_packages mariadbd:mariadb-server chromium:chromium openssl:openssl \
   /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk
 ensure_pnpm
 install_dependencies
