@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { OutboxEvent, OutboxEventStatus, OutboxQuery, Page } from '@lensloop/shared';
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '../../common/auth/roles.decorator';
@@ -17,7 +17,6 @@ export class OutboxQueryDto extends PageQueryDto implements OutboxQuery {
 }
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('admin/outbox')
 export class OutboxController {
   constructor(private readonly outbox: OutboxAdminService) {}

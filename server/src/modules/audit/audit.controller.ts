@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { AuditEntry, Page } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
@@ -8,7 +8,6 @@ import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller()
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Member, StaffLoginResponse, WechatLoginResponse } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
@@ -24,7 +24,6 @@ export class AuthController {
   @Post('wechat/phone')
   @HttpCode(200)
   @Roles('customer')
-  @ApiBearerAuth()
   bindPhone(
     @CurrentPrincipal() principal: Principal,
     @Body() body: WechatPhoneDto,

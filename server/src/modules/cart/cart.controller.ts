@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Cart } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
@@ -9,7 +9,6 @@ import { CartItemDto, CartQuantityDto, CartQueryDto } from './dto/cart.dto';
 
 /** Every change answers with the cart priced afresh (at the member's chosen store, if given). */
 @ApiTags('cart')
-@ApiBearerAuth()
 @Controller('cart')
 @Roles('customer')
 export class CartController {

@@ -1,12 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Member } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { MembersService } from './members.service';
 
 @ApiTags('members')
-@ApiBearerAuth()
 @Controller('me')
 export class MembersController {
   constructor(private readonly members: MembersService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FamilyProfile } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
@@ -7,7 +7,6 @@ import { CreateProfileDto } from './dto/create-profile.dto';
 import { ProfilesService, toFamilyProfile } from './profiles.service';
 
 @ApiTags('members')
-@ApiBearerAuth()
 @Controller('me/profiles')
 export class ProfilesController {
   constructor(private readonly profiles: ProfilesService) {}

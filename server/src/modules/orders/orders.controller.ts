@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type Order, type OrderSummary, type Page, type Quote } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
@@ -13,7 +13,6 @@ import { OrdersService } from './orders.service';
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,100}$/;
 
 @ApiTags('orders')
-@ApiBearerAuth()
 @Controller('orders')
 @Roles('customer')
 export class OrdersController {

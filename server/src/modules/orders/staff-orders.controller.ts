@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Order, OrderSummary, Page } from '@lensloop/shared';
 import { STAFF_ROLES_ALL, type Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
@@ -9,7 +9,6 @@ import { TransitionRequestDto } from './dto/transition-request.dto';
 import { OrdersService } from './orders.service';
 
 @ApiTags('staff')
-@ApiBearerAuth()
 @Controller('staff')
 @Roles(...STAFF_ROLES_ALL)
 export class StaffOrdersController {

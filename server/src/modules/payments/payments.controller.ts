@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Logger, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Order, PayOrderResponse } from '@lensloop/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../common/auth/principal';
@@ -19,7 +19,6 @@ export class PaymentsController {
   @Post('orders/:id/pay')
   @HttpCode(200)
   @Roles('customer')
-  @ApiBearerAuth()
   payOrder(
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdPipe) id: number,
@@ -67,7 +66,6 @@ export class PaymentsController {
   @Post('staff/orders/:id/refunds')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  @ApiBearerAuth()
   refundOrder(
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdPipe) id: number,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Consent, MyopiaTrend, Page, Prescription, PrescriptionDetail } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
@@ -11,7 +11,6 @@ import { PrescriptionsService } from './prescriptions.service';
 
 /** The customer's own consents, fitting history and myopia trend. */
 @ApiTags('prescriptions')
-@ApiBearerAuth()
 @Controller('me')
 export class PrescriptionsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { CustomerCard, CustomerSummary, Page, Prescription } from '@lensloop/shared';
 import { STAFF_ROLES_ALL, type Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
@@ -15,7 +15,6 @@ function actorOf(principal: Principal, requestId: string): StaffActor {
 }
 
 @ApiTags('staff')
-@ApiBearerAuth()
 @Controller('staff/customers')
 export class StaffDeskController {
   constructor(

@@ -1,12 +1,11 @@
 import { Controller, Delete, Get, HttpCode } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { MemberExport } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { PrivacyService } from './privacy.service';
 
 @ApiTags('privacy')
-@ApiBearerAuth()
 @Controller('me')
 export class PrivacyController {
   constructor(private readonly privacy: PrivacyService) {}

@@ -1,12 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { StaffProfile } from '@lensloop/shared';
 import { STAFF_ROLES_ALL, type Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { StaffService, toStaffProfile } from './staff.service';
 
 @ApiTags('staff')
-@ApiBearerAuth()
 @Controller('staff')
 export class StaffController {
   constructor(private readonly staff: StaffService) {}

@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { servedOpenApiDocument } from '../support/openapi';
+
+const REPO_ROOT = join(__dirname, '../..');
+const REDOCLY = join(__dirname, '../node_modules/.bin/redocly');
+
+interface RedoclyProblem {
+  ruleId: string;
+  severity: 'error' | 'warn';
+  message: string;
+  location: { pointer?: string }[];
+}
+
+/** `#/paths/~1api~1v1~1orders/post/responses` → `POST /api/v1/orders responses`, so a failure names the operation. */
+function where(pointer = ''): string {
+  const [, section, ...rest] = pointer
+    .replace(/^#\//, '')
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (pointer.startsWith('#/paths/')) {
+    const [method, ...inside] = rest;
+    return `${method?.toUpperCase() ?? ''} ${section} ${inside.join('/')}`.trim();
+  }
+  return pointer;
+}
+
+describe('OpenAPI document', () => {
+  let directory: string;
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'lensloop-openapi-'));
+  });
+  afterAll(() => rm(directory, { recursive: true, force: true }));
+
+  it('should pass Redocly’s recommended rules with no error and no warning', async () => {
+    const file = join(directory, 'openapi.json');
+    await writeFile(file, JSON.stringify(await servedOpenApiDocument()));
+    const { stdout } = await promisify(execFile)(
+      REDOCLY,
+      ['lint', file, '--config', join(REPO_ROOT, 'redocly.yaml'), '--format', 'json'],
+      {
+        cwd: directory,
+        // Offline in CI: no usage data, no update check.
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const problems = (JSON.parse(stdout) as { problems: RedoclyProblem[] }).problems.map(
+      (problem) =>
+        `${problem.severity} ${problem.ruleId} at ${where(problem.location[0]?.pointer)}: ${problem.message}`,
+    );
+    expect(problems).toEqual([]);
+  });
+});
