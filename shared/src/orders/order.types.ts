@@ -90,7 +90,8 @@ export interface Quote {
   payable: Fen;
 }
 
-export type OrderActor = 'customer' | 'staff' | 'system';
+export const ORDER_ACTORS = ['customer', 'staff', 'system'] as const;
+export type OrderActor = (typeof ORDER_ACTORS)[number];
 
 export interface OrderEvent {
   from: OrderStatus | null;
@@ -147,7 +148,8 @@ export interface CartItemInput {
 }
 
 /** Why a cart line cannot be ordered as it is; the line stays in the cart. */
-export type CartItemProblem = 'OFF_SALE' | 'OUT_OF_STOCK' | 'INSUFFICIENT_STOCK';
+export const CART_ITEM_PROBLEMS = ['OFF_SALE', 'OUT_OF_STOCK', 'INSUFFICIENT_STOCK'] as const;
+export type CartItemProblem = (typeof CART_ITEM_PROBLEMS)[number];
 
 export interface CartItem extends PricedItem {
   id: number;

@@ -16,7 +16,6 @@ export class ErrorBodyDto implements ErrorBody {
 
   @ApiProperty({
     enum: Object.values(ErrorCode),
-    enumName: 'ErrorCode',
     description: 'Stable error code: switch on this, never on the message.',
   })
   code: ErrorCode;

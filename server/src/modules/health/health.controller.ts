@@ -1,7 +1,22 @@
 import { Controller, Get, HttpException, HttpStatus, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiTags,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+} from '@nestjs/swagger';
 import type { Health } from '@lensloop/shared';
 import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/roles.decorator';
+
+class HealthDto implements Health {
+  @ApiProperty({ enum: ['ok'] })
+  status: 'ok';
+
+  @ApiProperty({ enum: ['up'] })
+  database: 'up';
+}
 
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
@@ -10,6 +25,10 @@ export class HealthController {
 
   /** Ready when the database answers; load balancers take the instance out on 503. */
   @Get()
+  @ApiOperation({ summary: 'Check readiness (503 when the database does not answer)' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ description: 'The database is not reachable.' })
+  @Public()
   async getHealth(): Promise<Health> {
     try {
       await this.dataSource.query('SELECT 1');

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { Member } from '@lensloop/shared';
+import { ApiTags, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ErrorCode, type Member } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { MembersService } from './members.service';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+import { MemberDto } from './dto/member.dto';
 
 @ApiTags('members')
 @Controller('me')
@@ -12,6 +14,9 @@ export class MembersController {
 
   @Get()
   @Roles('customer')
+  @ApiOperation({ summary: 'Get the signed-in member' })
+  @ApiOkResponse({ type: MemberDto })
+  @ApiErrors(ErrorCode.MEMBER_NOT_FOUND)
   async getMe(@CurrentPrincipal() principal: Principal): Promise<Member> {
     return this.members.toMember(await this.members.getMember(principal.id));
   }

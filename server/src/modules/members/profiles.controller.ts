@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { FamilyProfile } from '@lensloop/shared';
+import { ApiTags, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ErrorCode, type FamilyProfile } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { CreateProfileDto } from './dto/create-profile.dto';
 import { ProfilesService, toFamilyProfile } from './profiles.service';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+import { FamilyProfileDto } from './dto/member.dto';
 
 @ApiTags('members')
 @Controller('me/profiles')
@@ -13,12 +15,17 @@ export class ProfilesController {
 
   @Get()
   @Roles('customer')
+  @ApiOperation({ summary: 'List the member’s family profiles' })
+  @ApiOkResponse({ type: [FamilyProfileDto] })
   async listProfiles(@CurrentPrincipal() principal: Principal): Promise<FamilyProfile[]> {
     return (await this.profiles.listProfiles(principal.id)).map(toFamilyProfile);
   }
 
   @Post()
   @Roles('customer')
+  @ApiOperation({ summary: 'Add a family profile (child, spouse, parent, other)' })
+  @ApiCreatedResponse({ type: FamilyProfileDto })
+  @ApiErrors(ErrorCode.VALIDATION_FAILED)
   async createProfile(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateProfileDto,

@@ -1,9 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { StaffProfile } from '@lensloop/shared';
 import { STAFF_ROLES_ALL, type Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { StaffService, toStaffProfile } from './staff.service';
+import { StaffProfileDto } from './dto/staff-profile.dto';
 
 @ApiTags('staff')
 @Controller('staff')
@@ -12,6 +13,8 @@ export class StaffController {
 
   @Get('me')
   @Roles(...STAFF_ROLES_ALL)
+  @ApiOperation({ summary: 'Get the signed-in staff member' })
+  @ApiOkResponse({ type: StaffProfileDto })
   async getStaffMe(@CurrentPrincipal() principal: Principal): Promise<StaffProfile> {
     return toStaffProfile(await this.staff.getStaff(principal.id));
   }

@@ -14,7 +14,7 @@ export class CreateProfileDto implements CreateProfileRequest {
   @IsIn(FAMILY_RELATIONS)
   relation: Exclude<ProfileRelation, 'self'>;
 
-  @ApiPropertyOptional({ example: '2018-03-15' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2018-03-15' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be a YYYY-MM-DD date' })
   @IsISO8601({ strict: true }, { message: 'birthDate must be a real date' })

@@ -10,6 +10,7 @@ import {
   type RecordPrescriptionRequest,
 } from '@lensloop/shared';
 import { Type } from 'class-transformer';
+import { oneOfModels } from '../../../common/openapi/api-responses.decorator';
 import { Allow, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 
 // Fields marked @Allow are checked by the shared `validatePrescription` (ranges, steps and the
@@ -25,39 +26,53 @@ export class EyePrescriptionDto implements EyePrescription {
   @Allow()
   cylinder: number;
 
-  @ApiPropertyOptional({ example: 180 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 180 })
   @Allow()
   axis?: number | null;
 
-  @ApiPropertyOptional({ description: 'near/progressive only' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'near/progressive only' })
   @Allow()
   add?: number | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @Allow()
   prism?: number | null;
 
-  @ApiPropertyOptional({ enum: PRISM_BASES })
+  @ApiPropertyOptional({ type: String, enum: PRISM_BASES, nullable: true })
   @Allow()
   prismBase?: PrismBase | null;
 
-  @ApiPropertyOptional({ example: 1.0 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 1.0 })
   @Allow()
   va?: number | null;
 
-  @ApiPropertyOptional({ description: 'contact_lens only, hundredths of a mm' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'contact_lens only, hundredths of a mm' })
   @Allow()
   baseCurve?: number | null;
 
-  @ApiPropertyOptional({ description: 'contact_lens only, hundredths of a mm' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'contact_lens only, hundredths of a mm' })
   @Allow()
   diameter?: number | null;
 
-  @ApiPropertyOptional({ description: 'hundredths of a mm' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'hundredths of a mm' })
   @Allow()
   axialLength?: number | null;
 }
 
+export class BinocularPdDto {
+  @ApiProperty({ description: 'tenths of a mm', example: 630 })
+  binocular: number;
+}
+
+export class MonocularPdDto {
+  @ApiProperty({ description: 'tenths of a mm', example: 315 })
+  od: number;
+
+  @ApiProperty({ description: 'tenths of a mm', example: 315 })
+  os: number;
+}
+
+/** Either shape of `PupillaryDistance`, for validation; the document shows the two shapes. */
 export class PupillaryDistanceDto {
   @ApiPropertyOptional({ description: 'tenths of a mm', example: 630 })
   @Allow()
@@ -104,7 +119,7 @@ export class RecordPrescriptionDto implements RecordPrescriptionRequest {
   @Type(() => EyePrescriptionDto)
   os: EyePrescriptionDto;
 
-  @ApiProperty({ type: PupillaryDistanceDto })
+  @ApiProperty(oneOfModels(BinocularPdDto, MonocularPdDto))
   @IsOptional()
   @ValidateNested()
   @Type(() => PupillaryDistanceDto)

@@ -1,0 +1,79 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  LENS_OPTION_KINDS,
+  PRODUCT_CATEGORIES,
+  type LensOption,
+  type LensOptionKind,
+  type ProductCategory,
+  type ProductDetail,
+  type ProductSummary,
+  type Sku,
+} from '@lensloop/shared';
+
+/** `Record<string, string>` in the document. */
+export const STRING_MAP = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+export class ProductSummaryDto implements ProductSummary {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: PRODUCT_CATEGORIES })
+  category: ProductCategory;
+
+  @ApiProperty()
+  brand: string;
+
+  @ApiProperty({ description: 'Lowest SKU price, fen.', example: 29900 })
+  priceFrom: number;
+
+  @ApiProperty({ example: '/static/products/frame-1.svg' })
+  imageUrl: string;
+
+  @ApiProperty()
+  featured: boolean;
+}
+
+export class SkuDto implements Sku {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty()
+  code: string;
+
+  @ApiProperty({ ...STRING_MAP, example: { colour: 'Black', size: '52□18-140' } })
+  attributes: Record<string, string>;
+
+  @ApiProperty({ description: 'Fen.' })
+  price: number;
+
+  @ApiProperty({ description: 'Units at `storeId` when the request named one, else across all stores.' })
+  stock: number;
+}
+
+export class ProductDetailDto extends ProductSummaryDto implements ProductDetail {
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ type: [SkuDto] })
+  skus: SkuDto[];
+
+  @ApiProperty({ type: [ProductSummaryDto], description: 'Lenses that fit a frame; empty otherwise.' })
+  lensOptions: ProductSummaryDto[];
+}
+
+export class LensOptionDto implements LensOption {
+  @ApiProperty({ example: 'AR-PREMIUM' })
+  code: string;
+
+  @ApiProperty({ enum: LENS_OPTION_KINDS })
+  kind: LensOptionKind;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ description: 'Fen.' })
+  price: number;
+}

@@ -1,0 +1,190 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  MEMBER_TIERS,
+  ORDER_STATUSES,
+  PRESCRIPTION_KINDS,
+  PRESCRIPTION_SOURCES,
+  type Consent,
+  type CustomerCard,
+  type CustomerSummary,
+  type MemberTier,
+  type MyopiaTrend,
+  type OrderStatus,
+  type Prescription,
+  type PrescriptionDetail,
+  type PrescriptionHeader,
+  type PrescriptionKind,
+  type PrescriptionOrderItem,
+  type PrescriptionSource,
+  type PupillaryDistance,
+} from '@lensloop/shared';
+import { oneOfModels } from '../../../common/openapi/api-responses.decorator';
+import { FamilyProfileDto, StaffRefDto } from '../../members/dto/member.dto';
+import { ConsentDto } from './consent.dto';
+import { BinocularPdDto, EyePrescriptionDto, MonocularPdDto } from './record-prescription.dto';
+
+export class ConsentRecordDto extends ConsentDto implements Consent {
+  @ApiProperty({ format: 'date-time' })
+  recordedAt: string;
+}
+
+export class PrescriptionDto implements Prescription {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty()
+  profileId: number;
+
+  @ApiProperty({ enum: PRESCRIPTION_KINDS })
+  kind: PrescriptionKind;
+
+  @ApiProperty({ enum: PRESCRIPTION_SOURCES })
+  source: PrescriptionSource;
+
+  @ApiProperty({ example: '2026-10-01' })
+  examDate: string;
+
+  @ApiProperty({ type: EyePrescriptionDto })
+  od: EyePrescriptionDto;
+
+  @ApiProperty({ type: EyePrescriptionDto })
+  os: EyePrescriptionDto;
+
+  @ApiProperty(oneOfModels(BinocularPdDto, MonocularPdDto))
+  pd: PupillaryDistance;
+
+  @ApiProperty({ required: false })
+  notes?: string;
+
+  @ApiProperty({ example: '2027-10-01', description: 'Valid before this day, due for renewal on it.' })
+  expiresAt: string;
+
+  @ApiProperty()
+  expired: boolean;
+
+  @ApiProperty({ type: Number, nullable: true })
+  storeId: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  storeName: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  examinerName: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class PrescriptionOrderItemDto implements PrescriptionOrderItem {
+  @ApiProperty()
+  orderId: number;
+
+  @ApiProperty()
+  orderNo: string;
+
+  @ApiProperty({ enum: ORDER_STATUSES })
+  orderStatus: OrderStatus;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  quantity: number;
+
+  @ApiProperty({ format: 'date-time' })
+  orderedAt: string;
+}
+
+export class PrescriptionDetailDto extends PrescriptionDto implements PrescriptionDetail {
+  @ApiProperty({ type: [PrescriptionOrderItemDto] })
+  orderItems: PrescriptionOrderItemDto[];
+}
+
+class TrendPointDto {
+  @ApiProperty({ example: '2026-10-01' })
+  examDate: string;
+
+  @ApiProperty({ description: 'Spherical equivalent, hundredths of a diopter.' })
+  odSE: number;
+
+  @ApiProperty()
+  osSE: number;
+}
+
+class ProgressionDto {
+  @ApiProperty({ type: Number, nullable: true })
+  od: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  os: number | null;
+}
+
+export class MyopiaTrendDto implements MyopiaTrend {
+  @ApiProperty({ type: [TrendPointDto] })
+  points: TrendPointDto[];
+
+  @ApiProperty({
+    type: ProgressionDto,
+    description: 'Change of SE in hundredths of a diopter per year; null with fewer than 2 exams.',
+  })
+  progressionPerYear: ProgressionDto;
+
+  @ApiProperty()
+  fastProgression: boolean;
+
+  @ApiProperty()
+  isChild: boolean;
+}
+
+export class CustomerSummaryDto implements CustomerSummary {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  nickname: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  phoneMasked: string | null;
+
+  @ApiProperty()
+  memberCode: string;
+}
+
+export class PrescriptionHeaderDto implements PrescriptionHeader {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty({ enum: PRESCRIPTION_KINDS })
+  kind: PrescriptionKind;
+
+  @ApiProperty()
+  examDate: string;
+
+  @ApiProperty()
+  expiresAt: string;
+
+  @ApiProperty()
+  expired: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  storeName: string | null;
+}
+
+class CustomerProfileDto extends FamilyProfileDto {
+  @ApiProperty({ type: PrescriptionHeaderDto, nullable: true })
+  lastPrescription: PrescriptionHeaderDto | null;
+}
+
+export class CustomerCardDto extends CustomerSummaryDto implements CustomerCard {
+  @ApiProperty({ enum: MEMBER_TIERS })
+  tier: MemberTier;
+
+  @ApiProperty({ type: StaffRefDto, nullable: true })
+  ownerStaff: StaffRefDto | null;
+
+  @ApiProperty()
+  prescriptionConsent: boolean;
+
+  @ApiProperty({ type: [CustomerProfileDto] })
+  profiles: CustomerProfileDto[];
+}
