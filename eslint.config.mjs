@@ -41,6 +41,7 @@ export default tseslint.config(
       '**/dist/**',
       'server/static/**',
       'test/artifacts/**',
+      'test/contract/openapi.generated.ts',
       '.data/**',
       'coverage/**',
       'miniprogram/config/**',

@@ -40,7 +40,7 @@ export class OrdersController {
 
   @Post()
   @ApiHeader({
-    name: 'Idempotency-Key',
+    name: 'idempotency-key',
     required: false,
     description: 'Retries with the same key return the first order.',
   })

@@ -11,7 +11,11 @@ export class OutboxEventDto implements OutboxEvent {
   @ApiProperty()
   aggregateId: string;
 
-  @ApiProperty({ description: 'The event’s data; its shape depends on `type`.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The event’s data; its shape depends on `type`.',
+  })
   payload: unknown;
 
   @ApiProperty({ enum: OUTBOX_EVENT_STATUSES })
