@@ -3610,7 +3610,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key return the first order. */
+                /** @description One key per order attempt (8–100 letters, digits or . : _ -); a retry with the same key and body returns the first order. Kept 24 h. */
                 "idempotency-key"?: string;
             };
             path?: never;

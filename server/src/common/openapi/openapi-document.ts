@@ -6,14 +6,16 @@ const DESCRIPTION = `Optical-shop mall and membership API for LensLoop's mini-pr
 
 - **Versioning**: every path is under \`/api/v1\`; v1 only grows (see docs/api-versioning.md).
 - **Auth**: \`Authorization: Bearer <token>\`. Customers get a token from \`POST /api/v1/auth/wechat/login\`,
-  staff and integrator accounts from \`POST /api/v1/auth/staff/login\`. Operations marked with no security are public.
+  staff (and integrations, through a staff account HQ gives them) from \`POST /api/v1/auth/staff/login\`.
+  Operations with \`security: []\` are public.
 - **Money** is integer fen (1 yuan = 100 fen): \`payable: 129900\` is ¥1,299.00.
 - **Diopters** are integer hundredths (\`sphere: -125\` is −1.25 D); pupillary distance is in tenths of a
   millimetre (\`630\` = 63.0 mm); times are ISO-8601 UTC; calendar dates \`YYYY-MM-DD\` are Asia/Shanghai days.
 - **Lists** take \`?page=1&pageSize=20\` and answer \`{ items, total, page, pageSize }\`.
 - **Errors** answer \`{ statusCode, code, message, details, requestId }\`; switch on \`code\`. Each operation lists
   the codes it can give.
-- **Retries**: \`POST /api/v1/orders\` takes an \`Idempotency-Key\` header; 429 and 502 may be retried after a pause.`;
+- **Retries**: 429, 502 and 503 may be retried after a pause; \`POST /api/v1/orders\` takes an \`Idempotency-Key\`
+  header so that a retried order is placed once.`;
 
 const TAGS: [name: string, description: string][] = [
   ['auth', 'Log in: WeChat customers and staff accounts get a bearer token.'],

@@ -42,7 +42,8 @@ export class OrdersController {
   @ApiHeader({
     name: 'idempotency-key',
     required: false,
-    description: 'Retries with the same key return the first order.',
+    description:
+      'One key per order attempt (8–100 letters, digits or . : _ -); a retry with the same key and body returns the first order. Kept 24 h.',
   })
   @ApiOperation({ summary: 'Place an order (reserves stock; pay within the payment window)' })
   @ApiCreatedResponse({ type: OrderDto })
