@@ -1125,14 +1125,24 @@ export interface components {
         CustomerSummaryDto: {
             id: number;
             nickname: string | null;
+            /** @example 138****8000 */
             phoneMasked: string | null;
+            /**
+             * @description 12 digits, shown as the member QR.
+             * @example 100000000042
+             */
             memberCode: string;
         };
         PrescriptionHeaderDto: {
             id: number;
             /** @enum {string} */
             kind: "distance" | "near" | "progressive" | "contact_lens" | "myopia_control";
+            /** @example 2026-10-01 */
             examDate: string;
+            /**
+             * @description Valid before this day, due for renewal on it.
+             * @example 2027-10-01
+             */
             expiresAt: string;
             expired: boolean;
             storeName: string | null;
@@ -1152,7 +1162,12 @@ export interface components {
         CustomerCardDto: {
             id: number;
             nickname: string | null;
+            /** @example 138****8000 */
             phoneMasked: string | null;
+            /**
+             * @description 12 digits, shown as the member QR.
+             * @example 100000000042
+             */
             memberCode: string;
             /** @enum {string} */
             tier: "silver" | "gold" | "platinum";
@@ -1180,15 +1195,19 @@ export interface components {
         ExportedMemberDto: {
             id: number;
             nickname: string | null;
-            /** @description Unmasked. */
-            phone: string | null;
+            /**
+             * @description 12 digits, shown as the member QR.
+             * @example 100000000042
+             */
             memberCode: string;
             /** @enum {string} */
             tier: "silver" | "gold" | "platinum";
             points: number;
-            /** @description Fen. */
+            /** @description Stored value, fen. */
             balance: number;
             homeStoreId: number | null;
+            /** @description Unmasked. */
+            phone: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1388,20 +1407,24 @@ export interface components {
             payable: number;
         };
         OrderSummaryDto: {
+            /**
+             * @description Left to pay, fen.
+             * @example 129900
+             */
+            payable: number;
             id: number;
+            /** @description Order number shown to people. */
             no: string;
             /** @enum {string} */
             status: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
             storeId: number;
             /** @enum {string} */
             fulfilment: "pickup" | "delivery";
-            /** @description Fen. */
-            payable: number;
+            /** Format: date-time */
+            createdAt: string;
             itemCount: number;
             firstItemName: string;
             imageUrl: string;
-            /** Format: date-time */
-            createdAt: string;
         };
         RefundRequestNoteDto: {
             /** @description Why the customer wants their money back. */

@@ -15,6 +15,17 @@ import { OrderDto, OrderSummaryDto, QuoteDto } from './dto/order.dto';
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,100}$/;
 
+/** What pricing an order request can refuse: a quote and an order alike. */
+const PRICING_ERRORS = [
+  ErrorCode.VALIDATION_FAILED,
+  ErrorCode.STORE_NOT_FOUND,
+  ErrorCode.SKU_NOT_FOUND,
+  ErrorCode.PRESCRIPTION_NOT_FOUND,
+  ErrorCode.SKU_OFF_SALE,
+  ErrorCode.LENS_CONFIGURATION_INVALID,
+  ErrorCode.LENS_DOES_NOT_FIT,
+];
+
 @ApiTags('orders')
 @Controller('orders')
 @Roles('customer')
@@ -25,15 +36,7 @@ export class OrdersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Price an order without placing it' })
   @ApiOkResponse({ type: QuoteDto })
-  @ApiErrors(
-    ErrorCode.VALIDATION_FAILED,
-    ErrorCode.STORE_NOT_FOUND,
-    ErrorCode.SKU_NOT_FOUND,
-    ErrorCode.PRESCRIPTION_NOT_FOUND,
-    ErrorCode.SKU_OFF_SALE,
-    ErrorCode.LENS_CONFIGURATION_INVALID,
-    ErrorCode.LENS_DOES_NOT_FIT,
-  )
+  @ApiErrors(...PRICING_ERRORS)
   quoteOrder(@CurrentPrincipal() principal: Principal, @Body() body: OrderRequestDto): Promise<Quote> {
     return this.orders.quote(principal.id, body);
   }
@@ -48,15 +51,9 @@ export class OrdersController {
   @ApiOperation({ summary: 'Place an order (reserves stock; pay within the payment window)' })
   @ApiCreatedResponse({ type: OrderDto })
   @ApiErrors(
-    ErrorCode.VALIDATION_FAILED,
-    ErrorCode.STORE_NOT_FOUND,
-    ErrorCode.SKU_NOT_FOUND,
-    ErrorCode.PRESCRIPTION_NOT_FOUND,
-    ErrorCode.SKU_OFF_SALE,
+    ...PRICING_ERRORS,
     ErrorCode.OUT_OF_STOCK,
     ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
-    ErrorCode.LENS_CONFIGURATION_INVALID,
-    ErrorCode.LENS_DOES_NOT_FIT,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
   )
   createOrder(

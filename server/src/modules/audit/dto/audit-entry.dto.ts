@@ -1,22 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import {
-  AUDIT_ACTIONS,
-  STAFF_ROLES,
-  type AuditAction,
-  type AuditEntry,
-  type StaffRole,
-} from '@lensloop/shared';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '@lensloop/shared';
+import { StaffProfileDto } from '../../staff/dto/staff-profile.dto';
 
-class AuditStaffDto {
-  @ApiProperty()
-  id: number;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: STAFF_ROLES })
-  role: StaffRole;
-}
+class AuditStaffDto extends PickType(StaffProfileDto, ['id', 'name', 'role'] as const) {}
 
 export class AuditEntryDto implements AuditEntry {
   @ApiProperty()

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import {
   FULFILMENTS,
   ORDER_ACTORS,
@@ -17,7 +17,7 @@ import { LensOptionDto, STRING_MAP } from '../../catalog/dto/product.dto';
 import { DeliveryAddressDto } from './order-request.dto';
 
 export const ORDER_STATUS = { enum: ORDER_STATUSES } as const;
-export const FULFILMENT = { enum: FULFILMENTS } as const;
+const FULFILMENT = { enum: FULFILMENTS } as const;
 
 export class PricedLensDto implements PricedLens {
   @ApiProperty()
@@ -137,25 +137,10 @@ export class OrderDto extends QuoteDto implements Order {
   timeline: OrderEventDto[];
 }
 
-export class OrderSummaryDto implements OrderSummary {
-  @ApiProperty()
-  id: number;
-
-  @ApiProperty()
-  no: string;
-
-  @ApiProperty(ORDER_STATUS)
-  status: OrderStatus;
-
-  @ApiProperty()
-  storeId: number;
-
-  @ApiProperty(FULFILMENT)
-  fulfilment: Fulfilment;
-
-  @ApiProperty({ description: 'Fen.' })
-  payable: number;
-
+export class OrderSummaryDto
+  extends PickType(OrderDto, ['id', 'no', 'status', 'storeId', 'fulfilment', 'payable', 'createdAt'] as const)
+  implements OrderSummary
+{
   @ApiProperty()
   itemCount: number;
 
@@ -164,7 +149,4 @@ export class OrderSummaryDto implements OrderSummary {
 
   @ApiProperty()
   imageUrl: string;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import {
   MEMBER_TIERS,
   ORDER_STATUSES,
@@ -19,7 +19,7 @@ import {
   type PupillaryDistance,
 } from '@lensloop/shared';
 import { oneOfModels } from '../../../common/openapi/api-responses.decorator';
-import { FamilyProfileDto, StaffRefDto } from '../../members/dto/member.dto';
+import { FamilyProfileDto, MemberDto, StaffRefDto } from '../../members/dto/member.dto';
 import { ConsentDto } from './consent.dto';
 import { BinocularPdDto, EyePrescriptionDto, MonocularPdDto } from './record-prescription.dto';
 
@@ -136,39 +136,13 @@ export class MyopiaTrendDto implements MyopiaTrend {
   isChild: boolean;
 }
 
-export class CustomerSummaryDto implements CustomerSummary {
-  @ApiProperty()
-  id: number;
+export class CustomerSummaryDto
+  extends PickType(MemberDto, ['id', 'nickname', 'phoneMasked', 'memberCode'] as const)
+  implements CustomerSummary {}
 
-  @ApiProperty({ type: String, nullable: true })
-  nickname: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  phoneMasked: string | null;
-
-  @ApiProperty()
-  memberCode: string;
-}
-
-export class PrescriptionHeaderDto implements PrescriptionHeader {
-  @ApiProperty()
-  id: number;
-
-  @ApiProperty({ enum: PRESCRIPTION_KINDS })
-  kind: PrescriptionKind;
-
-  @ApiProperty()
-  examDate: string;
-
-  @ApiProperty()
-  expiresAt: string;
-
-  @ApiProperty()
-  expired: boolean;
-
-  @ApiProperty({ type: String, nullable: true })
-  storeName: string | null;
-}
+export class PrescriptionHeaderDto
+  extends PickType(PrescriptionDto, ['id', 'kind', 'examDate', 'expiresAt', 'expired', 'storeName'] as const)
+  implements PrescriptionHeader {}
 
 class CustomerProfileDto extends FamilyProfileDto {
   @ApiProperty({ type: PrescriptionHeaderDto, nullable: true })

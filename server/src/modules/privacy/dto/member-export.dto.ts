@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { MEMBER_TIERS, type MemberExport, type MemberTier } from '@lensloop/shared';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import type { MemberExport } from '@lensloop/shared';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
-import { FamilyProfileDto } from '../../members/dto/member.dto';
+import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
@@ -9,30 +9,12 @@ import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/presc
 type ExportedMember = MemberExport['member'];
 type ExportedCartLine = MemberExport['cart'][number];
 
-class ExportedMemberDto implements ExportedMember {
-  @ApiProperty()
-  id: number;
-
-  @ApiProperty({ type: String, nullable: true })
-  nickname: string | null;
-
+class ExportedMemberDto
+  extends OmitType(MemberDto, ['phoneMasked', 'ownerStaff'] as const)
+  implements ExportedMember
+{
   @ApiProperty({ type: String, nullable: true, description: 'Unmasked.' })
   phone: string | null;
-
-  @ApiProperty()
-  memberCode: string;
-
-  @ApiProperty({ enum: MEMBER_TIERS })
-  tier: MemberTier;
-
-  @ApiProperty()
-  points: number;
-
-  @ApiProperty({ description: 'Fen.' })
-  balance: number;
-
-  @ApiProperty({ type: Number, nullable: true })
-  homeStoreId: number | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
