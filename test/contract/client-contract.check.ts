@@ -5,48 +5,8 @@
  * only fails here, naming the client method. Nothing runs at runtime.
  */
 import type { ApiClient } from '@lensloop/shared';
+import type { ClientOperations } from './client-operations';
 import type { operations } from './openapi.generated';
-
-/** The operation (its id: the controller method's name) behind each client method. */
-interface ClientOperations {
-  wechatLogin: 'loginWithWechat';
-  bindPhone: 'bindPhone';
-  staffLogin: 'loginStaff';
-  me: 'getMe';
-  listStores: 'listStores';
-  getStore: 'getStore';
-  listProducts: 'listProducts';
-  getProduct: 'getProduct';
-  listProfiles: 'listProfiles';
-  createProfile: 'createProfile';
-  listConsents: 'listConsents';
-  recordConsent: 'recordConsent';
-  listPrescriptions: 'listPrescriptions';
-  getPrescription: 'getPrescription';
-  myopiaTrend: 'getMyopiaTrend';
-  prescriptionAccessLog: 'listMyAccessLog';
-  exportMyData: 'exportMyData';
-  deleteMe: 'deleteMe';
-  searchCustomers: 'searchCustomers';
-  getCustomer: 'getCustomer';
-  latestPrescription: 'getLatestPrescription';
-  recordPrescription: 'recordPrescription';
-  auditLog: 'listAudit';
-  listLensOptions: 'listLensOptions';
-  getCart: 'getCart';
-  addToCart: 'addCartItem';
-  setCartQuantity: 'setCartQuantity';
-  removeFromCart: 'removeCartItem';
-  quoteOrder: 'quoteOrder';
-  createOrder: 'createOrder';
-  listOrders: 'listOrders';
-  getOrder: 'getOrder';
-  payOrder: 'payOrder';
-  cancelOrder: 'cancelOrder';
-  listStaffOrders: 'listStoreOrders';
-  listCustomerOrders: 'listCustomerOrders';
-  transitionOrder: 'transitionOrder';
-}
 
 /** The JSON body each client method sends, by its position in the method's arguments. */
 interface ClientBodies {
@@ -63,14 +23,46 @@ interface ClientBodies {
   transitionOrder: Parameters<ApiClient['transitionOrder']>[1];
 }
 
-/** Assignable both ways: a field missing, renamed, retyped or made optional on one side is a difference. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The query each client method sends (its query argument, or the store it prices at). */
+interface ClientQueries {
+  listStores: NonNullable<Parameters<ApiClient['listStores']>[0]>;
+  listProducts: NonNullable<Parameters<ApiClient['listProducts']>[0]>;
+  getProduct: { storeId?: Parameters<ApiClient['getProduct']>[1] };
+  listPrescriptions: NonNullable<Parameters<ApiClient['listPrescriptions']>[0]>;
+  prescriptionAccessLog: NonNullable<Parameters<ApiClient['prescriptionAccessLog']>[0]>;
+  searchCustomers: Parameters<ApiClient['searchCustomers']>[0];
+  latestPrescription: NonNullable<Parameters<ApiClient['latestPrescription']>[1]>;
+  auditLog: NonNullable<Parameters<ApiClient['auditLog']>[0]>;
+  getCart: { storeId?: Parameters<ApiClient['getCart']>[0] };
+  setCartQuantity: { storeId?: Parameters<ApiClient['setCartQuantity']>[2] };
+  removeFromCart: { storeId?: Parameters<ApiClient['removeFromCart']>[1] };
+  listOrders: NonNullable<Parameters<ApiClient['listOrders']>[0]>;
+  listStaffOrders: NonNullable<Parameters<ApiClient['listStaffOrders']>[0]>;
+  listCustomerOrders: NonNullable<Parameters<ApiClient['listCustomerOrders']>[1]>;
+}
+
+/**
+ * The same type, by TypeScript's identity check: a field missing, renamed (optional ones too),
+ * retyped or made optional on one side is a difference.
+ */
+type Same<A, B> =
+  (<T>() => T extends Plain<A> ? 1 : 2) extends <T>() => T extends Plain<B> ? 1 : 2 ? true : false;
+
+/** Intersections and interfaces as plain object types, so only the fields count, not how they were written. */
+type Plain<T> = T extends (infer Item)[]
+  ? Plain<Item>[]
+  : T extends object
+    ? { [Key in keyof T]: Plain<T[Key]> }
+    : T;
 
 type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
 type SuccessOf<Operation> = Operation extends { responses: infer Responses }
   ? 204 extends keyof Responses
     ? void
     : JsonOf<Responses[Extract<keyof Responses, 200 | 201>]>
+  : never;
+type QueryOf<Operation> = Operation extends { parameters: { query?: infer Query } }
+  ? NonNullable<Query>
   : never;
 type BodyOf<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } }
   ? Body
@@ -94,8 +86,16 @@ type BodyDisagrees = {
     : Method;
 }[keyof ClientBodies];
 
-// `devCompletePayment` drives the fake WeChat Pay in development; it is left out of the document.
 type Unmapped = Exclude<keyof ApiClient, keyof ClientOperations | 'request' | 'devCompletePayment'>;
+
+type QueryDisagrees = {
+  [Method in keyof ClientQueries]: Same<
+    ClientQueries[Method],
+    QueryOf<operations[ClientOperations[Method]]>
+  > extends true
+    ? never
+    : Method;
+}[keyof ClientQueries];
 
 // Each constant below only compiles when its list is empty; otherwise the error names the methods.
 export const everyClientMethodIsMapped: [Unmapped] extends [never]
@@ -106,3 +106,6 @@ export const responsesAgree: [ResponseDisagrees] extends [never]
   : `client method disagrees: ${ResponseDisagrees}` = true;
 export const bodiesAgree: [BodyDisagrees] extends [never] ? true : `client body disagrees: ${BodyDisagrees}` =
   true;
+export const queriesAgree: [QueryDisagrees] extends [never]
+  ? true
+  : `client query disagrees: ${QueryDisagrees}` = true;

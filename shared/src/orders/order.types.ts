@@ -165,10 +165,14 @@ export interface Cart {
   subtotal: Fen;
 }
 
-export interface StaffOrderQuery extends PageQuery {
+/** A member's orders (their own, or on the staff desk's customer card). */
+export interface OrderQuery extends PageQuery {
+  status?: OrderStatus;
+}
+
+export interface StaffOrderQuery extends OrderQuery {
   /** `YYYY-MM-DD` in Asia/Shanghai, or `today`. */
   date?: string;
-  status?: OrderStatus;
 }
 
 export interface TransitionRequest {
