@@ -1797,6 +1797,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
             /** @description Too many requests */
             429: {
                 headers: {
@@ -3089,7 +3101,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "PROFILE_NOT_FOUND";
+                        code?: "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND";
                     };
                 };
             };

@@ -37,7 +37,12 @@ export class AuthController {
   @Roles('customer')
   @ApiOperation({ summary: 'Bind the phone number from the getPhoneNumber button' })
   @ApiOkResponse({ type: BindPhoneResponseDto })
-  @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.WECHAT_CODE_INVALID, ErrorCode.WECHAT_UNAVAILABLE)
+  @ApiErrors(
+    ErrorCode.VALIDATION_FAILED,
+    ErrorCode.WECHAT_CODE_INVALID,
+    ErrorCode.MEMBER_NOT_FOUND,
+    ErrorCode.WECHAT_UNAVAILABLE,
+  )
   bindPhone(
     @CurrentPrincipal() principal: Principal,
     @Body() body: WechatPhoneDto,

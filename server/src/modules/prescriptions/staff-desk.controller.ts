@@ -78,7 +78,12 @@ export class StaffDeskController {
   @Roles('optometrist', 'manager')
   @ApiOperation({ summary: 'Record an exam for a customer or a family profile' })
   @ApiCreatedResponse({ type: PrescriptionDto })
-  @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.PROFILE_NOT_FOUND, ErrorCode.CONSENT_REQUIRED)
+  @ApiErrors(
+    ErrorCode.VALIDATION_FAILED,
+    ErrorCode.MEMBER_NOT_FOUND,
+    ErrorCode.PROFILE_NOT_FOUND,
+    ErrorCode.CONSENT_REQUIRED,
+  )
   recordPrescription(
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
