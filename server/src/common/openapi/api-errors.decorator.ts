@@ -1,12 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { ErrorCode } from '@lensloop/shared';
-import { httpStatusOf } from '../domain-error';
+import { httpStatusOf, type ErrorStatus } from '../domain-error';
 import { ErrorBodyDto } from './error-body.dto';
 
 const ERROR_CODES_KEY = 'lensloop:error-codes';
 
-const STATUS_TEXT: Record<number, string> = {
+// Typed by ErrorStatus: a status added to httpStatusOf's range needs its text here.
+const STATUS_TEXT: Record<ErrorStatus, string> = {
   400: 'Bad request',
   401: 'Not authenticated',
   403: 'Forbidden',
@@ -19,8 +20,8 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 /** Codes grouped by the status `httpStatusOf` gives them, statuses ascending. */
-export function groupByStatus(codes: readonly ErrorCode[]): [number, ErrorCode[]][] {
-  const groups = new Map<number, ErrorCode[]>();
+function groupByStatus(codes: readonly ErrorCode[]): [ErrorStatus, ErrorCode[]][] {
+  const groups = new Map<ErrorStatus, ErrorCode[]>();
   for (const code of new Set(codes)) {
     const status = httpStatusOf(code);
     groups.set(status, [...(groups.get(status) ?? []), code]);
