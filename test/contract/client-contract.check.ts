@@ -68,34 +68,30 @@ type BodyOf<Operation> = Operation extends { requestBody?: { content: { 'applica
   ? Body
   : never;
 
-type ResponseDisagrees = {
-  [Method in keyof ClientOperations]: Same<
-    Awaited<ReturnType<ApiClient[Method]>>,
-    SuccessOf<operations[ClientOperations[Method]]>
+/** What each client method receives. */
+type ClientResponses = { [Method in keyof ClientOperations]: Awaited<ReturnType<ApiClient[Method]>> };
+
+/** One part of the document's operation behind a client method. */
+type DocumentPart<Method extends keyof ClientOperations, Part> = Part extends 'response'
+  ? SuccessOf<operations[ClientOperations[Method]]>
+  : Part extends 'body'
+    ? BodyOf<operations[ClientOperations[Method]]>
+    : QueryOf<operations[ClientOperations[Method]]>;
+
+/** The client methods whose side of `Part` is not the document's. */
+type Disagreeing<Client, Part extends 'response' | 'body' | 'query'> = {
+  [Method in keyof Client & keyof ClientOperations]: Same<
+    Client[Method],
+    DocumentPart<Method, Part>
   > extends true
     ? never
     : Method;
-}[keyof ClientOperations];
+}[keyof Client & keyof ClientOperations];
 
-type BodyDisagrees = {
-  [Method in keyof ClientBodies]: Same<
-    ClientBodies[Method],
-    BodyOf<operations[ClientOperations[Method]]>
-  > extends true
-    ? never
-    : Method;
-}[keyof ClientBodies];
-
+type ResponseDisagrees = Disagreeing<ClientResponses, 'response'>;
+type BodyDisagrees = Disagreeing<ClientBodies, 'body'>;
+type QueryDisagrees = Disagreeing<ClientQueries, 'query'>;
 type Unmapped = Exclude<keyof ApiClient, keyof ClientOperations | 'request' | 'devCompletePayment'>;
-
-type QueryDisagrees = {
-  [Method in keyof ClientQueries]: Same<
-    ClientQueries[Method],
-    QueryOf<operations[ClientOperations[Method]]>
-  > extends true
-    ? never
-    : Method;
-}[keyof ClientQueries];
 
 // Each constant below only compiles when its list is empty; otherwise the error names the methods.
 export const everyClientMethodIsMapped: [Unmapped] extends [never]
