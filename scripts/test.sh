@@ -35,6 +35,7 @@ step() {
 jest() { pnpm --filter @lensloop/test exec jest --ci "$@"; }
 
 step 'lint' pnpm run lint
+step 'lint rules (fixtures)' jest -c jest.lint.config.js
 step 'type-check' pnpm -r run typecheck
 step 'unit tests (shared)' pnpm --filter @lensloop/shared run test --ci
 step 'unit tests (server)' pnpm --filter @lensloop/server run test --ci

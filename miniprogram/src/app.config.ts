@@ -9,18 +9,29 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/product/index',
     'pages/login/index',
-    'pages/fitting/index',
-    'pages/access-log/index',
-    'pages/cart/index',
-    'pages/checkout/index',
-    'pages/orders/index',
-    'pages/order/index',
   ],
+  // Every feature outside the tab pages, product and login starts in a subpackage: WeChat caps the
+  // main package at 2 MB.
   subPackages: [
+    {
+      root: 'subpackages/shopping',
+      pages: ['cart/index', 'checkout/index', 'orders/index', 'order/index'],
+    },
+    {
+      root: 'subpackages/eyecare',
+      pages: ['fitting/index', 'access-log/index'],
+    },
     {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
-      pages: ['login/index', 'customers/index', 'customer/index', 'record/index', 'orders/index'],
+      pages: [
+        'login/index',
+        'customers/index',
+        'customer/index',
+        'record/index',
+        'orders/index',
+        'appointments/index',
+      ],
     },
   ],
   window: {
@@ -31,8 +42,8 @@ export default defineAppConfig({
     backgroundColor: '#f5f6f8',
   },
   tabBar: {
-    color: '#7a7e83',
-    selectedColor: '#1f6feb',
+    color: '#5f6368',
+    selectedColor: '#1a5fd0',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

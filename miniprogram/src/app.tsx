@@ -5,9 +5,14 @@ import enUS from '@nutui/nutui-react-taro/dist/es/locales/en-US';
 import zhCN from '@nutui/nutui-react-taro/dist/es/locales/zh-CN';
 import { t, type MessageKey } from './i18n';
 import { useLocale } from './hooks/use-locale';
+import { enableKeyboardAccess } from './services/keyboard-access';
+// Applies the stored large-text choice from the first page on, not only once 我的 is opened.
+import './stores/large-text';
 import './app.scss';
 
 const TAB_KEYS: MessageKey[] = ['tab.home', 'tab.products', 'tab.me'];
+
+if (process.env.TARO_ENV === 'h5') enableKeyboardAccess(document);
 
 function App({ children }: PropsWithChildren) {
   const locale = useLocale();

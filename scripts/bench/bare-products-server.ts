@@ -5,13 +5,14 @@
  *
  * Env: DB_URL (mysql://…), DB_POOL_SIZE, PORT. Prints "Bare products server is running" when ready.
  */
-import type { Page, ProductCategory, ProductDetail, ProductSummary } from '@lensloop/shared';
+import type { LensPowerRange, Page, ProductCategory, ProductDetail, ProductSummary } from '@lensloop/shared';
 import Fastify from 'fastify';
 import { createPool, type RowDataPacket } from 'mysql2/promise';
 
 interface SummaryRow extends RowDataPacket {
   id: number;
   name: string;
+  name_en: string | null;
   category: ProductCategory;
   brand: string;
   price_from: number;
@@ -28,6 +29,7 @@ interface SkuRow extends RowDataPacket {
   code: string;
   attributes: string;
   price: number;
+  power_range: string | null;
 }
 
 // The pool hands back BIGINT/DECIMAL aggregates as strings, as TypeORM's does.
@@ -40,12 +42,13 @@ interface CountRow extends RowDataPacket {
   total: string;
 }
 
-const SUMMARY_COLUMNS = 'id, name, category, brand, price_from, image_url, featured';
+const SUMMARY_COLUMNS = 'id, name, name_en, category, brand, price_from, image_url, featured';
 
 function toSummary(row: SummaryRow): ProductSummary {
   return {
     id: row.id,
     name: row.name,
+    nameEn: row.name_en,
     category: row.category,
     brand: row.brand,
     priceFrom: row.price_from,
@@ -107,7 +110,7 @@ async function getProduct(id: number): Promise<ProductDetail | null> {
   );
   if (!product) return null;
   const [skus] = await pool.query<SkuRow[]>(
-    'SELECT id, code, attributes, price FROM skus WHERE product_id = ? AND on_sale = 1 ORDER BY price, id',
+    'SELECT id, code, attributes, price, power_range FROM skus WHERE product_id = ? AND on_sale = 1 ORDER BY price, id',
     [id],
   );
   const stockBySku = await stockOf(skus.map((sku) => sku.id));
@@ -121,6 +124,7 @@ async function getProduct(id: number): Promise<ProductDetail | null> {
       attributes: JSON.parse(sku.attributes) as Record<string, string>,
       price: sku.price,
       stock: stockBySku.get(sku.id) ?? 0,
+      powerRange: sku.power_range === null ? null : (JSON.parse(sku.power_range) as LensPowerRange),
     })),
     lensOptions,
   };

@@ -148,7 +148,13 @@ export async function generatePrescriptionData(
               examiner.id,
               input.examDate,
               prescriptionExpiry(input.examDate, profile.birthDate),
-              sealPrescriptionValues(box, owner, { ...input, notes: '' }),
+              sealPrescriptionValues(box, owner, {
+                od: input.od,
+                os: input.os,
+                pd: input.pd ?? null,
+                lensType: null,
+                notes: '',
+              }),
             ]);
           }
         }

@@ -11,6 +11,7 @@ import { ConfigModule } from './infra/config/config.module';
 import { dataSourceOptions } from './infra/database/data-source';
 import { EventsModule } from './infra/events/events.module';
 import { WechatModule } from './infra/wechat/wechat.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
@@ -55,6 +56,7 @@ export class AppModule {
         CartModule,
         OrdersModule,
         PaymentsModule,
+        AppointmentsModule,
         // Test clock and job trigger: never mounted in production.
         ...(config.environment === 'production' ? [] : [DevModule]),
       ],

@@ -50,6 +50,11 @@ describe('the repository lint rules', () => {
       ['no-restricted-imports'],
     ],
     [
+      "should refuse the orders' entity in payments (payments go through OrderBillingService)",
+      importing('../orders/entities/order.entity', 'server/src/modules/payments/payments.fixture.ts'),
+      ['no-restricted-imports'],
+    ],
+    [
       "should allow the module's own entity",
       importing('./entities/order.entity', 'server/src/modules/orders/orders.fixture.ts'),
       [],

@@ -4,10 +4,9 @@ import { createApp, dataSourceOf } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
 import { SealedBox } from './infra/crypto/sealed-box';
 import { seedDemoData } from './demo/demo-seeder';
-import { DEMO_CUSTOMER } from './demo/demo-family';
-import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './demo/demo-stores';
-import { startFakeWechatServer, type FakeWechatServer } from './infra/wechat/fake-wechat-server';
+import { startFakeWechatServer } from './infra/wechat/fake-wechat-server';
 import { createDevPayCredentials } from './infra/wechat/pay/dev-pay-credentials';
+import { welcomeBanner } from './welcome-banner';
 
 function readConfig(): AppConfig {
   try {
@@ -19,30 +18,6 @@ function readConfig(): AppConfig {
     }
     throw error;
   }
-}
-
-function printWelcome(url: string, config: AppConfig, fakeWechat: FakeWechatServer | null): void {
-  const staffByRole = DEMO_STAFF.filter((staff) => staff.storeNumber === 1 || staff.role === 'admin')
-    .map((staff) => `${staff.username} (${staff.role})`)
-    .join(', ');
-  const lines = [
-    '',
-    `  LensLoop is running: open ${url}/`,
-    `  API docs:            ${url}/api/docs`,
-    `  Database:            ${config.database.type === 'sqljs' ? `embedded SQLite at ${config.database.sqlitePath}` : config.database.type}`,
-  ];
-  if (fakeWechat)
-    lines.push(
-      `  Fake WeChat:         ${fakeWechat.baseUrl} (log in with any code dev-<name>; WeChat Pay with generated keys)`,
-    );
-  if (config.seedDemoData) {
-    lines.push(
-      `  Demo staff:          ${staffByRole}, … (store N: managerN, optometristN, clerkN)`,
-      `  Demo staff password: ${DEMO_STAFF_PASSWORD}`,
-      `  Demo customer:       log in with the code ${DEMO_CUSTOMER.openid}; staff find them by ${DEMO_CUSTOMER.phone}`,
-    );
-  }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 async function bootstrap(): Promise<void> {
@@ -88,7 +63,14 @@ async function bootstrap(): Promise<void> {
     });
   }
   const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
-  printWelcome(url, config, fakeWechat);
+  process.stdout.write(
+    welcomeBanner({
+      url,
+      config,
+      fakeWechatUrl: fakeWechat?.baseUrl ?? null,
+      generatedPayKeys: devPay !== null,
+    }),
+  );
 }
 
 void bootstrap().catch((error: unknown) => {

@@ -1,3 +1,12 @@
+import type {
+  Appointment,
+  AppointmentSlot,
+  AppointmentSlotQuery,
+  BookAppointmentRequest,
+  RescheduleAppointmentRequest,
+  StaffAppointment,
+  StaffAppointmentQuery,
+} from './appointments';
 import type { ErrorBody, ErrorCode } from './errors';
 import type {
   AuditEntry,
@@ -5,6 +14,7 @@ import type {
   Consent,
   ConsentRequest,
   CreateProfileRequest,
+  UpdateProfileRequest,
   CustomerCard,
   CustomerSearchQuery,
   CustomerSummary,
@@ -270,5 +280,37 @@ export class ApiClient {
 
   transitionOrder(id: number, body: TransitionRequest): Promise<Order> {
     return this.request('POST', `/staff/orders/${id}/transition`, body);
+  }
+
+  updateProfile(id: number, body: UpdateProfileRequest): Promise<FamilyProfile> {
+    return this.request('PATCH', `/me/profiles/${id}`, body);
+  }
+
+  listAppointmentSlots(storeId: number, query: AppointmentSlotQuery): Promise<AppointmentSlot[]> {
+    return this.request('GET', `/stores/${storeId}/appointment-slots${queryString(query)}`);
+  }
+
+  bookAppointment(body: BookAppointmentRequest): Promise<Appointment> {
+    return this.request('POST', '/appointments', body);
+  }
+
+  listMyAppointments(query: PageQuery = {}): Promise<Page<Appointment>> {
+    return this.request('GET', `/me/appointments${queryString(query)}`);
+  }
+
+  cancelAppointment(id: number): Promise<Appointment> {
+    return this.request('POST', `/appointments/${id}/cancel`);
+  }
+
+  rescheduleAppointment(id: number, body: RescheduleAppointmentRequest): Promise<Appointment> {
+    return this.request('POST', `/appointments/${id}/reschedule`, body);
+  }
+
+  listStaffAppointments(query: StaffAppointmentQuery = {}): Promise<Page<StaffAppointment>> {
+    return this.request('GET', `/staff/appointments${queryString(query)}`);
+  }
+
+  markNoShow(id: number): Promise<StaffAppointment> {
+    return this.request('POST', `/staff/appointments/${id}/no-show`);
   }
 }

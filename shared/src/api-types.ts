@@ -1,5 +1,6 @@
+import type { Appointment } from './appointments/appointments.types';
 import type { Fen } from './money';
-import type { LensSelection, Order, OrderStatus } from './orders/order.types';
+import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 
 export const STAFF_ROLES = ['clerk', 'optometrist', 'manager', 'admin'] as const;
@@ -72,7 +73,10 @@ export interface StaffLoginResponse {
 
 export interface Store {
   id: number;
+  /** Simplified Chinese, as customers read it. */
   name: string;
+  /** English translation of `name`. */
+  nameEn: string | null;
   city: string;
   address: string;
   phone: string;
@@ -91,7 +95,10 @@ export interface StoreQuery extends PageQuery {
 
 export interface ProductSummary {
   id: number;
+  /** Simplified Chinese, as customers read it. */
   name: string;
+  /** English translation of `name`. */
+  nameEn: string | null;
   category: ProductCategory;
   brand: string;
   priceFrom: Fen;
@@ -113,6 +120,8 @@ export interface Sku {
   price: Fen;
   /** Units in stock: at `storeId` when the request named one, else across all stores. */
   stock: number;
+  /** Spectacle lenses: the powers this SKU can be made in; null for other products. */
+  powerRange: LensPowerRange | null;
 }
 
 export interface ProductDetail extends ProductSummary {
@@ -136,13 +145,20 @@ export interface FamilyProfile {
   id: number;
   name: string;
   relation: ProfileRelation;
-  /** `YYYY-MM-DD`; null when unknown (then the person counts as an adult). */
+  /** `YYYY-MM-DD`; always set for a child; null when unknown (then the person counts as an adult). */
   birthDate: string | null;
 }
 
+/** A child profile needs a birth date (expiry and the progression flag depend on the age). */
 export interface CreateProfileRequest {
   name: string;
   relation: Exclude<ProfileRelation, 'self'>;
+  birthDate?: string | null;
+}
+
+/** `PATCH /me/profiles/:id`: e.g. the member's own birth date. A child's cannot be removed. */
+export interface UpdateProfileRequest {
+  name?: string;
   birthDate?: string | null;
 }
 
@@ -204,12 +220,22 @@ export interface PrescriptionQuery extends PageQuery {
 }
 
 export interface MyopiaTrend {
+  /** Distance, progressive and myopia-control exams, oldest first (SE in hundredths of a diopter). */
   points: { examDate: string; odSE: number; osSE: number }[];
-  /** Least-squares change of SE in hundredths of a diopter per year; null with fewer than 2 exams. */
+  /**
+   * Least-squares change of SE in hundredths of a diopter per year over the last 24 months, rounded
+   * to a hundredth; null when those exams span fewer than 180 days.
+   */
   progressionPerYear: { od: number | null; os: number | null };
-  /** A child (under 18 at the last exam) progressing faster than −0.50 D/year in either eye. */
+  /** A child (under 18 at the last exam) progressing 0.50 D/year or more in either eye. */
   fastProgression: boolean;
   isChild: boolean;
+  /** Exams with a measured axial length (hundredths of a mm), oldest first; null for an eye not measured. */
+  axialLength: { examDate: string; od: number | null; os: number | null }[];
+  /** Growth in hundredths of a mm per year, computed like `progressionPerYear`. */
+  axialGrowthPerYear: { od: number | null; os: number | null };
+  /** A child whose eye grows more than 0.30 mm/year. */
+  fastAxialGrowth: boolean;
 }
 
 /** One audit-log row as the member (access log) or an admin sees it. */
@@ -283,6 +309,7 @@ export interface MemberExportSections {
   cart: { skuId: number; quantity: number; lens: LensSelection | null; addedAt: string }[];
   /** Orders stay after erasure for accounting, without the address. */
   orders: Order[];
+  appointments: Appointment[];
 }
 
 /** `GET /me/export`: everything stored about the member. */

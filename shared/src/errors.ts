@@ -1,3 +1,4 @@
+import { AppointmentsErrorCode } from './appointments/errors';
 import { AuthErrorCode } from './auth/errors';
 import { CartErrorCode } from './cart/errors';
 import { CatalogErrorCode } from './catalog/errors';
@@ -10,6 +11,7 @@ import { PrescriptionsErrorCode } from './prescriptions/errors';
 import { StoresErrorCode } from './stores/errors';
 
 export {
+  AppointmentsErrorCode,
   AuthErrorCode,
   CartErrorCode,
   CatalogErrorCode,
@@ -34,6 +36,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   orders: OrdersErrorCode,
   payments: PaymentsErrorCode,
   platform: PlatformErrorCode,
+  appointments: AppointmentsErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -48,6 +51,7 @@ export const ErrorCode = {
   ...OrdersErrorCode,
   ...PaymentsErrorCode,
   ...PlatformErrorCode,
+  ...AppointmentsErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -5,3 +5,4 @@ export * from './api-client';
 export * from './prescriptions';
 export * from './orders';
 export * from './platform/platform.types';
+export * from './appointments';

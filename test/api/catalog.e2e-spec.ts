@@ -213,6 +213,7 @@ describe('stores and catalog (MariaDB)', () => {
         expect(sku).toEqual({
           id: expect.any(Number),
           code: expect.any(String),
+          powerRange: null,
           attributes: expect.objectContaining({
             colour: expect.any(String),
             size: expect.stringContaining('□'),

@@ -29,14 +29,71 @@ describe('the demo seed (MariaDB)', () => {
     }
   });
 
-  it('should give contact lenses one SKU per power from -0.50 to -10.00', async () => {
+  it('should be a Chinese chain: the nearest store in Beijing is 明眸眼镜 王府井店, English kept as the translation', async () => {
+    const response = await api().get('/api/v1/stores?lat=39.91&lng=116.40').expect(200);
+    expect(response.body.items[0]).toMatchObject({
+      city: '北京',
+      name: '明眸眼镜 王府井店',
+      nameEn: 'Mingmou Optical Wangfujing',
+    });
+  });
+
+  it('should find demo products by their Chinese or English name and by brand', async () => {
+    const found = await api().get('/api/v1/products?q=Aqua%20Daily').expect(200);
+    expect(found.body.total).toBeGreaterThan(0);
+    expect(found.body.items.every((item: { nameEn: string }) => item.nameEn.includes('Aqua Daily'))).toBe(
+      true,
+    );
+    const inChinese = await api()
+      .get(`/api/v1/products?q=${encodeURIComponent('水润日抛')}`)
+      .expect(200);
+    expect(inChinese.body.items.map((item: { id: number }) => item.id)).toEqual(
+      found.body.items.map((item: { id: number }) => item.id),
+    );
+    const byBrand = await api()
+      .get(`/api/v1/products?q=${encodeURIComponent('镜界')}&category=frames`)
+      .expect(200);
+    expect(byBrand.body.total).toBeGreaterThan(0);
+    expect(byBrand.body.items.every((item: { brand: string }) => item.brand === '镜界')).toBe(true);
+  });
+
+  it('should give contact lenses SKUs on the real power grid: 0.25 D to ±6.00, 0.50 D beyond, plus powers too', async () => {
     const list = await api().get('/api/v1/products?category=contacts&pageSize=1').expect(200);
     const product = await api().get(`/api/v1/products/${list.body.items[0].id}`).expect(200);
     const powers = product.body.skus.map((sku: { attributes: { power: string } }) => sku.attributes.power);
-    expect(powers).toHaveLength(39);
-    expect(powers).toContain('-0.50');
-    expect(powers).toContain('-10.00');
+    expect(powers).toEqual(
+      expect.arrayContaining(['-0.50', '-5.75', '-6.00', '-6.50', '-10.00', '+0.50', '+6.00']),
+    );
+    expect(powers).not.toContain('-6.25');
+    expect(powers).not.toContain('-9.75');
     expect(product.body.lensOptions).toEqual([]);
+  });
+
+  it('should give the toric contact lens SKUs by sphere, cylinder and axis', async () => {
+    const [row] = await server.dataSource.query(
+      "SELECT product_id FROM skus WHERE code = 'CL05-475-C175-A180'",
+    );
+    const product = await api().get(`/api/v1/products/${row.product_id}`).expect(200);
+    expect(product.body.nameEn).toBe('Silk 2-Week Toric 6-pack');
+    expect(
+      product.body.skus.find((sku: { code: string }) => sku.code === 'CL05-475-C175-A180').attributes,
+    ).toMatchObject({ power: '-4.75', cylinder: '-1.75', axis: '180' });
+  });
+
+  it('should declare the powers each demo lens SKU can be made in', async () => {
+    const rows = await server.dataSource.query(
+      "SELECT code, power_range FROM skus WHERE code IN ('LN01-150', 'LN01-174', 'LN09-156', 'LN07-160')",
+    );
+    const ranges = Object.fromEntries(
+      rows.map((row: { code: string; power_range: string }) => [row.code, JSON.parse(row.power_range)]),
+    );
+    expect(ranges).toEqual({
+      'LN01-150': { sphereMin: -600, sphereMax: 600, cylinderMax: 200 },
+      'LN01-174': { sphereMin: -1500, sphereMax: 600, cylinderMax: 400 },
+      // Defocus lenses are made to about −10.00 D.
+      'LN09-156': { sphereMin: -1000, sphereMax: 500, cylinderMax: 400 },
+      'LN07-160': { sphereMin: -1000, sphereMax: 800, cylinderMax: 400, addMin: 75, addMax: 350 },
+    });
   });
 
   it('should let every demo staff member log in with the demo password', async () => {

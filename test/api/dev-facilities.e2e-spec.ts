@@ -82,7 +82,7 @@ describe('Test clock and job trigger (MariaDB)', () => {
   it('should list the background jobs and answer 404 for an unknown one', async () => {
     const jobs = await api().get('/api/v1/dev/jobs').expect(200);
     expect(jobs.body.map((job: { name: string }) => job.name)).toEqual(
-      expect.arrayContaining(['order-expiry', 'outbox', 'payment-reconciliation']),
+      expect.arrayContaining(['order-expiry', 'outbox', 'payment-reconciliation', 'wechat-pay-certificates']),
     );
     const unknown = await api().post('/api/v1/dev/jobs/tidy-up/run').expect(404);
     expect(unknown.body.code).toBe('JOB_NOT_FOUND');

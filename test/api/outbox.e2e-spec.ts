@@ -18,7 +18,6 @@ import { startTestServer, type TestServer } from '../support/test-server';
  */
 describe('Domain events through the outbox (MariaDB)', () => {
   let server: TestServer;
-  let replica: TestServer;
   let alice: MemberFixture;
   let admin: StaffFixture;
   let manager: StaffFixture;
@@ -26,18 +25,13 @@ describe('Domain events through the outbox (MariaDB)', () => {
   let contactSku: number;
   beforeAll(async () => {
     server = await startTestServer();
-    replica = await startTestServer({ replicaOf: server });
     const factory = new Factory(server);
-    storeId = (await factory.store()).id;
-    contactSku = (await factory.sku('contacts', { storeId, quantity: 500 })).id;
+    ({ storeId, skuId: contactSku } = await factory.storeSelling('contacts', 500));
     alice = await factory.member();
     admin = await factory.staff('admin', null);
     manager = await factory.staff('manager', storeId);
   });
-  afterAll(async () => {
-    await replica.stop();
-    await server.stop();
-  });
+  afterAll(() => server.stop());
 
   const api = (baseUrl = server.baseUrl) => request(baseUrl);
   /** An order with a WeChat prepay, so that cancelling it must close the WeChat transaction. */
@@ -65,11 +59,23 @@ describe('Domain events through the outbox (MariaDB)', () => {
     }
   };
 
-  it('should close the WeChat transaction exactly once while two replicas deliver events', async () => {
-    const order = await prepaidOrder();
-    await cancel(order.id);
-    // Both replicas run the dispatcher at once (on top of the wake-up after the commit).
-    await Promise.all([runJob(server.baseUrl, 'outbox'), runJob(replica.baseUrl, 'outbox')]);
+  it('should close the WeChat transaction exactly once while two API processes deliver events', async () => {
+    const other = await startApiProcess(server, { JOBS_ENABLED: 'false' });
+    try {
+      const order = await prepaidOrder();
+      await cancel(order.id, other.baseUrl);
+      // Both processes run the dispatcher at once (on top of the wake-up after the commit).
+      await Promise.all([runJob(server.baseUrl, 'outbox'), runJob(other.baseUrl, 'outbox')]);
+      await expectClosedOnce(order);
+      // Delivered events are not delivered again.
+      await Promise.all([runJob(server.baseUrl, 'outbox'), runJob(other.baseUrl, 'outbox')]);
+      expect((await fakeTransaction(server, order.no)).answeredCloses).toBe(1);
+    } finally {
+      await other.kill();
+    }
+  });
+
+  async function expectClosedOnce(order: { id: number; no: string }): Promise<void> {
     const [event] = await outboxEvents(server, 'OrderCancelled', order.id);
     expect(event).toMatchObject({ attempts: 1, last_error: null, dead_at: null });
     expect(event.delivered_at).not.toBeNull();
@@ -77,10 +83,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
     expect(await fakeTransaction(server, order.no)).toEqual(
       expect.objectContaining({ trade_state: 'CLOSED', answeredCloses: 1 }),
     );
-    // Delivered events are not delivered again.
-    await Promise.all([runJob(server.baseUrl, 'outbox'), runJob(replica.baseUrl, 'outbox')]);
-    expect((await fakeTransaction(server, order.no)).answeredCloses).toBe(1);
-  });
+  }
 
   it('should retry a failing handler with backoff and deliver it once when it succeeds', async () => {
     const order = await prepaidOrder();
@@ -100,6 +103,14 @@ describe('Domain events through the outbox (MariaDB)', () => {
         attempts: 2,
         delivered_at: null,
       });
+      // The failing event blocks nobody: another order's cancellation is delivered meanwhile.
+      const unpaid = await placeOrder(server.baseUrl, alice.authorization, {
+        storeId,
+        items: [{ skuId: contactSku, quantity: 1 }],
+      });
+      await cancel(unpaid.id);
+      await runJob(server.baseUrl, 'outbox');
+      expect((await outboxEvents(server, 'OrderCancelled', unpaid.id))[0].delivered_at).not.toBeNull();
     });
     expect((await fakeTransaction(server, order.no)).trade_state).toBe('NOTPAY');
     // The second retry waits twice as long.
@@ -241,5 +252,36 @@ describe('Domain events through the outbox (MariaDB)', () => {
     expect(events.map((event) => JSON.parse(event.payload))).toEqual([
       { memberId, storeId, referralCode: 'FRIEND01', scene: null },
     ]);
+  });
+
+  it('should publish PrescriptionRecorded with ids and facts, never the powers', async () => {
+    const factory = new Factory(server);
+    const optometrist = await factory.staff('optometrist', storeId);
+    const customer = await factory.member({ consent: true });
+    const recorded = await api()
+      .post(`/api/v1/staff/customers/${customer.memberId}/prescriptions`)
+      .set('authorization', optometrist.authorization)
+      .send({
+        kind: 'distance',
+        examDate: '2026-10-01',
+        od: { sphere: -275, cylinder: -50, axis: 180 },
+        os: { sphere: -250, cylinder: 0 },
+        pd: { binocular: 620 },
+      })
+      .expect(201);
+    const events: { payload: string }[] = await server.dataSource.query(
+      "SELECT payload FROM outbox_events WHERE type = 'PrescriptionRecorded' AND aggregate_id = ?",
+      [String(recorded.body.id)],
+    );
+    expect(events.map((event) => JSON.parse(event.payload))).toEqual([
+      {
+        prescriptionId: recorded.body.id,
+        memberId: customer.memberId,
+        profileId: recorded.body.profileId,
+        kind: 'distance',
+        examDate: '2026-10-01',
+      },
+    ]);
+    expect(events[0].payload).not.toMatch(/sphere|-275|620/);
   });
 });

@@ -12,8 +12,7 @@ describe('WeChat Pay under concurrent calls (MariaDB)', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const factory = new Factory(server);
-    storeId = (await factory.store()).id;
-    contactSku = (await factory.sku('contacts', { storeId, quantity: 100 })).id;
+    ({ storeId, skuId: contactSku } = await factory.storeSelling('contacts'));
     alice = await factory.member();
   });
   afterAll(() => server.stop());
@@ -26,6 +25,14 @@ describe('WeChat Pay under concurrent calls (MariaDB)', () => {
       (await server.dataSource.query('SELECT COUNT(*) AS n FROM payments WHERE order_id = ?', [orderId]))[0]
         .n,
     );
+  const expectPaidOnce = async (orderId: number) => {
+    const order = await api()
+      .get(`/api/v1/orders/${orderId}`)
+      .set('authorization', alice.authorization)
+      .expect(200);
+    expect(order.body.status).toBe('paid');
+    expect(await paymentsOf(orderId)).toBe(1);
+  };
 
   it('should answer ten concurrent fake payments of one order without a 5xx, and settle it once', async () => {
     const order = await newOrder();
@@ -41,12 +48,7 @@ describe('WeChat Pay under concurrent calls (MariaDB)', () => {
       expect(response.status).toBe(409);
       expect(response.body.code).toBe('ORDER_NOT_PAYABLE');
     }
-    const paid = await api()
-      .get(`/api/v1/orders/${order.id}`)
-      .set('authorization', alice.authorization)
-      .expect(200);
-    expect(paid.body.status).toBe('paid');
-    expect(await paymentsOf(order.id)).toBe(1);
+    await expectPaidOnce(order.id);
   });
 
   it('should answer ten concurrent pay calls without a 5xx, all with the same prepay', async () => {
@@ -71,11 +73,6 @@ describe('WeChat Pay under concurrent calls (MariaDB)', () => {
       .set('authorization', alice.authorization)
       .expect(200);
     expect(again.body).toEqual({ status: 'paid' });
-    const paid = await api()
-      .get(`/api/v1/orders/${order.id}`)
-      .set('authorization', alice.authorization)
-      .expect(200);
-    expect(paid.body.status).toBe('paid');
-    expect(await paymentsOf(order.id)).toBe(1);
+    await expectPaidOnce(order.id);
   });
 });

@@ -8,6 +8,7 @@ import { Factory, type MemberFixture, type SkuFixture, type StaffFixture } from 
 import { placeOrder } from '../support/orders';
 import { advanceClock, outboxEvents, runJob, waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { paidTransaction } from '../support/wechat-pay';
 
 describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB)', () => {
   let server: TestServer;
@@ -43,19 +44,8 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
     (await api().get(`/api/v1/orders/${id}`).set('authorization', alice.authorization).expect(200)).body;
   const count = async (sql: string, parameters: unknown[]) =>
     Number((await server.dataSource.query(sql, parameters))[0].n);
-  const transaction = (order: { no: string; payable: number }, overrides: object = {}) => ({
-    appid: server.pay.appId,
-    mchid: server.pay.mchId,
-    out_trade_no: order.no,
-    transaction_id: `4200${Date.now()}${Math.floor(Math.random() * 1e9)}`.slice(0, 28),
-    trade_type: 'JSAPI',
-    trade_state: 'SUCCESS',
-    trade_state_desc: '支付成功',
-    success_time: new Date().toISOString(),
-    payer: { openid: alice.openid },
-    amount: { total: order.payable, payer_total: order.payable, currency: 'CNY', payer_currency: 'CNY' },
-    ...overrides,
-  });
+  const transaction = (order: { no: string; payable: number }, overrides: object = {}) =>
+    paidTransaction(server.pay, order, alice.openid, overrides);
   const deliver = (notification: { body: string; headers: Record<string, string> }) =>
     api().post('/api/v1/payments/wechat/notify').set(notification.headers).send(notification.body);
 
@@ -65,14 +55,27 @@ describe('WeChat Pay v3: prepay, notifications, refunds, reconciliation (MariaDB
       .post(`/api/v1/orders/${order.id}/pay`)
       .set('authorization', alice.authorization)
       .expect(200);
-    const { timeStamp, nonceStr, package: pkg, signType, paySign } = response.body.payment;
+    const { appId, timeStamp, nonceStr, package: pkg, signType, paySign } = response.body.payment;
     expect(response.body.status).toBe('pending_payment');
+    expect(appId).toBe(server.pay.appId);
     expect(signType).toBe('RSA');
     expect(pkg).toMatch(/^prepay_id=wx\d+/);
     const merchantPublicKey = createPublicKey(server.config.wechatPay?.merchantPrivateKey as string);
     const message = `${server.pay.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`;
     expect(createVerify('RSA-SHA256').update(message).verify(merchantPublicKey, paySign, 'base64')).toBe(
       true,
+    );
+  });
+
+  it("should prepay with LensLoop's User-Agent and the order's expiry in +08:00, as the fake saw them", async () => {
+    const order = await newOrder();
+    await api().post(`/api/v1/orders/${order.id}/pay`).set('authorization', alice.authorization).expect(200);
+    const { expiresAt } = await orderOf(order.id);
+    const seen = await request(server.wechat.baseUrl).get(`/fake/pay/${order.no}`).expect(200);
+    expect(seen.body.userAgent).toMatch(/^LensLoop\/\d+\.\d+\.\d+ /);
+    expect(seen.body.timeExpire).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+    expect(new Date(seen.body.timeExpire).getTime()).toBe(
+      Math.floor(new Date(expiresAt).getTime() / 1000) * 1000,
     );
   });
 

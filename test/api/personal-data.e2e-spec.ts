@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@lensloop/shared';
 import request from 'supertest';
 import type { MemberExportSections } from '@lensloop/shared';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../server/src/common/personal-data';
@@ -15,6 +16,7 @@ const SHARED_SECTIONS = Object.keys({
   accessLog: true,
   cart: true,
   orders: true,
+  appointments: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -76,6 +78,14 @@ describe('personal data contributors (MariaDB)', () => {
       .get(`/api/v1/staff/customers/${customer.memberId}/prescriptions/latest?profileId=${child.body.id}`)
       .set('authorization', optometrist)
       .expect(200);
+    const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000));
+    const slots = await api()
+      .get(`/api/v1/stores/${storeId}/appointment-slots?date=${tomorrow}&service=exam`)
+      .expect(200);
+    const free = slots.body.find((slot: { available: number }) => slot.available > 0);
+    await as(api().post('/api/v1/appointments'))
+      .send({ storeId, start: free.start, service: 'exam' })
+      .expect(201);
     await as(api().post('/api/v1/cart/items')).send({ skuId: contactSku, quantity: 1 }).expect(201);
     await placeOrder(server.baseUrl, customer.authorization, {
       storeId,
@@ -116,6 +126,7 @@ describe('personal data contributors (MariaDB)', () => {
       consents: [],
       prescriptions: [],
       cart: [],
+      appointments: [],
       accessLog: [
         expect.objectContaining({ action: 'prescription.create' }),
         expect.objectContaining({ action: 'prescription.read' }),

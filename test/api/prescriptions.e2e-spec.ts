@@ -43,12 +43,8 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
   /** A new customer with a bound phone, prescription consent and a child profile named after them. */
   async function family(name: string, phone: string, childBirthDate = '2017-01-10') {
     const customer = await factory.member({ phone, consent: true });
-    const child = await api()
-      .post('/api/v1/me/profiles')
-      .set('authorization', customer.authorization)
-      .send({ name: `${name} junior`, relation: 'child', birthDate: childBirthDate })
-      .expect(201);
-    return { ...customer, childId: child.body.id as number };
+    const childId = await factory.child(customer, { name: `${name} junior`, birthDate: childBirthDate });
+    return { ...customer, childId };
   }
 
   const record = (memberId: number, body: object, authorization = optometrist) =>
@@ -78,7 +74,10 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     [{ relation: 'self', name: 'Me again' }, 'relation'],
     [{ relation: 'child', name: 'Kid', birthDate: '2019-02-30' }, 'birthDate'],
     [{ relation: 'child', name: 'Kid', birthDate: '2999-01-01' }, 'birthDate'],
-    [{ relation: 'child', name: '' }, 'name'],
+    [{ relation: 'child', name: '', birthDate: '2019-02-01' }, 'name'],
+    // A child's expiry (6 months) and progression flag depend on the birth date.
+    [{ relation: 'child', name: 'Kid' }, 'birthDate'],
+    [{ relation: 'child', name: 'Kid', birthDate: null }, 'birthDate'],
   ])('should reject profile %j naming %s', async (body, field) => {
     const customer = await factory.member();
     const response = await api()
@@ -107,10 +106,79 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       ['PD 90 mm', exam({ pd: { binocular: 900 } }), 'pd.binocular'],
       ['an exam date in the future', exam({ examDate: '2999-01-01' }), 'examDate'],
       ['an unknown kind', exam({ kind: 'sunglasses' as never }), 'kind'],
+      ['a prism as one number', exam({ od: { sphere: 0, cylinder: 0, prism: 100 as never } }), 'od.prism'],
+      [
+        'a vertical prism based in',
+        exam({ od: { sphere: 0, cylinder: 0, prism: { vertical: { amount: 100, base: 'in' as 'up' } } } }),
+        'od.prism.vertical.base',
+      ],
+      ['VA 0.7 (not a chart line)', exam({ od: { sphere: 0, cylinder: 0, va: 0.7 } }), 'od.va'],
+      ['monocular PDs 6.0 mm apart', exam({ pd: { od: 300, os: 360 } }), 'pd'],
+      [
+        'a progressive without fitting height',
+        exam({
+          kind: 'progressive',
+          od: { sphere: 0, cylinder: 0, add: 200, fittingHeight: 180 },
+          os: { sphere: 0, cylinder: 0, add: 200 },
+          pd: { od: 315, os: 315 },
+        }),
+        'os.fittingHeight',
+      ],
+      [
+        'a PD on a contact-lens prescription',
+        exam({
+          kind: 'contact_lens',
+          od: { sphere: -300, cylinder: 0, baseCurve: 860, diameter: 1420 },
+          os: { sphere: -300, cylinder: 0, baseCurve: 860, diameter: 1420 },
+        }),
+        'pd',
+      ],
     ])('should reject %s with 400 naming the field', async (_name, body, field) => {
       const response = await record(memberId, body).expect(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
       expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual([field]);
+    });
+
+    it('should store a progressive with both prism components, monocular and near PD and fitting height', async () => {
+      const eye = {
+        sphere: -100,
+        cylinder: 0,
+        add: 225,
+        fittingHeight: 190,
+        va: 1.2,
+        prism: {
+          horizontal: { amount: 100, base: 'in' as const },
+          vertical: { amount: 50, base: 'up' as const },
+        },
+      };
+      const created = await record(
+        memberId,
+        exam({
+          kind: 'progressive',
+          od: eye,
+          os: { ...eye, prism: null },
+          pd: { od: 315, os: 320, near: 600 },
+        }),
+      ).expect(201);
+      expect(created.body.od).toMatchObject({ add: 225, fittingHeight: 190, va: 1.2, prism: eye.prism });
+      expect(created.body.pd).toEqual({ od: 315, os: 320, near: 600 });
+    });
+
+    it('should store an ortho-k prescription without PD and with its own base-curve range', async () => {
+      const eye = { sphere: -300, cylinder: 0, baseCurve: 805, diameter: 1060 };
+      const created = await record(memberId, {
+        kind: 'contact_lens',
+        lensType: 'ortho_k',
+        examDate: '2026-10-01',
+        od: eye,
+        os: eye,
+      }).expect(201);
+      expect(created.body).toMatchObject({ lensType: 'ortho_k', pd: null });
+    });
+
+    it('should record an external prescription without an examiner', async () => {
+      const created = await record(memberId, { ...exam({}), source: 'external' }).expect(201);
+      expect(created.body).toMatchObject({ source: 'external', examinerName: null });
     });
 
     it('should reject an unknown field in an eye', async () => {
@@ -387,6 +455,72 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     expect(Math.abs(trend.body.progressionPerYear.od + 150)).toBeLessThanOrEqual(2);
     expect(Math.abs(trend.body.progressionPerYear.os + 150)).toBeLessThanOrEqual(2);
     expect(trend.body).toMatchObject({ fastProgression: true, isChild: true });
+  });
+
+  it('should refuse an exam dated before the birth, and let the member give their own birth date', async () => {
+    const customer = await family('born-late', '13900000021', '2020-05-01');
+    const before = await record(
+      customer.memberId,
+      exam({ profileId: customer.childId, examDate: '2020-04-30' }),
+    ).expect(400);
+    expect(before.body.details).toEqual([
+      { field: 'examDate', message: 'examDate must not be before the birth date 2020-05-01' },
+    ]);
+    const profiles = await api()
+      .get('/api/v1/me/profiles')
+      .set('authorization', customer.authorization)
+      .expect(200);
+    const self = profiles.body.find((profile: { relation: string }) => profile.relation === 'self');
+    const updated = await api()
+      .patch(`/api/v1/me/profiles/${self.id}`)
+      .set('authorization', customer.authorization)
+      .send({ birthDate: '1990-07-01' })
+      .expect(200);
+    expect(updated.body).toMatchObject({ relation: 'self', birthDate: '1990-07-01' });
+    const removed = await api()
+      .patch(`/api/v1/me/profiles/${customer.childId}`)
+      .set('authorization', customer.authorization)
+      .send({ birthDate: null })
+      .expect(400);
+    expect(removed.body.details).toEqual([
+      { field: 'birthDate', message: 'birthDate is required for a child' },
+    ]);
+  });
+
+  it('should leave a near prescription out of the trend and give no rate for exams a month apart', async () => {
+    const customer = await family('trend-rules', '13900000022', '2016-01-10');
+    const child = (examDate: string, kind: string, sphere: number, axialLength: number | null = null) =>
+      record(
+        customer.memberId,
+        exam({
+          profileId: customer.childId,
+          kind: kind as never,
+          examDate,
+          od: { sphere, cylinder: 0, axialLength },
+          os: { sphere, cylinder: 0, axialLength },
+        }),
+      ).expect(201);
+    await child('2026-08-01', 'distance', -100, 2400);
+    await child('2026-08-15', 'near', 150);
+    await child('2026-09-01', 'myopia_control', -125, 2405);
+    const trend = await api()
+      .get(`/api/v1/me/profiles/${customer.childId}/myopia-trend`)
+      .set('authorization', customer.authorization)
+      .expect(200);
+    expect(trend.body).toMatchObject({
+      points: [
+        { examDate: '2026-08-01', odSE: -100, osSE: -100 },
+        { examDate: '2026-09-01', odSE: -125, osSE: -125 },
+      ],
+      progressionPerYear: { od: null, os: null },
+      fastProgression: false,
+      isChild: true,
+      axialLength: [
+        { examDate: '2026-08-01', od: 2400, os: 2400 },
+        { examDate: '2026-09-01', od: 2405, os: 2405 },
+      ],
+      axialGrowthPerYear: { od: null, os: null },
+    });
   });
 
   it('should find customers by phone, member code or name and show the card with masked phone', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatFen, type ProductDetail, type WechatLoginResponse } from '@lensloop/shared';
+import { auditedScreenshot } from '../support/axe';
 import { expectAttribute, expectVisibleText, launchBrowser, waitForTaroPage } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -13,8 +14,7 @@ describe('H5 mall in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
 
-  const screenshot = (name: string) =>
-    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const screenshot = (name: string) => auditedScreenshot(page, join(ARTIFACTS, `${name}.png`));
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -39,7 +39,7 @@ describe('H5 mall in Chromium', () => {
   it('should show the nearest store and the featured products on the home page', async () => {
     await page.goto(`${server.baseUrl}/`);
     await waitForTaroPage(page, 'pages/index/index');
-    await expectVisibleText(page.getByTestId('nearest-store-name'), 'LensLoop Wangfujing');
+    await expectVisibleText(page.getByTestId('nearest-store-name'), '明眸眼镜 王府井店');
     expect(await page.getByText('未获取到位置', { exact: false }).count()).toBe(0);
     await page.getByTestId('featured-products').getByRole('link').first().waitFor();
     await screenshot('01-home');
@@ -59,6 +59,10 @@ describe('H5 mall in Chromium', () => {
     await expectVisibleText(page.getByTestId('member-code'), member.memberCode);
     await page.getByText('会员码', { exact: true }).waitFor();
     await page.getByRole('button', { name: '退出登录' }).waitFor();
+    // No source text leaks into the page (a `// comment` inside JSX once rendered as text here).
+    const shown = await page.getByTestId('me-profile').innerText();
+    expect(shown).not.toContain('//');
+    expect(shown).not.toContain('NutUI');
     await screenshot('02-me');
   });
 
@@ -68,10 +72,7 @@ describe('H5 mall in Chromium', () => {
 
     await page.getByRole('tab', { name: '镜架' }).click();
     await expectAttribute(page.getByRole('tab', { name: '镜架' }), 'aria-selected', 'true');
-    const firstFrame = page
-      .getByTestId('product-list')
-      .getByRole('link', { name: / frame$/ })
-      .first();
+    const firstFrame = page.getByTestId('product-list').getByRole('link').first();
     await firstFrame.waitFor();
     await screenshot('03-products-frames');
 
@@ -92,7 +93,8 @@ describe('H5 mall in Chromium', () => {
 
     const sku = product.skus.find((candidate) => candidate.attributes.colour === colourName);
     expect(sku).toBeDefined();
-    await expectVisibleText(page.getByTestId('sku-price'), formatFen(sku!.price));
+    // Prices say 元 and per what (a frame: per pair, 副).
+    await expectVisibleText(page.getByTestId('sku-price'), `${formatFen(sku!.price).replace('¥', '')} 元/副`);
     await screenshot('04-product-sku');
   });
 });

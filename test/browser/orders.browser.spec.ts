@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import type { Order } from '@lensloop/shared';
+import { auditedScreenshot } from '../support/axe';
 import { customerAuth, staffAuth } from '../support/actors';
 import { expectAttribute, expectVisibleText, launchBrowser, waitForTaroPage } from '../support/browser';
 import { demoSkus, setStock, type DemoSkus } from '../support/orders';
@@ -20,8 +21,7 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
   let skus: DemoSkus;
   let order: Order;
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => auditedScreenshot(page, join(ARTIFACTS, `${name}.png`));
   const productIdOf = async (skuId: number) =>
     Number(
       (await server.dataSource.query('SELECT product_id FROM skus WHERE id = ?', [skuId]))[0].product_id,
@@ -65,14 +65,14 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
 
     await customer.goto(`${server.baseUrl}/#/pages/product/index?id=${await productIdOf(skus.frame)}`);
     await waitForTaroPage(customer, 'pages/product/index');
-    await customer.getByRole('radiogroup', { name: '颜色' }).getByRole('radio', { name: 'Black' }).click();
+    await customer.getByRole('radiogroup', { name: '颜色' }).getByRole('radio', { name: '黑色' }).click();
     await customer
       .getByRole('radiogroup', { name: '镜片' })
-      .getByRole('radio', { name: /Clear View lens$/ })
+      .getByRole('radio', { name: /清晰视界镜片$/ })
       .click();
     await customer.getByRole('radio', { name: /^折射率 1\.56/ }).click();
-    await customer.getByRole('checkbox', { name: /Premium anti-reflective/ }).click();
-    await customer.getByRole('checkbox', { name: /Blue-light filter/ }).click();
+    await customer.getByRole('checkbox', { name: /高端减反射防污膜/ }).click();
+    await customer.getByRole('checkbox', { name: /^防蓝光/ }).click();
     await customer.getByTestId('configured-price').waitFor();
     await shot(customer, '10-frame-lens-configurator');
     await addToCart(customer);
@@ -82,8 +82,8 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
     await customer.getByRole('radiogroup', { name: '度数' }).getByRole('radio', { name: '-3.00' }).click();
     await addToCart(customer);
 
-    await customer.goto(`${server.baseUrl}/#/pages/cart/index`);
-    await waitForTaroPage(customer, 'pages/cart/index');
+    await customer.goto(`${server.baseUrl}/#/subpackages/shopping/cart/index`);
+    await waitForTaroPage(customer, 'subpackages/shopping/cart/index');
     await customer.getByTestId('priced-item').nth(1).waitFor();
     expect(await customer.getByTestId('priced-item').count()).toBe(2);
     await shot(customer, '11-cart');
@@ -110,7 +110,7 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
       .expect(201);
 
     await customer.getByRole('button', { name: '去结算' }).click();
-    await waitForTaroPage(customer, 'pages/checkout/index');
+    await waitForTaroPage(customer, 'subpackages/shopping/checkout/index');
     await customer.getByTestId('checkout-payable').waitFor();
     // The newest valid prescription is chosen; "add it later" stays possible.
     const lastExam = customer.getByRole('radio', { name: '本人 2026-10-01（远用）' });
@@ -130,7 +130,7 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
     expect(order.items[0].prescriptionId).toBe(exam.body.id);
     expect(order.items[1].prescriptionId).toBeNull();
 
-    await waitForTaroPage(customer, 'pages/order/index');
+    await waitForTaroPage(customer, 'subpackages/shopping/order/index');
     await expectVisibleText(customer.getByTestId('order-status'), '已支付');
     await customer.getByText('已关联验光单，按此配镜').waitFor();
     await shot(customer, '13-order-paid');
@@ -157,7 +157,7 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
 
   it('should show the customer "ready for pickup" with the timeline', async () => {
     await customer.reload();
-    await waitForTaroPage(customer, 'pages/order/index');
+    await waitForTaroPage(customer, 'subpackages/shopping/order/index');
     await expectVisibleText(customer.getByTestId('order-status'), '待取货');
     const steps = customer.getByTestId('timeline').getByRole('listitem');
     expect(await steps.count()).toBe(4);

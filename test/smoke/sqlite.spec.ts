@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { shanghaiDate } from '@lensloop/shared';
 import { OrderExpiryJob } from '../../server/src/modules/orders/order-expiry.job';
 import { customerAuth, staffAuth } from '../support/actors';
 import { demoSkus, placeOrder, setStock, stockOf } from '../support/orders';
@@ -39,8 +40,8 @@ describe('API smoke on embedded SQLite', () => {
 
   it('should sort stores by distance', async () => {
     const response = await api().get('/api/v1/stores?lat=31.23&lng=121.47').expect(200);
-    expect(response.body.items[0].city).toBe('Shanghai');
-    expect(response.body.items.at(-1).city).toBe('Beijing');
+    expect(response.body.items[0].city).toBe('上海');
+    expect(response.body.items.at(-1).city).toBe('北京');
   });
 
   it('should page, filter and search products, and show one with SKUs', async () => {
@@ -80,7 +81,7 @@ describe('API smoke on embedded SQLite', () => {
       .get(`/api/v1/staff/customers/${memberId}/prescriptions/latest?profileId=${child.id}`)
       .set('authorization', authorization)
       .expect(200);
-    expect(latest.body).toMatchObject({ examDate: '2026-05-09', od: { sphere: -200 } });
+    expect(latest.body).toMatchObject({ examDate: '2026-11-14', od: { sphere: -275 } });
     await api()
       .post(`/api/v1/staff/customers/${memberId}/prescriptions`)
       .set('authorization', authorization)
@@ -138,5 +139,23 @@ describe('API smoke on embedded SQLite', () => {
       .set('authorization', authorization)
       .expect(200);
     expect(order.body.status).toBe('cancelled');
+  });
+
+  it('should book an appointment slot once and show it taken', async () => {
+    const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000));
+    const slotsOf = async () =>
+      (await api().get(`/api/v1/stores/1/appointment-slots?date=${tomorrow}&service=exam`).expect(200)).body;
+    const [first] = await slotsOf();
+    const customers = await Promise.all(
+      ['booker-a', 'booker-b'].map((name) => customerAuth(server.baseUrl, name)),
+    );
+    const book = (authorization: string) =>
+      api()
+        .post('/api/v1/appointments')
+        .set('authorization', authorization)
+        .send({ storeId: 1, start: first.start, service: 'exam' });
+    await book(customers[0].authorization).expect(201);
+    expect((await book(customers[1].authorization).expect(409)).body.code).toBe('SLOT_FULL');
+    expect((await slotsOf())[0].available).toBe(0);
   });
 });

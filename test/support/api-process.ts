@@ -10,6 +10,8 @@ const MAIN = resolve(__dirname, '../../server/dist/main.js');
 export interface ApiProcess {
   baseUrl: string;
   child: ChildProcess;
+  /** What the process has written to stdout and stderr so far (its logs). */
+  output(): string;
   /** Ends the process the hard way (SIGKILL), as a crashed or OOM-killed replica ends. */
   kill(): Promise<void>;
 }
@@ -28,16 +30,23 @@ async function freePort(): Promise<number> {
 /**
  * Starts the built server (`server/dist/main.js`) as a separate OS process, another replica of
  * `server`'s deployment: same database, same fake WeChat and WeChat Pay merchant, same JWT secret.
+ * `platformKeys` (PEM public keys or certificates by serial) are trusted besides the server's.
  */
 export async function startApiProcess(
   server: TestServer,
   env: Record<string, string> = {},
+  platformKeys: Record<string, string> = {},
 ): Promise<ApiProcess> {
   const pay = server.config.wechatPay;
   if (!pay) throw new Error('the test server has no WeChat Pay');
   const keys = await mkdtemp(join(tmpdir(), 'lensloop-keys-'));
   await writeFile(join(keys, 'merchant.pem'), pay.merchantPrivateKey);
-  await writeFile(join(keys, 'platform.pem'), pay.platformPublicKey);
+  const platformKeyFiles = await Promise.all(
+    Object.entries({ ...pay.platformKeys, ...platformKeys }).map(async ([serial, pem]) => {
+      await writeFile(join(keys, `${serial}.pem`), pem);
+      return `${serial}:${join(keys, `${serial}.pem`)}`;
+    }),
+  );
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     env: {
@@ -56,32 +65,33 @@ export async function startApiProcess(
       WECHATPAY_MCHID: pay.mchId,
       WECHATPAY_MERCHANT_SERIAL_NO: pay.merchantSerialNo,
       WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: join(keys, 'merchant.pem'),
-      WECHATPAY_PLATFORM_SERIAL_NO: pay.platformSerialNo,
-      WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: join(keys, 'platform.pem'),
+      WECHATPAY_PLATFORM_KEYS: platformKeyFiles.join(','),
       WECHATPAY_APIV3_KEY: pay.apiV3Key,
       WECHATPAY_NOTIFY_URL: pay.notifyUrl,
       WECHATPAY_BASE_URL: pay.baseUrl,
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API process exited ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`the API process exited ${child.exitCode}: ${output}`);
     const ready = await fetch(`${baseUrl}/api/health`).then(
       (response) => response.ok,
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the API process did not start: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`the API process did not start: ${output}`);
     await new Promise((wait) => setTimeout(wait, 100));
   }
   return {
     baseUrl,
     child,
+    output: () => output,
     async kill() {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGKILL');

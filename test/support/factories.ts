@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiClient, LensDesign, LensOptionKind, ProductCategory, StaffRole } from '@lensloop/shared';
+import type {
+  ApiClient,
+  LensDesign,
+  LensOptionKind,
+  LensPowerRange,
+  ProductCategory,
+  StaffRole,
+} from '@lensloop/shared';
 import request from 'supertest';
 import { LensOptionEntity } from '../../server/src/modules/catalog/entities/lens-option.entity';
 import { ProductEntity } from '../../server/src/modules/catalog/entities/product.entity';
@@ -65,7 +72,7 @@ export interface ProductInput {
   brand?: string;
   featured?: boolean;
   /** One SKU per entry; attributes as the catalog shows them (colour, power, lens index and design). */
-  skus: { price: number; attributes?: Record<string, string> }[];
+  skus: { price: number; attributes?: Record<string, string>; powerRange?: LensPowerRange }[];
   /** Units of every SKU on hand, per store. */
   stock?: { storeId: number; quantity: number }[];
 }
@@ -75,6 +82,8 @@ export interface SkuOptions {
   quantity?: number;
   price?: number;
   attributes?: Record<string, string>;
+  /** The powers a lens SKU can be made in (hundredths of a diopter). */
+  powerRange?: LensPowerRange;
 }
 
 /**
@@ -92,8 +101,9 @@ export class Factory {
     return this.server.dataSource;
   }
 
+  /** A store; `hours` as the appointments module reads them: `HH:mm-HH:mm` (any dash), Asia/Shanghai. */
   async store(
-    overrides: Partial<Pick<StoreEntity, 'name' | 'city' | 'lat' | 'lng'>> = {},
+    overrides: Partial<Pick<StoreEntity, 'name' | 'city' | 'lat' | 'lng' | 'hours'>> = {},
   ): Promise<StoreFixture> {
     const store = await this.dataSource.getRepository(StoreEntity).save({
       name: uniqueName('Store'),
@@ -106,6 +116,12 @@ export class Factory {
       ...overrides,
     });
     return { id: store.id, name: store.name, city: store.city };
+  }
+
+  /** A store with one SKU of `category`, `quantity` of it on hand there. */
+  async storeSelling(category: ProductCategory, quantity = 100): Promise<{ storeId: number; skuId: number }> {
+    const storeId = (await this.store()).id;
+    return { storeId, skuId: (await this.sku(category, { storeId, quantity })).id };
   }
 
   /** A staff member of `storeId` (null for HQ), logged in. */
@@ -166,6 +182,20 @@ export class Factory {
     return { ...member, openid: `dev-${name}`, api: apiClient(this.server.baseUrl, member.authorization) };
   }
 
+  /** A child profile of the member, made through the API; answers its id. */
+  async child(
+    member: { authorization: string },
+    options: { name?: string; birthDate?: string } = {},
+  ): Promise<number> {
+    const { name = uniqueName('child'), birthDate = '2017-01-10' } = options;
+    const profile = await request(this.server.baseUrl)
+      .post('/api/v1/me/profiles')
+      .set('authorization', member.authorization)
+      .send({ name, relation: 'child', birthDate })
+      .expect(201);
+    return profile.body.id as number;
+  }
+
   async product(input: ProductInput): Promise<ProductFixture> {
     const name = input.name ?? uniqueName(input.category);
     const product = await this.dataSource.getRepository(ProductEntity).save({
@@ -180,9 +210,13 @@ export class Factory {
     const skus: SkuFixture[] = [];
     for (const sku of input.skus) {
       const code = uniqueName('SKU');
-      const saved = await this.dataSource
-        .getRepository(SkuEntity)
-        .save({ productId: product.id, code, price: sku.price, attributes: sku.attributes ?? {} });
+      const saved = await this.dataSource.getRepository(SkuEntity).save({
+        productId: product.id,
+        code,
+        price: sku.price,
+        attributes: sku.attributes ?? {},
+        powerRange: sku.powerRange ?? null,
+      });
       skus.push({ id: saved.id, code, price: sku.price });
     }
     const stock = (input.stock ?? []).flatMap(({ storeId, quantity }) =>
@@ -194,10 +228,10 @@ export class Factory {
 
   /** A product of `category` with one SKU, `quantity` of it on hand at `storeId` (if given). */
   async sku(category: ProductCategory, options: SkuOptions = {}): Promise<SkuFixture> {
-    const { storeId, quantity = 100, price = 10_000, attributes } = options;
+    const { storeId, quantity = 100, price = 10_000, attributes, powerRange } = options;
     const product = await this.product({
       category,
-      skus: [{ price, attributes }],
+      skus: [{ price, attributes, powerRange }],
       stock: storeId === undefined ? [] : [{ storeId, quantity }],
     });
     return product.skus[0];

@@ -12,6 +12,10 @@ export interface ThrowawayMariaDb {
   /** `mysql://lensloop:lensloop@127.0.0.1:<port>/lensloop` */
   url: string;
   port: number;
+  /** Ends the server the hard way (SIGKILL), as a crash or an OOM kill ends it. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same datadir and port (InnoDB recovers what was committed). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,35 +63,46 @@ export async function startThrowawayMariaDb(): Promise<ThrowawayMariaDb> {
     '--skip-test-db',
   ]);
   let output = '';
-  const server = spawn(
-    'mariadbd',
-    [
-      '--no-defaults',
-      `--datadir=${datadir}`,
-      `--socket=${socketPath}`,
-      `--port=${port}`,
-      '--bind-address=127.0.0.1',
-      '--user=root',
-      '--default-time-zone=+00:00',
-      '--character-set-server=utf8mb4',
-      '--collation-server=utf8mb4_unicode_ci',
-      '--max-connections=1000',
-      '--innodb-buffer-pool-size=512M',
-      `--pid-file=${join(directory, 'mysqld.pid')}`,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(
+      'mariadbd',
+      [
+        '--no-defaults',
+        `--datadir=${datadir}`,
+        `--socket=${socketPath}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        '--user=root',
+        '--default-time-zone=+00:00',
+        '--character-set-server=utf8mb4',
+        '--collation-server=utf8mb4_unicode_ci',
+        '--max-connections=1000',
+        '--innodb-buffer-pool-size=512M',
+        `--pid-file=${join(directory, 'mysqld.pid')}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitForSocket(socketPath, child, () => output);
+    return child;
+  };
+  let server: ChildProcess | undefined;
+  const exit = async (signal: NodeJS.Signals) => {
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill(signal);
+    await exited;
+  };
   try {
-    await waitForSocket(socketPath, server, () => output);
+    server = await launch();
     const root = await createConnection({ socketPath, user: 'root' });
     await root.query('CREATE DATABASE lensloop CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
     await root.query("CREATE USER 'lensloop'@'%' IDENTIFIED BY 'lensloop'");
     await root.query("GRANT ALL ON *.* TO 'lensloop'@'%'");
     await root.end();
   } catch (error) {
-    server.kill('SIGKILL');
+    await exit('SIGKILL');
     await rm(directory, { recursive: true, force: true });
     throw error;
   }
@@ -95,12 +110,13 @@ export async function startThrowawayMariaDb(): Promise<ThrowawayMariaDb> {
   return {
     url: `mysql://lensloop:lensloop@127.0.0.1:${port}/lensloop`,
     port,
+    kill: () => exit('SIGKILL'),
+    async restart() {
+      await exit('SIGKILL');
+      server = await launch();
+    },
     async stop() {
-      if (server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once('exit', resolve));
-        server.kill('SIGTERM');
-        await exited;
-      }
+      await exit('SIGTERM');
       await rm(directory, { recursive: true, force: true });
     },
   };

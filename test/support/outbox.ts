@@ -45,6 +45,12 @@ export async function advanceClock(baseUrl: string, seconds: number): Promise<Da
   return new Date(response.body.now as string);
 }
 
+/** Puts the business clock back to real time. */
+export async function resetClock(baseUrl: string): Promise<Date> {
+  const response = await request(baseUrl).post('/api/v1/dev/clock').send({ reset: true }).expect(200);
+  return new Date(response.body.now as string);
+}
+
 /** What the fake WeChat Pay knows of an order's transaction. */
 export async function fakeTransaction(
   server: TestServer,

@@ -10,6 +10,7 @@ import {
 } from '../../server/src/infra/wechat/fake-wechat-server';
 import {
   createDevPayCredentials,
+  type DevPlatformCertificate,
   type FakePayOptions,
 } from '../../server/src/infra/wechat/pay/dev-pay-credentials';
 
@@ -35,11 +36,14 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Another server's database and WeChat: a second replica of the same deployment. */
   replicaOf?: TestServer;
+  /** Platform certificates the fake WeChat Pay lists at `GET /v3/certificates`. */
+  platformCertificates?: DevPlatformCertificate[];
+  /** The MariaDB server to make the test database in (default: the run's, from the global setup). */
+  mariadbUrl?: string;
 }
 
-/** A database of its own for one test file, inside the MariaDB started by the global setup. */
-async function createTestDatabase(): Promise<string> {
-  const serverUrl = process.env.LENSLOOP_TEST_MARIADB_URL;
+/** A database of its own for one test file, by default inside the MariaDB started by the global setup. */
+async function createTestDatabase(serverUrl = process.env.LENSLOOP_TEST_MARIADB_URL): Promise<string> {
   if (!serverUrl) throw new Error('LENSLOOP_TEST_MARIADB_URL is not set: run through the jest global setup');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const connection = await createConnection(serverUrl);
@@ -56,7 +60,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database = options.database ?? 'mariadb';
   const replicaOf = options.replicaOf;
   const credentials = replicaOf ? null : createDevPayCredentials('wxtestlensloop0001');
-  const pay = replicaOf?.pay ?? (credentials as NonNullable<typeof credentials>).platform;
+  const pay = replicaOf?.pay ?? {
+    ...(credentials as NonNullable<typeof credentials>).platform,
+    platformCertificates: options.platformCertificates,
+  };
   const wechat =
     replicaOf?.wechat ??
     (await startFakeWechatServer({ appId: 'wxtestlensloop0001', appSecret: 'test-secret', pay }));
@@ -73,7 +80,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(database === 'mariadb'
       ? {
           DB_TYPE: 'mariadb',
-          DB_URL: replicaOf?.config.database.url ?? (await createTestDatabase()),
+          DB_URL: replicaOf?.config.database.url ?? (await createTestDatabase(options.mariadbUrl)),
           DB_MIGRATE: 'true',
           DB_POOL_SIZE: '30',
         }

@@ -11,7 +11,7 @@ const RIGHT = 12;
 const TOP = 12;
 const BOTTOM = 28;
 const STEP = 50;
-const LABEL_FONT = '11px';
+const LABEL_FONT = '14px';
 const DOT = 8;
 
 interface Point {
@@ -47,6 +47,48 @@ function Segment({ from, to }: { from: Point; to: Point }) {
         transform: `rotate(${angle}deg)`,
       }}
     />
+  );
+}
+
+function changeText(from: number, to: number): string {
+  const change = to - from;
+  if (change < 0) return t('fitting.changeDeeper', { degrees: -change });
+  if (change > 0) return t('fitting.changeLighter', { degrees: change });
+  return t('fitting.changeNone');
+}
+
+/** What changed between the first and the last exam, in one sentence and in 度. */
+function trendSentence(trend: MyopiaTrend): string {
+  const first = trend.points[0];
+  const last = trend.points[trend.points.length - 1];
+  return t('fitting.change', {
+    from: first.examDate,
+    to: last.examDate,
+    od: changeText(first.odSE, last.odSE),
+    os: changeText(first.osSE, last.osSE),
+  });
+}
+
+/** The chart's numbers for screen readers, which cannot read a drawing. */
+function ChartTable({ trend }: { trend: MyopiaTrend }) {
+  const headers = [t('fitting.chartDate'), t('rx.od'), t('rx.os')];
+  return (
+    <View className="sr-only" role="table" aria-label={t('fitting.chartTable')} data-testid="myopia-table">
+      <View role="row">
+        {headers.map((header) => (
+          <Text key={header} role="columnheader">
+            {header}
+          </Text>
+        ))}
+      </View>
+      {trend.points.map((point) => (
+        <View key={point.examDate} role="row">
+          <Text role="rowheader">{point.examDate}</Text>
+          <Text role="cell">{formatDiopters(point.odSE)}</Text>
+          <Text role="cell">{formatDiopters(point.osSE)}</Text>
+        </View>
+      ))}
+    </View>
   );
 }
 
@@ -118,6 +160,12 @@ export function MyopiaChart({ trend }: { trend: MyopiaTrend }) {
           </Text>
         ) : null}
       </View>
+      {trend.points.length > 1 ? (
+        <Text className="myopia-chart__summary" data-testid="trend-sentence">
+          {trendSentence(trend)}
+        </Text>
+      ) : null}
+      <ChartTable trend={trend} />
       <View className="myopia-chart__legend">
         {SERIES.map((series) => (
           <View key={series.key} className={`myopia-chart__legend-item ${series.className}`}>

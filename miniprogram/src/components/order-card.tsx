@@ -1,10 +1,10 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { OrderSummary } from '@lensloop/shared';
 import { t } from '../i18n';
-import { assetUrl } from '../services/request';
 import { OrderStatusTag } from './order-status-tag';
 import { PriceTag } from './price-tag';
+import { ProductImage } from './product-image';
 import './order-card.scss';
 
 /** An order in a list: picture, first item, count, status and amount; opens its page. */
@@ -13,11 +13,10 @@ export function OrderCard({ order, url }: { order: OrderSummary; url?: string })
     <View
       className="order-card"
       role={url ? 'link' : undefined}
-      aria-label={t('order.no', { no: order.no })}
       data-testid={`order-${order.id}`}
       onClick={() => url && void Taro.navigateTo({ url })}
     >
-      <Image className="order-card__image" src={assetUrl(order.imageUrl)} mode="aspectFit" />
+      <ProductImage className="order-card__image" src={order.imageUrl} alt="" />
       <View className="order-card__body">
         <View className="order-card__head">
           <Text className="order-card__no">{t('order.no', { no: order.no })}</Text>

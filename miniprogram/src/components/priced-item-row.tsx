@@ -1,8 +1,8 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { PricedItem } from '@lensloop/shared';
 import { t } from '../i18n';
-import { assetUrl } from '../services/request';
 import { PriceTag } from './price-tag';
+import { ProductImage } from './product-image';
 import './priced-item-row.scss';
 
 /** One priced line (cart or order): picture, name, attributes, lenses, line total. */
@@ -10,7 +10,7 @@ export function PricedItemRow({ item, children }: { item: PricedItem; children?:
   const attributes = Object.values(item.attributes).join(' / ');
   return (
     <View className="priced-item" data-testid="priced-item">
-      <Image className="priced-item__image" src={assetUrl(item.imageUrl)} mode="aspectFit" />
+      <ProductImage className="priced-item__image" src={item.imageUrl} alt="" />
       <View className="priced-item__body">
         <Text className="priced-item__name">{item.name}</Text>
         {attributes ? <Text className="priced-item__meta">{attributes}</Text> : null}

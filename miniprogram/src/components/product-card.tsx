@@ -1,8 +1,8 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ProductSummary } from '@lensloop/shared';
-import { assetUrl } from '../services/request';
 import { PriceTag } from './price-tag';
+import { ProductImage } from './product-image';
 import './product-card.scss';
 
 export function openProduct(id: number): void {
@@ -15,15 +15,14 @@ export function ProductCard({ product }: { product: ProductSummary }) {
     <View
       className="product-card"
       role="link"
-      aria-label={product.name}
       data-testid={`product-${product.id}`}
       onClick={() => openProduct(product.id)}
     >
-      <Image className="product-card__image" src={assetUrl(product.imageUrl)} mode="aspectFit" lazyLoad />
+      <ProductImage className="product-card__image" src={product.imageUrl} alt="" />
       <View className="product-card__body">
         <Text className="product-card__name">{product.name}</Text>
         <Text className="product-card__brand">{product.brand}</Text>
-        <PriceTag amount={product.priceFrom} from />
+        <PriceTag amount={product.priceFrom} category={product.category} from />
       </View>
     </View>
   );

@@ -1,14 +1,15 @@
-import type {
-  AuditEntry,
-  Consent,
-  CreateProfileRequest,
-  CustomerCard,
-  CustomerSummary,
-  FamilyProfile,
-  MyopiaTrend,
-  Page,
-  Prescription,
-  RecordPrescriptionRequest,
+import {
+  TREND_KINDS,
+  type AuditEntry,
+  type Consent,
+  type CreateProfileRequest,
+  type CustomerCard,
+  type CustomerSummary,
+  type FamilyProfile,
+  type MyopiaTrend,
+  type Page,
+  type Prescription,
+  type RecordPrescriptionRequest,
 } from '@lensloop/shared';
 import { callApi } from './request';
 
@@ -42,6 +43,12 @@ export function listPrescriptions(profileId: number): Promise<Page<Prescription>
 export async function listSpectaclePrescriptions(): Promise<Prescription[]> {
   const page = await callApi((api) => api.listPrescriptions({ pageSize: 50 }));
   return page.items.filter((prescription) => !prescription.expired && prescription.kind !== 'contact_lens');
+}
+
+/** The family's newest valid distance refraction, from which contact lenses are converted. */
+export async function newestDistancePrescription(): Promise<Prescription | null> {
+  const prescriptions = await listSpectaclePrescriptions();
+  return prescriptions.find((prescription) => TREND_KINDS.includes(prescription.kind)) ?? null;
 }
 
 export function fetchMyopiaTrend(profileId: number): Promise<MyopiaTrend> {

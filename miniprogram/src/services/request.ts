@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ApiClient, ApiError, type Transport } from '@lensloop/shared';
+import { sendToLogin } from './login-redirect';
 
 const TOKEN_STORAGE_KEY = 'lensloop.token';
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -57,14 +58,18 @@ const taroTransport: Transport = async ({ method, path, body, headers }) => {
 
 const client = new ApiClient(taroTransport, readToken);
 
-/** Runs a call on the typed API client; an expired token clears the session. Throws `ApiError`. */
+/**
+ * Runs a call on the typed API client. Throws `ApiError`. A missing or expired session clears the
+ * token and sends the user to log in, and from there back to this page.
+ */
 export async function callApi<T>(call: (api: ApiClient) => Promise<T>): Promise<T> {
   try {
     return await call(client);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && readToken()) {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
       writeToken(null);
       unauthenticatedListeners.forEach((listener) => listener());
+      sendToLogin();
     }
     throw error;
   }

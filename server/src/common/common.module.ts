@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { BusinessClock } from './clock';
+import { DatabaseOutage } from './database-outage';
 import { PersonalDataRegistry } from './personal-data';
 import { TransactionRunner } from './transaction';
 
 /** Cross-cutting providers every domain module uses. */
 @Global()
 @Module({
-  providers: [TransactionRunner, BusinessClock, PersonalDataRegistry],
-  exports: [TransactionRunner, BusinessClock, PersonalDataRegistry],
+  providers: [TransactionRunner, BusinessClock, PersonalDataRegistry, DatabaseOutage],
+  exports: [TransactionRunner, BusinessClock, PersonalDataRegistry, DatabaseOutage],
 })
 export class CommonModule {}

@@ -17,7 +17,7 @@ export function assertUnreachable(value: never): never {
 }
 
 /** The statuses an error may answer with; anything else is a typo. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502 | 503;
 
 type CodesByDomain = typeof ERROR_CODES_BY_DOMAIN;
 
@@ -33,6 +33,7 @@ const STATUS_BY_DOMAIN: {
     RATE_LIMITED: 429,
     INTERNAL_ERROR: 500,
     WECHAT_UNAVAILABLE: 502,
+    SERVICE_UNAVAILABLE: 503,
   },
   auth: {
     INVALID_CREDENTIALS: 401,
@@ -64,6 +65,9 @@ const STATUS_BY_DOMAIN: {
     IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
     LENS_CONFIGURATION_INVALID: 422,
     LENS_DOES_NOT_FIT: 422,
+    PRESCRIPTION_EXPIRED: 422,
+    CONTACT_LENS_PRESCRIPTION_FOR_GLASSES: 422,
+    NEAR_PRESCRIPTION_FOR_DISTANCE_LENS: 422,
     IDEMPOTENCY_KEY_REUSED: 422,
   },
   payments: {
@@ -78,6 +82,13 @@ const STATUS_BY_DOMAIN: {
     JOB_NOT_FOUND: 404,
     OUTBOX_EVENT_NOT_DEAD: 409,
   },
+  appointments: {
+    APPOINTMENT_NOT_FOUND: 404,
+    SLOT_FULL: 409,
+    SLOT_OUTSIDE_HOURS: 409,
+    SLOT_IN_PAST: 409,
+    APPOINTMENT_NOT_CHANGEABLE: 409,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -91,6 +102,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.orders,
   ...STATUS_BY_DOMAIN.payments,
   ...STATUS_BY_DOMAIN.platform,
+  ...STATUS_BY_DOMAIN.appointments,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

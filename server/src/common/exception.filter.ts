@@ -2,7 +2,11 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import { ThrottlerException } from '@nestjs/throttler';
 import { ErrorCode, type ErrorBody } from '@lensloop/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseOutage, isDatabaseUnreachable } from './database-outage';
 import { DomainError, httpStatusOf } from './domain-error';
+
+/** What a 503 tells clients to wait before trying again: about how long a database failover takes. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Nest's own HTTP exceptions (unknown route, bad JSON, too large) mapped to our codes. */
 function codeOfHttpException(status: number): ErrorCode {
@@ -32,12 +36,17 @@ function messageOf(exception: HttpException): string {
 /** The one place where errors become HTTP responses with the body of docs/architecture.md. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly outage: DatabaseOutage) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, request);
-    if (body.statusCode >= 500) {
+    if (body.code === ErrorCode.SERVICE_UNAVAILABLE) {
+      // Logged once per outage by DatabaseOutage, not once per request.
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
       request.log.error({ err: exception }, 'request failed');
     }
     void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
@@ -45,6 +54,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
     const requestId = String(request.id);
+    if (isDatabaseUnreachable(exception)) {
+      this.outage.report(exception);
+      return {
+        statusCode: 503,
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        message: 'The service is unavailable for a moment; try again shortly.',
+        details: [],
+        requestId,
+      };
+    }
     if (exception instanceof DomainError) {
       return {
         statusCode: httpStatusOf(exception.code),

@@ -1,8 +1,8 @@
 import type { PrescriptionInput, ProfileRelation } from '@lensloop/shared';
 
 /**
- * The demo customer: a parent with a phone, prescription consent and a child whose myopia is
- * progressing fast. Log in as them with the code `dev-demo-parent`; staff find them by phone.
+ * The demo customer: a parent with a phone, prescription consent and a child in myopia
+ * management. Log in as them with the code `dev-demo-parent`; staff find them by phone.
  */
 export const DEMO_CUSTOMER = {
   openid: 'dev-demo-parent',
@@ -21,17 +21,19 @@ interface DemoProfile {
   exams: PrescriptionInput[];
 }
 
-function distance(
+function exam(
+  kind: 'distance' | 'myopia_control',
   examDate: string,
-  odSphere: number,
-  osSphere: number,
+  [odSphere, osSphere]: [number, number],
   binocularPd: number,
+  axialLength?: [number, number],
 ): PrescriptionInput {
+  const [odAxial, osAxial] = axialLength ?? [null, null];
   return {
-    kind: 'distance',
+    kind,
     examDate,
-    od: { sphere: odSphere, cylinder: -50, axis: 180, va: 1.0 },
-    os: { sphere: osSphere, cylinder: 0, va: 1.0 },
+    od: { sphere: odSphere, cylinder: -50, axis: 180, va: 1.0, axialLength: odAxial },
+    os: { sphere: osSphere, cylinder: 0, va: 1.0, axialLength: osAxial },
     pd: { binocular: binocularPd },
   };
 }
@@ -41,17 +43,25 @@ export const DEMO_PROFILES: DemoProfile[] = [
     name: '王芳',
     relation: 'self',
     birthDate: '1988-04-02',
-    exams: [distance('2025-03-15', -300, -275, 620), distance('2026-03-14', -325, -300, 620)],
+    exams: [
+      exam('distance', '2025-03-15', [-300, -275], 620),
+      exam('distance', '2026-03-14', [-325, -300], 620),
+    ],
   },
   {
     name: '小明',
     relation: 'child',
     birthDate: '2017-06-01',
-    // About −1.00 D a year: twice the −0.50 D/year that calls for myopia control.
+    // Three years of myopia management: −0.75 D and 0.30 mm in the first six months, so defocus
+    // lenses from late 2024; since then about −0.40 D and 0.20 mm a year, below the flags.
     exams: [
-      distance('2025-05-10', -100, -75, 540),
-      distance('2025-11-08', -150, -125, 545),
-      distance('2026-05-09', -200, -175, 550),
+      exam('distance', '2023-11-18', [-100, -75], 540, [2390, 2385]),
+      exam('distance', '2024-05-18', [-175, -150], 540, [2420, 2412]),
+      exam('myopia_control', '2024-11-16', [-200, -175], 545, [2432, 2425]),
+      exam('myopia_control', '2025-05-17', [-225, -200], 545, [2442, 2435]),
+      exam('myopia_control', '2025-11-15', [-250, -225], 550, [2452, 2444]),
+      exam('myopia_control', '2026-05-16', [-250, -250], 550, [2461, 2453]),
+      exam('myopia_control', '2026-11-14', [-275, -250], 555, [2470, 2462]),
     ],
   },
 ];

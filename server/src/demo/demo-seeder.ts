@@ -72,7 +72,13 @@ async function seedDemoFamily(manager: EntityManager, box: SealedBox, stores: St
         examinerStaffId: examiner.id,
         examDate: exam.examDate,
         expiresAt: prescriptionExpiry(exam.examDate, demoProfile.birthDate),
-        sealedValues: sealPrescriptionValues(box, owner, { ...exam, notes: '' }),
+        sealedValues: sealPrescriptionValues(box, owner, {
+          od: exam.od,
+          os: exam.os,
+          pd: exam.pd ?? null,
+          lensType: null,
+          notes: '',
+        }),
       })),
     );
   }
@@ -111,6 +117,7 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
         manager.create(ProductEntity, {
           category: product.category,
           name: product.name,
+          nameEn: product.nameEn,
           brand: product.brand,
           description: product.description,
           imageUrl: `/static/products/${product.image}`,

@@ -1,58 +1,66 @@
 import type { StaffRole } from '@lensloop/shared';
 
+/** The demo chain, 明眸眼镜 (Mingmou Optical): a made-up name. */
 export const DEMO_STORES = [
   {
-    name: 'LensLoop Nanjing Road',
-    city: 'Shanghai',
-    address: '300 Nanjing East Road, Huangpu',
+    name: '明眸眼镜 南京东路店',
+    nameEn: 'Mingmou Optical Nanjing Road',
+    city: '上海',
+    address: '黄浦区南京东路 300 号',
     lat: 31.2363,
     lng: 121.4803,
   },
   {
-    name: "LensLoop Jing'an Temple",
-    city: 'Shanghai',
-    address: "1618 Nanjing West Road, Jing'an",
+    name: '明眸眼镜 静安寺店',
+    nameEn: "Mingmou Optical Jing'an Temple",
+    city: '上海',
+    address: '静安区南京西路 1618 号',
     lat: 31.2243,
     lng: 121.4459,
   },
   {
-    name: 'LensLoop Lujiazui',
-    city: 'Shanghai',
-    address: '168 Lujiazui Ring Road, Pudong',
+    name: '明眸眼镜 陆家嘴店',
+    nameEn: 'Mingmou Optical Lujiazui',
+    city: '上海',
+    address: '浦东新区陆家嘴环路 168 号',
     lat: 31.2382,
     lng: 121.5017,
   },
   {
-    name: 'LensLoop Xujiahui',
-    city: 'Shanghai',
-    address: '1 Hongqiao Road, Xuhui',
+    name: '明眸眼镜 徐家汇店',
+    nameEn: 'Mingmou Optical Xujiahui',
+    city: '上海',
+    address: '徐汇区虹桥路 1 号',
     lat: 31.1946,
     lng: 121.4365,
   },
   {
-    name: 'LensLoop Wangfujing',
-    city: 'Beijing',
-    address: '138 Wangfujing Street, Dongcheng',
+    name: '明眸眼镜 王府井店',
+    nameEn: 'Mingmou Optical Wangfujing',
+    city: '北京',
+    address: '东城区王府井大街 138 号',
     lat: 39.9139,
     lng: 116.4105,
   },
   {
-    name: 'LensLoop Sanlitun',
-    city: 'Beijing',
-    address: '19 Sanlitun Road, Chaoyang',
+    name: '明眸眼镜 三里屯店',
+    nameEn: 'Mingmou Optical Sanlitun',
+    city: '北京',
+    address: '朝阳区三里屯路 19 号',
     lat: 39.9334,
     lng: 116.4543,
   },
   {
-    name: 'LensLoop Zhongguancun',
-    city: 'Beijing',
-    address: '15 Zhongguancun Street, Haidian',
+    name: '明眸眼镜 中关村店',
+    nameEn: 'Mingmou Optical Zhongguancun',
+    city: '北京',
+    address: '海淀区中关村大街 15 号',
     lat: 39.9835,
     lng: 116.3161,
   },
 ].map((store, index) => ({
   ...store,
-  phone: `${store.city === 'Shanghai' ? '021' : '010'}-6${String(1000000 + index * 1357).slice(1)}`,
+  phone: `${store.city === '上海' ? '021' : '010'}-6${String(1000000 + index * 1357).slice(1)}`,
   hours: '10:00-21:30',
 }));
 
@@ -66,14 +74,15 @@ export interface DemoStaff {
   storeNumber: number | null;
 }
 
+// Manager, optometrist and clerk of each store.
 const STAFF_NAMES = [
-  ['Wang Fang', 'Li Na', 'Zhang Wei'],
-  ['Liu Yang', 'Chen Jing', 'Yang Min'],
-  ['Zhao Lei', 'Huang Li', 'Zhou Qiang'],
-  ['Wu Xia', 'Xu Tao', 'Sun Yan'],
-  ['Ma Jun', 'Hu Mei', 'Guo Hui'],
-  ['He Ping', 'Lin Yu', 'Gao Feng'],
-  ['Luo Bin', 'Zheng Hong', 'Liang Ying'],
+  ['钱进', '李娜', '张伟'],
+  ['刘洋', '陈静', '杨敏'],
+  ['赵磊', '黄丽', '周强'],
+  ['吴霞', '徐涛', '孙艳'],
+  ['马骏', '胡梅', '郭辉'],
+  ['何平', '林雨', '高峰'],
+  ['罗斌', '郑红', '梁莹'],
 ];
 
 /** A manager, an optometrist and a clerk in every store, and one HQ admin. */
@@ -87,5 +96,5 @@ export const DEMO_STAFF: DemoStaff[] = [
       { username: `clerk${storeNumber}`, name: clerk, role: 'clerk' as const, storeNumber },
     ];
   }),
-  { username: 'admin', name: 'HQ Admin', role: 'admin', storeNumber: null },
+  { username: 'admin', name: '总部管理员', role: 'admin', storeNumber: null },
 ];

@@ -23,11 +23,24 @@ export type LensOptionKind = (typeof LENS_OPTION_KINDS)[number];
 export const LENS_DESIGNS = ['single-vision', 'progressive', 'myopia-control'] as const;
 export type LensDesign = (typeof LENS_DESIGNS)[number];
 
+/**
+ * The powers a spectacle-lens SKU can be made in, hundredths of a diopter (minus-cylinder form):
+ * sphere range, largest cylinder magnitude and, for progressives, the ADD range.
+ */
+export interface LensPowerRange {
+  sphereMin: number;
+  sphereMax: number;
+  cylinderMax: number;
+  addMin?: number | null;
+  addMax?: number | null;
+}
+
 /** A priced extra on a spectacle lens (anti-reflective coating, blue-cut, photochromic, tint). */
 export interface LensOption {
   code: string;
   kind: LensOptionKind;
   name: string;
+  nameEn: string | null;
   price: Fen;
 }
 
@@ -77,6 +90,11 @@ export interface PricedItem {
   unitPrice: Fen;
   lens: PricedLens | null;
   prescriptionId: number | null;
+  /**
+   * On a quote: advice when the lens index is below what the prescription's power suggests
+   * (thinner, lighter lenses). The order is still allowed; absent when the index suits.
+   */
+  lensAdvice?: { recommendedIndex: number };
   /** (unit price + lens + options) × quantity. */
   lineTotal: Fen;
 }
@@ -131,6 +149,8 @@ export interface OrderSummary {
 
 /** Parameters for `wx.requestPayment` (signType RSA, signed by the merchant key). */
 export interface WechatPaymentParams {
+  /** The mini-program's appid the payment is signed for (the first line of `paySign`'s message). */
+  appId: string;
   timeStamp: string;
   nonceStr: string;
   package: string;

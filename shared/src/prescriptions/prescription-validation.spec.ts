@@ -4,6 +4,8 @@ import type {
   PrescriptionKind,
   PupillaryDistance,
 } from './prescription.types';
+import fc from 'fast-check';
+import { PRESCRIPTION_KINDS } from './prescription.types';
 import { validatePrescription } from './prescription-validation';
 
 const TODAY = '2026-10-01';
@@ -14,7 +16,6 @@ const baseEye: EyePrescription = {
   axis: 180,
   add: null,
   prism: null,
-  prismBase: null,
   va: 1.0,
 };
 
@@ -36,14 +37,23 @@ function prescription(
 
 function withKind(kind: PrescriptionKind, od: Partial<EyePrescription> = {}): PrescriptionInput {
   const contactLens = kind === 'contact_lens' ? { baseCurve: 860, diameter: 1420 } : {};
-  const add = kind === 'progressive' ? { add: 200 } : {};
+  const progressive = kind === 'progressive' ? { add: 200, fittingHeight: 180 } : {};
   return prescription(
-    { ...contactLens, ...add, ...od },
-    { kind, os: { sphere: -100, cylinder: 0, ...contactLens, ...add } },
+    { ...contactLens, ...progressive, ...od },
+    {
+      kind,
+      os: { sphere: -100, cylinder: 0, ...contactLens, ...progressive },
+      pd: kind === 'contact_lens' ? null : kind === 'progressive' ? { od: 315, os: 320 } : { binocular: 630 },
+    },
   );
 }
 
-const validate = (input: PrescriptionInput) => validatePrescription(input, { today: TODAY });
+const BIRTH_DATE = '2018-03-15';
+const VA_MESSAGE =
+  'va must be a decimal chart line: 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.2, 1.5, 2';
+
+const validate = (input: PrescriptionInput) =>
+  validatePrescription(input, { today: TODAY, birthDate: BIRTH_DATE });
 
 describe('validatePrescription', () => {
   describe('accepts', () => {
@@ -65,13 +75,39 @@ describe('validatePrescription', () => {
       ['an ADD on a near prescription', prescription({ add: 75 }, { kind: 'near' })],
       ['a near prescription without ADD', prescription({}, { kind: 'near' })],
       ['a progressive with ADD +4.00', withKind('progressive', { add: 400 })],
-      ['a prism with its base', prescription({ prism: 1000, prismBase: 'out' })],
-      ['a zero prism without base', prescription({ prism: 0 })],
+      [
+        'a horizontal prism with its base',
+        prescription({ prism: { horizontal: { amount: 1000, base: 'out' } } }),
+      ],
+      [
+        'a horizontal and a vertical prism',
+        prescription({
+          prism: { horizontal: { amount: 200, base: 'in' }, vertical: { amount: 50, base: 'up' } },
+        }),
+      ],
+      ['an empty prism', prescription({ prism: { horizontal: null } })],
       ['VA 0.1', prescription({ va: 0.1 })],
+      ['VA 0.12', prescription({ va: 0.12 })],
       ['VA 2.0', prescription({ va: 2.0 })],
       ['no VA', prescription({ va: null })],
-      ['monocular PD 20.0 and 40.0 mm', prescription({}, { pd: { od: 200, os: 400 } })],
-      ['binocular PD 45.0 mm', prescription({}, { pd: { binocular: 450 } })],
+      ['monocular PD 31.5 and 36.5 mm (5.0 mm apart)', prescription({}, { pd: { od: 315, os: 365 } })],
+      ['monocular PD 20.0 and 20.0 mm', prescription({}, { pd: { od: 200, os: 200 } })],
+      ['binocular PD 40.0 mm', prescription({}, { pd: { binocular: 400 } })],
+      ['a near PD', prescription({}, { pd: { binocular: 630, near: 600 } })],
+      ['an ADD on myopia control (near-add design)', withKind('myopia_control', { add: 150 })],
+      ['a progressive with monocular PD and fitting height', withKind('progressive')],
+      [
+        'an external prescription for a person born before the exam',
+        prescription({}, { examDate: '2018-03-15' }),
+      ],
+      [
+        'an ortho-k lens with base curve 8.05 and diameter 10.6 mm',
+        {
+          ...withKind('contact_lens', { baseCurve: 805, diameter: 1060 }),
+          lensType: 'ortho_k',
+          os: { sphere: -200, cylinder: 0, baseCurve: 805, diameter: 1060 },
+        },
+      ],
       ['binocular PD 80.0 mm', prescription({}, { pd: { binocular: 800 } })],
       ['binocular PD 63.5 mm', prescription({}, { pd: { binocular: 635 } })],
       ['a contact lens with base curve and diameter', withKind('contact_lens')],
@@ -82,6 +118,7 @@ describe('validatePrescription', () => {
       ['axial length 32.00 mm', prescription({ axialLength: 3200 })],
       ['an exam long ago', prescription({}, { examDate: '2019-02-28' })],
       ['an exam on a leap day', prescription({}, { examDate: '2024-02-29' })],
+      ['an exam on the birth date', prescription({}, { examDate: BIRTH_DATE })],
       ['no notes', prescription({}, { notes: undefined })],
     ])('should accept the prescription when it has %s', (_, input) => {
       expect(validate(input)).toEqual([]);
@@ -174,19 +211,19 @@ describe('validatePrescription', () => {
         'ADD on a distance kind',
         prescription({ add: 200 }),
         'od.add',
-        'add is only allowed for near and progressive prescriptions',
+        'add is only allowed for near, progressive and myopia_control prescriptions',
       ],
       [
         'ADD on a contact lens',
         withKind('contact_lens', { add: 150 }),
         'od.add',
-        'add is only allowed for near and progressive prescriptions',
+        'add is only allowed for near, progressive and myopia_control prescriptions',
       ],
       [
         'ADD 0 on a distance kind',
         prescription({ add: 0 }),
         'od.add',
-        'add is only allowed for near and progressive prescriptions',
+        'add is only allowed for near, progressive and myopia_control prescriptions',
       ],
       [
         'ADD +0.50',
@@ -205,49 +242,45 @@ describe('validatePrescription', () => {
       // prism
       [
         'prism 10.25',
-        prescription({ prism: 1025, prismBase: 'in' }),
-        'od.prism',
-        'prism must be between 0.00 and 10.00 prism D',
+        prescription({ prism: { horizontal: { amount: 1025, base: 'in' } } }),
+        'od.prism.horizontal.amount',
+        'prism amount must be between 0.25 and 10.00 prism D',
       ],
       [
-        'negative prism',
-        prescription({ prism: -100 }),
-        'od.prism',
-        'prism must be between 0.00 and 10.00 prism D',
+        'a zero prism component',
+        prescription({ prism: { vertical: { amount: 0, base: 'up' } } }),
+        'od.prism.vertical.amount',
+        'prism amount must be between 0.25 and 10.00 prism D',
       ],
       [
         'prism off-step',
-        prescription({ prism: 110, prismBase: 'up' }),
+        prescription({ prism: { vertical: { amount: 110, base: 'up' } } }),
+        'od.prism.vertical.amount',
+        'prism amount must be a multiple of 0.25 prism D',
+      ],
+      [
+        'a horizontal prism based up',
+        prescription({ prism: { horizontal: { amount: 100, base: 'up' as 'in' } } }),
+        'od.prism.horizontal.base',
+        'horizontal prism base must be one of in, out',
+      ],
+      [
+        'a vertical prism without base',
+        prescription({ prism: { vertical: { amount: 100 } as { amount: number; base: 'up' } } }),
+        'od.prism.vertical.base',
+        'vertical prism base must be one of up, down',
+      ],
+      [
+        'a prism as one number',
+        prescription({ prism: 100 as unknown as null }),
         'od.prism',
-        'prism must be a multiple of 0.25 prism D',
-      ],
-      [
-        'prism without base',
-        prescription({ prism: 100 }),
-        'od.prismBase',
-        'prismBase is required when prism is greater than 0',
-      ],
-      [
-        'a base without prism',
-        prescription({ prismBase: 'down' }),
-        'od.prismBase',
-        'prismBase must be empty when there is no prism',
-      ],
-      [
-        'an unknown base',
-        prescription({ prism: 100, prismBase: 'left' as 'in' }),
-        'od.prismBase',
-        'prismBase must be one of in, out, up, down',
+        'prism must be { horizontal?, vertical? }',
       ],
       // visual acuity
-      ['VA 0.05', prescription({ va: 0.05 }), 'od.va', 'va must be a decimal acuity between 0.1 and 2.0'],
-      ['VA 2.5', prescription({ va: 2.5 }), 'od.va', 'va must be a decimal acuity between 0.1 and 2.0'],
-      [
-        'VA on the 5-grade scale',
-        prescription({ va: 5.0 }),
-        'od.va',
-        'va must be a decimal acuity between 0.1 and 2.0',
-      ],
+      ['VA 0.05', prescription({ va: 0.05 }), 'od.va', VA_MESSAGE],
+      ['VA 2.5', prescription({ va: 2.5 }), 'od.va', VA_MESSAGE],
+      ['VA 0.7, between chart lines', prescription({ va: 0.7 }), 'od.va', VA_MESSAGE],
+      ['VA on the 5-grade scale', prescription({ va: 5.0 }), 'od.va', VA_MESSAGE],
       // contact lens
       [
         'a base curve on glasses',
@@ -278,6 +311,68 @@ describe('validatePrescription', () => {
         withKind('contact_lens', { baseCurve: 790 }),
         'od.baseCurve',
         'baseCurve must be between 8.0 and 9.6 mm',
+      ],
+      [
+        'an ortho-k base curve 6.42 mm',
+        {
+          ...withKind('contact_lens', { baseCurve: 642, diameter: 1060 }),
+          lensType: 'ortho_k',
+          os: { sphere: -200, cylinder: 0, baseCurve: 805, diameter: 1060 },
+        },
+        'od.baseCurve',
+        'baseCurve must be between 6.50 and 9.50 mm',
+      ],
+      [
+        'a soft-lens diameter on an ortho-k lens',
+        {
+          ...withKind('contact_lens', { baseCurve: 805, diameter: 1420 }),
+          lensType: 'ortho_k',
+          os: { sphere: -200, cylinder: 0, baseCurve: 805, diameter: 1060 },
+        },
+        'od.diameter',
+        'diameter must be between 8.0 and 12.0 mm',
+      ],
+      [
+        'an unknown lens type',
+        { ...withKind('contact_lens'), lensType: 'scleral' as 'soft' },
+        'lensType',
+        'lensType must be one of soft, rigid, ortho_k',
+      ],
+      [
+        'a lens type on glasses',
+        { ...prescription(), lensType: 'soft' },
+        'lensType',
+        'lensType is only allowed for contact_lens prescriptions',
+      ],
+      [
+        'a PD on a contact lens',
+        { ...withKind('contact_lens'), pd: { binocular: 630 } },
+        'pd',
+        'a contact_lens prescription has no pd',
+      ],
+      [
+        'a fitting height on a contact lens',
+        withKind('contact_lens', { fittingHeight: 180 }),
+        'od.fittingHeight',
+        'fittingHeight is only allowed for spectacle prescriptions',
+      ],
+      [
+        'a progressive without fitting height',
+        withKind('progressive', { fittingHeight: null }),
+        'od.fittingHeight',
+        'fittingHeight is required for progressive prescriptions',
+      ],
+      [
+        'a fitting height of 13.5 mm',
+        withKind('progressive', { fittingHeight: 135 }),
+        'od.fittingHeight',
+        'fittingHeight must be between 14.0 and 30.0 mm',
+      ],
+      [
+        'a progressive with a binocular PD',
+        { ...withKind('progressive'), pd: { binocular: 630 } },
+        'pd',
+        'progressive prescriptions need monocular pd (od and os)',
       ],
       [
         'base curve 8.65 mm',
@@ -321,13 +416,13 @@ describe('validatePrescription', () => {
         'PD 90 mm',
         prescription({}, { pd: { binocular: 900 } }),
         'pd.binocular',
-        'binocular PD must be between 45.0 and 80.0 mm',
+        'binocular PD must be between 40.0 and 80.0 mm',
       ],
       [
-        'PD 44.5 mm',
-        prescription({}, { pd: { binocular: 445 } }),
+        'PD 39.5 mm',
+        prescription({}, { pd: { binocular: 395 } }),
         'pd.binocular',
-        'binocular PD must be between 45.0 and 80.0 mm',
+        'binocular PD must be between 40.0 and 80.0 mm',
       ],
       [
         'PD 63.2 mm',
@@ -346,6 +441,18 @@ describe('validatePrescription', () => {
         prescription({}, { pd: { od: 315, os: 195 } }),
         'pd.os',
         'os PD must be between 20.0 and 40.0 mm',
+      ],
+      [
+        'monocular PDs 5.5 mm apart',
+        prescription({}, { pd: { od: 300, os: 355 } }),
+        'pd',
+        'the od and os PD must be within 5.0 mm of each other',
+      ],
+      [
+        'a near PD of 85.0 mm',
+        prescription({}, { pd: { binocular: 630, near: 850 } }),
+        'pd.near',
+        'near PD must be between 40.0 and 80.0 mm',
       ],
       [
         'only one monocular PD',
@@ -377,6 +484,12 @@ describe('validatePrescription', () => {
         prescription({}, { examDate: '2026-10-02' }),
         'examDate',
         'examDate must not be in the future',
+      ],
+      [
+        'an exam before the birth',
+        prescription({}, { examDate: '2018-03-14' }),
+        'examDate',
+        'examDate must not be before the birth date 2018-03-15',
       ],
       [
         'an impossible date',
@@ -446,6 +559,41 @@ describe('validatePrescription', () => {
   it('should check ADD range but not its kind rule when the kind is unknown', () => {
     const input = prescription({ add: 50 }, { kind: 'bifocal' as PrescriptionKind });
     expect(validate(input).map((detail) => detail.field)).toEqual(['kind', 'od.add']);
+  });
+
+  describe('pupillary distance (property)', () => {
+    const tenths = (min: number, max: number) =>
+      fc.integer({ min: min / 5, max: max / 5 }).map((steps) => steps * 5);
+    const pdFields = (input: PrescriptionInput) =>
+      validate(input).filter((detail) => detail.field.startsWith('pd'));
+
+    it('should accept monocular PDs in range exactly when they are within 5.0 mm of each other', () => {
+      fc.assert(
+        fc.property(tenths(200, 400), tenths(200, 400), (od, os) => {
+          const errors = pdFields(prescription({}, { pd: { od, os } }));
+          expect(errors.length === 0).toBe(Math.abs(od - os) <= 50);
+        }),
+      );
+    });
+
+    it('should accept a binocular PD exactly when it is 40.0–80.0 mm on a 0.5 mm step', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 300, max: 900 }), (binocular) => {
+          const errors = pdFields(prescription({}, { pd: { binocular } }));
+          expect(errors.length === 0).toBe(binocular >= 400 && binocular <= 800 && binocular % 5 === 0);
+        }),
+      );
+    });
+
+    it('should refuse any PD on a contact-lens prescription and require one on every spectacle kind', () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...PRESCRIPTION_KINDS), fc.boolean(), (kind, withPd) => {
+          const input = { ...withKind(kind), pd: withPd ? { od: 315, os: 315 } : null };
+          const errors = pdFields(input);
+          expect(errors.length === 0).toBe(kind === 'contact_lens' ? !withPd : withPd);
+        }),
+      );
+    });
   });
 
   it('should throw when today is not a date', () => {

@@ -61,8 +61,8 @@ describe('toMinusCylinder', () => {
       cylinder: 50,
       axis: 30,
       add: 200,
-      prism: 100,
-      prismBase: 'in',
+      prism: { horizontal: { amount: 100, base: 'in' } },
+      fittingHeight: 180,
       va: 1.0,
       axialLength: 2350,
     };

@@ -34,3 +34,12 @@ export function sphericalEquivalent(eye: Pick<EyePrescription, 'sphere' | 'cylin
 function rotateAxis(axis: number): number {
   return axis > 90 ? axis - 90 : axis + 90;
 }
+
+/** Myopia is an SE of −0.50 D or less; high myopia −6.00 D or less (hundredths). */
+export const MYOPIA_SE = -50;
+export const HIGH_MYOPIA_SE = -600;
+
+/** Whether an eye is myopic: SE ≤ −0.50 D (a −0.25 D eye is within measurement noise of plano). */
+export function isMyopic(eye: Pick<EyePrescription, 'sphere' | 'cylinder'>): boolean {
+  return sphericalEquivalent(eye) <= MYOPIA_SE;
+}

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Grid } from '@nutui/nutui-react-taro';
-import { PRODUCT_CATEGORIES, type ProductCategory, type ProductSummary, type Store } from '@lensloop/shared';
+import { PRODUCT_CATEGORIES, type ProductCategory, type Store } from '@lensloop/shared';
 import { ProductCard } from '../../components/product-card';
-import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { ErrorState, PageState } from '../../components/page-state';
 import { usePageTitle } from '../../hooks/use-locale';
+import { usePageData } from '../../hooks/use-page-data';
 import { t } from '../../i18n';
 import { listProducts, listStoresNear } from '../../services/catalog';
 import { locate } from '../../services/location';
@@ -73,46 +73,20 @@ function openCategory(category: ProductCategory): void {
 
 export default function HomePage() {
   usePageTitle('title.home');
-  const [nearest, setNearest] = useState<NearestStore | null>(null);
-  const [storeError, setStoreError] = useState<unknown>(null);
-  const [featured, setFeatured] = useState<ProductSummary[] | null>(null);
-  const [featuredError, setFeaturedError] = useState<unknown>(null);
-
-  const loadStore = useCallback(async () => {
-    setStoreError(null);
-    setNearest(null);
-    try {
-      const position = await locate();
-      const stores = await listStoresNear(position.lat, position.lng);
-      setNearest({ store: stores.items[0] ?? null, fallback: position.fallback });
-    } catch (error) {
-      setStoreError(error);
-    }
+  const nearest = usePageData(async (): Promise<NearestStore> => {
+    const position = await locate();
+    const stores = await listStoresNear(position.lat, position.lng);
+    return { store: stores.items[0] ?? null, fallback: position.fallback };
   }, []);
-
-  const loadFeatured = useCallback(async () => {
-    setFeaturedError(null);
-    setFeatured(null);
-    try {
-      const page = await listProducts({ featured: true, pageSize: 6 });
-      setFeatured(page.items);
-    } catch (error) {
-      setFeaturedError(error);
-    }
-  }, []);
-
-  useEffect(() => {
-    void loadStore();
-    void loadFeatured();
-  }, [loadStore, loadFeatured]);
+  const featured = usePageData(async () => (await listProducts({ featured: true, pageSize: 6 })).items, []);
 
   usePullDownRefresh(() => {
-    void Promise.all([loadStore(), loadFeatured()]).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([nearest.reload(), featured.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
 
   return (
     <View className="home-page">
-      <StoreCard nearest={nearest} error={storeError} onRetry={() => void loadStore()} />
+      <StoreCard nearest={nearest.data} error={nearest.error} onRetry={() => void nearest.reload()} />
 
       <Text className="section-title">{t('home.categories')}</Text>
       <View className="home-page__categories">
@@ -135,19 +109,15 @@ export default function HomePage() {
       </View>
 
       <Text className="section-title">{t('home.featured')}</Text>
-      {featuredError ? (
-        <ErrorState error={featuredError} onRetry={() => void loadFeatured()} />
-      ) : featured === null ? (
-        <LoadingState />
-      ) : featured.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <View className="product-grid" data-testid="featured-products">
-          {featured.map((product) => (
-            <ProductCard key={product.id} product={product} />
-          ))}
-        </View>
-      )}
+      <PageState page={featured} isEmpty={(products) => products.length === 0}>
+        {(products) => (
+          <View className="product-grid" data-testid="featured-products">
+            {products.map((product) => (
+              <ProductCard key={product.id} product={product} />
+            ))}
+          </View>
+        )}
+      </PageState>
       <View className="home-page__bottom" />
     </View>
   );

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { LabelledInput } from '../../components/labelled-input';
 import { usePageTitle } from '../../hooks/use-locale';
 import { errorMessage, t } from '../../i18n';
 import { loginWithWechatCode, wechatLoginCode } from '../../services/auth';
+import { returnAfterLogin } from '../../services/login-redirect';
 import { session } from '../../stores/session';
 import './index.scss';
 
@@ -14,6 +16,7 @@ const DEFAULT_DEV_CODE = 'dev-shopper';
 
 export default function LoginPage() {
   usePageTitle('title.login');
+  const { redirect } = useRouter().params;
   const [devCode, setDevCode] = useState(DEFAULT_DEV_CODE);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -27,7 +30,7 @@ export default function LoginPage() {
       const { token, member } = await loginWithWechatCode(code);
       session.signInMember(token, member);
       void Taro.showToast({ title: t('login.success'), icon: 'success' });
-      await Taro.switchTab({ url: '/pages/me/index' });
+      if (!(await returnAfterLogin(redirect))) await Taro.switchTab({ url: '/pages/me/index' });
     } catch (loginError) {
       setError(loginError);
     } finally {
@@ -45,13 +48,12 @@ export default function LoginPage() {
       {IS_H5 ? (
         <View className="login-page__dev">
           <Text className="login-page__label">{t('login.devCode')}</Text>
-          <Input
+          <LabelledInput
             className="login-page__input"
+            label={t('login.devCode')}
             value={devCode}
-            placeholder={t('login.devCode')}
             clearable
             onChange={(value) => setDevCode(value)}
-            {...({ nativeProps: { 'aria-label': t('login.devCode') } } as object)}
           />
           <Text className="login-page__hint">{t('login.devCodeHint')}</Text>
         </View>

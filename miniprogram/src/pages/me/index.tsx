@@ -1,12 +1,13 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import { formatFen } from '@lensloop/shared';
-import { ErrorState, LoadingState } from '../../components/state-view';
+import { PageState } from '../../components/page-state';
+import { priceText } from '../../components/price-tag';
 import { useLocale, usePageTitle } from '../../hooks/use-locale';
+import { usePageData } from '../../hooks/use-page-data';
 import { errorMessage, setLocale, t } from '../../i18n';
 import { deleteMyData, exportMyData, fetchMe } from '../../services/auth';
+import { setLargeText, useLargeText } from '../../stores/large-text';
 import { session, useSession } from '../../stores/session';
 import './index.scss';
 
@@ -29,7 +30,7 @@ async function deleteData(): Promise<void> {
   const { confirm } = await Taro.showModal({
     title: t('privacy.deleteConfirmTitle'),
     content: t('privacy.deleteConfirm'),
-    confirmColor: '#e4393c',
+    confirmColor: '#cf1322',
   });
   if (!confirm) return;
   try {
@@ -41,53 +42,75 @@ async function deleteData(): Promise<void> {
   }
 }
 
+/** One setting shown as a row of buttons, the current one pressed. */
+function SettingChoice<T extends string | boolean>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <View className="me-page__setting" role="group" aria-label={label}>
+      <Text className="me-page__setting-label">{label}</Text>
+      {options.map((option) => (
+        <Button
+          key={String(option.value)}
+          size="small"
+          type={option.value === value ? 'primary' : 'default'}
+          role="button"
+          aria-pressed={option.value === value}
+          aria-label={option.label}
+          onClick={() => onChange(option.value)}
+        >
+          {option.label}
+        </Button>
+      ))}
+    </View>
+  );
+}
+
 export default function MePage() {
   usePageTitle('title.me');
   const locale = useLocale();
-  const { token, member, staff } = useSession();
-  const [error, setError] = useState<unknown>(null);
+  const largeText = useLargeText();
+  const { token, staff } = useSession();
+  const signedIn = Boolean(token) && !staff;
+  const profile = usePageData(async () => {
+    if (!signedIn) return null;
+    const member = await fetchMe();
+    session.setMember(member);
+    return member;
+  }, [signedIn]);
 
-  async function refresh(): Promise<void> {
-    if (!session.get().token || session.get().staff) return;
-    setError(null);
-    try {
-      session.setMember(await fetchMe());
-    } catch (loadError) {
-      setError(loadError);
-    }
-  }
-
-  useDidShow(() => {
-    void refresh();
-  });
-
-  const languageSwitch = (
-    <View className="me-page__language">
-      <Text className="me-page__language-label">{t('me.language')}</Text>
-      <Button
-        size="small"
-        type={locale === 'zh-CN' ? 'primary' : 'default'}
-        role="button"
-        aria-pressed={locale === 'zh-CN'}
-        aria-label={t('language.zhCN')}
-        onClick={() => setLocale('zh-CN')}
-      >
-        {t('language.zhCN')}
-      </Button>
-      <Button
-        size="small"
-        type={locale === 'en' ? 'primary' : 'default'}
-        role="button"
-        aria-pressed={locale === 'en'}
-        aria-label={t('language.en')}
-        onClick={() => setLocale('en')}
-      >
-        {t('language.en')}
-      </Button>
-    </View>
+  const settings = (
+    <>
+      <SettingChoice
+        label={t('me.language')}
+        options={[
+          { value: 'zh-CN', label: t('language.zhCN') },
+          { value: 'en', label: t('language.en') },
+        ]}
+        value={locale}
+        onChange={setLocale}
+      />
+      <SettingChoice
+        label={t('me.textSize')}
+        options={[
+          { value: false, label: t('me.textStandard') },
+          { value: true, label: t('me.textLarge') },
+        ]}
+        value={largeText}
+        onChange={setLargeText}
+      />
+    </>
   );
 
-  if (!token || staff) {
+  if (!signedIn) {
     return (
       <View className="me-page">
         <View className="me-page__prompt" data-testid="me-logged-out">
@@ -96,86 +119,90 @@ export default function MePage() {
             {t('me.login')}
           </Button>
         </View>
-        {languageSwitch}
+        {settings}
       </View>
     );
   }
 
-  if (error && !member) return <ErrorState error={error} onRetry={() => void refresh()} />;
-  if (!member) return <LoadingState />;
-
   return (
-    <View className="me-page" data-testid="me-profile">
-      <View className="me-page__header">
-        <Text className="me-page__nickname">{member.nickname || t('me.nicknameFallback')}</Text>
-        <Text className="me-page__tier" data-testid="member-tier">
-          {t(`tier.${member.tier}`)}
-        </Text>
-      </View>
-      <Cell.Group>
-        <Cell
-          title={t('me.memberCode')}
-          extra={<Text data-testid="member-code">{member.memberCode}</Text>}
-          aria-label={t('me.memberCode')}
-        />
-        <Cell title={t('me.tier')} extra={t(`tier.${member.tier}`)} />
-        <Cell
-          title={t('me.points')}
-          extra={<Text data-testid="member-points">{String(member.points)}</Text>}
-        />
-        <Cell
-          title={t('me.balance')}
-          extra={<Text data-testid="member-balance">{formatFen(member.balance)}</Text>}
-        />
-        <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
-        <View
-          role="link"
-          aria-label={t('me.fitting')}
-          data-testid="fitting-link"
-          onClick={() => void Taro.navigateTo({ url: '/pages/fitting/index' })}
-        >
-          <Cell title={t('me.fitting')} clickable extra="›" />
+    <PageState page={profile}>
+      {(member) => (
+        <View className="me-page" data-testid="me-profile">
+          <View className="me-page__header">
+            <Text className="me-page__nickname">{member.nickname || t('me.nicknameFallback')}</Text>
+            <Text className="me-page__tier" data-testid="member-tier">
+              {t(`tier.${member.tier}`)}
+            </Text>
+          </View>
+          <Cell.Group>
+            <Cell
+              title={t('me.memberCode')}
+              extra={<Text data-testid="member-code">{member.memberCode}</Text>}
+              aria-label={t('me.memberCode')}
+            />
+            <Cell title={t('me.tier')} extra={t(`tier.${member.tier}`)} />
+            <Cell
+              title={t('me.points')}
+              extra={<Text data-testid="member-points">{String(member.points)}</Text>}
+            />
+            <Cell
+              title={t('me.balance')}
+              extra={<Text data-testid="member-balance">{priceText(member.balance)}</Text>}
+            />
+            <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
+            <View
+              role="link"
+              aria-label={t('me.fitting')}
+              data-testid="fitting-link"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/eyecare/fitting/index' })}
+            >
+              <Cell title={t('me.fitting')} clickable extra="›" />
+            </View>
+          </Cell.Group>
+          {/* NutUI's Cell drops ARIA attributes: the wrappers carry the roles. */}
+          <Cell.Group>
+            <View
+              role="link"
+              aria-label={t('orders.open')}
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/orders/index' })}
+            >
+              <Cell title={t('orders.open')} />
+            </View>
+            <View
+              role="link"
+              aria-label={t('cart.open')}
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/shopping/cart/index' })}
+            >
+              <Cell title={t('cart.open')} />
+            </View>
+          </Cell.Group>
+          {settings}
+          <Cell.Group>
+            <View role="button" aria-label={t('privacy.export')} onClick={() => void exportData()}>
+              <Cell title={t('privacy.export')} clickable extra="›" />
+            </View>
+            <View role="button" aria-label={t('privacy.delete')} onClick={() => void deleteData()}>
+              <Cell
+                title={<Text className="me-page__danger">{t('privacy.delete')}</Text>}
+                clickable
+                extra="›"
+              />
+            </View>
+          </Cell.Group>
+          <View className="me-page__logout">
+            <Button
+              block
+              type="default"
+              role="button"
+              aria-label={t('me.logout')}
+              data-testid="logout"
+              onClick={() => session.signOut()}
+            >
+              {t('me.logout')}
+            </Button>
+          </View>
         </View>
-      </Cell.Group>
-      <Cell.Group>
-        // NutUI's Cell drops ARIA attributes: the wrapper carries the link role.
-        <View
-          role="link"
-          aria-label={t('orders.open')}
-          onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}
-        >
-          <Cell title={t('orders.open')} />
-        </View>
-        // NutUI's Cell drops ARIA attributes: the wrapper carries the link role.
-        <View
-          role="link"
-          aria-label={t('cart.open')}
-          onClick={() => void Taro.navigateTo({ url: '/pages/cart/index' })}
-        >
-          <Cell title={t('cart.open')} />
-        </View>
-      </Cell.Group>
-      {languageSwitch}
-      <Cell.Group>
-        <View role="button" aria-label={t('privacy.export')} onClick={() => void exportData()}>
-          <Cell title={t('privacy.export')} clickable extra="›" />
-        </View>
-        <View role="button" aria-label={t('privacy.delete')} onClick={() => void deleteData()}>
-          <Cell title={<Text className="me-page__danger">{t('privacy.delete')}</Text>} clickable extra="›" />
-        </View>
-      </Cell.Group>
-      <View className="me-page__logout">
-        <Button
-          block
-          type="default"
-          role="button"
-          aria-label={t('me.logout')}
-          data-testid="logout"
-          onClick={() => session.signOut()}
-        >
-          {t('me.logout')}
-        </Button>
-      </View>
-    </View>
+      )}
+    </PageState>
   );
 }

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import {
-  formatFen,
   type LensOption,
   type LensOptionKind,
   type ProductDetail,
   type ProductSummary,
 } from '@lensloop/shared';
 import { ChoiceChip } from '../../components/choice-chip';
+import { priceText } from '../../components/price-tag';
 import { t } from '../../i18n';
 import { getProduct } from '../../services/catalog';
 import { listLensOptions } from '../../services/orders';
@@ -54,15 +54,20 @@ export function LensConfigurator({
     void listLensOptions().then(setOptions, () => setOptions([]));
   }, []);
 
-  useEffect(() => {
+  // The lens line picked last: an answer for an earlier pick is dropped.
+  const picked = useRef<number | null>(null);
+  function pickLens(id: number | null): void {
+    picked.current = id;
+    setLensProductId(id);
     setLens(null);
     setSkuId(null);
-    if (lensProductId === null) return;
-    void getProduct(lensProductId).then((detail) => {
+    if (id === null) return;
+    void getProduct(id).then((detail) => {
+      if (picked.current !== id) return;
       setLens(detail);
       setSkuId(detail.skus[0]?.id ?? null);
     });
-  }, [lensProductId]);
+  }
 
   const sku = lens?.skus.find((candidate) => candidate.id === skuId) ?? null;
   useEffect(() => {
@@ -86,7 +91,7 @@ export function LensConfigurator({
             label={t('lens.none')}
             role="radio"
             active={lensProductId === null}
-            onClick={() => setLensProductId(null)}
+            onClick={() => pickLens(null)}
           />
           {lenses.map((candidate) => (
             <ChoiceChip
@@ -94,7 +99,7 @@ export function LensConfigurator({
               label={candidate.name}
               role="radio"
               active={lensProductId === candidate.id}
-              onClick={() => setLensProductId(candidate.id)}
+              onClick={() => pickLens(candidate.id)}
             />
           ))}
         </View>
@@ -106,7 +111,7 @@ export function LensConfigurator({
             {lens.skus.map((candidate) => (
               <ChoiceChip
                 key={candidate.id}
-                label={`${t('lens.index', { index: candidate.attributes.index ?? '' })} ${formatFen(candidate.price)}`}
+                label={`${t('lens.index', { index: candidate.attributes.index ?? '' })} ${priceText(candidate.price, 'lenses')}`}
                 role="radio"
                 active={candidate.id === skuId}
                 onClick={() => setSkuId(candidate.id)}
@@ -122,7 +127,7 @@ export function LensConfigurator({
             {options.map((option) => (
               <ChoiceChip
                 key={option.code}
-                label={`${t(`lensKind.${option.kind}`)}·${option.name} +${formatFen(option.price)}`}
+                label={`${t(`lensKind.${option.kind}`)}·${option.name} +${priceText(option.price, 'lenses')}`}
                 role="checkbox"
                 active={chosen.some((candidate) => candidate.code === option.code)}
                 onClick={() => setChosen(toggleOption(chosen, option))}

@@ -4,7 +4,7 @@ import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { SearchBar, Tabs } from '@nutui/nutui-react-taro';
 import { PRODUCT_CATEGORIES, type ProductCategory, type ProductSummary } from '@lensloop/shared';
 import { ProductCard } from '../../components/product-card';
-import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { usePageTitle } from '../../hooks/use-locale';
 import { t } from '../../i18n';
 import { listProducts, PRODUCTS_PAGE_SIZE } from '../../services/catalog';
@@ -93,28 +93,35 @@ export default function ProductsPage() {
             setSearchText('');
             setQuery('');
           }}
-          inputProps={{ nativeProps: { 'aria-label': t('products.searchPlaceholder') } } as never}
+          inputProps={{ nativeProps: { 'aria-label': t('products.searchPlaceholder') } }}
         />
         <Tabs
           value={category}
           activeType="line"
           onChange={(value) => setCategory(value as CategoryTab)}
-          title={() =>
-            TABS.map((tab) => (
-              <View
-                key={tab}
-                role="tab"
-                aria-selected={tab === category}
-                aria-label={t(`category.${tab}`)}
-                data-testid={`tab-${tab}`}
-                className={`nut-tabs-titles-item ${tab === category ? 'nut-tabs-titles-item-active' : ''}`}
-                onClick={() => setCategory(tab)}
-              >
-                <View className="nut-tabs-titles-item-line nut-tabs-titles-item-line-horizontal" />
-                <View className="nut-tabs-titles-item-text">{t(`category.${tab}`)}</View>
-              </View>
-            ))
-          }
+          title={() => [
+            <View
+              key="tablist"
+              className="products-page__tablist"
+              role="tablist"
+              aria-label={t('home.categories')}
+            >
+              {TABS.map((tab) => (
+                <View
+                  key={tab}
+                  role="tab"
+                  aria-selected={tab === category}
+                  aria-label={t(`category.${tab}`)}
+                  data-testid={`tab-${tab}`}
+                  className={`nut-tabs-titles-item ${tab === category ? 'nut-tabs-titles-item-active' : ''}`}
+                  onClick={() => setCategory(tab)}
+                >
+                  <View className="nut-tabs-titles-item-line nut-tabs-titles-item-line-horizontal" />
+                  <View className="nut-tabs-titles-item-text">{t(`category.${tab}`)}</View>
+                </View>
+              ))}
+            </View>,
+          ]}
         >
           {TABS.map((tab) => (
             <Tabs.TabPane key={tab} value={tab} title={t(`category.${tab}`)} />
@@ -125,7 +132,7 @@ export default function ProductsPage() {
       {list.items.length > 0 ? (
         <>
           <Text className="products-page__count">{t('products.count', { total: list.total })}</Text>
-          <View className="product-grid" data-testid="product-list" role="list">
+          <View className="product-grid" data-testid="product-list">
             {list.items.map((product) => (
               <ProductCard key={product.id} product={product} />
             ))}

@@ -17,6 +17,7 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
   429: 'Too many requests',
   500: 'Internal error',
   502: 'WeChat unavailable',
+  503: 'Service unavailable (retry after the Retry-After seconds)',
 };
 
 /** Codes grouped by the status `httpStatusOf` gives them, statuses ascending. */

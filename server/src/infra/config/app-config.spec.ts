@@ -1,20 +1,29 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDevPayCredentials } from '../wechat/pay/dev-pay-credentials';
+import { createDevPayCredentials, createDevPlatformCertificate } from '../wechat/pay/dev-pay-credentials';
 import { ConfigError, loadConfig } from './app-config';
 
+const payDirectory = mkdtempSync(join(tmpdir(), 'lensloop-pay-'));
+
+/** Writes a key file for the Pay settings and returns its path. */
+function keyFile(name: string, pem: string): string {
+  writeFileSync(join(payDirectory, name), pem);
+  return join(payDirectory, name);
+}
+
+/** A complete Pay configuration with one platform key in the variables of earlier releases. */
 function payEnvironment(): NodeJS.ProcessEnv {
-  const { merchant } = createDevPayCredentials('wx1234567890abcdef');
-  const directory = mkdtempSync(join(tmpdir(), 'lensloop-pay-'));
-  writeFileSync(join(directory, 'apiclient_key.pem'), merchant.merchantPrivateKey);
-  writeFileSync(join(directory, 'wechatpay_pub.pem'), merchant.platformPublicKey);
+  const { merchant, platform } = createDevPayCredentials('wx1234567890abcdef');
   return {
     WECHATPAY_MCHID: merchant.mchId,
     WECHATPAY_MERCHANT_SERIAL_NO: merchant.merchantSerialNo,
-    WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: join(directory, 'apiclient_key.pem'),
-    WECHATPAY_PLATFORM_SERIAL_NO: merchant.platformSerialNo,
-    WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: join(directory, 'wechatpay_pub.pem'),
+    WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: keyFile('apiclient_key.pem', merchant.merchantPrivateKey),
+    WECHATPAY_PLATFORM_SERIAL_NO: platform.platformSerialNo,
+    WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: keyFile(
+      'pub_key.pem',
+      merchant.platformKeys[platform.platformSerialNo],
+    ),
     WECHATPAY_APIV3_KEY: merchant.apiV3Key,
     WECHATPAY_NOTIFY_URL: 'https://shop.example.com/api/v1/payments/wechat/notify',
   };
@@ -117,6 +126,62 @@ describe('loadConfig', () => {
       expect(problemsOf({ NODE_ENV: 'production' })).toContainEqual(
         expect.stringMatching(/^WeChat Pay needs WECHATPAY_MCHID, /),
       );
+    });
+
+    it('should trust every listed platform key: certificates and public key ids side by side', () => {
+      const certificate = createDevPlatformCertificate();
+      const publicKeyId = 'PUB_KEY_ID_0114232520742026112500000000000001';
+      const { merchant } = createDevPayCredentials('wx1');
+      const environment = payEnvironment();
+      const config = loadConfig({
+        ...environment,
+        WECHATPAY_PLATFORM_KEYS: [
+          `${certificate.serialNo}:${keyFile('wechatpay_cert.pem', certificate.certificate)}`,
+          `${publicKeyId}:${keyFile('pub_key_2.pem', Object.values(merchant.platformKeys)[0])}`,
+        ].join(','),
+      });
+      expect(Object.keys(config.wechatPay?.platformKeys ?? {})).toEqual([
+        certificate.serialNo,
+        publicKeyId,
+        environment.WECHATPAY_PLATFORM_SERIAL_NO,
+      ]);
+      expect(config.wechatPay?.platformKeys[certificate.serialNo]).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    });
+
+    it('should refuse a certificate listed under another serial, a bad entry and a lone serial', () => {
+      const certificate = createDevPlatformCertificate();
+      const problems = problemsOf({
+        ...payEnvironment(),
+        WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: '',
+        WECHATPAY_PLATFORM_KEYS: `ABC123:${keyFile('wechatpay_cert_2.pem', certificate.certificate)}, PUB_KEY_ID_1`,
+      });
+      expect(problems).toEqual([
+        'WECHATPAY_PLATFORM_SERIAL_NO and WECHATPAY_PLATFORM_PUBLIC_KEY_FILE go together',
+        `platform key ABC123 must name a readable PEM public key or certificate (the certificate's serial is ${certificate.serialNo})`,
+        'WECHATPAY_PLATFORM_KEYS entries must be <serial>:<key or certificate file> (bad entry "PUB_KEY_ID_1")',
+      ]);
+    });
+
+    it('should require at least one platform key', () => {
+      expect(
+        problemsOf({
+          ...payEnvironment(),
+          WECHATPAY_PLATFORM_SERIAL_NO: '',
+          WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: '',
+        }),
+      ).toEqual([
+        'WeChat Pay needs a platform key: WECHATPAY_PLATFORM_KEYS (or WECHATPAY_DOWNLOAD_CERTIFICATES)',
+      ]);
+    });
+
+    it('should need no configured platform key when the certificates are downloaded', () => {
+      const config = loadConfig({
+        ...payEnvironment(),
+        WECHATPAY_PLATFORM_SERIAL_NO: '',
+        WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: '',
+        WECHATPAY_DOWNLOAD_CERTIFICATES: 'true',
+      });
+      expect(config.wechatPay).toMatchObject({ platformKeys: {}, downloadCertificates: true });
     });
 
     it('should reject a partial Pay configuration, bad keys, a short APIv3 key and a plain-http notify URL', () => {

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { WechatPayConfig } from '../wechat/pay/wechat-pay.types';
@@ -164,7 +164,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DB_TYPE=sqljs is the embedded demo database; production needs mariadb or mysql');
   }
 
-  const wechatPay = loadWechatPay(env, appId, production, problems);
+  const wechatPay = loadWechatPay(
+    env,
+    { appId, production, downloadCertificates: flag('WECHATPAY_DOWNLOAD_CERTIFICATES', false) },
+    problems,
+  );
 
   const config: AppConfig = {
     environment,
@@ -206,42 +210,106 @@ const PAY_VARIABLES = [
   'WECHATPAY_MCHID',
   'WECHATPAY_MERCHANT_SERIAL_NO',
   'WECHATPAY_MERCHANT_PRIVATE_KEY_FILE',
-  'WECHATPAY_PLATFORM_SERIAL_NO',
-  'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE',
   'WECHATPAY_APIV3_KEY',
   'WECHATPAY_NOTIFY_URL',
 ] as const;
+/** The single platform key of earlier releases; still read, as one more entry of the list. */
+const SINGLE_PLATFORM_KEY = ['WECHATPAY_PLATFORM_SERIAL_NO', 'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE'] as const;
+
+const PEM = { type: 'spki', format: 'pem' } as const;
+
+/**
+ * The PEM public key of a platform key file: a WeChat Pay public key (`pub_key.pem`) or a
+ * platform certificate, whose serial must be the one it is listed under.
+ */
+function platformPublicKey(serial: string, text: string): string {
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) return createPublicKey(text).export(PEM) as string;
+  const certificate = new X509Certificate(text);
+  if (certificate.serialNumber.toUpperCase() !== serial.toUpperCase()) {
+    throw new Error(`the certificate's serial is ${certificate.serialNumber}`);
+  }
+  return certificate.publicKey.export(PEM) as string;
+}
+
+/**
+ * `WECHATPAY_PLATFORM_KEYS=<serial>:<file>,…` (certificate serials and `PUB_KEY_ID_…` ids side by
+ * side) plus the older `WECHATPAY_PLATFORM_SERIAL_NO` / `WECHATPAY_PLATFORM_PUBLIC_KEY_FILE` pair.
+ */
+function platformKeys(env: NodeJS.ProcessEnv, required: boolean, problems: string[]): Record<string, string> {
+  const entries = (env.WECHATPAY_PLATFORM_KEYS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry): [string, string] => {
+      const colon = entry.indexOf(':');
+      return colon < 0 ? [entry, ''] : [entry.slice(0, colon), entry.slice(colon + 1)];
+    });
+  const [serialName, fileName] = SINGLE_PLATFORM_KEY;
+  if (env[serialName] || env[fileName]) {
+    if (env[serialName] && env[fileName]) entries.push([env[serialName], env[fileName]]);
+    else problems.push(`${serialName} and ${fileName} go together`);
+  }
+  const keys: Record<string, string> = {};
+  for (const [serial, file] of entries) {
+    if (!/^[\w-]{1,64}$/.test(serial) || !file) {
+      problems.push(
+        `WECHATPAY_PLATFORM_KEYS entries must be <serial>:<key or certificate file> (bad entry "${serial}")`,
+      );
+      continue;
+    }
+    try {
+      keys[serial] = platformPublicKey(serial, readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push(
+        `platform key ${serial} must name a readable PEM public key or certificate (${(error as Error).message})`,
+      );
+    }
+  }
+  if (required && !entries.length) {
+    problems.push(
+      'WeChat Pay needs a platform key: WECHATPAY_PLATFORM_KEYS (or WECHATPAY_DOWNLOAD_CERTIFICATES)',
+    );
+  }
+  return keys;
+}
+
+function merchantPrivateKey(file: string, problems: string[]): string {
+  try {
+    const text = readFileSync(file, 'utf8');
+    createPrivateKey(text);
+    return text;
+  } catch (error) {
+    problems.push(
+      `WECHATPAY_MERCHANT_PRIVATE_KEY_FILE must name a readable PEM key file (${(error as Error).message})`,
+    );
+    return '';
+  }
+}
 
 /** WeChat Pay settings: all required in production; outside it, all or none. */
 function loadWechatPay(
   env: NodeJS.ProcessEnv,
-  appId: string,
-  production: boolean,
+  {
+    appId,
+    production,
+    downloadCertificates,
+  }: { appId: string; production: boolean; downloadCertificates: boolean },
   problems: string[],
 ): WechatPayConfig | null {
   const missing = PAY_VARIABLES.filter((name) => !env[name]);
-  if (missing.length === PAY_VARIABLES.length && !production) return null;
+  const anyPlatformKey = ['WECHATPAY_PLATFORM_KEYS', ...SINGLE_PLATFORM_KEY].some((name) => env[name]);
+  if (missing.length === PAY_VARIABLES.length && !anyPlatformKey && !production) return null;
   if (missing.length) {
     problems.push(`WeChat Pay needs ${missing.join(', ')}`);
     return null;
   }
-  const pem = (name: string, parse: (text: string) => unknown): string => {
-    try {
-      const text = readFileSync(env[name] as string, 'utf8');
-      parse(text);
-      return text;
-    } catch (error) {
-      problems.push(`${name} must name a readable PEM key file (${(error as Error).message})`);
-      return '';
-    }
-  };
   const config: WechatPayConfig = {
     mchId: env.WECHATPAY_MCHID as string,
     appId: env.WECHATPAY_APPID || appId,
     merchantSerialNo: env.WECHATPAY_MERCHANT_SERIAL_NO as string,
-    merchantPrivateKey: pem('WECHATPAY_MERCHANT_PRIVATE_KEY_FILE', createPrivateKey),
-    platformSerialNo: env.WECHATPAY_PLATFORM_SERIAL_NO as string,
-    platformPublicKey: pem('WECHATPAY_PLATFORM_PUBLIC_KEY_FILE', createPublicKey),
+    merchantPrivateKey: merchantPrivateKey(env.WECHATPAY_MERCHANT_PRIVATE_KEY_FILE as string, problems),
+    platformKeys: platformKeys(env, !downloadCertificates, problems),
+    downloadCertificates,
     apiV3Key: env.WECHATPAY_APIV3_KEY as string,
     notifyUrl: env.WECHATPAY_NOTIFY_URL as string,
     baseUrl: env.WECHATPAY_BASE_URL || 'https://api.mch.weixin.qq.com',

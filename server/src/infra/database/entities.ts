@@ -1,5 +1,8 @@
 import { OutboxEventEntity } from '../events/outbox-event.entity';
 import { OutboxHandledEntity } from '../events/outbox-handled.entity';
+import { AppointmentSettingsEntity } from '../../modules/appointments/entities/appointment-settings.entity';
+import { AppointmentSlotEntity } from '../../modules/appointments/entities/appointment-slot.entity';
+import { AppointmentEntity } from '../../modules/appointments/entities/appointment.entity';
 import { AuditLogEntity } from '../../modules/audit/entities/audit-log.entity';
 import { CartItemEntity } from '../../modules/cart/entities/cart-item.entity';
 import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.entity';
@@ -43,4 +46,8 @@ export const ENTITIES = [
   // Domain events
   OutboxEventEntity,
   OutboxHandledEntity,
+  // Appointments
+  AppointmentEntity,
+  AppointmentSlotEntity,
+  AppointmentSettingsEntity,
 ];

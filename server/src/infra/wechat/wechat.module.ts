@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { WechatPayCertificatesJob } from './pay/wechat-pay-certificates.job';
 import { WechatPayClient } from './pay/wechat-pay-client';
 import { WechatClient } from './wechat-client';
 
@@ -25,6 +26,7 @@ import { WechatClient } from './wechat-client';
           return config.wechatPay;
         }),
     },
+    WechatPayCertificatesJob,
   ],
   exports: [WechatClient, WechatPayClient],
 })

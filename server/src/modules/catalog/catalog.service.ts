@@ -4,6 +4,7 @@ import {
   ErrorCode,
   type LensOption,
   type LensOptionKind,
+  type LensPowerRange,
   type Page,
   type ProductCategory,
   type ProductDetail,
@@ -19,7 +20,16 @@ import { SkuEntity } from './entities/sku.entity';
 import { StoreStockEntity } from './entities/store-stock.entity';
 import { stockDemand, type StockDemand } from './policies/stock-demand';
 
-const SUMMARY_COLUMNS = ['id', 'name', 'category', 'brand', 'priceFrom', 'imageUrl', 'featured'] as const;
+const SUMMARY_COLUMNS = [
+  'id',
+  'name',
+  'nameEn',
+  'category',
+  'brand',
+  'priceFrom',
+  'imageUrl',
+  'featured',
+] as const;
 
 export type { StockDemand };
 
@@ -30,6 +40,8 @@ export interface CatalogSku {
   attributes: Record<string, string>;
   price: number;
   onSale: boolean;
+  /** The powers a lens SKU can be made in; null for everything else. */
+  powerRange: LensPowerRange | null;
   product: { name: string; category: ProductCategory; imageUrl: string; onSale: boolean };
 }
 
@@ -37,13 +49,19 @@ export interface CatalogLensOption {
   code: string;
   kind: LensOptionKind;
   name: string;
+  nameEn: string | null;
   price: number;
   onSale: boolean;
 }
 
 function toSummary(product: ProductEntity): ProductSummary {
-  const { id, name, category, brand, priceFrom, imageUrl, featured } = product;
-  return { id, name, category, brand, priceFrom, imageUrl, featured };
+  const { id, name, nameEn, category, brand, priceFrom, imageUrl, featured } = product;
+  return { id, name, nameEn, category, brand, priceFrom, imageUrl, featured };
+}
+
+/** A lens option as the API shows it (listing, quotes and orders). */
+export function toLensOption({ code, kind, name, nameEn, price }: CatalogLensOption): LensOption {
+  return { code, kind, name, nameEn, price };
 }
 
 // `!` escapes LIKE wildcards: unlike a backslash it means the same in MariaDB and SQLite literals.
@@ -66,7 +84,7 @@ export class CatalogService {
       where: { onSale: true },
       order: { kind: 'ASC', price: 'ASC', id: 'ASC' },
     });
-    return options.map(({ code, kind, name, price }) => ({ code, kind, name, price }));
+    return options.map(toLensOption);
   }
 
   /** Products on sale, ordered by id so that pages never overlap or skip. */
@@ -80,9 +98,12 @@ export class CatalogService {
     if (query.featured !== undefined)
       builder.andWhere('product.featured = :featured', { featured: query.featured });
     if (query.q) {
-      builder.andWhere("(product.name LIKE :pattern ESCAPE '!' OR product.brand LIKE :pattern ESCAPE '!')", {
-        pattern: `%${escapeLike(query.q)}%`,
-      });
+      builder.andWhere(
+        "(product.name LIKE :pattern ESCAPE '!' OR product.nameEn LIKE :pattern ESCAPE '!' OR product.brand LIKE :pattern ESCAPE '!')",
+        {
+          pattern: `%${escapeLike(query.q)}%`,
+        },
+      );
     }
     const [products, total] = await builder
       .orderBy('product.id', 'ASC')
@@ -120,6 +141,7 @@ export class CatalogService {
         attributes: sku.attributes,
         price: sku.price,
         stock: stockBySku.get(sku.id) ?? 0,
+        powerRange: sku.powerRange,
       })),
       lensOptions: lensOptions.map(toSummary),
     };

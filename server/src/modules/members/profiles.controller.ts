@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ErrorCode, type FamilyProfile } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
-import { CreateProfileDto } from './dto/create-profile.dto';
+import { IdPipe } from '../../common/id.pipe';
+import { CreateProfileDto, UpdateProfileDto } from './dto/create-profile.dto';
 import { ProfilesService, toFamilyProfile } from './profiles.service';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { FamilyProfileDto } from './dto/member.dto';
@@ -31,5 +32,18 @@ export class ProfilesController {
     @Body() body: CreateProfileDto,
   ): Promise<FamilyProfile> {
     return toFamilyProfile(await this.profiles.createProfile(principal.id, body));
+  }
+
+  @Patch(':profileId')
+  @Roles('customer')
+  @ApiOperation({ summary: 'Change a family profile’s name or birth date' })
+  @ApiOkResponse({ type: FamilyProfileDto })
+  @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.PROFILE_NOT_FOUND)
+  async updateProfile(
+    @CurrentPrincipal() principal: Principal,
+    @Param('profileId', IdPipe) profileId: number,
+    @Body() body: UpdateProfileDto,
+  ): Promise<FamilyProfile> {
+    return toFamilyProfile(await this.profiles.updateProfile(principal.id, profileId, body));
   }
 }

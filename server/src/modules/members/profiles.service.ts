@@ -1,14 +1,21 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, shanghaiDate, type FamilyProfile } from '@lensloop/shared';
-import { Repository, type EntityManager } from 'typeorm';
+import { ErrorCode, type FamilyProfile } from '@lensloop/shared';
+import { In, Repository, type EntityManager } from 'typeorm';
+import { BusinessClock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
-import type { CreateProfileDto } from './dto/create-profile.dto';
+import type { CreateProfileDto, UpdateProfileDto } from './dto/create-profile.dto';
 import { ProfileEntity } from './entities/profile.entity';
 
 export function toFamilyProfile(profile: ProfileEntity): FamilyProfile {
   return { id: profile.id, name: profile.name, relation: profile.relation, birthDate: profile.birthDate };
+}
+
+function invalidBirthDate(message: string): DomainError {
+  return new DomainError(ErrorCode.VALIDATION_FAILED, 'The request is not valid.', [
+    { field: 'birthDate', message },
+  ]);
 }
 
 @Injectable()
@@ -18,6 +25,7 @@ export class ProfilesService implements PersonalDataContributor, OnModuleInit {
   constructor(
     @InjectRepository(ProfileEntity) private readonly profiles: Repository<ProfileEntity>,
     private readonly personalData: PersonalDataRegistry,
+    private readonly clock: BusinessClock,
   ) {}
 
   onModuleInit(): void {
@@ -36,12 +44,16 @@ export class ProfilesService implements PersonalDataContributor, OnModuleInit {
     return this.profiles.find({ where: { memberId }, order: { id: 'ASC' } });
   }
 
+  /** Profile names by id, for lists that name the person (appointments). */
+  async namesByIds(profileIds: readonly number[]): Promise<Map<number, string>> {
+    const profiles = profileIds.length
+      ? await this.profiles.findBy({ id: In([...new Set(profileIds)]) })
+      : [];
+    return new Map(profiles.map((profile) => [profile.id, profile.name]));
+  }
+
   async createProfile(memberId: number, body: CreateProfileDto): Promise<ProfileEntity> {
-    if (body.birthDate && body.birthDate > shanghaiDate(new Date())) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The request is not valid.', [
-        { field: 'birthDate', message: 'birthDate must not be in the future' },
-      ]);
-    }
+    this.requirePastBirthDate(body.birthDate);
     return this.profiles.save(
       this.profiles.create({
         memberId,
@@ -50,6 +62,20 @@ export class ProfilesService implements PersonalDataContributor, OnModuleInit {
         birthDate: body.birthDate ?? null,
       }),
     );
+  }
+
+  /** Renames a profile or sets its birth date (the member's own one, say); a child keeps one. */
+  async updateProfile(memberId: number, profileId: number, body: UpdateProfileDto): Promise<ProfileEntity> {
+    const profile = await this.getProfile(memberId, profileId);
+    if (body.birthDate !== undefined) {
+      if (body.birthDate === null && profile.relation === 'child') {
+        throw invalidBirthDate('birthDate is required for a child');
+      }
+      this.requirePastBirthDate(body.birthDate);
+      profile.birthDate = body.birthDate;
+    }
+    if (body.name !== undefined) profile.name = body.name;
+    return this.profiles.save(profile);
   }
 
   /** The member's profile `profileId`, or their own profile when it is absent; 404 for anyone else's. */
@@ -64,5 +90,10 @@ export class ProfilesService implements PersonalDataContributor, OnModuleInit {
     );
     if (!profile) throw new DomainError(ErrorCode.PROFILE_NOT_FOUND, 'No such profile.');
     return profile;
+  }
+
+  private requirePastBirthDate(birthDate: string | null | undefined): void {
+    if (birthDate && birthDate > this.clock.today())
+      throw invalidBirthDate('birthDate must not be in the future');
   }
 }

@@ -2,14 +2,21 @@ import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   LENS_DESIGNS,
+  lensIndexOf,
   lensOptionProblems,
   type ErrorDetail,
   type LensDesign,
+  type LensPowerRange,
   type LensSelection,
   type PricedItem,
 } from '@lensloop/shared';
 import { DomainError } from '../../common/domain-error';
-import { CatalogService, type CatalogLensOption, type CatalogSku } from '../catalog/catalog.service';
+import {
+  CatalogService,
+  toLensOption,
+  type CatalogLensOption,
+  type CatalogSku,
+} from '../catalog/catalog.service';
 import { lineTotal } from './policies/order-pricing';
 
 export interface ItemToPrice {
@@ -23,8 +30,8 @@ export interface ResolvedItem {
   priced: PricedItem;
   /** False when the SKU, its product, the lens or an option is no longer on sale. */
   onSale: boolean;
-  /** Design and index of the fitted lens, for the fit rules. */
-  lensSpec: { design: LensDesign; index: string } | null;
+  /** Design, index and power range of the fitted lens, for the fit rules and the index advice. */
+  lensSpec: { design: LensDesign; index: number; powerRange: LensPowerRange | null } | null;
 }
 
 function designOf(sku: CatalogSku): LensDesign {
@@ -92,9 +99,13 @@ export class OrderPricingService {
             skuId: lensSku.id,
             name: lensSku.product.name,
             unitPrice: lensSku.price,
-            options: known.map(({ code, kind, name, price }) => ({ code, kind, name, price })),
+            options: known.map(toLensOption),
           };
-          lensSpec = { design: designOf(lensSku), index: lensSku.attributes.index ?? '1.50' };
+          lensSpec = {
+            design: designOf(lensSku),
+            index: lensIndexOf(lensSku.attributes.index ?? '1.50'),
+            powerRange: lensSku.powerRange,
+          };
         }
       }
       const priced: PricedItem = {

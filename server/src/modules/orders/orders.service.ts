@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   lensFitProblems,
-  lensIndexOf,
+  recommendedIndexFor,
   shanghaiDayRange,
   type ErrorDetail,
   type Order,
@@ -16,10 +16,10 @@ import {
 } from '@lensloop/shared';
 import { Between, In, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
+import { BusinessClock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { CatalogService } from '../catalog/catalog.service';
 import { pageWindow, toPage } from '../../common/pagination';
-import { BusinessClock } from '../../common/clock';
 import { TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -271,6 +271,7 @@ export class OrdersService {
     );
     if (offSale.length)
       throw new DomainError(ErrorCode.SKU_OFF_SALE, 'An item is no longer on sale.', offSale);
+    const today = this.clock.today();
     await Promise.all(
       request.items.map(async (item, index) => {
         if (item.prescriptionId === undefined) return;
@@ -288,16 +289,21 @@ export class OrdersService {
           );
         }
         const lens = resolved[index].lensSpec;
-        const problems = lens
-          ? lensFitProblems({ design: lens.design, index: lensIndexOf(lens.index) }, prescription)
-          : [];
+        if (!lens) return;
+        const problems = lensFitProblems(lens, { ...prescription, expired: prescription.expiresAt <= today });
         if (problems.length) {
+          // The first kind of problem decides the answer; its details list every instance.
+          const code = problems[0].code;
           throw new DomainError(
-            ErrorCode.LENS_DOES_NOT_FIT,
-            'The chosen lens does not suit this prescription.',
-            problems.map((problem) => ({ field: `items.${index}.lens`, message: JSON.stringify(problem) })),
+            code,
+            'The chosen lens cannot be made for this prescription.',
+            problems
+              .filter((problem) => problem.code === code)
+              .map((problem) => ({ field: `items.${index}.${problem.field}`, message: problem.message })),
           );
         }
+        const recommendedIndex = recommendedIndexFor(prescription);
+        if (lens.index < recommendedIndex) resolved[index].priced.lensAdvice = { recommendedIndex };
       }),
     );
     return resolved;

@@ -1,6 +1,15 @@
-import { PrescriptionReferencePort, type PrescriptionReferenceChecker } from './prescription-reference';
+import {
+  PrescriptionReferencePort,
+  type PrescriptionForFitting,
+  type PrescriptionReferenceChecker,
+} from './prescription-reference';
 
-const powers = { od: { sphere: -100, cylinder: 0 }, os: { sphere: -125, cylinder: 0 } };
+const powers: PrescriptionForFitting = {
+  kind: 'distance',
+  expiresAt: '2027-10-01',
+  od: { sphere: -100, cylinder: 0 },
+  os: { sphere: -125, cylinder: 0 },
+};
 
 describe('PrescriptionReferencePort', () => {
   it('should answer through the registered checker', async () => {

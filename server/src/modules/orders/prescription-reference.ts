@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EyePrescription } from '@lensloop/shared';
+import type { EyePrescription, PrescriptionKind } from '@lensloop/shared';
 
-/** What an order needs of a prescription: the powers, to check that the chosen lenses fit. */
+/** What an order needs of a prescription: kind, expiry and powers, to check that the lenses fit. */
 export interface PrescriptionForFitting {
+  kind: PrescriptionKind;
+  /** `YYYY-MM-DD`: no longer valid on that day. */
+  expiresAt: string;
   od: EyePrescription;
   os: EyePrescription;
 }

@@ -102,11 +102,14 @@ export class PaymentsService {
     rawBody: string,
   ): Promise<void> {
     const config = this.payConfig();
-    const check = checkSignatureHeaders(headers, rawBody, {
-      serialNo: config.platformSerialNo,
-      publicKey: config.platformPublicKey,
-    });
-    if (check !== 'ok') throw new NotificationRejected(401, `signature check failed: ${check}`);
+    const check = checkSignatureHeaders(headers, rawBody, this.pay.platformKeys());
+    if (check !== 'ok') {
+      // The serial is in the log so that an operator sees a platform key rotation coming.
+      throw new NotificationRejected(
+        401,
+        `signature check failed: ${check} (Wechatpay-Serial ${String(headers['wechatpay-serial'])})`,
+      );
+    }
     let notification: WechatPayNotification;
     let resource: unknown;
     try {

@@ -1,11 +1,13 @@
-import type { EyePrescription, PupillaryDistance } from '@lensloop/shared';
+import type { ContactLensType, EyePrescription, EyePrism, PupillaryDistance } from '@lensloop/shared';
 import type { SealedBox } from '../../infra/crypto/sealed-box';
 
 /** What is encrypted: everything of the exam that is health data. */
 export interface PrescriptionValues {
   od: EyePrescription;
   os: EyePrescription;
-  pd: PupillaryDistance;
+  /** Null for a contact-lens prescription. */
+  pd: PupillaryDistance | null;
+  lensType: ContactLensType | null;
   notes: string;
 }
 
@@ -17,27 +19,36 @@ function associatedData(owner: Owner): string {
   return `prescription:${owner.memberId}:${owner.profileId}`;
 }
 
+function storedPrism(prism: EyePrism | null | undefined): EyePrism | null {
+  if (!prism || (!prism.horizontal && !prism.vertical)) return null;
+  return { horizontal: prism.horizontal ?? null, vertical: prism.vertical ?? null };
+}
+
 function storedEye(eye: EyePrescription): EyePrescription {
   return {
     sphere: eye.sphere,
     cylinder: eye.cylinder,
     axis: eye.axis ?? null,
     add: eye.add ?? null,
-    prism: eye.prism ?? null,
-    prismBase: eye.prismBase ?? null,
+    prism: storedPrism(eye.prism),
     va: eye.va ?? null,
     baseCurve: eye.baseCurve ?? null,
     diameter: eye.diameter ?? null,
     axialLength: eye.axialLength ?? null,
+    fittingHeight: eye.fittingHeight ?? null,
   };
 }
 
-// Validated input holds either a binocular PD or both monocular ones.
-function storedPd(pd: PupillaryDistance): PupillaryDistance {
-  const { binocular, od, os } = pd as Partial<Record<'binocular' | 'od' | 'os', number | null>>;
+// Validated input holds either a binocular PD or both monocular ones, and maybe a near PD.
+function storedPd(pd: PupillaryDistance | null | undefined): PupillaryDistance | null {
+  if (!pd) return null;
+  const { binocular, od, os, near } = pd as Partial<
+    Record<'binocular' | 'od' | 'os' | 'near', number | null>
+  >;
+  const nearPd = near ?? null;
   return binocular === undefined || binocular === null
-    ? { od: od as number, os: os as number }
-    : { binocular };
+    ? { od: od as number, os: os as number, near: nearPd }
+    : { binocular, near: nearPd };
 }
 
 /** Seals validated, minus-cylinder values in a fixed shape (absent optional fields become null). */
@@ -46,14 +57,35 @@ export function sealPrescriptionValues(box: SealedBox, owner: Owner, values: Pre
     od: storedEye(values.od),
     os: storedEye(values.os),
     pd: storedPd(values.pd),
+    lensType: values.lensType,
     notes: values.notes,
   };
   return box.seal(stored, associatedData(owner));
+}
+
+/** Rows sealed before issue 12 had one prism number with one base; it becomes that component. */
+type LegacyEye = EyePrescription & { prism?: EyePrism | number | null; prismBase?: string | null };
+
+function upgradeEye(eye: LegacyEye): EyePrescription {
+  const { prismBase, prism, ...rest } = eye;
+  if (typeof prism !== 'number') return { ...rest, prism: prism ?? null };
+  const component = prism > 0 && prismBase ? { amount: prism, base: prismBase } : null;
+  const horizontal = prismBase === 'in' || prismBase === 'out';
+  return {
+    ...rest,
+    prism: component ? ({ [horizontal ? 'horizontal' : 'vertical']: component } as EyePrism) : null,
+  };
 }
 
 export function openPrescriptionValues(
   box: SealedBox,
   row: Owner & { sealedValues: string },
 ): PrescriptionValues {
-  return box.open<PrescriptionValues>(row.sealedValues, associatedData(row));
+  const values = box.open<PrescriptionValues>(row.sealedValues, associatedData(row));
+  return {
+    ...values,
+    od: upgradeEye(values.od),
+    os: upgradeEye(values.os),
+    lensType: values.lensType ?? null,
+  };
 }

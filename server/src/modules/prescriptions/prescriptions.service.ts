@@ -4,7 +4,6 @@ import {
   ErrorCode,
   normalizePrescription,
   prescriptionExpiry,
-  shanghaiDate,
   STANDARD_AUDIT_REASONS,
   validatePrescription,
   type MyopiaTrend,
@@ -15,6 +14,8 @@ import {
   type PrescriptionInput,
 } from '@lensloop/shared';
 import { Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { BusinessClock } from '../../common/clock';
+import { EventBus } from '../../infra/events/event-bus';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
@@ -76,6 +77,8 @@ export class PrescriptionsService
     private readonly orders: OrdersService,
     private readonly prescriptionReferences: PrescriptionReferencePort,
     private readonly personalData: PersonalDataRegistry,
+    private readonly clock: BusinessClock,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
@@ -95,11 +98,15 @@ export class PrescriptionsService
       od: body.od,
       os: body.os,
       pd: body.pd,
+      lensType: body.lensType,
     };
-    const details = validatePrescription(input, { today: shanghaiDate(new Date()) });
+    // The birth date bounds the exam date, so the profile is read before the rules run.
+    const person = await this.profiles.getProfile(memberId, body.profileId);
+    const details = validatePrescription(input, { today: this.clock.today(), birthDate: person.birthDate });
     if (details.length)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The prescription is not valid.', details);
     const normalized = normalizePrescription(input);
+    const source = body.source ?? 'in_store';
 
     const saved = await this.tx.run(async (manager) => {
       await this.members.getMember(memberId, manager);
@@ -110,15 +117,22 @@ export class PrescriptionsService
           memberId,
           profileId: profile.id,
           kind: normalized.kind,
-          source: body.source ?? 'in_store',
+          source,
           storeId: actor.storeId,
-          examinerStaffId: actor.staffId,
+          // An external prescription was written by someone else; who typed it is in the audit log.
+          examinerStaffId: source === 'external' ? null : actor.staffId,
           examDate: normalized.examDate,
           expiresAt: prescriptionExpiry(normalized.examDate, profile.birthDate),
           sealedValues: sealPrescriptionValues(
             this.sealedBox,
             { memberId, profileId: profile.id },
-            { ...normalized, notes: body.notes ?? '' },
+            {
+              od: normalized.od,
+              os: normalized.os,
+              pd: normalized.pd ?? null,
+              lensType: normalized.kind === 'contact_lens' ? (normalized.lensType ?? 'soft') : null,
+              notes: body.notes ?? '',
+            },
           ),
         }),
       );
@@ -130,6 +144,14 @@ export class PrescriptionsService
         prescriptionId: prescription.id,
         reason: STANDARD_AUDIT_REASONS.examRecorded,
         requestId: actor.requestId,
+      });
+      // Only ids and facts: the powers stay sealed in this module.
+      await this.events.publish(manager, 'PrescriptionRecorded', prescription.id, {
+        prescriptionId: prescription.id,
+        memberId,
+        profileId: profile.id,
+        kind: prescription.kind,
+        examDate: prescription.examDate,
       });
       return prescription;
     });
@@ -198,19 +220,19 @@ export class PrescriptionsService
     return { ...named, orderItems };
   }
 
-  /** The powers of a prescription of the member or their family, for the order's lens-fit check. */
+  /** Kind, expiry and powers of a prescription of the member or their family, for the lens-fit check. */
   async findForMember(memberId: number, prescriptionId: number): Promise<PrescriptionForFitting | null> {
     const row = await this.prescriptions.findOneBy({ id: prescriptionId, memberId });
     if (!row) return null;
     const { od, os } = this.open(row);
-    return { od, os };
+    return { kind: row.kind, expiresAt: row.expiresAt, od, os };
   }
 
   async trendForMember(memberId: number, profileId: number): Promise<MyopiaTrend> {
     const profile = await this.profiles.getProfile(memberId, profileId);
     const rows = await this.prescriptions.findBy({ memberId, profileId: profile.id });
     const exams = rows.map((row) => ({ ...row, ...this.open(row) }));
-    return myopiaTrend(exams, profile.birthDate);
+    return myopiaTrend(exams, profile);
   }
 
   /** Every prescription of the member and their family, oldest first, decrypted. */
@@ -233,7 +255,7 @@ export class PrescriptionsService
         .where('prescription.memberId = :memberId', { memberId }),
     ).getMany();
     const storeNames = await this.stores.namesOf(storeIdsOf(rows));
-    const today = shanghaiDate(new Date());
+    const today = this.clock.today();
     const headers = new Map<number, PrescriptionHeader>();
     for (const row of rows) {
       if (headers.has(row.profileId)) continue;
@@ -275,10 +297,11 @@ export class PrescriptionsService
       source: row.source,
       examDate: row.examDate,
       expiresAt: row.expiresAt,
-      expired: row.expiresAt <= shanghaiDate(new Date()),
+      expired: row.expiresAt <= this.clock.today(),
       od: values.od,
       os: values.os,
       pd: values.pd,
+      lensType: values.lensType,
       notes: values.notes,
       storeId: row.storeId,
       storeName: row.storeId === null ? null : (storeNames.get(row.storeId) ?? null),

@@ -35,6 +35,11 @@ export class StaffService {
     return staff;
   }
 
+  /** How many active staff of a role work at a store (optometrists set the appointment capacity). */
+  countActive(storeId: number, role: StaffRole): Promise<number> {
+    return this.staff.countBy({ storeId, role, active: true });
+  }
+
   async getStaff(staffId: number): Promise<StaffEntity> {
     const staff = await this.staff.findOneBy({ id: staffId, active: true });
     if (!staff) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This staff account is no longer active.');

@@ -9,10 +9,11 @@ import { StoreEntity } from './entities/store.entity';
 import { greatCircleMeters } from './policies/great-circle';
 
 function toStore(store: StoreEntity, distanceMeters?: number): Store {
-  const { id, name, city, address, phone, lat, lng, hours } = store;
+  const { id, name, nameEn, city, address, phone, lat, lng, hours } = store;
   return {
     id,
     name,
+    nameEn,
     city,
     address,
     phone,
@@ -64,6 +65,12 @@ export class StoresService {
           .sort((a, b) => a.distanceMeters! - b.distanceMeters! || a.id - b.id)
       : stores.map((store) => toStore(store));
     return toPage(listed.slice(window.skip, window.skip + window.pageSize), listed.length, window);
+  }
+
+  /** The stores with these ids, by id (unknown ids are left out). */
+  async storesByIds(ids: readonly number[]): Promise<Map<number, Store>> {
+    const stores = ids.length ? await this.stores.findBy({ id: In([...new Set(ids)]) }) : [];
+    return new Map(stores.map((store) => [store.id, toStore(store)]));
   }
 
   async getStore(id: number): Promise<Store> {

@@ -1,13 +1,14 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { shanghaiDate, type CustomerCard, type OrderSummary, type Prescription } from '@lensloop/shared';
+import { shanghaiDate, type CustomerCard, type Prescription } from '@lensloop/shared';
 import { PriceTag } from '../../../components/price-tag';
 import { PrescriptionCard } from '../../../components/prescription-card';
 import { profileLabel } from '../../../components/profile-label';
-import { ErrorState, LoadingState } from '../../../components/state-view';
+import { PageState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
+import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
 import { listCustomerOrders } from '../../../services/orders';
 import { fetchCustomer, fetchLatestPrescription } from '../../../services/prescriptions';
@@ -80,7 +81,7 @@ function ProfileSection({
             aria-label={`${t('staff.recordExam')} ${label}`}
             onClick={() =>
               void Taro.navigateTo({
-                url: `/subpackages/staff/record/index?memberId=${memberId}&profileId=${profile.id}&name=${encodeURIComponent(label)}`,
+                url: `/subpackages/staff/record/index?memberId=${memberId}&profileId=${profile.id}&name=${encodeURIComponent(label)}&birthDate=${profile.birthDate ?? ''}`,
               })
             }
           >
@@ -96,68 +97,57 @@ export default function StaffCustomerPage() {
   usePageTitle('title.staffCustomer');
   const memberId = Number(useRouter().params.memberId);
   const { staff } = useSession();
-  const [card, setCard] = useState<CustomerCard | null>(null);
-  const [orders, setOrders] = useState<OrderSummary[]>([]);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const [customer, recentOrders] = await Promise.all([
-        fetchCustomer(memberId),
-        listCustomerOrders(memberId),
-      ]);
-      setCard(customer);
-      setOrders(recentOrders.items);
-    } catch (loadError) {
-      setError(loadError);
-    }
-  }, [memberId]);
-
-  useDidShow(() => {
-    void load();
-  });
-
-  if (error) return <ErrorState error={error} onRetry={() => void load()} />;
-  if (!card) return <LoadingState />;
-  const canRecord = card.prescriptionConsent && (staff?.role === 'optometrist' || staff?.role === 'manager');
+  const page = usePageData(
+    () => Promise.all([fetchCustomer(memberId), listCustomerOrders(memberId)]),
+    [memberId],
+  );
+  const mayRecord = staff?.role === 'optometrist' || staff?.role === 'manager';
 
   return (
-    <View className="desk" data-testid="customer-card">
-      <View className="desk__card">
-        <Text className="desk__title" role="heading" aria-level={1}>
-          {card.nickname ?? card.memberCode}
-        </Text>
-        <Text className="desk__meta" data-testid="customer-phone">
-          {card.phoneMasked ?? ''}
-        </Text>
-        <Text className="desk__meta">{t('staff.memberCode', { code: card.memberCode })}</Text>
-        <Text className="desk__meta">
-          {card.ownerStaff ? t('staff.owner', { name: card.ownerStaff.name }) : t('staff.noOwner')}
-        </Text>
-        {card.prescriptionConsent ? (
-          <Text className="desk__hint">{t('staff.auditNotice')}</Text>
-        ) : (
-          <Text className="desk__error">{t('staff.noConsent')}</Text>
-        )}
-      </View>
-      <Text className="section-title">{t('staff.profiles')}</Text>
-      {card.profiles.map((profile) => (
-        <ProfileSection key={profile.id} memberId={card.id} profile={profile} canRecord={canRecord} />
-      ))}
-      <Text className="section-title">{t('staff.recentOrders')}</Text>
-      <View className="desk__card" data-testid="customer-orders">
-        {orders.length === 0 ? <Text className="desk__meta">{t('staff.noOrders')}</Text> : null}
-        {orders.map((order) => (
-          <View key={order.id} className="desk__row">
-            <Text className="desk__meta">
-              {shanghaiDate(new Date(order.createdAt))} {order.firstItemName} ·{' '}
-              {t(`orderStatus.${order.status}`)}
+    <PageState page={page}>
+      {([card, { items: orders }]) => (
+        <View className="desk" data-testid="customer-card">
+          <View className="desk__card">
+            <Text className="desk__title" role="heading" aria-level={1}>
+              {card.nickname ?? card.memberCode}
             </Text>
-            <PriceTag amount={order.payable} />
+            <Text className="desk__meta" data-testid="customer-phone">
+              {card.phoneMasked ?? ''}
+            </Text>
+            <Text className="desk__meta">{t('staff.memberCode', { code: card.memberCode })}</Text>
+            <Text className="desk__meta">
+              {card.ownerStaff ? t('staff.owner', { name: card.ownerStaff.name }) : t('staff.noOwner')}
+            </Text>
+            {card.prescriptionConsent ? (
+              <Text className="desk__hint">{t('staff.auditNotice')}</Text>
+            ) : (
+              <Text className="desk__error">{t('staff.noConsent')}</Text>
+            )}
           </View>
-        ))}
-      </View>
-    </View>
+          <Text className="section-title">{t('staff.profiles')}</Text>
+          {card.profiles.map((profile) => (
+            <ProfileSection
+              key={profile.id}
+              memberId={card.id}
+              profile={profile}
+              canRecord={card.prescriptionConsent && mayRecord}
+            />
+          ))}
+          <Text className="section-title">{t('staff.recentOrders')}</Text>
+          <View className="desk__card" data-testid="customer-orders">
+            {orders.length === 0 ? <Text className="desk__meta">{t('staff.noOrders')}</Text> : null}
+            {orders.map((order) => (
+              <View key={order.id} className="desk__row">
+                <Text className="desk__meta">
+                  {shanghaiDate(new Date(order.createdAt))} {order.firstItemName} ·{' '}
+                  {t(`orderStatus.${order.status}`)}
+                </Text>
+                <PriceTag amount={order.payable} />
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </PageState>
   );
 }

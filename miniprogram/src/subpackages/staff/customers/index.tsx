@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { CustomerSummary } from '@lensloop/shared';
-import { EmptyState, ErrorState } from '../../../components/state-view';
+import { LabelledInput } from '../../../components/labelled-input';
+import { EmptyState, ErrorState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { t } from '../../../i18n';
 import { searchCustomers } from '../../../services/prescriptions';
@@ -39,13 +40,12 @@ export default function StaffCustomersPage() {
   return (
     <View className="desk">
       <View className="desk__search">
-        <Input
+        <LabelledInput
           className="desk__input"
+          label={t('staff.searchPlaceholder')}
           value={text}
-          placeholder={t('staff.searchPlaceholder')}
           onChange={(value) => setText(value)}
           onConfirm={() => void search()}
-          {...({ nativeProps: { 'aria-label': t('staff.searchPlaceholder') } } as object)}
         />
         <Button type="primary" role="button" aria-label={t('staff.search')} onClick={() => void search()}>
           {t('staff.search')}
@@ -60,13 +60,12 @@ export default function StaffCustomersPage() {
       {error ? <ErrorState error={error} /> : null}
       {results && results.length === 0 ? <EmptyState title={t('staff.noResults')} /> : null}
       {results && results.length > 0 ? (
-        <View role="list" data-testid="customer-results">
+        <View data-testid="customer-results">
           {results.map((customer) => (
             <View
               key={customer.id}
               className="desk__card desk__result"
               role="link"
-              aria-label={customer.nickname ?? customer.memberCode}
               onClick={() =>
                 void Taro.navigateTo({ url: `/subpackages/staff/customer/index?memberId=${customer.id}` })
               }

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { Button, Cell, Input } from '@nutui/nutui-react-taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
+import { LabelledInput } from '../../../components/labelled-input';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { errorMessage, t } from '../../../i18n';
 import { loginStaff } from '../../../services/auth';
+import { returnAfterLogin } from '../../../services/login-redirect';
 import { session, useSession } from '../../../stores/session';
 import './index.scss';
 
 export default function StaffLoginPage() {
   usePageTitle('title.staffLogin');
+  const { redirect } = useRouter().params;
   const { staff } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -28,6 +31,7 @@ export default function StaffLoginPage() {
       const result = await loginStaff(username.trim(), password);
       session.signInStaff(result.token, result.staff);
       setPassword('');
+      await returnAfterLogin(redirect);
     } catch (loginError) {
       setError(errorMessage(loginError));
     } finally {
@@ -58,6 +62,13 @@ export default function StaffLoginPage() {
           >
             <Cell title={t('staff.orders')} clickable extra="›" />
           </View>
+          <View
+            role="link"
+            aria-label={t('staff.appointments')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/appointments/index' })}
+          >
+            <Cell title={t('staff.appointments')} clickable extra="›" />
+          </View>
         </Cell.Group>
         <Button
           block
@@ -78,23 +89,23 @@ export default function StaffLoginPage() {
         {t('staff.title')}
       </Text>
       <Text className="staff-login__label">{t('staff.username')}</Text>
-      <Input
+      <LabelledInput
         className="staff-login__input"
         value={username}
+        label={t('staff.username')}
         placeholder={t('staff.usernamePlaceholder')}
+        autoComplete="username"
         onChange={(value) => setUsername(value)}
-        {...({ nativeProps: { 'aria-label': t('staff.username'), autocomplete: 'username' } } as object)}
       />
       <Text className="staff-login__label">{t('staff.password')}</Text>
-      <Input
+      <LabelledInput
         className="staff-login__input"
         type="password"
         value={password}
         placeholder={t('staff.passwordPlaceholder')}
+        label={t('staff.password')}
+        autoComplete="current-password"
         onChange={(value) => setPassword(value)}
-        {...({
-          nativeProps: { 'aria-label': t('staff.password'), autocomplete: 'current-password' },
-        } as object)}
       />
       {error ? (
         <Text className="staff-login__error" role="alert">

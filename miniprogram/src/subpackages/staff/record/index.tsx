@@ -1,9 +1,18 @@
 import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
-import { ApiError, eyeFieldsFor, shanghaiDate, type PrescriptionKind } from '@lensloop/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  ApiError,
+  PRESCRIPTION_SOURCES,
+  shanghaiDate,
+  type ContactLensType,
+  type PrescriptionKind,
+  type PrescriptionSource,
+} from '@lensloop/shared';
+import { LabelledInput } from '../../../components/labelled-input';
 import { ChoiceChip } from '../../../components/choice-chip';
+import { EYE_FIELD_LABELS } from '../../../components/prescription-card';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { errorMessage, t, type MessageKey } from '../../../i18n';
 import { recordPrescription } from '../../../services/prescriptions';
@@ -13,19 +22,27 @@ import {
   addDetails,
   emptyForm,
   EYES,
+  eyeTextFieldsFor,
+  fieldHint,
   FORM_KINDS,
+  LENS_TYPES,
+  PD_FIELDS,
   readForm,
   type EyeField,
   type FormText,
 } from './prescription-form';
 
 const FIELD_LABELS: Record<EyeField, MessageKey> = {
-  sphere: 'rx.sphere',
-  cylinder: 'rx.cylinder',
-  axis: 'rx.axis',
-  add: 'rx.add',
-  baseCurve: 'rx.baseCurve',
-  diameter: 'rx.diameter',
+  ...EYE_FIELD_LABELS,
+  prismHorizontal: 'rx.prismHorizontal',
+  prismVertical: 'rx.prismVertical',
+};
+
+const PD_LABELS: Record<(typeof PD_FIELDS)[number], MessageKey> = {
+  'pd.binocular': 'record.pd',
+  'pd.od': 'record.pdOd',
+  'pd.os': 'record.pdOs',
+  'pd.near': 'record.pdNear',
 };
 
 // Examples of the expected notation; digits need no translation.
@@ -36,7 +53,15 @@ const PLACEHOLDERS: Record<string, string> = {
   add: '+0.00',
   baseCurve: '8.6',
   diameter: '14.2',
-  pd: '63.0',
+  fittingHeight: '18.0',
+  va: '1.0',
+  axialLength: '24.00',
+  prismHorizontal: '1.00 BI',
+  prismVertical: '0.50 BU',
+  binocular: '63.0',
+  od: '31.5',
+  os: '31.5',
+  near: '60.0',
   examDate: 'YYYY-MM-DD',
 };
 
@@ -53,15 +78,16 @@ function TextField({
   error: MessageKey | undefined;
   onChange: (value: string) => void;
 }) {
-  const placeholder = PLACEHOLDERS[name.split('.').pop() ?? name];
+  const placeholder = PLACEHOLDERS[name.split('.').pop() ?? name] ?? '';
   return (
     <View className={`record__field ${error ? 'record__field--error' : ''}`} data-testid={`field-${name}`}>
-      <Input
+      <LabelledInput
         className="record__input"
+        label={label}
+        invalid={Boolean(error)}
         value={value}
         placeholder={placeholder}
         onChange={onChange}
-        {...({ nativeProps: { 'aria-label': label, 'aria-invalid': Boolean(error) } } as object)}
       />
       {error ? (
         <Text className="record__error" role="alert" data-testid={`error-${name}`}>
@@ -77,22 +103,34 @@ export default function StaffRecordPage() {
   const params = useRouter().params;
   const memberId = Number(params.memberId);
   const profileId = Number(params.profileId);
+  const birthDate = params.birthDate || null;
   const today = shanghaiDate(new Date());
   const [kind, setKind] = useState<PrescriptionKind>('distance');
+  const [lensType, setLensType] = useState<ContactLensType>('soft');
+  const [source, setSource] = useState<PrescriptionSource>('in_store');
   const [text, setText] = useState<FormText>(() => emptyForm(today));
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [serverErrors, setServerErrors] = useState<Map<string, MessageKey>>(new Map());
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  const { input, errors } = useMemo(() => readForm(text, kind, today), [text, kind, today]);
+  const { input, errors } = useMemo(
+    () => readForm(text, { kind, lensType, today, birthDate }),
+    [text, kind, lensType, today, birthDate],
+  );
   const errorFor = (field: string): MessageKey | undefined =>
     touched.has(field) ? (errors.get(field) ?? serverErrors.get(field)) : undefined;
+
+  // Rules about the PD as a whole (monocular difference, progressive) show under all PD boxes.
+  const pdError = PD_FIELDS.some((field) => touched.has(field))
+    ? (errors.get('pd') ?? serverErrors.get('pd'))
+    : undefined;
 
   function change(field: keyof FormText, value: string): void {
     setText((current) => ({ ...current, [field]: value }));
     setTouched((current) => new Set(current).add(field));
     setServerErrors(new Map());
+    setSubmitError(null);
   }
 
   async function submit(): Promise<void> {
@@ -104,7 +142,7 @@ export default function StaffRecordPage() {
     setSubmitting(true);
     setSubmitError(null);
     try {
-      await recordPrescription(memberId, { ...input, profileId });
+      await recordPrescription(memberId, { ...input, profileId, source });
       void Taro.showToast({ title: t('record.saved'), icon: 'success' });
       void Taro.navigateBack();
     } catch (saveError) {
@@ -136,6 +174,32 @@ export default function StaffRecordPage() {
             />
           ))}
         </View>
+        {kind === 'contact_lens' ? (
+          <>
+            <Text className="desk__meta">{t('record.lensType')}</Text>
+            <View className="record__kinds" role="radiogroup" aria-label={t('record.lensType')}>
+              {LENS_TYPES.map((option) => (
+                <ChoiceChip
+                  key={option}
+                  label={t(`lensType.${option}`)}
+                  active={option === lensType}
+                  onClick={() => setLensType(option)}
+                />
+              ))}
+            </View>
+          </>
+        ) : null}
+        <Text className="desk__meta">{t('record.source')}</Text>
+        <View className="record__kinds" role="radiogroup" aria-label={t('record.source')}>
+          {PRESCRIPTION_SOURCES.map((option) => (
+            <ChoiceChip
+              key={option}
+              label={t(`source.${option}`)}
+              active={option === source}
+              onClick={() => setSource(option)}
+            />
+          ))}
+        </View>
         <Text className="desk__meta">{t('record.examDate')}</Text>
         <TextField
           name="examDate"
@@ -150,9 +214,10 @@ export default function StaffRecordPage() {
           <View key={eye} className="record__eye">
             <Text className="desk__name">{t(`rx.${eye}`)}</Text>
             <View className="record__eye-fields">
-              {eyeFieldsFor(kind).map((field) => (
+              {eyeTextFieldsFor(kind).map((field) => (
                 <View key={field} className="record__column">
                   <Text className="desk__meta">{t(FIELD_LABELS[field])}</Text>
+                  <Text className="record__hint">{fieldHint(field, lensType)}</Text>
                   <TextField
                     name={`${eye}.${field}`}
                     label={`${t(`rx.${eye}`)} ${t(FIELD_LABELS[field])}`}
@@ -165,13 +230,35 @@ export default function StaffRecordPage() {
             </View>
           </View>
         ))}
-        <Text className="desk__meta">{t('record.pd')}</Text>
+        {kind === 'contact_lens' ? null : (
+          <View className="record__eye-fields" data-testid="pd-fields">
+            {PD_FIELDS.map((field) => (
+              <View key={field} className="record__column">
+                <Text className="desk__meta">{t(PD_LABELS[field])}</Text>
+                <Text className="record__hint">{fieldHint(field, lensType)}</Text>
+                <TextField
+                  name={field}
+                  label={t(PD_LABELS[field])}
+                  value={text[field]}
+                  error={errorFor(field)}
+                  onChange={(value) => change(field, value)}
+                />
+              </View>
+            ))}
+          </View>
+        )}
+        {kind !== 'contact_lens' && pdError ? (
+          <Text className="record__error" role="alert" data-testid="error-pd">
+            {t(pdError)}
+          </Text>
+        ) : null}
+        <Text className="desk__meta">{t('record.notes')}</Text>
         <TextField
-          name="pd"
-          label={t('record.pd')}
-          value={text.pd}
-          error={errorFor('pd')}
-          onChange={(value) => change('pd', value)}
+          name="notes"
+          label={t('record.notes')}
+          value={text.notes}
+          error={errorFor('notes')}
+          onChange={(value) => change('notes', value)}
         />
       </View>
       {submitError ? (

@@ -1,12 +1,14 @@
 import { InitialSchema1795463273864 } from './1795463273864-initial-schema.migration';
 import { Prescriptions1795593680829 } from './1795593680829-prescriptions.migration';
 import { OrdersAndPayments1795600000000 } from './1795600000000-orders-and-payments.migration';
-import { Outbox1795700000000 } from './1795700000000-outbox.migration';
+import { AppointmentsAndPowerRanges1795700000000 } from './1795700000000-appointments-and-power-ranges.migration';
+import { Outbox1795710000000 } from './1795710000000-outbox.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
 export const MIGRATIONS = [
   InitialSchema1795463273864,
   Prescriptions1795593680829,
   OrdersAndPayments1795600000000,
-  Outbox1795700000000,
+  AppointmentsAndPowerRanges1795700000000,
+  Outbox1795710000000,
 ];

@@ -21,6 +21,9 @@ interface FakeTransaction {
   answeredCloses: number;
   /** Tests hold close answers this long, to stop the merchant in the middle of one. */
   closeDelayMs: number;
+  /** As the merchant sent them with the prepay, for tests of the request's form. */
+  timeExpire: string;
+  userAgent: string;
 }
 
 interface FakeRefund {
@@ -35,6 +38,7 @@ interface MerchantRequestBody {
   out_trade_no?: string;
   out_refund_no?: string;
   notify_url?: string;
+  time_expire?: string;
   amount?: { total?: number; refund?: number };
   payer?: { openid?: string };
 }
@@ -69,6 +73,11 @@ export function signedNotification(
   };
 }
 
+/** `yyyy-MM-DDTHH:mm:ss+08:00`, the form of WeChat's own examples. */
+const TIME_EXPIRE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+/** A product and its version (`LensLoop/1.2.0 …`), not a missing header or a library's bare name. */
+const USER_AGENT = /^[\w.-]+\/[\w.-]+/;
+
 function digits(count: number): string {
   return Array.from(randomBytes(count), (byte) => String(byte % 10)).join('');
 }
@@ -83,13 +92,40 @@ export function createFakeWechatPay(options: FakePayOptions) {
   const transactions = new Map<string, FakeTransaction>();
   const refunds = new Map<string, FakeRefund>();
 
-  function reply(response: ServerResponse, status: number, payload?: object): void {
+  function reply(
+    response: ServerResponse,
+    status: number,
+    payload?: object,
+    signer = { privateKey: options.platformPrivateKey, serialNo: options.platformSerialNo },
+  ): void {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     response.writeHead(status, {
       'content-type': 'application/json',
-      ...signatureHeaders(options.platformPrivateKey, options.platformSerialNo, body),
+      ...signatureHeaders(signer.privateKey, signer.serialNo, body),
     });
     response.end(body);
+  }
+
+  /** `GET /v3/certificates`: each certificate encrypted with the APIv3 key, as WeChat lists them. */
+  function certificates(response: ServerResponse): void {
+    const listed = options.platformCertificates ?? [];
+    if (!listed.length) return reply(response, 404, { code: 'NOT_FOUND', message: '无可用的平台证书' });
+    const data = listed.map((certificate) => {
+      const { algorithm, nonce, associated_data, ciphertext } = encryptResource(
+        options.apiV3Key,
+        certificate.certificate,
+        'certificate',
+        'certificate',
+      );
+      return {
+        serial_no: certificate.serialNo,
+        effective_time: rfc3339(new Date(Date.now() - 86_400_000)),
+        expire_time: rfc3339(new Date(Date.now() + 86_400_000)),
+        encrypt_certificate: { algorithm, nonce, associated_data, ciphertext },
+      };
+    });
+    // WeChat signs this answer with a platform certificate, possibly one the merchant has not got yet.
+    reply(response, 200, { data }, { privateKey: listed[0].privateKey, serialNo: listed[0].serialNo });
   }
 
   function authorised(request: IncomingMessage, path: string, body: string): boolean {
@@ -158,13 +194,22 @@ export function createFakeWechatPay(options: FakePayOptions) {
     reply(response, 200, { transaction_id: transaction.view.transaction_id, notifyStatus });
   }
 
-  function prepay(response: ServerResponse, payload: MerchantRequestBody): void {
-    const { out_trade_no: outTradeNo, amount, payer, notify_url: notifyUrl } = payload;
+  function prepay(response: ServerResponse, payload: MerchantRequestBody, userAgent: string): void {
+    const {
+      out_trade_no: outTradeNo,
+      amount,
+      payer,
+      notify_url: notifyUrl,
+      time_expire: timeExpire,
+    } = payload;
     if (payload.appid !== options.appId || payload.mchid !== options.mchId) {
       return reply(response, 400, { code: 'PARAM_ERROR', message: 'appid和mch_id不匹配' });
     }
     if (!outTradeNo || !amount?.total || amount.total <= 0 || !payer?.openid || !notifyUrl) {
       return reply(response, 400, { code: 'PARAM_ERROR', message: '参数错误' });
+    }
+    if (timeExpire !== undefined && !TIME_EXPIRE.test(timeExpire)) {
+      return reply(response, 400, { code: 'PARAM_ERROR', message: 'time_expire格式错误' });
     }
     const existing = transactions.get(outTradeNo);
     if (existing?.view.trade_state === 'CLOSED') {
@@ -188,6 +233,8 @@ export function createFakeWechatPay(options: FakePayOptions) {
       prepayId: `wx${Date.now()}${digits(10)}`,
       answeredCloses: 0,
       closeDelayMs: 0,
+      timeExpire: timeExpire ?? '',
+      userAgent,
     };
     transactions.set(outTradeNo, transaction);
     reply(response, 200, { prepay_id: transaction.prepayId });
@@ -206,7 +253,10 @@ export function createFakeWechatPay(options: FakePayOptions) {
     reply(response, 204);
   }
 
-  /** Test controls: `GET /fake/pay/<no>` shows a transaction; `POST …/hold-close?ms=` slows its close. */
+  /**
+   * Test controls: `GET /fake/pay/<no>` shows a transaction (with the prepay's `time_expire` and
+   * User-Agent); `POST …/hold-close?ms=` slows its close.
+   */
   function control(
     response: ServerResponse,
     method: string,
@@ -223,6 +273,8 @@ export function createFakeWechatPay(options: FakePayOptions) {
       trade_state: transaction.view.trade_state,
       answeredCloses: transaction.answeredCloses,
       closeDelayMs: transaction.closeDelayMs,
+      timeExpire: transaction.timeExpire,
+      userAgent: transaction.userAgent,
     });
   }
 
@@ -277,6 +329,11 @@ export function createFakeWechatPay(options: FakePayOptions) {
       return true;
     }
     if (!url.pathname.startsWith('/v3/')) return false;
+    const userAgent = request.headers['user-agent'] ?? '';
+    if (!USER_AGENT.test(userAgent)) {
+      reply(response, 400, { code: 'PARAM_ERROR', message: 'Http头缺少User-Agent' });
+      return true;
+    }
     if (!authorised(request, `${url.pathname}${url.search}`, body)) {
       reply(response, 401, { code: 'SIGN_ERROR', message: '签名错误' });
       return true;
@@ -285,13 +342,15 @@ export function createFakeWechatPay(options: FakePayOptions) {
     const queried = /^\/v3\/pay\/transactions\/out-trade-no\/([\w-]+)$/.exec(url.pathname);
     const closed = /^\/v3\/pay\/transactions\/out-trade-no\/([\w-]+)\/close$/.exec(url.pathname);
     if (url.pathname === '/v3/pay/transactions/jsapi' && request.method === 'POST') {
-      prepay(response, payload);
+      prepay(response, payload, userAgent);
     } else if (queried && request.method === 'GET') {
       const transaction = transactions.get(queried[1]);
       if (transaction) reply(response, 200, transaction.view);
       else reply(response, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' });
     } else if (closed && request.method === 'POST') {
       await close(response, closed[1]);
+    } else if (url.pathname === '/v3/certificates' && request.method === 'GET') {
+      certificates(response);
     } else if (url.pathname === '/v3/refund/domestic/refunds' && request.method === 'POST') {
       refund(response, payload);
     } else {

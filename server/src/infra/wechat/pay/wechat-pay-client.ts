@@ -1,15 +1,24 @@
+import { arch, platform } from 'node:os';
 import { ErrorCode, type WechatPaymentParams } from '@lensloop/shared';
 import { DomainError } from '../../../common/domain-error';
+import { APP_VERSION } from '../../config/app-version';
 import {
   authorizationHeader,
   checkSignatureHeaders,
+  decryptResource,
   nonce,
+  type PlatformKeys,
   rfc3339,
   rsaSign,
   signatureMessage,
   unixSeconds,
 } from './wechat-pay-crypto';
-import type { WechatPayConfig, WechatPayRefund, WechatPayTransaction } from './wechat-pay.types';
+import type {
+  WechatPayCertificateEntry,
+  WechatPayConfig,
+  WechatPayRefund,
+  WechatPayTransaction,
+} from './wechat-pay.types';
 
 export interface PrepayRequest {
   outTradeNo: string;
@@ -26,6 +35,9 @@ export interface RefundCall {
   total: number;
   reason: string;
 }
+
+/** WeChat Pay refuses requests without a User-Agent; this one names us for its support staff. */
+export const USER_AGENT = `LensLoop/${APP_VERSION} (WechatPay-APIv3; Node.js/${process.version}; ${platform()} ${arch()})`;
 
 /**
  * WeChat Pay answered, and said no (a 4xx with `{ code, message }`): not an outage. Callers
@@ -49,7 +61,34 @@ export class WechatPayRejection extends Error {
  * against the platform key. The base URL is api.mch.weixin.qq.com or the local fake.
  */
 export class WechatPayClient {
+  /** Platform certificates from the last `GET /v3/certificates`, by serial. */
+  private downloadedKeys: PlatformKeys = {};
+
   constructor(private readonly config: () => WechatPayConfig) {}
+
+  /** The keys signatures are checked with: the configured ones and the downloaded certificates. */
+  platformKeys(): PlatformKeys {
+    return { ...this.downloadedKeys, ...this.config().platformKeys };
+  }
+
+  /**
+   * Downloads the platform certificates WeChat currently signs with and trusts them besides the
+   * configured keys; returns their serials. The list is encrypted with the APIv3 key, which is
+   * what makes it WeChat's: its response may be signed by a certificate only in that list.
+   */
+  async downloadPlatformCertificates(): Promise<string[]> {
+    const config = this.config();
+    const certificatesIn = (text: string): PlatformKeys => {
+      const { data } = JSON.parse(text) as { data: WechatPayCertificateEntry[] };
+      return Object.fromEntries(
+        data.map((entry) => [entry.serial_no, decryptResource(config.apiV3Key, entry.encrypt_certificate)]),
+      );
+    };
+    let downloaded: PlatformKeys = {};
+    await this.call('GET', '/v3/certificates', undefined, [], (text) => (downloaded = certificatesIn(text)));
+    this.downloadedKeys = downloaded;
+    return Object.keys(downloaded);
+  }
 
   /** JSAPI prepay; WeChat returns the same prepay id for a repeated identical request. */
   async prepay(request: PrepayRequest): Promise<string> {
@@ -59,7 +98,6 @@ export class WechatPayClient {
       mchid: config.mchId,
       description: request.description,
       out_trade_no: request.outTradeNo,
-      // RFC 3339 with an offset, e.g. 2026-11-25T10:00:00+08:00; UTC is accepted as +00:00.
       time_expire: rfc3339(request.timeExpire),
       notify_url: config.notifyUrl,
       amount: { total: request.amount, currency: 'CNY' },
@@ -69,13 +107,14 @@ export class WechatPayClient {
     return body.prepay_id;
   }
 
-  /** What `wx.requestPayment` needs, signed `appId\ntimeStamp\nnonceStr\npackage\n`. */
+  /** What `wx.requestPayment` needs, signed `appId\ntimeStamp\nnonceStr\npackage\n`, with the appId. */
   paymentParams(prepayId: string): WechatPaymentParams {
     const config = this.config();
     const timeStamp = unixSeconds();
     const nonceStr = nonce();
     const packageValue = `prepay_id=${prepayId}`;
     return {
+      appId: config.appId,
       timeStamp,
       nonceStr,
       package: packageValue,
@@ -117,6 +156,8 @@ export class WechatPayClient {
     path: string,
     payload?: object,
     absentStatuses: number[] = [],
+    /** Keys a response brings along for its own check (the certificate list). */
+    keysInResponse: (text: string) => PlatformKeys = () => ({}),
   ): Promise<T | null> {
     const config = this.config();
     const body = payload === undefined ? '' : JSON.stringify(payload);
@@ -127,6 +168,7 @@ export class WechatPayClient {
         headers: {
           accept: 'application/json',
           'content-type': 'application/json',
+          'user-agent': USER_AGENT,
           authorization: authorizationHeader(
             { mchId: config.mchId, serialNo: config.merchantSerialNo, privateKey: config.merchantPrivateKey },
             method,
@@ -152,11 +194,18 @@ export class WechatPayClient {
       'wechatpay-signature': header('wechatpay-signature'),
       'wechatpay-serial': header('wechatpay-serial'),
     };
-    const check = checkSignatureHeaders(signed, text, {
-      serialNo: config.platformSerialNo,
-      publicKey: config.platformPublicKey,
-    });
-    if (check !== 'ok') throw unavailable(`response signature check failed: ${check}`);
+    let keys: PlatformKeys;
+    try {
+      keys = { ...keysInResponse(text), ...this.platformKeys() };
+    } catch (error) {
+      throw unavailable(`unreadable response: ${(error as Error).message}`);
+    }
+    const check = checkSignatureHeaders(signed, text, keys);
+    if (check !== 'ok') {
+      throw unavailable(
+        `response signature check failed: ${check} (Wechatpay-Serial ${signed['wechatpay-serial']})`,
+      );
+    }
     return text ? (JSON.parse(text) as T) : null;
   }
 }

@@ -1,10 +1,11 @@
-import { createDevPayCredentials } from './dev-pay-credentials';
+import { createDevPayCredentials, createDevPlatformCertificate } from './dev-pay-credentials';
 import {
   authorizationHeader,
   checkSignatureHeaders,
   decryptResource,
   encryptResource,
   parseAuthorization,
+  rfc3339,
   rsaVerify,
   signatureHeaders,
   signatureMessage,
@@ -12,7 +13,17 @@ import {
 
 describe('WeChat Pay v3 cryptography', () => {
   const { merchant, platform } = createDevPayCredentials('wxspec');
-  const platformKey = { serialNo: platform.platformSerialNo, publicKey: merchant.platformPublicKey };
+  const certificate = createDevPlatformCertificate();
+  // A rotation under way: the old certificate and the new public key id are both trusted.
+  const platformKeys = { ...merchant.platformKeys, [certificate.serialNo]: certificate.certificate };
+
+  it("should write WeChat's time format in Beijing time", () => {
+    expect(rfc3339(new Date('2026-11-25T09:30:00.123Z'))).toBe('2026-11-25T17:30:00+08:00');
+    expect(rfc3339(new Date('2026-11-25T20:00:00Z'))).toBe('2026-11-26T04:00:00+08:00');
+    expect(new Date(rfc3339(new Date('2026-11-25T20:00:00Z'))).toISOString()).toBe(
+      '2026-11-25T20:00:00.000Z',
+    );
+  });
 
   it('should sign a merchant request the platform can verify', () => {
     const body = '{"a":1}';
@@ -68,11 +79,29 @@ describe('WeChat Pay v3 cryptography', () => {
         'body',
         'unknown_serial',
       ],
+      [
+        'a signature by the certificate key',
+        () => signatureHeaders(certificate.privateKey, certificate.serialNo, 'body', at(0)),
+        'body',
+        'ok',
+      ],
+      [
+        "the certificate's serial on a public key id's signature",
+        () => ({ ...signed(), 'wechatpay-serial': certificate.serialNo }),
+        'body',
+        'bad_signature',
+      ],
+      [
+        'an inherited property as serial',
+        () => ({ ...signed(), 'wechatpay-serial': 'toString' }),
+        'body',
+        'unknown_serial',
+      ],
       ['no nonce', () => ({ ...signed(), 'wechatpay-nonce': '' }), 'body', 'missing'],
     ];
 
     it.each(cases)('should find %s → %s', (_label, headers, body, expected) => {
-      expect(checkSignatureHeaders(headers(), body, platformKey, now)).toBe(expected);
+      expect(checkSignatureHeaders(headers(), body, platformKeys, now)).toBe(expected);
     });
   });
 });

@@ -16,9 +16,14 @@ export function unixSeconds(date = new Date()): string {
   return String(Math.floor(date.getTime() / 1000));
 }
 
-/** WeChat Pay's time format: RFC 3339 to the second, e.g. `2026-11-25T09:30:00+00:00`. */
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+
+/**
+ * WeChat Pay's time format as in its own examples: RFC 3339 to the second in Beijing time,
+ * e.g. `2026-11-25T17:30:00+08:00` (the instant 09:30 UTC).
+ */
 export function rfc3339(date = new Date()): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  return new Date(date.getTime() + BEIJING_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, '+08:00');
 }
 
 /** Each part followed by `\n`, as every v3 signature message is built. */
@@ -101,11 +106,20 @@ export type SignatureCheck = 'ok' | 'missing' | 'probe' | 'stale' | 'unknown_ser
 const PROBE_PREFIX = 'WECHATPAY/SIGNTEST/';
 export const MAX_CLOCK_SKEW_SECONDS = 300;
 
-/** Verifies `Wechatpay-*` headers over the raw body against the platform public key. */
+/**
+ * Platform public keys (PEM) by serial: platform certificate serials and WeChat Pay public key
+ * ids (`PUB_KEY_ID_…`) side by side, so a rotation needs no downtime.
+ */
+export type PlatformKeys = Readonly<Record<string, string>>;
+
+/**
+ * Verifies `Wechatpay-*` headers over the raw body with the platform key that
+ * `Wechatpay-Serial` names.
+ */
 export function checkSignatureHeaders(
   headers: Partial<Record<keyof WechatpaySignatureHeaders, string | string[] | undefined>>,
   body: string,
-  platform: { serialNo: string; publicKey: string },
+  platformKeys: PlatformKeys,
   now = new Date(),
 ): SignatureCheck {
   const [timestamp, nonceStr, signature, serial] = (
@@ -122,8 +136,11 @@ export function checkSignatureHeaders(
   ) {
     return 'stale';
   }
-  if (serial !== platform.serialNo) return 'unknown_serial';
-  return rsaVerify(platform.publicKey, signatureMessage(time, nonceText, body), signatureText)
+  const publicKey = Object.hasOwn(platformKeys, serial as string)
+    ? platformKeys[serial as string]
+    : undefined;
+  if (!publicKey) return 'unknown_serial';
+  return rsaVerify(publicKey, signatureMessage(time, nonceText, body), signatureText)
     ? 'ok'
     : 'bad_signature';
 }

@@ -1,3 +1,5 @@
+import type { PlatformKeys } from './wechat-pay-crypto';
+
 /** WeChat Pay v3 bodies, field names as the platform spells them. */
 
 export interface WechatPayConfig {
@@ -7,14 +9,33 @@ export interface WechatPayConfig {
   merchantSerialNo: string;
   /** PEM of the merchant API private key (apiclient_key.pem). */
   merchantPrivateKey: string;
-  /** Serial of the platform certificate or the WeChat Pay public key id (`PUB_KEY_ID_…`). */
-  platformSerialNo: string;
-  /** PEM of the platform public key that signs responses and notifications. */
-  platformPublicKey: string;
+  /**
+   * PEM public keys that verify responses and notifications, by platform certificate serial or
+   * WeChat Pay public key id (`PUB_KEY_ID_…`); WeChat names the one it signed with in `Wechatpay-Serial`.
+   */
+  platformKeys: PlatformKeys;
+  /**
+   * Also trust the platform certificates WeChat lists at `GET /v3/certificates`, downloaded by the
+   * `wechat-pay-certificates` job (merchants on certificates rather than a public key).
+   */
+  downloadCertificates?: boolean;
   /** The 32-character APIv3 key that encrypts notification resources. */
   apiV3Key: string;
   notifyUrl: string;
   baseUrl: string;
+}
+
+/** One entry of `GET /v3/certificates`: a platform certificate encrypted with the APIv3 key. */
+export interface WechatPayCertificateEntry {
+  serial_no: string;
+  effective_time: string;
+  expire_time: string;
+  encrypt_certificate: {
+    algorithm: 'AEAD_AES_256_GCM';
+    nonce: string;
+    associated_data: string;
+    ciphertext: string;
+  };
 }
 
 export type TradeState = 'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR';

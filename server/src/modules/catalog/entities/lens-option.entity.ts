@@ -17,6 +17,9 @@ export class LensOptionEntity {
   @Column({ length: 80 })
   name: string;
 
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  nameEn: string | null;
+
   /** Price per pair in fen. */
   @Column('int')
   price: number;

@@ -13,8 +13,13 @@ export class ProductEntity {
   @Column({ type: 'varchar', length: 20 })
   category: ProductCategory;
 
+  /** The name as customers in China read it (Simplified Chinese). */
   @Column({ length: 120 })
   name: string;
+
+  /** The English translation of `name`, for the English UI. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  nameEn: string | null;
 
   @Column({ length: 60 })
   brand: string;

@@ -1,3 +1,4 @@
+import type { LensPowerRange } from '@lensloop/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { ProductEntity } from './product.entity';
 
@@ -25,6 +26,10 @@ export class SkuEntity {
   /** Price in fen. */
   @Column('int')
   price: number;
+
+  /** Spectacle lenses: the powers this SKU can be made in (null for other products). */
+  @Column({ type: 'simple-json', nullable: true })
+  powerRange: LensPowerRange | null;
 
   @Column({ default: true })
   onSale: boolean;

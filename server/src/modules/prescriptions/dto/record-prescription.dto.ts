@@ -1,21 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CONTACT_LENS_TYPES,
+  HORIZONTAL_PRISM_BASES,
   PRESCRIPTION_KINDS,
   PRESCRIPTION_SOURCES,
-  PRISM_BASES,
+  VERTICAL_PRISM_BASES,
+  type ContactLensType,
   type EyePrescription,
+  type EyePrism,
   type PrescriptionKind,
   type PrescriptionSource,
-  type PrismBase,
+  type PupillaryDistance,
   type RecordPrescriptionRequest,
 } from '@lensloop/shared';
 import { Type } from 'class-transformer';
-import { oneOfModels } from '../../../common/openapi/api-responses.decorator';
 import { Allow, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 
 // Fields marked @Allow are checked by the shared `validatePrescription` (ranges, steps and the
 // rules between fields), the same code the mini-program runs as the optometrist types; the DTO only
 // fixes the shape, so unknown fields are still rejected.
+
+export class PrismComponentDto {
+  @ApiProperty({ description: 'hundredths of a prism diopter', example: 100 })
+  @Allow()
+  amount: number;
+
+  @ApiProperty({ enum: [...HORIZONTAL_PRISM_BASES, ...VERTICAL_PRISM_BASES] })
+  @Allow()
+  base: never;
+}
+
+export class EyePrismDto implements EyePrism {
+  @ApiPropertyOptional({ type: PrismComponentDto, description: 'base in or out' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PrismComponentDto)
+  horizontal?: PrismComponentDto | null;
+
+  @ApiPropertyOptional({ type: PrismComponentDto, description: 'base up or down' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PrismComponentDto)
+  vertical?: PrismComponentDto | null;
+}
 
 export class EyePrescriptionDto implements EyePrescription {
   @ApiProperty({ description: 'SPH, hundredths of a diopter', example: -125 })
@@ -30,19 +57,22 @@ export class EyePrescriptionDto implements EyePrescription {
   @Allow()
   axis?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'near/progressive only' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'near, progressive, myopia_control' })
   @Allow()
   add?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @Allow()
-  prism?: number | null;
+  @ApiPropertyOptional({ type: EyePrismDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EyePrismDto)
+  prism?: EyePrismDto | null;
 
-  @ApiPropertyOptional({ type: String, enum: PRISM_BASES, nullable: true })
-  @Allow()
-  prismBase?: PrismBase | null;
-
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 1.0 })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 1.0,
+    description: 'decimal chart line 0.1 … 2.0',
+  })
   @Allow()
   va?: number | null;
 
@@ -57,6 +87,10 @@ export class EyePrescriptionDto implements EyePrescription {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'hundredths of a mm' })
   @Allow()
   axialLength?: number | null;
+
+  @ApiPropertyOptional({ description: 'tenths of a mm; required for progressive' })
+  @Allow()
+  fittingHeight?: number | null;
 }
 
 export class BinocularPdDto {
@@ -85,6 +119,10 @@ export class PupillaryDistanceDto {
   @ApiPropertyOptional({ description: 'tenths of a mm', example: 315 })
   @Allow()
   os?: number;
+
+  @ApiPropertyOptional({ description: 'near PD, tenths of a mm', example: 600 })
+  @Allow()
+  near?: number | null;
 }
 
 export class RecordPrescriptionDto implements RecordPrescriptionRequest {
@@ -119,11 +157,15 @@ export class RecordPrescriptionDto implements RecordPrescriptionRequest {
   @Type(() => EyePrescriptionDto)
   os: EyePrescriptionDto;
 
-  @ApiProperty(oneOfModels(BinocularPdDto, MonocularPdDto))
+  @ApiPropertyOptional({ type: PupillaryDistanceDto, description: 'spectacle kinds; none for contact_lens' })
   @IsOptional()
   @ValidateNested()
   @Type(() => PupillaryDistanceDto)
-  pd: { binocular: number } | { od: number; os: number };
+  pd?: PupillaryDistance | null;
+
+  @ApiPropertyOptional({ enum: CONTACT_LENS_TYPES, description: 'contact_lens only; soft when absent' })
+  @Allow()
+  lensType?: ContactLensType | null;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -9,6 +9,10 @@ export class StoreEntity {
   @Column({ length: 100 })
   name: string;
 
+  /** The English translation of `name`. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  nameEn: string | null;
+
   @Column({ length: 50 })
   city: string;
 

@@ -1,3 +1,0 @@
-import { zhCN } from '../../i18n/zh-CN';
-
-export default definePageConfig({ navigationBarTitleText: zhCN['title.orders'] });

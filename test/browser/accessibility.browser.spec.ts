@@ -1,0 +1,218 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import type { ProductDetail, ProductSummary } from '@lensloop/shared';
+import { DEMO_CUSTOMER } from '../../server/src/demo/demo-family';
+import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
+import { customerAuth } from '../support/actors';
+import { expectNoAxeViolations } from '../support/axe';
+import { launchBrowser, waitForTaroPage } from '../support/browser';
+import { smallestVisibleText } from '../support/text-size';
+import { placeOrder, setStock } from '../support/orders';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const ARTIFACTS = join(__dirname, '..', 'artifacts', 'accessibility');
+const LARGE_TEXT_KEY = 'lensloop.largeText';
+type Mode = 'normal' | 'large';
+
+/**
+ * Every customer and staff page, each audited by axe (WCAG 2 A/AA) in normal and large-text mode
+ * once its data is on screen. A new page joins this list.
+ */
+describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mode', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let contexts: BrowserContext[] = [];
+  let productId: number;
+  let orderId: number;
+
+  async function openPage(mode: Mode): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      geolocation: { latitude: 31.2304, longitude: 121.4737 },
+      permissions: ['geolocation'],
+    });
+    contexts.push(context);
+    // Taro's H5 storage keeps each value as {"data": …}; the 我的 switch writes the same key.
+    if (mode === 'large') {
+      await context.addInitScript(
+        (key) => localStorage.setItem(key, JSON.stringify({ data: true })),
+        LARGE_TEXT_KEY,
+      );
+    }
+    return context.newPage();
+  }
+
+  async function visit(page: Page, route: string, ready: (page: Page) => Promise<unknown>): Promise<void> {
+    await page.goto(`${server.baseUrl}/#/${route}`);
+    await waitForTaroPage(page, route.split('?')[0]);
+    await ready(page);
+  }
+
+  async function audit(page: Page, mode: Mode, name: string, screenshot = false): Promise<void> {
+    await expectNoAxeViolations(page, `${name} (${mode})`);
+    // Large-text mode: body text at least 18 px; otherwise nothing below 14 px.
+    const smallest = await smallestVisibleText(page);
+    expect({ page: name, ...smallest, atLeast: smallest.size >= (mode === 'large' ? 18 : 14) }).toEqual({
+      page: name,
+      ...smallest,
+      atLeast: true,
+    });
+    if (screenshot) await page.screenshot({ path: join(ARTIFACTS, `${name}-${mode}.png`), fullPage: true });
+  }
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const { authorization } = await customerAuth(server.baseUrl, DEMO_CUSTOMER.openid.replace(/^dev-/, ''));
+    const frames = (await request(server.baseUrl).get('/api/v1/products?category=frames').expect(200)).body
+      .items as ProductSummary[];
+    productId = frames[0].id;
+    const product = (await request(server.baseUrl).get(`/api/v1/products/${productId}`).expect(200))
+      .body as ProductDetail;
+    const skuId = product.skus[0].id;
+    await setStock(server.dataSource, 1, skuId, 10);
+    orderId = (
+      await placeOrder(server.baseUrl, authorization, { storeId: 1, items: [{ skuId, quantity: 1 }] })
+    ).id;
+    await request(server.baseUrl)
+      .post('/api/v1/cart/items')
+      .set('authorization', authorization)
+      .send({ skuId, quantity: 1 })
+      .expect(201);
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('should turn large text on and off on 我的 by keyboard and keep the choice after a reload', async () => {
+    const page = await openPage('normal');
+    await visit(page, 'pages/me/index', (p) => p.getByRole('group', { name: '字体大小' }).waitFor());
+    const bodyTextSize = () =>
+      page.evaluate(() =>
+        parseFloat(getComputedStyle(document.querySelector('.me-page__setting-label')!).fontSize),
+      );
+    expect(await bodyTextSize()).toBeLessThan(18);
+
+    // Reached and pressed with the keyboard alone, with a visible focus outline.
+    let focused: { label: string | null; outline: string } = { label: null, outline: '' };
+    for (let presses = 0; presses < 20 && focused.label !== '大字'; presses += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => ({
+        label: document.activeElement?.getAttribute('aria-label') ?? null,
+        outline: document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : '',
+      }));
+    }
+    expect(focused).toEqual({ label: '大字', outline: 'solid' });
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('button', { name: '大字' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await bodyTextSize()).toBe(18);
+    await page.reload();
+    await waitForTaroPage(page, 'pages/me/index');
+    expect(await bodyTextSize()).toBe(18);
+
+    await page.getByRole('button', { name: '标准' }).click();
+    expect(await bodyTextSize()).toBeLessThan(18);
+  });
+
+  describe.each<Mode>(['normal', 'large'])('in %s mode', (mode) => {
+    it('should pass axe on every customer page', async () => {
+      const page = await openPage(mode);
+      await visit(page, 'pages/login/index', (p) =>
+        p.getByRole('button', { name: '微信一键登录' }).waitFor(),
+      );
+      await audit(page, mode, 'login');
+      await page.getByRole('textbox', { name: '开发登录码' }).fill(DEMO_CUSTOMER.openid);
+      await page.getByRole('button', { name: '微信一键登录' }).click();
+      await waitForTaroPage(page, 'pages/me/index');
+      await page.getByTestId('me-profile').waitFor();
+      await audit(page, mode, 'me', true);
+
+      await visit(page, 'pages/index/index', (p) => p.getByTestId('featured-products').waitFor());
+      await audit(page, mode, 'home', true);
+      await visit(page, 'pages/products/index', (p) => p.getByTestId('product-list').waitFor());
+      await audit(page, mode, 'products');
+      await visit(page, `pages/product/index?id=${productId}`, (p) =>
+        p.getByRole('heading').first().waitFor(),
+      );
+      await audit(page, mode, 'product', true);
+      await visit(page, 'subpackages/shopping/cart/index', (p) => p.getByTestId('cart').waitFor());
+      await audit(page, mode, 'cart');
+      await visit(page, 'subpackages/shopping/checkout/index', (p) =>
+        p.getByTestId('checkout-payable').waitFor(),
+      );
+      await audit(page, mode, 'checkout', true);
+      await visit(page, 'subpackages/shopping/orders/index', (p) => p.getByTestId('orders').waitFor());
+      await audit(page, mode, 'orders');
+      await visit(page, `subpackages/shopping/order/index?id=${orderId}`, (p) =>
+        p.getByTestId('order').waitFor(),
+      );
+      await audit(page, mode, 'order');
+      await visit(page, 'subpackages/eyecare/fitting/index', (p) =>
+        p.getByTestId('fitting-history').waitFor(),
+      );
+      await page.getByRole('tab').nth(1).click();
+      await page.getByTestId('myopia-chart').waitFor();
+      // Plain numbers: what changed, in one sentence, and the prescription in 度 on a tap.
+      expect(await page.getByTestId('trend-sentence').innerText()).toMatch(
+        /^从 \d{4}-\d\d-\d\d 到 \d{4}-\d\d-\d\d，右眼近视(加深|减轻)了 \d+ 度，左眼近视(加深|减轻)了 \d+ 度。$/,
+      );
+      const card = page.getByTestId('prescription-card').first();
+      const sphere = await card.getByTestId('rx-row-od').getByRole('cell').first().innerText();
+      await card.getByRole('button', { name: '看懂验光单' }).click();
+      const degrees = Math.round(Math.abs(Number(sphere.replace('−', '-'))) * 100);
+      expect(await card.getByTestId('prescription-plain').innerText()).toContain(
+        `右眼 OD：近视 ${degrees} 度`,
+      );
+      await audit(page, mode, 'fitting-history', true);
+      await visit(page, 'subpackages/eyecare/access-log/index', (p) =>
+        p.getByTestId('access-log').or(p.getByTestId('empty')).first().waitFor(),
+      );
+      await audit(page, mode, 'access-log');
+    });
+
+    it('should pass axe on every staff page', async () => {
+      const page = await openPage(mode);
+      await visit(page, 'subpackages/staff/login/index', (p) =>
+        p.getByRole('textbox', { name: '用户名' }).waitFor(),
+      );
+      await audit(page, mode, 'staff-login');
+      await page.getByRole('textbox', { name: '用户名' }).fill('manager1');
+      await page.getByRole('textbox', { name: '密码' }).fill(DEMO_STAFF_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByTestId('staff-profile').waitFor();
+      await audit(page, mode, 'staff-desk');
+
+      await visit(page, 'subpackages/staff/customers/index', (p) => p.getByRole('textbox').first().waitFor());
+      await page.getByRole('textbox', { name: '手机号 / 会员码 / 姓名' }).fill(DEMO_CUSTOMER.phone);
+      await page.getByRole('button', { name: '查找' }).click();
+      await page.getByTestId('customer-results').waitFor();
+      await audit(page, mode, 'staff-customers');
+      await page.getByRole('link', { name: DEMO_CUSTOMER.nickname }).click();
+      await waitForTaroPage(page, 'subpackages/staff/customer/index');
+      await page.getByRole('button', { name: `查看验光单 ${DEMO_CUSTOMER.nickname}` }).click();
+      await page.getByTestId('prescription-card').waitFor();
+      await audit(page, mode, 'staff-customer-card', true);
+      await page
+        .getByRole('button', { name: /^录入新验光单/ })
+        .first()
+        .click();
+      await waitForTaroPage(page, 'subpackages/staff/record/index');
+      await page.getByRole('textbox').first().waitFor();
+      await audit(page, mode, 'staff-record');
+      await visit(page, 'subpackages/staff/orders/index', (p) =>
+        p.getByTestId('staff-orders').or(p.getByTestId('empty')).first().waitFor(),
+      );
+      await audit(page, mode, 'staff-orders');
+    });
+  });
+});
