@@ -21,6 +21,9 @@ interface ClientBodies {
   quoteOrder: Parameters<ApiClient['quoteOrder']>[0];
   createOrder: Parameters<ApiClient['createOrder']>[0];
   transitionOrder: Parameters<ApiClient['transitionOrder']>[1];
+  updateProfile: Parameters<ApiClient['updateProfile']>[1];
+  bookAppointment: Parameters<ApiClient['bookAppointment']>[0];
+  rescheduleAppointment: Parameters<ApiClient['rescheduleAppointment']>[1];
 }
 
 /** The query each client method sends (its query argument, or the store it prices at). */
@@ -39,6 +42,9 @@ interface ClientQueries {
   listOrders: NonNullable<Parameters<ApiClient['listOrders']>[0]>;
   listStaffOrders: NonNullable<Parameters<ApiClient['listStaffOrders']>[0]>;
   listCustomerOrders: NonNullable<Parameters<ApiClient['listCustomerOrders']>[1]>;
+  listAppointmentSlots: Parameters<ApiClient['listAppointmentSlots']>[1];
+  listMyAppointments: NonNullable<Parameters<ApiClient['listMyAppointments']>[0]>;
+  listStaffAppointments: NonNullable<Parameters<ApiClient['listStaffAppointments']>[0]>;
 }
 
 /**

@@ -41,6 +41,14 @@ export const CLIENT_OPERATIONS = {
   listStaffOrders: 'listStoreOrders',
   listCustomerOrders: 'listCustomerOrders',
   transitionOrder: 'transitionOrder',
+  updateProfile: 'updateProfile',
+  listAppointmentSlots: 'listAppointmentSlots',
+  bookAppointment: 'bookAppointment',
+  listMyAppointments: 'listMyAppointments',
+  cancelAppointment: 'cancelAppointment',
+  rescheduleAppointment: 'rescheduleAppointment',
+  listStaffAppointments: 'listStoreAppointments',
+  markNoShow: 'markNoShow',
 } as const;
 
 export type ClientOperations = typeof CLIENT_OPERATIONS;

@@ -47,6 +47,15 @@ const CALLS: Record<keyof typeof CLIENT_OPERATIONS, (api: ApiClient) => Promise<
   listStaffOrders: (api) => api.listStaffOrders({ date: 'today', status: 'paid', page: 1, pageSize: 20 }),
   listCustomerOrders: (api) => api.listCustomerOrders(9, { status: 'paid', page: 1, pageSize: 20 }),
   transitionOrder: (api) => api.transitionOrder(11, body()),
+  updateProfile: (api) => api.updateProfile(2, body()),
+  listAppointmentSlots: (api) => api.listAppointmentSlots(3, { date: '2026-12-02', service: 'exam' }),
+  bookAppointment: (api) => api.bookAppointment(body()),
+  listMyAppointments: (api) => api.listMyAppointments({ page: 1, pageSize: 20 }),
+  cancelAppointment: (api) => api.cancelAppointment(13),
+  rescheduleAppointment: (api) => api.rescheduleAppointment(13, body()),
+  listStaffAppointments: (api) =>
+    api.listStaffAppointments({ date: 'today', storeId: 3, page: 1, pageSize: 20 }),
+  markNoShow: (api) => api.markNoShow(13),
 };
 
 type DocumentedOperation = { operationId: string; parameters?: { name: string; in: string }[] };

@@ -1,14 +1,32 @@
 import { Controller, Get, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty } from '@nestjs/swagger';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { ErrorCode } from '@lensloop/shared';
 import { Public, Roles } from '../auth/roles.decorator';
 import { ApiErrors } from './api-errors.decorator';
+import { oneOfModels } from './api-responses.decorator';
 import { buildOpenApiDocument } from './openapi-document';
+
+class LeftProbeDto {
+  @ApiProperty()
+  left: number;
+}
+
+class RightProbeDto {
+  @ApiProperty()
+  right: number;
+}
+
+class ProbeDto {
+  @ApiProperty({ ...oneOfModels(LeftProbeDto, RightProbeDto), nullable: true })
+  side: LeftProbeDto | RightProbeDto | null;
+}
 
 @Controller('probe')
 class ProbeController {
   @Get(':id')
+  @ApiOkResponse({ type: ProbeDto })
   @ApiErrors(ErrorCode.ORDER_NOT_FOUND, ErrorCode.OUT_OF_STOCK, ErrorCode.SKU_NOT_FOUND)
   @Public()
   findProbe(): string {
@@ -40,11 +58,13 @@ function codesOf(responses: Responses, status: string): unknown {
 describe('the OpenAPI document', () => {
   let app: NestFastifyApplication;
   let operations: { find: Operation; create: Operation };
+  let schemas: Record<string, { properties?: Record<string, unknown> }>;
   beforeAll(async () => {
     const module = await Test.createTestingModule({ controllers: [ProbeController] }).compile();
     app = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
     await app.init();
-    const { paths } = buildOpenApiDocument(app);
+    const { paths, components } = buildOpenApiDocument(app);
+    schemas = components?.schemas as typeof schemas;
     operations = { find: paths['/probe/{id}'].get as Operation, create: paths['/probe'].post as Operation };
   });
   afterAll(() => app.close());
@@ -66,5 +86,13 @@ describe('the OpenAPI document', () => {
   it('should spell a public route security: [] and a @Roles route bearer', () => {
     expect(operations.find.security).toEqual([]);
     expect(operations.create.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('should give a nullable property that is one of several DTOs type object, as OpenAPI 3.0 needs', () => {
+    expect(schemas.ProbeDto.properties?.side).toEqual({
+      type: 'object',
+      nullable: true,
+      oneOf: [{ $ref: '#/components/schemas/LeftProbeDto' }, { $ref: '#/components/schemas/RightProbeDto' }],
+    });
   });
 });

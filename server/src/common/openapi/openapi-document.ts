@@ -28,6 +28,7 @@ const TAGS: [name: string, description: string][] = [
   ['prescriptions', 'Consents, fitting history and myopia trend (customer side).'],
   ['staff', 'The staff desk: customers, prescriptions and store orders.'],
   ['audit', 'Who read or wrote prescriptions.'],
+  ['appointments', 'Eye-exam and myopia re-check appointments: slots, bookings, the store’s day.'],
   ['privacy', 'PIPL export and erasure of the member’s data.'],
   ['admin', 'HQ operations: the event outbox.'],
   ['health', 'Readiness for load balancers.'],
@@ -40,6 +41,30 @@ function spellPublicSecurity(document: OpenAPIObject): void {
     for (const operation of Object.values(pathItem)) {
       const security = (operation as { security?: object[] }).security;
       if (security?.length === 1 && Object.keys(security[0]).length === 0) security.length = 0;
+    }
+  }
+}
+
+type SchemaNode = {
+  type?: string;
+  nullable?: boolean;
+  oneOf?: { $ref?: string }[];
+  anyOf?: { $ref?: string }[];
+  properties?: Record<string, SchemaNode>;
+};
+
+/**
+ * A nullable property that is one of several DTOs (`pd`: binocular or monocular, or null) gets
+ * `type: object`: OpenAPI 3.0 ignores `nullable` without a type (Redocly's nullable-type-sibling),
+ * and @nestjs/swagger drops the type it is given beside `oneOf`.
+ */
+function typeNullableModelUnions(document: OpenAPIObject): void {
+  for (const schema of Object.values(document.components?.schemas ?? {}) as SchemaNode[]) {
+    for (const property of Object.values(schema.properties ?? {})) {
+      const branches = property.oneOf ?? property.anyOf;
+      if (property.nullable && !property.type && branches?.every((branch) => branch.$ref)) {
+        property.type = 'object';
+      }
     }
   }
 }
@@ -69,5 +94,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
   });
   spellPublicSecurity(document);
+  typeNullableModelUnions(document);
   return document;
 }

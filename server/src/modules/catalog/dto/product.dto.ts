@@ -1,9 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LENS_OPTION_KINDS,
   PRODUCT_CATEGORIES,
   type LensOption,
   type LensOptionKind,
+  type LensPowerRange,
   type ProductCategory,
   type ProductDetail,
   type ProductSummary,
@@ -17,8 +18,11 @@ export class ProductSummaryDto implements ProductSummary {
   @ApiProperty()
   id: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Simplified Chinese, as customers read it.' })
   name: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'English translation of `name`.' })
+  nameEn: string | null;
 
   @ApiProperty({ enum: PRODUCT_CATEGORIES })
   category: ProductCategory;
@@ -36,6 +40,24 @@ export class ProductSummaryDto implements ProductSummary {
   featured: boolean;
 }
 
+/** Hundredths of a diopter, minus-cylinder form. */
+export class LensPowerRangeDto implements LensPowerRange {
+  @ApiProperty({ example: -800 })
+  sphereMin: number;
+
+  @ApiProperty({ example: 400 })
+  sphereMax: number;
+
+  @ApiProperty({ description: 'Largest cylinder magnitude.', example: 200 })
+  cylinderMax: number;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Progressives only.', example: 75 })
+  addMin?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Progressives only.', example: 300 })
+  addMax?: number | null;
+}
+
 export class SkuDto implements Sku {
   @ApiProperty()
   id: number;
@@ -51,6 +73,13 @@ export class SkuDto implements Sku {
 
   @ApiProperty({ description: 'Units at `storeId` when the request named one, else across all stores.' })
   stock: number;
+
+  @ApiProperty({
+    type: LensPowerRangeDto,
+    nullable: true,
+    description: 'Spectacle lenses: the powers this SKU can be made in; null for other products.',
+  })
+  powerRange: LensPowerRangeDto | null;
 }
 
 export class ProductDetailDto extends ProductSummaryDto implements ProductDetail {
@@ -73,6 +102,9 @@ export class LensOptionDto implements LensOption {
 
   @ApiProperty()
   name: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'English translation of `name`.' })
+  nameEn: string | null;
 
   @ApiProperty({ description: 'Fen.' })
   price: number;

@@ -39,7 +39,12 @@ export class CreateProfileDto implements CreateProfileRequest {
   @IsIn(FAMILY_RELATIONS)
   relation: Exclude<ProfileRelation, 'self'>;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2018-03-15', description: 'Required for a child.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2018-03-15',
+    description: 'Required for a child.',
+  })
   // A child's expiry (6 months) and progression flag depend on the age.
   @ValidateIf((profile: CreateProfileDto) => profile.relation === 'child' || isGiven(profile.birthDate))
   @IsDefined({ message: 'birthDate is required for a child' })

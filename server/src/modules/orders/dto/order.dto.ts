@@ -1,4 +1,4 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   FULFILMENTS,
   ORDER_ACTORS,
@@ -33,6 +33,11 @@ export class PricedLensDto implements PricedLens {
   options: LensOptionDto[];
 }
 
+export class LensAdviceDto {
+  @ApiProperty({ description: 'Lens index the prescription’s power suggests.', example: 1.67 })
+  recommendedIndex: number;
+}
+
 export class PricedItemDto implements PricedItem {
   @ApiProperty()
   skuId: number;
@@ -60,6 +65,14 @@ export class PricedItemDto implements PricedItem {
 
   @ApiProperty({ type: Number, nullable: true })
   prescriptionId: number | null;
+
+  @ApiPropertyOptional({
+    type: LensAdviceDto,
+    description:
+      'On a quote: the lens index is below what the prescription’s power suggests (the order is still ' +
+      'allowed); absent when the index suits.',
+  })
+  lensAdvice?: LensAdviceDto;
 
   @ApiProperty({ description: '(unit price + lens + options) × quantity, fen.' })
   lineTotal: number;

@@ -3,6 +3,12 @@ import type { WechatPaymentParams } from '@lensloop/shared';
 
 /** Parameters for `wx.requestPayment`. */
 export class WechatPaymentParamsDto implements WechatPaymentParams {
+  @ApiProperty({
+    description: 'The mini-program appid the payment is signed for.',
+    example: 'wx0123456789abcdef',
+  })
+  appId: string;
+
   @ApiProperty({ example: '1764600000' })
   timeStamp: string;
 

@@ -1,10 +1,12 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
+  CONTACT_LENS_TYPES,
   MEMBER_TIERS,
   ORDER_STATUSES,
   PRESCRIPTION_KINDS,
   PRESCRIPTION_SOURCES,
   type Consent,
+  type ContactLensType,
   type CustomerCard,
   type CustomerSummary,
   type MemberTier,
@@ -50,8 +52,22 @@ export class PrescriptionDto implements Prescription {
   @ApiProperty({ type: EyePrescriptionDto })
   os: EyePrescriptionDto;
 
-  @ApiProperty(oneOfModels(BinocularPdDto, MonocularPdDto))
-  pd: PupillaryDistance;
+  // Sent on every prescription, but optional like the shared `Prescription` (its `PrescriptionInput`).
+  // buildOpenApiDocument adds `type: object`, which @nestjs/swagger drops beside `oneOf`.
+  @ApiPropertyOptional({
+    ...oneOfModels(BinocularPdDto, MonocularPdDto),
+    nullable: true,
+    description: 'Spectacle kinds; null for a contact-lens prescription.',
+  })
+  pd?: PupillaryDistance | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    enum: CONTACT_LENS_TYPES,
+    nullable: true,
+    description: 'contact_lens only (soft, rigid, ortho_k); null for spectacle kinds.',
+  })
+  lensType?: ContactLensType | null;
 
   @ApiProperty({ required: false })
   notes?: string;
@@ -119,21 +135,52 @@ class ProgressionDto {
   os: number | null;
 }
 
+class AxialLengthPointDto {
+  @ApiProperty({ example: '2026-10-01' })
+  examDate: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Hundredths of a mm; null when not measured.' })
+  od: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Hundredths of a mm; null when not measured.' })
+  os: number | null;
+}
+
 export class MyopiaTrendDto implements MyopiaTrend {
-  @ApiProperty({ type: [TrendPointDto] })
+  @ApiProperty({
+    type: [TrendPointDto],
+    description: 'Distance, progressive and myopia-control exams, oldest first.',
+  })
   points: TrendPointDto[];
 
   @ApiProperty({
     type: ProgressionDto,
-    description: 'Change of SE in hundredths of a diopter per year; null with fewer than 2 exams.',
+    description:
+      'Least-squares change of SE in hundredths of a diopter per year over the last 24 months; ' +
+      'null when those exams span fewer than 180 days.',
   })
   progressionPerYear: ProgressionDto;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'A child progressing 0.50 D/year or more in either eye.' })
   fastProgression: boolean;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Under 18 at the last exam.' })
   isChild: boolean;
+
+  @ApiProperty({
+    type: [AxialLengthPointDto],
+    description: 'Exams with a measured axial length, oldest first.',
+  })
+  axialLength: AxialLengthPointDto[];
+
+  @ApiProperty({
+    type: ProgressionDto,
+    description: 'Axial growth in hundredths of a mm per year, computed like `progressionPerYear`.',
+  })
+  axialGrowthPerYear: ProgressionDto;
+
+  @ApiProperty({ description: 'A child whose eye grows more than 0.30 mm/year.' })
+  fastAxialGrowth: boolean;
 }
 
 export class CustomerSummaryDto

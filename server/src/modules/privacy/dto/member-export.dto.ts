@@ -1,5 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import type { MemberExport } from '@lensloop/shared';
+import { AppointmentDto } from '../../appointments/dto/appointment.dto';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
@@ -59,4 +60,7 @@ export class MemberExportDto implements MemberExport {
 
   @ApiProperty({ type: [OrderDto], description: 'Kept after erasure for accounting, without the address.' })
   orders: OrderDto[];
+
+  @ApiProperty({ type: [AppointmentDto] })
+  appointments: AppointmentDto[];
 }

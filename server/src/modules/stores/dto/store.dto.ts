@@ -5,8 +5,11 @@ export class StoreDto implements Store {
   @ApiProperty()
   id: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Simplified Chinese, as customers read it.' })
   name: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'English translation of `name`.' })
+  nameEn: string | null;
 
   @ApiProperty()
   city: string;
