@@ -23,7 +23,11 @@ const PRICING_ERRORS = [
   ErrorCode.PRESCRIPTION_NOT_FOUND,
   ErrorCode.SKU_OFF_SALE,
   ErrorCode.LENS_CONFIGURATION_INVALID,
+  // lensFitProblems: the first kind of problem with the prescription decides the code.
   ErrorCode.LENS_DOES_NOT_FIT,
+  ErrorCode.PRESCRIPTION_EXPIRED,
+  ErrorCode.CONTACT_LENS_PRESCRIPTION_FOR_GLASSES,
+  ErrorCode.NEAR_PRESCRIPTION_FOR_DISTANCE_LENS,
 ];
 
 @ApiTags('orders')
