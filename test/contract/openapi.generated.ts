@@ -143,6 +143,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/profiles/{profileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a family profile’s name or birth date */
+        patch: operations["updateProfile"];
+        trace?: never;
+    };
     "/api/v1/staff/me": {
         parameters: {
             query?: never;
@@ -690,6 +707,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stores/{storeId}/appointment-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a store’s appointment slots of a day, with the places left */
+        get: operations["listAppointmentSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book an eye exam or re-check for the member or a family profile */
+        post: operations["bookAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the member’s appointments, latest first */
+        get: operations["listMyAppointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booked appointment that has not begun */
+        post: operations["cancelAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a booked appointment that has not begun to another slot */
+        post: operations["rescheduleAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a day’s appointments of the caller’s store (any store for an admin) */
+        get: operations["listStoreAppointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appointments/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the customer did not come (once the appointment has begun) */
+        post: operations["markNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stores/{storeId}/appointment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a store’s appointment settings (slot length, places per optometrist) */
+        get: operations["getAppointmentSettings"];
+        /** Set a store’s appointment settings (a manager their own store only) */
+        put: operations["putAppointmentSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/clock": {
         parameters: {
             query?: never;
@@ -764,7 +918,7 @@ export interface components {
              * @description Stable error code: switch on this, never on the message.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND";
+            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE";
             /** @description For people; wording may change. */
             message: string;
             /** @description One entry per invalid field; empty otherwise. */
@@ -880,12 +1034,27 @@ export interface components {
              * @enum {string}
              */
             relation: "child" | "spouse" | "parent" | "other";
-            /** @example 2018-03-15 */
+            /**
+             * @description Required for a child.
+             * @example 2018-03-15
+             */
+            birthDate?: string | null;
+        };
+        UpdateProfileDto: {
+            /** @example 王芳 */
+            name?: string;
+            /**
+             * @description null removes it (not for a child).
+             * @example 1988-04-02
+             */
             birthDate?: string | null;
         };
         StoreDto: {
             id: number;
+            /** @description Simplified Chinese, as customers read it. */
             name: string;
+            /** @description English translation of `name`. */
+            nameEn: string | null;
             city: string;
             address: string;
             phone: string;
@@ -905,12 +1074,17 @@ export interface components {
             /** @enum {string} */
             kind: "coating" | "blue_cut" | "photochromic" | "tint";
             name: string;
+            /** @description English translation of `name`. */
+            nameEn: string | null;
             /** @description Fen. */
             price: number;
         };
         ProductSummaryDto: {
             id: number;
+            /** @description Simplified Chinese, as customers read it. */
             name: string;
+            /** @description English translation of `name`. */
+            nameEn: string | null;
             /** @enum {string} */
             category: "frames" | "lenses" | "contacts" | "care" | "services";
             brand: string;
@@ -922,6 +1096,27 @@ export interface components {
             /** @example /static/products/frame-1.svg */
             imageUrl: string;
             featured: boolean;
+        };
+        LensPowerRangeDto: {
+            /** @example -800 */
+            sphereMin: number;
+            /** @example 400 */
+            sphereMax: number;
+            /**
+             * @description Largest cylinder magnitude.
+             * @example 200
+             */
+            cylinderMax: number;
+            /**
+             * @description Progressives only.
+             * @example 75
+             */
+            addMin?: number | null;
+            /**
+             * @description Progressives only.
+             * @example 300
+             */
+            addMax?: number | null;
         };
         SkuDto: {
             id: number;
@@ -939,10 +1134,15 @@ export interface components {
             price: number;
             /** @description Units at `storeId` when the request named one, else across all stores. */
             stock: number;
+            /** @description Spectacle lenses: the powers this SKU can be made in; null for other products. */
+            powerRange: components["schemas"]["LensPowerRangeDto"] | null;
         };
         ProductDetailDto: {
             id: number;
+            /** @description Simplified Chinese, as customers read it. */
             name: string;
+            /** @description English translation of `name`. */
+            nameEn: string | null;
             /** @enum {string} */
             category: "frames" | "lenses" | "contacts" | "care" | "services";
             brand: string;
@@ -985,6 +1185,11 @@ export interface components {
              * @example 630
              */
             binocular: number;
+            /**
+             * @description near PD, tenths of a mm
+             * @example 600
+             */
+            near?: number | null;
         };
         MonocularPdDto: {
             /**
@@ -997,6 +1202,11 @@ export interface components {
              * @example 315
              */
             os: number;
+            /**
+             * @description near PD (binocular), tenths of a mm
+             * @example 600
+             */
+            near?: number | null;
         };
         ConsentRecordDto: {
             /** @enum {string} */
@@ -1016,6 +1226,30 @@ export interface components {
             /** @example 2026-11 */
             policyVersion: string;
         };
+        HorizontalPrismDto: {
+            /**
+             * @description hundredths of a prism diopter
+             * @example 100
+             */
+            amount: number;
+            /** @enum {string} */
+            base: "in" | "out";
+        };
+        VerticalPrismDto: {
+            /**
+             * @description hundredths of a prism diopter
+             * @example 50
+             */
+            amount: number;
+            /** @enum {string} */
+            base: "up" | "down";
+        };
+        EyePrismDto: {
+            /** @description base in or out */
+            horizontal?: components["schemas"]["HorizontalPrismDto"] | null;
+            /** @description base up or down */
+            vertical?: components["schemas"]["VerticalPrismDto"] | null;
+        };
         EyePrescriptionDto: {
             /**
              * @description SPH, hundredths of a diopter
@@ -1029,12 +1263,13 @@ export interface components {
             cylinder: number;
             /** @example 180 */
             axis?: number | null;
-            /** @description near/progressive only */
+            /** @description near, progressive, myopia_control */
             add?: number | null;
-            prism?: number | null;
-            /** @enum {string|null} */
-            prismBase?: "in" | "out" | "up" | "down" | null;
-            /** @example 1 */
+            prism?: components["schemas"]["EyePrismDto"] | null;
+            /**
+             * @description decimal chart line 0.1 … 2.0
+             * @example 1
+             */
             va?: number | null;
             /** @description contact_lens only, hundredths of a mm */
             baseCurve?: number | null;
@@ -1042,6 +1277,8 @@ export interface components {
             diameter?: number | null;
             /** @description hundredths of a mm */
             axialLength?: number | null;
+            /** @description spectacle kinds, tenths of a mm; required for progressive */
+            fittingHeight?: number | null;
         };
         PrescriptionDto: {
             id: number;
@@ -1054,7 +1291,13 @@ export interface components {
             examDate: string;
             od: components["schemas"]["EyePrescriptionDto"];
             os: components["schemas"]["EyePrescriptionDto"];
-            pd: components["schemas"]["BinocularPdDto"] | components["schemas"]["MonocularPdDto"];
+            /** @description Spectacle kinds; null for a contact-lens prescription. */
+            pd?: (components["schemas"]["BinocularPdDto"] | components["schemas"]["MonocularPdDto"]) | null;
+            /**
+             * @description contact_lens only (soft, rigid, ortho_k); null for spectacle kinds.
+             * @enum {string|null}
+             */
+            lensType?: "soft" | "rigid" | "ortho_k" | null;
             notes?: string;
             /**
              * @description Valid before this day, due for renewal on it.
@@ -1089,7 +1332,13 @@ export interface components {
             examDate: string;
             od: components["schemas"]["EyePrescriptionDto"];
             os: components["schemas"]["EyePrescriptionDto"];
-            pd: components["schemas"]["BinocularPdDto"] | components["schemas"]["MonocularPdDto"];
+            /** @description Spectacle kinds; null for a contact-lens prescription. */
+            pd?: (components["schemas"]["BinocularPdDto"] | components["schemas"]["MonocularPdDto"]) | null;
+            /**
+             * @description contact_lens only (soft, rigid, ortho_k); null for spectacle kinds.
+             * @enum {string|null}
+             */
+            lensType?: "soft" | "rigid" | "ortho_k" | null;
             notes?: string;
             /**
              * @description Valid before this day, due for renewal on it.
@@ -1115,12 +1364,29 @@ export interface components {
             od: number | null;
             os: number | null;
         };
+        AxialLengthPointDto: {
+            /** @example 2026-10-01 */
+            examDate: string;
+            /** @description Hundredths of a mm; null when not measured. */
+            od: number | null;
+            /** @description Hundredths of a mm; null when not measured. */
+            os: number | null;
+        };
         MyopiaTrendDto: {
+            /** @description Distance, progressive and myopia-control exams, oldest first. */
             points: components["schemas"]["TrendPointDto"][];
-            /** @description Change of SE in hundredths of a diopter per year; null with fewer than 2 exams. */
+            /** @description Least-squares change of SE in hundredths of a diopter per year over the last 24 months; null when those exams span fewer than 180 days. */
             progressionPerYear: components["schemas"]["ProgressionDto"];
+            /** @description A child progressing 0.50 D/year or more in either eye. */
             fastProgression: boolean;
+            /** @description Under 18 at the last exam. */
             isChild: boolean;
+            /** @description Exams with a measured axial length, oldest first. */
+            axialLength: components["schemas"]["AxialLengthPointDto"][];
+            /** @description Axial growth in hundredths of a mm per year, computed like `progressionPerYear`. */
+            axialGrowthPerYear: components["schemas"]["ProgressionDto"];
+            /** @description A child whose eye grows more than 0.30 mm/year. */
+            fastAxialGrowth: boolean;
         };
         CustomerSummaryDto: {
             id: number;
@@ -1189,7 +1455,13 @@ export interface components {
             examDate: string;
             od: components["schemas"]["EyePrescriptionDto"];
             os: components["schemas"]["EyePrescriptionDto"];
-            pd: components["schemas"]["BinocularPdDto"] | components["schemas"]["MonocularPdDto"];
+            /** @description spectacle kinds; none for contact_lens */
+            pd?: (components["schemas"]["BinocularPdDto"] | components["schemas"]["MonocularPdDto"]) | null;
+            /**
+             * @description contact_lens only; soft when absent
+             * @enum {string|null}
+             */
+            lensType?: "soft" | "rigid" | "ortho_k" | null;
             notes?: string;
         };
         ExportedMemberDto: {
@@ -1231,6 +1503,13 @@ export interface components {
             unitPrice: number;
             options: components["schemas"]["LensOptionDto"][];
         };
+        LensAdviceDto: {
+            /**
+             * @description Lens index the prescription’s power suggests.
+             * @example 1.67
+             */
+            recommendedIndex: number;
+        };
         PricedItemDto: {
             skuId: number;
             productId: number;
@@ -1244,6 +1523,8 @@ export interface components {
             unitPrice: number;
             lens: components["schemas"]["PricedLensDto"] | null;
             prescriptionId: number | null;
+            /** @description On a quote: the lens index is below what the prescription’s power suggests (the order is still allowed); absent when the index suits. */
+            lensAdvice?: components["schemas"]["LensAdviceDto"];
             /** @description (unit price + lens + options) × quantity, fen. */
             lineTotal: number;
         };
@@ -1314,6 +1595,25 @@ export interface components {
             expiresAt: string;
             timeline: components["schemas"]["OrderEventDto"][];
         };
+        AppointmentDto: {
+            id: number;
+            storeId: number;
+            storeName: string;
+            /** @description The member’s own profile or a family profile. */
+            profileId: number;
+            /** @description Whom the appointment is for. */
+            profileName: string;
+            /** @enum {string} */
+            service: "exam" | "recheck";
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** @enum {string} */
+            status: "booked" | "cancelled" | "no_show";
+            /** Format: date-time */
+            createdAt: string;
+        };
         MemberExportDto: {
             /** Format: date-time */
             exportedAt: string;
@@ -1326,6 +1626,7 @@ export interface components {
             cart: components["schemas"]["ExportedCartLineDto"][];
             /** @description Kept after erasure for accounting, without the address. */
             orders: components["schemas"]["OrderDto"][];
+            appointments: components["schemas"]["AppointmentDto"][];
         };
         CartLineDto: {
             skuId: number;
@@ -1340,6 +1641,8 @@ export interface components {
             unitPrice: number;
             lens: components["schemas"]["PricedLensDto"] | null;
             prescriptionId: number | null;
+            /** @description On a quote: the lens index is below what the prescription’s power suggests (the order is still allowed); absent when the index suits. */
+            lensAdvice?: components["schemas"]["LensAdviceDto"];
             /** @description (unit price + lens + options) × quantity, fen. */
             lineTotal: number;
             id: number;
@@ -1440,6 +1743,11 @@ export interface components {
             status: "paid";
         };
         WechatPaymentParamsDto: {
+            /**
+             * @description The mini-program appid the payment is signed for.
+             * @example wx0123456789abcdef
+             */
+            appId: string;
             /** @example 1764600000 */
             timeStamp: string;
             nonceStr: string;
@@ -1458,6 +1766,72 @@ export interface components {
             /** @description Fen; the whole unrefunded amount when omitted. */
             amount?: number;
             reason?: string;
+        };
+        AppointmentSlotDto: {
+            /**
+             * Format: date-time
+             * @example 2026-12-02T02:00:00.000Z
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T02:30:00.000Z
+             */
+            end: string;
+            /**
+             * @description Active optometrists × `perOptometrist`.
+             * @example 2
+             */
+            capacity: number;
+            /**
+             * @description Capacity − booked; 0 once the slot has begun.
+             * @example 1
+             */
+            available: number;
+        };
+        BookAppointmentDto: {
+            /** @example 1 */
+            storeId: number;
+            /**
+             * @description a slot start
+             * @example 2026-12-02T02:00:00Z
+             */
+            start: string;
+            /** @enum {string} */
+            service: "exam" | "recheck";
+            /** @description A family profile; the member’s own when absent. */
+            profileId?: number;
+        };
+        RescheduleAppointmentDto: {
+            /** @example 2026-12-02T02:30:00Z */
+            start: string;
+        };
+        StaffAppointmentDto: {
+            id: number;
+            storeId: number;
+            storeName: string;
+            /** @description The member’s own profile or a family profile. */
+            profileId: number;
+            /** @description Whom the appointment is for. */
+            profileName: string;
+            /** @enum {string} */
+            service: "exam" | "recheck";
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** @enum {string} */
+            status: "booked" | "cancelled" | "no_show";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The member, to open the customer card. */
+            memberId: number;
+        };
+        AppointmentSettingsDto: {
+            /** @example 30 */
+            slotMinutes: number;
+            /** @example 1 */
+            perOptometrist: number;
         };
         DevClockDto: {
             /** @description move the clock forward */
@@ -1660,12 +2034,17 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description The database is not reachable. */
+            /** @description Service unavailable (retry after the Retry-After seconds) */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
             };
         };
     };
@@ -2100,6 +2479,79 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profileId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyProfileDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PROFILE_NOT_FOUND";
                     };
                 };
             };
@@ -3567,7 +4019,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT";
+                        code?: "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS";
                     };
                 };
             };
@@ -3733,7 +4185,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "IDEMPOTENCY_KEY_REUSED";
+                        code?: "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -4502,6 +4954,665 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
                         code?: "REFUND_AMOUNT_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    listAppointmentSlots: {
+        parameters: {
+            query: {
+                /** @description Asia/Shanghai calendar day */
+                date: string;
+                service: "exam" | "recheck";
+            };
+            header?: never;
+            path: {
+                storeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentSlotDto"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    bookAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookAppointmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PROFILE_NOT_FOUND" | "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "SLOT_FULL";
+                    };
+                };
+            };
+        };
+    };
+    listMyAppointments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AppointmentDto"][];
+                        /** @description Rows in the whole list. */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    cancelAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "APPOINTMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "APPOINTMENT_NOT_CHANGEABLE";
+                    };
+                };
+            };
+        };
+    };
+    rescheduleAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "APPOINTMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "APPOINTMENT_NOT_CHANGEABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "SLOT_FULL";
+                    };
+                };
+            };
+        };
+    };
+    listStoreAppointments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description `YYYY-MM-DD` (Asia/Shanghai) or `today` */
+                date?: string;
+                /** @description admin only: the store to show */
+                storeId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StaffAppointmentDto"][];
+                        /** @description Rows in the whole list. */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    markNoShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAppointmentDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "APPOINTMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "APPOINTMENT_NOT_CHANGEABLE";
+                    };
+                };
+            };
+        };
+    };
+    getAppointmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentSettingsDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    putAppointmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentSettingsDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE_NOT_FOUND";
                     };
                 };
             };
