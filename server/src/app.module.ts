@@ -16,6 +16,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { CouponsModule } from './modules/coupons/coupons.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
@@ -55,6 +56,7 @@ export class AppModule {
         PrivacyModule,
         CartModule,
         OrdersModule,
+        CouponsModule,
         PaymentsModule,
         AppointmentsModule,
         // Test clock and job trigger: never mounted in production.

@@ -1,4 +1,5 @@
 import type { Appointment } from './appointments/appointments.types';
+import type { Coupon } from './coupons/coupon.types';
 import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
@@ -310,6 +311,8 @@ export interface MemberExportSections {
   /** Orders stay after erasure for accounting, without the address. */
   orders: Order[];
   appointments: Appointment[];
+  /** Deleted on erasure; orders keep the discount they got. */
+  coupons: Coupon[];
 }
 
 /** `GET /me/export`: everything stored about the member. */

@@ -3,6 +3,7 @@ import { AuthErrorCode } from './auth/errors';
 import { CartErrorCode } from './cart/errors';
 import { CatalogErrorCode } from './catalog/errors';
 import { CommonErrorCode } from './common/errors';
+import { CouponsErrorCode } from './coupons/errors';
 import { MembersErrorCode } from './members/errors';
 import { OrdersErrorCode } from './orders/errors';
 import { PaymentsErrorCode } from './payments/errors';
@@ -16,6 +17,7 @@ export {
   CartErrorCode,
   CatalogErrorCode,
   CommonErrorCode,
+  CouponsErrorCode,
   MembersErrorCode,
   OrdersErrorCode,
   PaymentsErrorCode,
@@ -37,6 +39,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   payments: PaymentsErrorCode,
   platform: PlatformErrorCode,
   appointments: AppointmentsErrorCode,
+  coupons: CouponsErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -52,6 +55,7 @@ export const ErrorCode = {
   ...PaymentsErrorCode,
   ...PlatformErrorCode,
   ...AppointmentsErrorCode,
+  ...CouponsErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -6,3 +6,4 @@ export * from './prescriptions';
 export * from './orders';
 export * from './platform/platform.types';
 export * from './appointments';
+export * from './coupons';

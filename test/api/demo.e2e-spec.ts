@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { DEMO_CUSTOMER } from '../../server/src/demo/demo-family';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
-import { staffAuth } from '../support/actors';
+import { customerAuth, staffAuth } from '../support/actors';
+import { waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -124,5 +125,19 @@ describe('the demo seed (MariaDB)', () => {
     expect(
       card.body.profiles.every((profile: { lastPrescription: unknown }) => profile.lastPrescription),
     ).toBe(true);
+  });
+
+  it('should welcome a new member with 新人礼 ¥20 and offer 满300减50 and 免费清洗 in the claim centre', async () => {
+    const member = await customerAuth(server.baseUrl, 'demo-coupons');
+    const mine = () => api().get('/api/v1/me/coupons').set('authorization', member.authorization).expect(200);
+    await waitFor(async () => (await mine()).body.length > 0);
+    expect((await mine()).body).toEqual([expect.objectContaining({ name: '新人礼 ¥20', amountOff: 2_000 })]);
+    const claimable = await api()
+      .get('/api/v1/coupons/claimable')
+      .set('authorization', member.authorization)
+      .expect(200);
+    expect(claimable.body.map((coupon: { name: string }) => coupon.name).sort()).toEqual(
+      ['免费清洗', '满300减50'].sort(),
+    );
   });
 });

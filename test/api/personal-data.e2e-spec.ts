@@ -17,6 +17,7 @@ const SHARED_SECTIONS = Object.keys({
   cart: true,
   orders: true,
   appointments: true,
+  coupons: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -34,6 +35,7 @@ describe('personal data contributors (MariaDB)', () => {
   let storeId: number;
   let contactSku: number;
   let optometrist: string;
+  let couponTemplateId: number;
   let registry: PersonalDataRegistry;
 
   beforeAll(async () => {
@@ -42,13 +44,30 @@ describe('personal data contributors (MariaDB)', () => {
     storeId = (await factory.store()).id;
     contactSku = (await factory.sku('contacts', { storeId, quantity: 100 })).id;
     optometrist = (await factory.staff('optometrist', storeId)).authorization;
+    const admin = await factory.staff('admin', null);
+    couponTemplateId = (
+      await request(server.baseUrl)
+        .post('/api/v1/admin/coupon-templates')
+        .set('authorization', admin.authorization)
+        .send({
+          name: 'Registry coupon',
+          kind: 'amount_off',
+          amountOff: 500,
+          scope: {},
+          perMemberLimit: 1,
+          validity: { days: 30 },
+          channel: 'claim',
+          stackable: false,
+        })
+        .expect(201)
+    ).body.id;
     registry = server.app.get(PersonalDataRegistry);
   });
   afterAll(() => server.stop());
 
   const api = () => request(server.baseUrl);
 
-  /** A member with something in every section: phone, consent, a child, an exam, a staff read, a cart, an order. */
+  /** A member with something in every section: phone, consent, a child, an exam, a staff read, a cart, an order, a coupon. */
   async function memberWithEverything(name: string) {
     const customer = await customerAuth(server.baseUrl, name);
     const as = (call: request.Test) => call.set('authorization', customer.authorization);
@@ -87,6 +106,7 @@ describe('personal data contributors (MariaDB)', () => {
       .send({ storeId, start: free.start, service: 'exam' })
       .expect(201);
     await as(api().post('/api/v1/cart/items')).send({ skuId: contactSku, quantity: 1 }).expect(201);
+    await as(api().post(`/api/v1/coupons/${couponTemplateId}/claim`)).expect(201);
     await placeOrder(server.baseUrl, customer.authorization, {
       storeId,
       items: [{ skuId: contactSku, quantity: 1 }],
@@ -127,6 +147,7 @@ describe('personal data contributors (MariaDB)', () => {
       prescriptions: [],
       cart: [],
       appointments: [],
+      coupons: [],
       accessLog: [
         expect.objectContaining({ action: 'prescription.create' }),
         expect.objectContaining({ action: 'prescription.read' }),

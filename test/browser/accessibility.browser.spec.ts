@@ -65,7 +65,7 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer({ seed: true }), launchBrowser()]);
     const { authorization } = await customerAuth(server.baseUrl, DEMO_CUSTOMER.openid.replace(/^dev-/, ''));
     const frames = (await request(server.baseUrl).get('/api/v1/products?category=frames').expect(200)).body
       .items as ProductSummary[];

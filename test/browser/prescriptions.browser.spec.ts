@@ -223,7 +223,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
   it('should let the customer book the child’s re-check from the fitting page, and staff see it on the desk', async () => {
     const page = await loginAsDemoCustomer();
     await page.getByRole('link', { name: '验光档案' }).click();
-    await waitForTaroPage(page, 'pages/fitting/index');
+    await waitForTaroPage(page, 'subpackages/eyecare/fitting/index');
     await page.getByRole('tab', { name: '小明' }).click();
     await page.getByRole('link', { name: '预约复查：明眸眼镜 南京东路店' }).click();
     const form = page.getByTestId('recheck-form');

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { shanghaiDate } from '@lensloop/shared';
 import { OrderExpiryJob } from '../../server/src/modules/orders/order-expiry.job';
 import { customerAuth, staffAuth } from '../support/actors';
+import { runJob } from '../support/outbox';
 import { demoSkus, placeOrder, setStock, stockOf } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -139,6 +140,41 @@ describe('API smoke on embedded SQLite', () => {
       .set('authorization', authorization)
       .expect(200);
     expect(order.body.status).toBe('cancelled');
+  });
+
+  it('should welcome a member with a coupon, take 满300减50 off an order, return it on cancel and redeem in store', async () => {
+    const skus = await demoSkus(server.dataSource);
+    const { authorization } = await customerAuth(server.baseUrl, 'sqlite-coupons');
+    const mine = () => api().get('/api/v1/me/coupons').set('authorization', authorization).expect(200);
+    await runJob(server.baseUrl, 'outbox');
+    expect((await mine()).body.map((coupon: { name: string }) => coupon.name)).toEqual(['新人礼 ¥20']);
+    const claimable = await api()
+      .get('/api/v1/coupons/claimable')
+      .set('authorization', authorization)
+      .expect(200);
+    const threshold = claimable.body.find((coupon: { name: string }) => coupon.name === '满300减50');
+    const coupon = await api()
+      .post(`/api/v1/coupons/${threshold.templateId}/claim`)
+      .set('authorization', authorization)
+      .expect(201);
+    const glasses = { skuId: skus.frame, quantity: 1, lens: { skuId: skus.lens, options: [] } };
+    const order = await placeOrder(server.baseUrl, authorization, {
+      storeId: 1,
+      items: [glasses],
+      couponId: coupon.body.id,
+    });
+    expect(order).toMatchObject({ discount: 5_000 });
+    await api().post(`/api/v1/orders/${order.id}/cancel`).set('authorization', authorization).expect(200);
+    await runJob(server.baseUrl, 'outbox');
+    const code = await api()
+      .get(`/api/v1/me/coupons/${coupon.body.id}/code`)
+      .set('authorization', authorization)
+      .expect(200);
+    const { authorization: clerk } = await staffAuth(server.baseUrl, 'clerk1');
+    const redeem = () =>
+      api().post('/api/v1/staff/coupons/redeem').set('authorization', clerk).send({ code: code.body.code });
+    expect((await redeem().expect(200)).body.status).toBe('used');
+    expect((await redeem().expect(409)).body.code).toBe('COUPON_ALREADY_REDEEMED');
   });
 
   it('should book an appointment slot once and show it taken', async () => {

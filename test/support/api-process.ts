@@ -59,6 +59,7 @@ export async function startApiProcess(
       DB_URL: server.config.database.url as string,
       SEED_DEMO_DATA: 'false',
       JWT_SECRET: server.config.jwt.secret,
+      COUPON_CODE_SECRET: server.config.coupons.codeSecret,
       WECHAT_APPID: server.config.wechat.appId,
       WECHAT_SECRET: server.config.wechat.appSecret,
       WECHAT_API_BASE_URL: server.wechat.baseUrl,

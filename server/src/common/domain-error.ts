@@ -89,6 +89,18 @@ const STATUS_BY_DOMAIN: {
     SLOT_IN_PAST: 409,
     APPOINTMENT_NOT_CHANGEABLE: 409,
   },
+  coupons: {
+    COUPON_TEMPLATE_NOT_FOUND: 404,
+    COUPON_NOT_FOUND: 404,
+    COUPON_NOT_CLAIMABLE: 409,
+    COUPON_SOLD_OUT: 409,
+    COUPON_LIMIT_REACHED: 409,
+    COUPON_ALREADY_REDEEMED: 409,
+    COUPON_EXPIRED: 422,
+    COUPON_NOT_YET_VALID: 422,
+    COUPON_CODE_INVALID: 422,
+    COUPON_NOT_APPLICABLE: 422,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -103,6 +115,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.payments,
   ...STATUS_BY_DOMAIN.platform,
   ...STATUS_BY_DOMAIN.appointments,
+  ...STATUS_BY_DOMAIN.coupons,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

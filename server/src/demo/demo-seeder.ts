@@ -14,6 +14,7 @@ import { hashPassword } from '../modules/staff/password-hasher';
 import { StoreEntity } from '../modules/stores/entities/store.entity';
 import type { SealedBox } from '../infra/crypto/sealed-box';
 import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
+import { seedDemoCoupons } from './demo-coupons';
 import { DEMO_CUSTOMER, DEMO_PROFILES } from './demo-family';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
@@ -149,6 +150,7 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
       DEMO_LENS_OPTIONS.map((option) => ({ ...option })),
     );
     await seedDemoFamily(manager, box, stores);
+    await seedDemoCoupons(manager);
   });
   return { seeded: true };
 }

@@ -1,5 +1,6 @@
 import type { PageQuery } from '../api-types';
 import type { Fen } from '../money';
+import type { QuoteCoupons } from '../coupons/coupon.types';
 
 export const ORDER_STATUSES = [
   'pending_payment',
@@ -71,6 +72,8 @@ export interface OrderRequest {
   items: OrderItemInput[];
   fulfilment: Fulfilment;
   address?: DeliveryAddress;
+  /** One of the member's available coupons; the quote lists which apply and why not. */
+  couponId?: number;
 }
 
 export interface PricedLens {
@@ -106,6 +109,8 @@ export interface Quote {
   pointsDiscount: Fen;
   balancePaid: Fen;
   payable: Fen;
+  /** The member's available coupons against this order (quote only). */
+  coupons: QuoteCoupons;
 }
 
 export const ORDER_ACTORS = ['customer', 'staff', 'system'] as const;
@@ -120,7 +125,7 @@ export interface OrderEvent {
   at: string;
 }
 
-export interface Order extends Quote {
+export interface Order extends Omit<Quote, 'coupons'> {
   id: number;
   no: string;
   status: OrderStatus;

@@ -22,6 +22,8 @@ export interface AppConfig {
     migrateOnStart: boolean;
   };
   jwt: { secret: string; ttlSeconds: number };
+  /** HMAC key of the rotating in-store coupon codes; never sent to a client. */
+  coupons: { codeSecret: string };
   wechat: {
     appId: string;
     appSecret: string;
@@ -152,6 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   let jwtSecret = env.JWT_SECRET ?? '';
   if (production && jwtSecret.length < 32) problems.push('JWT_SECRET must be set to at least 32 characters');
   if (!production && jwtSecret === '') jwtSecret = randomBytes(32).toString('hex');
+  let couponCodeSecret = env.COUPON_CODE_SECRET ?? '';
+  if (production && couponCodeSecret.length < 32) {
+    problems.push('COUPON_CODE_SECRET must be set to at least 32 characters');
+  }
+  if (!production && couponCodeSecret === '') couponCodeSecret = randomBytes(32).toString('hex');
 
   const appId = env.WECHAT_APPID ?? (production ? '' : 'wxdevlensloop00001');
   const appSecret = env.WECHAT_SECRET ?? (production ? '' : 'dev-secret');
@@ -183,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       migrateOnStart: flag('DB_MIGRATE', false),
     },
     jwt: { secret: jwtSecret, ttlSeconds: integer('JWT_TTL_SECONDS', 7 * 24 * 3600, 60, 90 * 24 * 3600) },
+    coupons: { codeSecret: couponCodeSecret },
     wechat: { appId, appSecret, apiBaseUrl },
     wechatPay,
     orders: { paymentWindowMinutes: integer('ORDER_PAYMENT_WINDOW_MINUTES', 30, 1, 24 * 60) },

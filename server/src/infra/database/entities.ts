@@ -5,6 +5,9 @@ import { AppointmentSlotEntity } from '../../modules/appointments/entities/appoi
 import { AppointmentEntity } from '../../modules/appointments/entities/appointment.entity';
 import { AuditLogEntity } from '../../modules/audit/entities/audit-log.entity';
 import { CartItemEntity } from '../../modules/cart/entities/cart-item.entity';
+import { CouponIssueJobEntity } from '../../modules/coupons/entities/coupon-issue-job.entity';
+import { CouponTemplateEntity } from '../../modules/coupons/entities/coupon-template.entity';
+import { CouponEntity } from '../../modules/coupons/entities/coupon.entity';
 import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.entity';
 import { ProductEntity } from '../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../modules/catalog/entities/sku.entity';
@@ -50,4 +53,8 @@ export const ENTITIES = [
   AppointmentEntity,
   AppointmentSlotEntity,
   AppointmentSettingsEntity,
+  // Coupons
+  CouponTemplateEntity,
+  CouponEntity,
+  CouponIssueJobEntity,
 ];

@@ -9,7 +9,7 @@ import {
   type PageQuery,
 } from '@lensloop/shared';
 import { randomInt } from 'node:crypto';
-import { IsNull, Like, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, Like, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
@@ -108,6 +108,16 @@ export class MembersService {
     const member = await manager.findOneBy(MemberEntity, { id: memberId, erasedAt: IsNull() });
     if (!member) throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, 'No such member.');
     return member;
+  }
+
+  /** Which of these ids are members who have not been erased (one `IN` query). */
+  async existingIds(memberIds: readonly number[]): Promise<Set<number>> {
+    if (memberIds.length === 0) return new Set();
+    const members = await this.members.find({
+      select: { id: true },
+      where: { id: In([...memberIds]), erasedAt: IsNull() },
+    });
+    return new Set(members.map((member) => member.id));
   }
 
   /** The staff desk's customer search over members who have not been erased. */

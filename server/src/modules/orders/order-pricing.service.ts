@@ -9,6 +9,7 @@ import {
   type LensPowerRange,
   type LensSelection,
   type PricedItem,
+  type ProductCategory,
 } from '@lensloop/shared';
 import { DomainError } from '../../common/domain-error';
 import {
@@ -28,6 +29,7 @@ export interface ItemToPrice {
 
 export interface ResolvedItem {
   priced: PricedItem;
+  category: ProductCategory;
   /** False when the SKU, its product, the lens or an option is no longer on sale. */
   onSale: boolean;
   /** Design, index and power range of the fitted lens, for the fit rules and the index advice. */
@@ -125,7 +127,7 @@ export class OrderPricingService {
           quantity: item.quantity,
         }),
       };
-      return { priced, onSale, lensSpec };
+      return { priced, category: sku.product.category, onSale, lensSpec };
     });
     if (problems.length) {
       throw new DomainError(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { StoresModule } from '../stores/stores.module';
+import { CouponPort } from './coupon-port';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
@@ -33,7 +34,8 @@ import { StaffOrdersController } from './staff-orders.controller';
     OrderBillingService,
     OrdersPersonalData,
     PrescriptionReferencePort,
+    CouponPort,
   ],
-  exports: [OrdersService, OrderPricingService, OrderBillingService, PrescriptionReferencePort],
+  exports: [OrdersService, OrderPricingService, OrderBillingService, PrescriptionReferencePort, CouponPort],
 })
 export class OrdersModule {}

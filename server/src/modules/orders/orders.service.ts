@@ -32,7 +32,8 @@ import { OrderEntity } from './entities/order.entity';
 import { IdempotencyService } from './idempotency.service';
 import { OrderLifecycle, type Actor } from './order-lifecycle';
 import { OrderPricingService, type ResolvedItem } from './order-pricing.service';
-import { quoteTotals } from './policies/order-pricing';
+import { CouponPort } from './coupon-port';
+import { NO_REDUCTIONS, quoteTotals } from './policies/order-pricing';
 import { PrescriptionReferencePort } from './prescription-reference';
 
 /** `LL` + UTC yymmddHHMMss + 6 random digits: unique, sortable, valid as WeChat's out_trade_no. */
@@ -61,6 +62,7 @@ export class OrdersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly stores: StoresService,
     private readonly prescriptions: PrescriptionReferencePort,
+    private readonly coupons: CouponPort,
     private readonly pricing: OrderPricingService,
     private readonly catalog: CatalogService,
     private readonly lifecycle: OrderLifecycle,
@@ -71,7 +73,22 @@ export class OrdersService {
 
   async quote(memberId: number, request: OrderRequestDto): Promise<Quote> {
     const resolved = await this.checkRequest(memberId, request);
-    return this.quoteOf(resolved);
+    const lines = resolved.map(({ priced, category }) => ({
+      productId: priced.productId,
+      category,
+      unitPrice: priced.unitPrice,
+      lineTotal: priced.lineTotal,
+    }));
+    const { discount, coupons } = await this.coupons.price(memberId, lines, request.couponId);
+    const items = resolved.map((item) => item.priced);
+    return {
+      items,
+      ...quoteTotals(
+        items.map((item) => item.lineTotal),
+        { ...NO_REDUCTIONS, discount },
+      ),
+      coupons,
+    };
   }
 
   /** Creates the order, reserving its stock; with an idempotency key a retry returns the first result. */
@@ -248,6 +265,9 @@ export class OrdersService {
       OrderItemEntity,
       quote.items.map((item) => ({ ...item, orderId: order.id })),
     );
+    if (request.couponId !== undefined) {
+      await this.coupons.consume(manager, memberId, request.couponId, order.id);
+    }
     await manager.insert(OrderEventEntity, {
       orderId: order.id,
       fromStatus: null,
@@ -307,11 +327,6 @@ export class OrdersService {
       }),
     );
     return resolved;
-  }
-
-  private quoteOf(resolved: readonly ResolvedItem[]): Quote {
-    const items = resolved.map((item) => item.priced);
-    return { items, ...quoteTotals(items.map((item) => item.lineTotal)) };
   }
 
   private async listWhere(

@@ -3,6 +3,7 @@ import { Prescriptions1795593680829 } from './1795593680829-prescriptions.migrat
 import { OrdersAndPayments1795600000000 } from './1795600000000-orders-and-payments.migration';
 import { AppointmentsAndPowerRanges1795700000000 } from './1795700000000-appointments-and-power-ranges.migration';
 import { Outbox1795710000000 } from './1795710000000-outbox.migration';
+import { Coupons1795720000000 } from './1795720000000-coupons.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OrdersAndPayments1795600000000,
   AppointmentsAndPowerRanges1795700000000,
   Outbox1795710000000,
+  Coupons1795720000000,
 ];

@@ -120,4 +120,11 @@ export class OrderRequestDto implements OrderRequest {
   @ValidateNested()
   @Type(() => DeliveryAddressDto)
   address?: DeliveryAddressDto;
+
+  @ApiPropertyOptional({ description: "One of the member's available coupons (GET /me/coupons)." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  couponId?: number;
 }

@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, type IssueJobProgress } from '@lensloop/shared';
+import { In, Repository } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { TransactionRunner } from '../../common/transaction';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import { IntervalJob } from '../../infra/jobs/interval-job';
+import { MembersService } from '../members/members.service';
+import { CouponsService } from './coupons.service';
+import { CouponIssueJobEntity } from './entities/coupon-issue-job.entity';
+
+const BATCH = 200;
+
+function toProgress(job: CouponIssueJobEntity): IssueJobProgress {
+  const { id, templateId, status, done, issued } = job;
+  return { id, templateId, status, done, total: job.memberIds.length, issued };
+}
+
+/**
+ * Pushes a template to a member list in batches of 200, one transaction each. A batch claims its
+ * job with `FOR UPDATE SKIP LOCKED`, so replicas work on different jobs and a replica that dies
+ * mid-batch leaves it to the next run; members at their limit are skipped, a sold-out template
+ * ends the job.
+ */
+@Injectable()
+export class CouponIssueJob extends IntervalJob {
+  readonly name = 'coupon-issue';
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectRepository(CouponIssueJobEntity) private readonly jobs: Repository<CouponIssueJobEntity>,
+    private readonly coupons: CouponsService,
+    private readonly members: MembersService,
+    private readonly tx: TransactionRunner,
+  ) {
+    super(config.jobs);
+  }
+
+  /** `POST /admin/coupon-templates/:id/issue`; push and reward templates only. */
+  async start(templateId: number, memberIds: readonly number[]): Promise<{ jobId: number }> {
+    const template = await this.coupons.getTemplate(templateId);
+    if (template.channel !== 'push' && template.channel !== 'reward') {
+      throw new DomainError(
+        ErrorCode.COUPON_NOT_CLAIMABLE,
+        `Template ${templateId} is a ${template.channel} template; only push and reward templates are issued by admins.`,
+      );
+    }
+    const unique = [...new Set(memberIds)];
+    const existing = await this.members.existingIds(unique);
+    const unknown = unique.filter((memberId) => !existing.has(memberId));
+    if (unknown.length) {
+      throw new DomainError(
+        ErrorCode.MEMBER_NOT_FOUND,
+        `${unknown.length} of the members do not exist.`,
+        unknown.slice(0, 20).map((memberId) => ({ field: 'memberIds', message: `no member ${memberId}` })),
+      );
+    }
+    const job = await this.jobs.save(
+      this.jobs.create({ templateId, status: 'pending', memberIds: unique, done: 0, issued: 0 }),
+    );
+    return { jobId: job.id };
+  }
+
+  async progress(jobId: number): Promise<IssueJobProgress> {
+    const job = await this.jobs.findOneBy({ id: jobId });
+    if (!job) throw new DomainError(ErrorCode.JOB_NOT_FOUND, `Job ${jobId} does not exist.`);
+    return toProgress(job);
+  }
+
+  async runOnce(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const batch = await this.issueBatch();
+      if (batch === null) return handled;
+      handled += batch;
+    }
+  }
+
+  /** Members handled in one batch of the oldest unfinished job, or null when there is none. */
+  private issueBatch(): Promise<number | null> {
+    return this.tx.run(async (manager) => {
+      const query = manager
+        .createQueryBuilder(CouponIssueJobEntity, 'job')
+        .where({ status: In(['pending', 'running']) })
+        .orderBy('job.id')
+        .limit(1);
+      if (this.tx.supportsRowLocks) query.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const job = await query.getOne();
+      if (!job) return null;
+      const template = await this.coupons.getTemplate(job.templateId, manager);
+      const members = job.memberIds.slice(job.done, job.done + BATCH);
+      let issued = 0;
+      let soldOut = false;
+      for (const memberId of members) {
+        const outcome = await this.coupons.issueTo(manager, template, memberId);
+        if (outcome === 'sold_out') {
+          soldOut = true;
+          break;
+        }
+        if (outcome !== 'limit') issued++;
+      }
+      const done = soldOut ? job.memberIds.length : job.done + members.length;
+      await manager.update(CouponIssueJobEntity, job.id, {
+        done,
+        issued: job.issued + issued,
+        status: done >= job.memberIds.length ? 'done' : 'running',
+      });
+      return members.length;
+    });
+  }
+}

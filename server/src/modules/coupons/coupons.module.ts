@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module';
+import { OrdersModule } from '../orders/orders.module';
+import { CouponCheckout } from './coupon-checkout';
+import { CouponEventHandlers } from './coupon-event-handlers';
+import { CouponIssueJob } from './coupon-issue.job';
+import { CouponsController } from './coupons.controller';
+import { CouponsPersonalData } from './coupons-personal-data';
+import { CouponsService } from './coupons.service';
+import { CouponIssueJobEntity } from './entities/coupon-issue-job.entity';
+import { CouponTemplateEntity } from './entities/coupon-template.entity';
+import { CouponEntity } from './entities/coupon.entity';
+
+/** Coupons: imports orders only to register with its `CouponPort` (orders never import coupons), members to check push lists. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CouponTemplateEntity, CouponEntity, CouponIssueJobEntity]),
+    OrdersModule,
+    MembersModule,
+  ],
+  controllers: [CouponsController],
+  providers: [CouponsService, CouponCheckout, CouponIssueJob, CouponEventHandlers, CouponsPersonalData],
+})
+export class CouponsModule {}
