@@ -656,6 +656,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coupons/claimable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the claim centre: coupons the member may claim, with how many are left */
+        get: operations["listClaimableCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/{templateId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a coupon of a claim-centre template */
+        post: operations["claimCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the member’s coupons, newest first, optionally by status */
+        get: operations["listMyCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/coupons/{id}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a coupon’s rotating redemption code (a new one every 30 s) for in-store use */
+        get: operations["getCouponRedemptionCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/coupons/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem a customer’s coupon in store by its scanned code (once only) */
+        post: operations["redeemCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/coupon-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the coupon templates, newest first */
+        get: operations["listCouponTemplates"];
+        put?: never;
+        /** Create a coupon template */
+        post: operations["createCouponTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/coupon-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a coupon template (never the discount of coupons already issued) */
+        patch: operations["updateCouponTemplate"];
+        trace?: never;
+    };
+    "/api/v1/admin/coupon-templates/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a job issuing a push or reward template’s coupons to members */
+        post: operations["issueCoupons"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow a coupon issue job’s progress */
+        get: operations["getIssueJobProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/pay": {
         parameters: {
             query?: never;
@@ -918,7 +1072,7 @@ export interface components {
              * @description Stable error code: switch on this, never on the message.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE";
+            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE";
             /** @description For people; wording may change. */
             message: string;
             /** @description One entry per invalid field; empty otherwise. */
@@ -1614,6 +1768,44 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CouponScopeDto: {
+            categories?: ("frames" | "lenses" | "contacts" | "care" | "services")[];
+            productIds?: number[];
+        };
+        CouponDto: {
+            /** @example 满300减50 */
+            name: string;
+            /** @enum {string} */
+            kind: "amount_off" | "percent_off" | "free_service";
+            /** @description `amount_off`: fen taken off; else null. */
+            amountOff: number | null;
+            /** @description `percent_off`: percent taken off, 1–99 (20 → pay 80%); else null. */
+            percentOff: number | null;
+            /** @description `percent_off`: the most it takes off, fen. */
+            maxDiscount: number | null;
+            /**
+             * @description The in-scope subtotal must reach this, fen (0 = none).
+             * @example 30000
+             */
+            threshold: number;
+            /** @description Empty (or absent) lists mean "everything". */
+            scope: components["schemas"]["CouponScopeDto"];
+            id: number;
+            templateId: number;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+            /**
+             * @description `expired`: unused past `validTo`.
+             * @enum {string}
+             */
+            status: "available" | "used" | "expired";
+            /** Format: date-time */
+            usedAt: string | null;
+            /** @description The order it was used on. */
+            orderId: number | null;
+        };
         MemberExportDto: {
             /** Format: date-time */
             exportedAt: string;
@@ -1627,6 +1819,8 @@ export interface components {
             /** @description Kept after erasure for accounting, without the address. */
             orders: components["schemas"]["OrderDto"][];
             appointments: components["schemas"]["AppointmentDto"][];
+            /** @description Used, available and expired. */
+            coupons: components["schemas"]["CouponDto"][];
         };
         CartLineDto: {
             skuId: number;
@@ -1680,6 +1874,27 @@ export interface components {
             fulfilment: "pickup" | "delivery";
             /** @description Required for delivery. */
             address?: components["schemas"]["DeliveryAddressDto"];
+            /** @description One of the member's available coupons (GET /me/coupons). */
+            couponId?: number;
+        };
+        QuoteCouponOptionDto: {
+            couponId: number;
+            name: string;
+            /** @description What it would take off this order, fen; 0 when it does not apply. */
+            discount: number;
+            /**
+             * @description Why it does not apply; null when it does.
+             * @enum {string|null}
+             */
+            reason: "not_yet_valid" | "expired" | "out_of_scope" | "below_threshold" | null;
+        };
+        QuoteCouponsDto: {
+            /** @description The coupon applied (the request’s `couponId`); null when none was asked for. */
+            appliedCouponId: number | null;
+            /** @description The applicable coupon taking the most off, for the checkout to suggest. */
+            bestCouponId: number | null;
+            /** @description The member’s available coupons. */
+            options: components["schemas"]["QuoteCouponOptionDto"][];
         };
         QuoteDto: {
             items: components["schemas"]["PricedItemDto"][];
@@ -1708,6 +1923,8 @@ export interface components {
              * @example 129900
              */
             payable: number;
+            /** @description The member’s available coupons against this order. */
+            coupons: components["schemas"]["QuoteCouponsDto"];
         };
         OrderSummaryDto: {
             /**
@@ -1737,6 +1954,184 @@ export interface components {
             /** @enum {string} */
             to: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
             note?: string;
+        };
+        CouponDateRangeValidityDto: {
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00+08:00
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-01T00:00:00+08:00
+             */
+            to: string;
+        };
+        CouponDaysValidityDto: {
+            /** @example 30 */
+            days: number;
+        };
+        ClaimableCouponDto: {
+            /** @example 满300减50 */
+            name: string;
+            /** @enum {string} */
+            kind: "amount_off" | "percent_off" | "free_service";
+            /** @description `amount_off`: fen taken off; else null. */
+            amountOff: number | null;
+            /** @description `percent_off`: percent taken off, 1–99 (20 → pay 80%); else null. */
+            percentOff: number | null;
+            /** @description `percent_off`: the most it takes off, fen. */
+            maxDiscount: number | null;
+            /**
+             * @description The in-scope subtotal must reach this, fen (0 = none).
+             * @example 30000
+             */
+            threshold: number;
+            /** @description Empty (or absent) lists mean "everything". */
+            scope: components["schemas"]["CouponScopeDto"];
+            templateId: number;
+            /** @description Left to claim; null when unlimited. */
+            remaining: number | null;
+            /** @description How many more this member may claim. */
+            claimableByMe: number;
+            /** @description Fixed dates (ISO instants), or a number of days counted from the moment of issue. */
+            validity: components["schemas"]["CouponDateRangeValidityDto"] | components["schemas"]["CouponDaysValidityDto"];
+        };
+        CouponRedemptionCodeDto: {
+            /** @description Shown as a QR code for the store to scan. */
+            code: string;
+            /**
+             * Format: date-time
+             * @description A new code every 30 s.
+             */
+            expiresAt: string;
+        };
+        RedeemCouponDto: {
+            /** @description The scanned rotating code. */
+            code: string;
+        };
+        RedeemedCouponDto: {
+            /** @example 满300减50 */
+            name: string;
+            /** @enum {string} */
+            kind: "amount_off" | "percent_off" | "free_service";
+            /** @description `amount_off`: fen taken off; else null. */
+            amountOff: number | null;
+            /** @description `percent_off`: percent taken off, 1–99 (20 → pay 80%); else null. */
+            percentOff: number | null;
+            /** @description `percent_off`: the most it takes off, fen. */
+            maxDiscount: number | null;
+            /**
+             * @description The in-scope subtotal must reach this, fen (0 = none).
+             * @example 30000
+             */
+            threshold: number;
+            /** @description Empty (or absent) lists mean "everything". */
+            scope: components["schemas"]["CouponScopeDto"];
+            id: number;
+            templateId: number;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+            /**
+             * @description `expired`: unused past `validTo`.
+             * @enum {string}
+             */
+            status: "available" | "used" | "expired";
+            /** Format: date-time */
+            usedAt: string | null;
+            /** @description The order it was used on. */
+            orderId: number | null;
+            memberId: number;
+            redeemedByStaffId: number;
+            /** @description null for staff without a store (HQ). */
+            redeemedStoreId: number | null;
+        };
+        CreateCouponTemplateDto: {
+            /** @example 满300减50 */
+            name: string;
+            /** @enum {string} */
+            kind: "amount_off" | "percent_off" | "free_service";
+            /** @description `amount_off`: fen taken off. */
+            amountOff?: number;
+            /** @description `percent_off`: percent taken off (20 → pay 80%). */
+            percentOff?: number;
+            /** @description `percent_off`: the most it takes off, fen. */
+            maxDiscount?: number;
+            /** @description fen; 满减 threshold on the in-scope subtotal */
+            threshold?: number;
+            scope: components["schemas"]["CouponScopeDto"];
+            /** @description Omit for unlimited. */
+            totalQuantity?: number;
+            perMemberLimit: number;
+            /** @description Fixed dates (ISO instants), or a number of days counted from the moment of issue. */
+            validity: components["schemas"]["CouponDateRangeValidityDto"] | components["schemas"]["CouponDaysValidityDto"];
+            /** @enum {string} */
+            channel: "claim" | "welcome" | "push" | "reward";
+            stackable: boolean;
+        };
+        CouponTemplateDto: {
+            /** @example 满300减50 */
+            name: string;
+            /** @enum {string} */
+            kind: "amount_off" | "percent_off" | "free_service";
+            /** @description `amount_off`: fen taken off; else null. */
+            amountOff: number | null;
+            /** @description `percent_off`: percent taken off, 1–99 (20 → pay 80%); else null. */
+            percentOff: number | null;
+            /** @description `percent_off`: the most it takes off, fen. */
+            maxDiscount: number | null;
+            /**
+             * @description The in-scope subtotal must reach this, fen (0 = none).
+             * @example 30000
+             */
+            threshold: number;
+            /** @description Empty (or absent) lists mean "everything". */
+            scope: components["schemas"]["CouponScopeDto"];
+            id: number;
+            /** @description null: unlimited. */
+            totalQuantity: number | null;
+            /** @description Coupons issued so far. */
+            issued: number;
+            perMemberLimit: number;
+            /** @description Fixed dates (ISO instants), or a number of days counted from the moment of issue. */
+            validity: components["schemas"]["CouponDateRangeValidityDto"] | components["schemas"]["CouponDaysValidityDto"];
+            /** @enum {string} */
+            channel: "claim" | "welcome" | "push" | "reward";
+            /** @description Recorded for later stacking rules; an order takes one coupon today. */
+            stackable: boolean;
+            active: boolean;
+        };
+        UpdateCouponTemplateDto: {
+            name?: string;
+            /** @description null: unlimited */
+            totalQuantity?: number | null;
+            perMemberLimit?: number;
+            /** @description Fixed dates (ISO instants), or a number of days counted from the moment of issue. */
+            validity?: components["schemas"]["CouponDateRangeValidityDto"] | components["schemas"]["CouponDaysValidityDto"];
+            stackable?: boolean;
+            active?: boolean;
+        };
+        IssueCouponsDto: {
+            /** @description Segments are not built yet: a member list only. */
+            memberIds: number[];
+        };
+        IssueJobStartedDto: {
+            /** @description Follow it at `GET /admin/jobs/{jobId}`. */
+            jobId: number;
+        };
+        IssueJobProgressDto: {
+            id: number;
+            templateId: number;
+            /** @enum {string} */
+            status: "pending" | "running" | "done";
+            /** @description Members handled so far. */
+            done: number;
+            /** @description Members in the job. */
+            total: number;
+            /** @description Coupons issued (≤ done: members at their limit are skipped). */
+            issued: number;
         };
         OrderPaidDto: {
             /** @enum {string} */
@@ -3995,7 +4390,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "STORE_NOT_FOUND" | "SKU_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND";
+                        code?: "STORE_NOT_FOUND" | "SKU_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "COUPON_NOT_FOUND";
                     };
                 };
             };
@@ -4007,7 +4402,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "SKU_OFF_SALE";
+                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED";
                     };
                 };
             };
@@ -4019,7 +4414,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS";
+                        code?: "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "COUPON_NOT_YET_VALID" | "COUPON_EXPIRED" | "COUPON_NOT_APPLICABLE";
                     };
                 };
             };
@@ -4161,7 +4556,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "STORE_NOT_FOUND" | "SKU_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND";
+                        code?: "STORE_NOT_FOUND" | "SKU_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "COUPON_NOT_FOUND";
                     };
                 };
             };
@@ -4173,7 +4568,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "SKU_OFF_SALE" | "OUT_OF_STOCK" | "IDEMPOTENCY_REQUEST_IN_PROGRESS";
+                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED" | "OUT_OF_STOCK" | "IDEMPOTENCY_REQUEST_IN_PROGRESS";
                     };
                 };
             };
@@ -4185,7 +4580,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED";
+                        code?: "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "COUPON_NOT_YET_VALID" | "COUPON_EXPIRED" | "COUPON_NOT_APPLICABLE" | "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -4715,6 +5110,704 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
                         code?: "ORDER_TRANSITION_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    listClaimableCoupons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimableCouponDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    claimCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED";
+                    };
+                };
+            };
+        };
+    };
+    listMyCoupons: {
+        parameters: {
+            query?: {
+                status?: "available" | "used" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponDto"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    getCouponRedemptionCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponRedemptionCodeDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_ALREADY_REDEEMED";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_YET_VALID" | "COUPON_EXPIRED";
+                    };
+                };
+            };
+        };
+    };
+    redeemCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemCouponDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedeemedCouponDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_ALREADY_REDEEMED";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_CODE_INVALID" | "COUPON_NOT_YET_VALID" | "COUPON_EXPIRED";
+                    };
+                };
+            };
+        };
+    };
+    listCouponTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    createCouponTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCouponTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    updateCouponTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCouponTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    issueCoupons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCouponsDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueJobStartedDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_TEMPLATE_NOT_FOUND" | "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_CLAIMABLE";
+                    };
+                };
+            };
+        };
+    };
+    getIssueJobProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueJobProgressDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "JOB_NOT_FOUND";
                     };
                 };
             };

@@ -25,6 +25,10 @@ const TAGS: [name: string, description: string][] = [
   ['cart', 'The member’s cart, priced afresh on every read.'],
   ['orders', 'Quotes, orders and the order life cycle (customer side).'],
   ['payments', 'WeChat Pay and refunds.'],
+  [
+    'coupons',
+    'Coupons: the claim centre, the member’s coupons, in-store redemption, templates and issue jobs.',
+  ],
   ['prescriptions', 'Consents, fitting history and myopia trend (customer side).'],
   ['staff', 'The staff desk: customers, prescriptions and store orders.'],
   ['audit', 'Who read or wrote prescriptions.'],

@@ -28,6 +28,12 @@ const PRICING_ERRORS = [
   ErrorCode.PRESCRIPTION_EXPIRED,
   ErrorCode.CONTACT_LENS_PRESCRIPTION_FOR_GLASSES,
   ErrorCode.NEAR_PRESCRIPTION_FOR_DISTANCE_LENS,
+  // The request's couponId (CouponApplier.price): not the member's, used, out of dates or not applicable.
+  ErrorCode.COUPON_NOT_FOUND,
+  ErrorCode.COUPON_ALREADY_REDEEMED,
+  ErrorCode.COUPON_NOT_YET_VALID,
+  ErrorCode.COUPON_EXPIRED,
+  ErrorCode.COUPON_NOT_APPLICABLE,
 ];
 
 @ApiTags('orders')

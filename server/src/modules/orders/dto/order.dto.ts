@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import {
   FULFILMENTS,
   ORDER_ACTORS,
@@ -14,6 +14,7 @@ import {
   type Quote,
 } from '@lensloop/shared';
 import { LensOptionDto, STRING_MAP } from '../../catalog/dto/product.dto';
+import { QuoteCouponsDto } from '../../coupons/dto/coupon.dto';
 import { DeliveryAddressDto } from './order-request.dto';
 
 export const ORDER_STATUS = { enum: ORDER_STATUSES } as const;
@@ -96,6 +97,9 @@ export class QuoteDto implements Quote {
 
   @ApiProperty({ description: 'Left to pay, fen.', example: 129900 })
   payable: number;
+
+  @ApiProperty({ type: QuoteCouponsDto, description: 'The member’s available coupons against this order.' })
+  coupons: QuoteCouponsDto;
 }
 
 export class OrderEventDto implements OrderEvent {
@@ -118,7 +122,8 @@ export class OrderEventDto implements OrderEvent {
   at: string;
 }
 
-export class OrderDto extends QuoteDto implements Order {
+// An order carries its discount, not the quote's coupon options.
+export class OrderDto extends OmitType(QuoteDto, ['coupons'] as const) implements Order {
   @ApiProperty()
   id: number;
 

@@ -2,6 +2,7 @@ import { ApiProperty, OmitType } from '@nestjs/swagger';
 import type { MemberExport } from '@lensloop/shared';
 import { AppointmentDto } from '../../appointments/dto/appointment.dto';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
+import { CouponDto } from '../../coupons/dto/coupon.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
@@ -63,4 +64,7 @@ export class MemberExportDto implements MemberExport {
 
   @ApiProperty({ type: [AppointmentDto] })
   appointments: AppointmentDto[];
+
+  @ApiProperty({ type: [CouponDto], description: 'Used, available and expired.' })
+  coupons: CouponDto[];
 }
