@@ -43,6 +43,7 @@ export default tseslint.config(
       '**/dist/**',
       'server/static/**',
       'test/artifacts/**',
+      'test/contract/openapi.generated.ts',
       '.data/**',
       'coverage/**',
       'miniprogram/config/**',

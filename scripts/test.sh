@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check LensLoop has, on a fresh machine: lint, type-check, unit tests, API e2e on a
-# throwaway MariaDB, the API smoke on embedded SQLite, the weapp and H5 builds, the browser e2e.
+# Runs every check LensLoop has, on a fresh machine: lint, type-check (the shared client against the
+# OpenAPI types too), unit tests, the API contract (OpenAPI lint and drift), API e2e on a throwaway
+# MariaDB, the API smoke on embedded SQLite, the weapp and H5 builds, the browser e2e.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
@@ -39,6 +40,7 @@ step 'lint rules (fixtures)' jest -c jest.lint.config.js
 step 'type-check' pnpm -r run typecheck
 step 'unit tests (shared)' pnpm --filter @lensloop/shared run test --ci
 step 'unit tests (server)' pnpm --filter @lensloop/server run test --ci
+step 'API contract (OpenAPI lint, snapshot, breaking changes)' jest -c jest.contract.config.js
 step 'API e2e on MariaDB' jest -c jest.api.config.js
 step 'API smoke on SQLite' jest -c jest.smoke.config.js
 step 'weapp build' pnpm --filter @lensloop/miniprogram run build:weapp

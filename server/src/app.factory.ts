@@ -5,9 +5,10 @@ import fastifyStatic from '@fastify/static';
 import { ConsoleLogger, VersioningType, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
 
@@ -58,15 +59,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     if (!hasBody) delete request.headers['content-type'];
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('LensLoop API')
-      .setDescription('Optical-shop mall and membership API. Money in fen, diopters in hundredths.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.register(fastifyStatic, {

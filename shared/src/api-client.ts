@@ -45,8 +45,8 @@ import type {
   CartItemInput,
   LensOption,
   Order,
+  OrderQuery,
   OrderRequest,
-  OrderStatus,
   OrderSummary,
   PayOrderResponse,
   Quote,
@@ -248,9 +248,7 @@ export class ApiClient {
     return this.request('POST', '/orders', body, { 'idempotency-key': idempotencyKey });
   }
 
-  listOrders(
-    query: { page?: number; pageSize?: number; status?: OrderStatus } = {},
-  ): Promise<Page<OrderSummary>> {
+  listOrders(query: OrderQuery = {}): Promise<Page<OrderSummary>> {
     return this.request('GET', `/orders${queryString(query)}`);
   }
 
@@ -276,7 +274,7 @@ export class ApiClient {
   }
 
   /** A customer's orders, newest first, for the staff desk's customer card. */
-  listCustomerOrders(memberId: number, query: PageQuery = {}): Promise<Page<OrderSummary>> {
+  listCustomerOrders(memberId: number, query: OrderQuery = {}): Promise<Page<OrderSummary>> {
     return this.request('GET', `/staff/customers/${memberId}/orders${queryString(query)}`);
   }
 

@@ -24,7 +24,8 @@ export interface PageQuery {
   pageSize?: number;
 }
 
-export type MemberTier = 'silver' | 'gold' | 'platinum';
+export const MEMBER_TIERS = ['silver', 'gold', 'platinum'] as const;
+export type MemberTier = (typeof MEMBER_TIERS)[number];
 
 export interface Member {
   id: number;

@@ -17,7 +17,7 @@ export function assertUnreachable(value: never): never {
 }
 
 /** The statuses an error may answer with; anything else is a typo. */
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502 | 503;
 
 type CodesByDomain = typeof ERROR_CODES_BY_DOMAIN;
 

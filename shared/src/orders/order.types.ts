@@ -113,7 +113,8 @@ export interface Quote {
   coupons: QuoteCoupons;
 }
 
-export type OrderActor = 'customer' | 'staff' | 'system';
+export const ORDER_ACTORS = ['customer', 'staff', 'system'] as const;
+export type OrderActor = (typeof ORDER_ACTORS)[number];
 
 export interface OrderEvent {
   from: OrderStatus | null;
@@ -172,7 +173,8 @@ export interface CartItemInput {
 }
 
 /** Why a cart line cannot be ordered as it is; the line stays in the cart. */
-export type CartItemProblem = 'OFF_SALE' | 'OUT_OF_STOCK' | 'INSUFFICIENT_STOCK';
+export const CART_ITEM_PROBLEMS = ['OFF_SALE', 'OUT_OF_STOCK', 'INSUFFICIENT_STOCK'] as const;
+export type CartItemProblem = (typeof CART_ITEM_PROBLEMS)[number];
 
 export interface CartItem extends PricedItem {
   id: number;
@@ -188,10 +190,14 @@ export interface Cart {
   subtotal: Fen;
 }
 
-export interface StaffOrderQuery extends PageQuery {
+/** A member's orders (their own, or on the staff desk's customer card). */
+export interface OrderQuery extends PageQuery {
+  status?: OrderStatus;
+}
+
+export interface StaffOrderQuery extends OrderQuery {
   /** `YYYY-MM-DD` in Asia/Shanghai, or `today`. */
   date?: string;
-  status?: OrderStatus;
 }
 
 export interface TransitionRequest {

@@ -1,6 +1,7 @@
 import type { PageQuery } from '../api-types';
 
-export type OutboxEventStatus = 'pending' | 'delivered' | 'dead';
+export const OUTBOX_EVENT_STATUSES = ['pending', 'delivered', 'dead'] as const;
+export type OutboxEventStatus = (typeof OUTBOX_EVENT_STATUSES)[number];
 
 /** `GET /admin/outbox`: a domain event and how its delivery went. */
 export interface OutboxEvent {

@@ -1,9 +1,19 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { LensOption, Page, ProductDetail, ProductSummary } from '@lensloop/shared';
+import { ApiTags, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ErrorCode,
+  type LensOption,
+  type Page,
+  type ProductDetail,
+  type ProductSummary,
+} from '@lensloop/shared';
 import { IdPipe } from '../../common/id.pipe';
 import { CatalogService } from './catalog.service';
 import { ProductDetailQueryDto, ProductQueryDto } from './dto/product-query.dto';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+import { ApiPageResponse } from '../../common/openapi/api-responses.decorator';
+import { Public } from '../../common/auth/roles.decorator';
+import { LensOptionDto, ProductDetailDto, ProductSummaryDto } from './dto/product.dto';
 
 @ApiTags('catalog')
 @Controller()
@@ -11,16 +21,27 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get('lens-options')
+  @ApiOperation({ summary: 'List the priced lens options (coatings, blue-cut, photochromic, tint)' })
+  @ApiOkResponse({ type: [LensOptionDto] })
+  @Public()
   listLensOptions(): Promise<LensOption[]> {
     return this.catalog.listLensOptions();
   }
 
   @Get('products')
+  @ApiOperation({ summary: 'List products by category or search text' })
+  @ApiPageResponse(ProductSummaryDto)
+  @ApiErrors(ErrorCode.VALIDATION_FAILED)
+  @Public()
   listProducts(@Query() query: ProductQueryDto): Promise<Page<ProductSummary>> {
     return this.catalog.listProducts(query);
   }
 
   @Get('products/:id')
+  @ApiOperation({ summary: 'Get a product with its SKUs and, for frames, the lenses that fit' })
+  @ApiOkResponse({ type: ProductDetailDto })
+  @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.PRODUCT_NOT_FOUND)
+  @Public()
   getProduct(@Param('id', IdPipe) id: number, @Query() query: ProductDetailQueryDto): Promise<ProductDetail> {
     return this.catalog.getProduct(id, query.storeId);
   }

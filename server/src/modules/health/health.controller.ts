@@ -1,9 +1,19 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type Health } from '@lensloop/shared';
 import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/roles.decorator';
 import { DatabaseOutage } from '../../common/database-outage';
 import { DomainError } from '../../common/domain-error';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+
+class HealthDto implements Health {
+  @ApiProperty({ enum: ['ok'] })
+  status: 'ok';
+
+  @ApiProperty({ enum: ['up'] })
+  database: 'up';
+}
 
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
@@ -15,6 +25,10 @@ export class HealthController {
 
   /** Ready when the database answers; load balancers take the instance out on 503. */
   @Get()
+  @ApiOperation({ summary: 'Check readiness (503 when the database does not answer)' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiErrors(ErrorCode.SERVICE_UNAVAILABLE)
+  @Public()
   async getHealth(): Promise<Health> {
     try {
       await this.dataSource.query('SELECT 1');

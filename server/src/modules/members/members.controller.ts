@@ -1,18 +1,22 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Member } from '@lensloop/shared';
+import { ApiTags, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ErrorCode, type Member } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { MembersService } from './members.service';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+import { MemberDto } from './dto/member.dto';
 
 @ApiTags('members')
-@ApiBearerAuth()
 @Controller('me')
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Get()
   @Roles('customer')
+  @ApiOperation({ summary: 'Get the signed-in member' })
+  @ApiOkResponse({ type: MemberDto })
+  @ApiErrors(ErrorCode.MEMBER_NOT_FOUND)
   async getMe(@CurrentPrincipal() principal: Principal): Promise<Member> {
     return this.members.toMember(await this.members.getMember(principal.id));
   }

@@ -1,26 +1,32 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FamilyProfile } from '@lensloop/shared';
+import { ApiTags, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ErrorCode, type FamilyProfile } from '@lensloop/shared';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { IdPipe } from '../../common/id.pipe';
 import { CreateProfileDto, UpdateProfileDto } from './dto/create-profile.dto';
 import { ProfilesService, toFamilyProfile } from './profiles.service';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+import { FamilyProfileDto } from './dto/member.dto';
 
 @ApiTags('members')
-@ApiBearerAuth()
 @Controller('me/profiles')
 export class ProfilesController {
   constructor(private readonly profiles: ProfilesService) {}
 
   @Get()
   @Roles('customer')
+  @ApiOperation({ summary: 'List the member’s family profiles' })
+  @ApiOkResponse({ type: [FamilyProfileDto] })
   async listProfiles(@CurrentPrincipal() principal: Principal): Promise<FamilyProfile[]> {
     return (await this.profiles.listProfiles(principal.id)).map(toFamilyProfile);
   }
 
   @Post()
   @Roles('customer')
+  @ApiOperation({ summary: 'Add a family profile (child, spouse, parent, other)' })
+  @ApiCreatedResponse({ type: FamilyProfileDto })
+  @ApiErrors(ErrorCode.VALIDATION_FAILED)
   async createProfile(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateProfileDto,
@@ -30,6 +36,9 @@ export class ProfilesController {
 
   @Patch(':profileId')
   @Roles('customer')
+  @ApiOperation({ summary: 'Change a family profile’s name or birth date' })
+  @ApiOkResponse({ type: FamilyProfileDto })
+  @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.PROFILE_NOT_FOUND)
   async updateProfile(
     @CurrentPrincipal() principal: Principal,
     @Param('profileId', IdPipe) profileId: number,

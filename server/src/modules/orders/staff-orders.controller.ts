@@ -1,21 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Order, OrderSummary, Page } from '@lensloop/shared';
+import { ApiTags, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ErrorCode, type Order, type OrderSummary, type Page } from '@lensloop/shared';
 import { STAFF_ROLES_ALL, type Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
 import { IdPipe } from '../../common/id.pipe';
 import { OrderQueryDto, StaffOrderQueryDto } from './dto/order-query.dto';
 import { TransitionRequestDto } from './dto/transition-request.dto';
 import { OrdersService } from './orders.service';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+import { ApiPageResponse } from '../../common/openapi/api-responses.decorator';
+import { OrderDto, OrderSummaryDto } from './dto/order.dto';
 
 @ApiTags('staff')
-@ApiBearerAuth()
 @Controller('staff')
 @Roles(...STAFF_ROLES_ALL)
 export class StaffOrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get('orders')
+  @ApiOperation({ summary: 'List the store’s orders of a day' })
+  @ApiPageResponse(OrderSummaryDto)
+  @ApiErrors(ErrorCode.VALIDATION_FAILED)
   listStoreOrders(
     @CurrentPrincipal() principal: Principal,
     @Query() query: StaffOrderQueryDto,
@@ -24,6 +29,9 @@ export class StaffOrdersController {
   }
 
   @Get('orders/:id')
+  @ApiOperation({ summary: 'Get an order of the staff member’s store' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.ORDER_NOT_FOUND)
   async getStoreOrder(
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdPipe) id: number,
@@ -33,6 +41,9 @@ export class StaffOrdersController {
 
   /** A customer's recent purchases, shown on the staff desk's customer card. */
   @Get('customers/:memberId/orders')
+  @ApiOperation({ summary: 'List a customer’s orders, newest first' })
+  @ApiPageResponse(OrderSummaryDto)
+  @ApiErrors(ErrorCode.VALIDATION_FAILED)
   listCustomerOrders(
     @Param('memberId', IdPipe) memberId: number,
     @Query() query: OrderQueryDto,
@@ -42,6 +53,9 @@ export class StaffOrdersController {
 
   @Post('orders/:id/transition')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Move an order to its next status (processing, ready, shipped, completed…)' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.ORDER_NOT_FOUND, ErrorCode.ORDER_TRANSITION_NOT_ALLOWED)
   transitionOrder(
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdPipe) id: number,

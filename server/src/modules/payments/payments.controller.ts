@@ -1,13 +1,25 @@
 import { Body, Controller, HttpCode, Logger, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import type { Order, PayOrderResponse } from '@lensloop/shared';
+import {
+  ApiExcludeEndpoint,
+  ApiTags,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+} from '@nestjs/swagger';
+import { ErrorCode, type Order, type PayOrderResponse } from '@lensloop/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../common/auth/principal';
-import { CurrentPrincipal, Roles } from '../../common/auth/roles.decorator';
+import { CurrentPrincipal, Roles, Public } from '../../common/auth/roles.decorator';
 import { IdPipe } from '../../common/id.pipe';
 import { RefundRequestDto } from './dto/refund-request.dto';
 import { NotificationRejected } from './payment-notification';
 import { PaymentsService } from './payments.service';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+import { oneOfModels } from '../../common/openapi/api-responses.decorator';
+import { OrderDto } from '../orders/dto/order.dto';
+import { OrderPaidDto, PaymentPendingDto } from './dto/pay-order-response.dto';
 
 @ApiTags('payments')
 @Controller()
@@ -19,7 +31,20 @@ export class PaymentsController {
   @Post('orders/:id/pay')
   @HttpCode(200)
   @Roles('customer')
-  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Start paying an order: wx.requestPayment parameters, or paid when nothing is due',
+  })
+  @ApiExtraModels(OrderPaidDto, PaymentPendingDto)
+  @ApiOkResponse({ schema: oneOfModels(OrderPaidDto, PaymentPendingDto) })
+  @ApiErrors(
+    ErrorCode.VALIDATION_FAILED,
+    ErrorCode.ORDER_NOT_FOUND,
+    ErrorCode.ORDER_NOT_PAYABLE,
+    ErrorCode.PAYMENT_CLOSED,
+    ErrorCode.PAYMENT_REJECTED,
+    ErrorCode.PAYMENT_RATE_LIMITED,
+    ErrorCode.WECHAT_UNAVAILABLE,
+  )
   payOrder(
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdPipe) id: number,
@@ -32,6 +57,14 @@ export class PaymentsController {
    * taken, and a 4xx/5xx with `{"code":"FAIL","message":…}` when it should be sent again.
    */
   @Post('payments/wechat/notify')
+  @ApiOperation({ summary: 'Receive a WeChat Pay v3 notification (called by WeChat Pay only)' })
+  @ApiNoContentResponse({ description: 'Taken.' })
+  @ApiResponse({
+    status: '4XX',
+    description:
+      'Refused (bad signature, unknown order…): `{"code":"FAIL","message":…}`, WeChat sends it again.',
+  })
+  @Public()
   async receiveWechatNotification(
     @Req() request: FastifyRequest & { rawBody?: Buffer },
     @Res() reply: FastifyReply,
@@ -67,7 +100,14 @@ export class PaymentsController {
   @Post('staff/orders/:id/refunds')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Refund a paid order, whole or in part' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiErrors(
+    ErrorCode.VALIDATION_FAILED,
+    ErrorCode.ORDER_NOT_FOUND,
+    ErrorCode.ORDER_TRANSITION_NOT_ALLOWED,
+    ErrorCode.REFUND_AMOUNT_INVALID,
+  )
   refundOrder(
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdPipe) id: number,

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   APPOINTMENT_SERVICES,
+  APPOINTMENT_STATUSES,
+  type Appointment,
   type AppointmentService,
+  type AppointmentSlot,
+  type AppointmentStatus,
+  type StaffAppointment,
   type AppointmentSettings,
   type AppointmentSlotQuery,
   type BookAppointmentRequest,
@@ -81,4 +86,55 @@ export class AppointmentSettingsDto implements AppointmentSettings {
   @Min(1)
   @Max(10)
   perOptometrist: number;
+}
+
+export class AppointmentSlotDto implements AppointmentSlot {
+  @ApiProperty({ format: 'date-time', example: '2026-12-02T02:00:00.000Z' })
+  start: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-02T02:30:00.000Z' })
+  end: string;
+
+  @ApiProperty({ description: 'Active optometrists × `perOptometrist`.', example: 2 })
+  capacity: number;
+
+  @ApiProperty({ description: 'Capacity − booked; 0 once the slot has begun.', example: 1 })
+  available: number;
+}
+
+export class AppointmentDto implements Appointment {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty()
+  storeId: number;
+
+  @ApiProperty()
+  storeName: string;
+
+  @ApiProperty({ description: 'The member’s own profile or a family profile.' })
+  profileId: number;
+
+  @ApiProperty({ description: 'Whom the appointment is for.' })
+  profileName: string;
+
+  @ApiProperty({ enum: APPOINTMENT_SERVICES })
+  service: AppointmentService;
+
+  @ApiProperty({ format: 'date-time' })
+  start: string;
+
+  @ApiProperty({ format: 'date-time' })
+  end: string;
+
+  @ApiProperty({ enum: APPOINTMENT_STATUSES })
+  status: AppointmentStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class StaffAppointmentDto extends AppointmentDto implements StaffAppointment {
+  @ApiProperty({ description: 'The member, to open the customer card.' })
+  memberId: number;
 }

@@ -8,6 +8,7 @@ import {
   type CouponScope,
   type CouponTemplateInput,
   type CouponTemplatePatch,
+  type CouponValidity,
   type ProductCategory,
 } from '@lensloop/shared';
 import { Type } from 'class-transformer';
@@ -27,6 +28,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_ID } from '../../../common/id.pipe';
+import { oneOfModels } from '../../../common/openapi/api-responses.decorator';
 
 const MAX_FEN = 100_000_000;
 
@@ -48,7 +50,33 @@ export class CouponScopeDto implements CouponScope {
   productIds?: number[];
 }
 
-/** `{ from, to }` or `{ days }`; which one is checked by the template policy. */
+/** `CouponValidity`, fixed dates. */
+export class CouponDateRangeValidityDto implements Extract<CouponValidity, { from: string }> {
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T00:00:00+08:00' })
+  from: string;
+
+  @ApiProperty({ format: 'date-time', example: '2027-01-01T00:00:00+08:00' })
+  to: string;
+}
+
+/** `CouponValidity`, a number of days counted from the moment of issue. */
+export class CouponDaysValidityDto implements Extract<CouponValidity, { days: number }> {
+  @ApiProperty({ minimum: 1, maximum: 3650, example: 30 })
+  days: number;
+}
+
+/** The two shapes of `CouponValidity`; register both with `ApiExtraModels` where it is used. */
+export const COUPON_VALIDITY_MODELS = [CouponDateRangeValidityDto, CouponDaysValidityDto] as const;
+
+export const COUPON_VALIDITY_PROPERTY = {
+  ...oneOfModels(...COUPON_VALIDITY_MODELS),
+  description: 'Fixed dates (ISO instants), or a number of days counted from the moment of issue.',
+};
+
+/**
+ * `{ from, to }` or `{ days }`; which one is checked by the template policy. Validated as this
+ * class, documented as the two shapes (`COUPON_VALIDITY_PROPERTY`).
+ */
 export class CouponValidityDto {
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00' })
   @IsOptional()
@@ -69,13 +97,19 @@ export class CouponValidityDto {
 }
 
 export class UpdateCouponTemplateDto implements Omit<CouponTemplatePatch, 'validity'> {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 60 })
   @IsOptional()
   @IsString()
   @Length(1, 60)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'null: unlimited' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 100_000_000,
+    description: 'null: unlimited',
+  })
   @IsOptional()
   @ValidateIf((_dto, value) => value !== null)
   @IsInt()
@@ -83,14 +117,15 @@ export class UpdateCouponTemplateDto implements Omit<CouponTemplatePatch, 'valid
   @Max(100_000_000)
   totalQuantity?: number | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100)
   perMemberLimit?: number;
 
-  @ApiPropertyOptional({ type: CouponValidityDto })
+  // Validated as CouponValidityDto (either shape); documented as the two shapes.
+  @ApiPropertyOptional({ ...COUPON_VALIDITY_PROPERTY, type: Object })
   @IsOptional()
   @ValidateNested()
   @Type(() => CouponValidityDto)
@@ -108,7 +143,7 @@ export class UpdateCouponTemplateDto implements Omit<CouponTemplatePatch, 'valid
 }
 
 export class CreateCouponTemplateDto implements Omit<CouponTemplateInput, 'validity'> {
-  @ApiProperty()
+  @ApiProperty({ minLength: 1, maxLength: 60, example: '满300减50' })
   @IsString()
   @Length(1, 60)
   name: string;
@@ -117,28 +152,40 @@ export class CreateCouponTemplateDto implements Omit<CouponTemplateInput, 'valid
   @IsIn(COUPON_KINDS)
   kind: CouponKind;
 
-  @ApiPropertyOptional({ description: 'fen' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_FEN, description: '`amount_off`: fen taken off.' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   amountOff?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 99 })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 99,
+    description: '`percent_off`: percent taken off (20 → pay 80%).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(99)
   percentOff?: number;
 
-  @ApiPropertyOptional({ description: 'fen' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_FEN,
+    description: '`percent_off`: the most it takes off, fen.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   maxDiscount?: number;
 
-  @ApiPropertyOptional({ description: 'fen; 满减 threshold on the in-scope subtotal' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_FEN,
+    description: 'fen; 满减 threshold on the in-scope subtotal',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -150,7 +197,7 @@ export class CreateCouponTemplateDto implements Omit<CouponTemplateInput, 'valid
   @Type(() => CouponScopeDto)
   scope: CouponScopeDto;
 
-  @ApiPropertyOptional({ description: 'Omit for unlimited.' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000_000, description: 'Omit for unlimited.' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -163,7 +210,8 @@ export class CreateCouponTemplateDto implements Omit<CouponTemplateInput, 'valid
   @Max(100)
   perMemberLimit: number;
 
-  @ApiProperty({ type: CouponValidityDto })
+  // Validated as CouponValidityDto (either shape); documented as the two shapes.
+  @ApiProperty({ ...COUPON_VALIDITY_PROPERTY, type: Object })
   @ValidateNested()
   @Type(() => CouponValidityDto)
   validity: CouponValidityDto;

@@ -39,7 +39,12 @@ export class CreateProfileDto implements CreateProfileRequest {
   @IsIn(FAMILY_RELATIONS)
   relation: Exclude<ProfileRelation, 'self'>;
 
-  @ApiPropertyOptional({ example: '2018-03-15', description: 'Required for a child.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2018-03-15',
+    description: 'Required for a child.',
+  })
   // A child's expiry (6 months) and progression flag depend on the age.
   @ValidateIf((profile: CreateProfileDto) => profile.relation === 'child' || isGiven(profile.birthDate))
   @IsDefined({ message: 'birthDate is required for a child' })
@@ -54,7 +59,12 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @Length(1, 64)
   name?: string;
 
-  @ApiPropertyOptional({ example: '1988-04-02', description: 'null removes it (not for a child).' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '1988-04-02',
+    description: 'null removes it (not for a child).',
+  })
   @ValidateIf((profile: UpdateProfileDto) => isGiven(profile.birthDate))
   @BirthDate()
   birthDate?: string | null;

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ORDER_STATUSES, type OrderStatus, type StaffOrderQuery } from '@lensloop/shared';
+import { ORDER_STATUSES, type OrderQuery, type OrderStatus, type StaffOrderQuery } from '@lensloop/shared';
 import { IsIn, IsISO8601, IsOptional, Matches, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
 
-export class OrderQueryDto extends PageQueryDto {
+export class OrderQueryDto extends PageQueryDto implements OrderQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @IsOptional()
   @IsIn(ORDER_STATUSES)
