@@ -73,4 +73,36 @@ describe('Built styles', () => {
     );
     expect(tooSmall).toEqual([]);
   });
+
+  it("should draw the weapp's large-text mode on a page root marked .large-text: 18 px text, larger prices", () => {
+    const all = builtStyles(WEAPP_BUILD).flatMap(rules);
+    const sizeFor = (selector: string) =>
+      all
+        .filter((rule) => rule.selector.split(',').some((part) => part.trim() === selector))
+        .flatMap((rule) => rule.declarations.filter(([name]) => name === 'font-size'))
+        .map(([, value]) => rpx(value) ?? 0);
+    // 36 rpx is 18 px on a 375 px phone.
+    for (const selector of ['.large-text view', '.large-text text', '.large-text .nut-input-native']) {
+      expect({ selector, sizes: sizeFor(selector) }).toEqual({ selector, sizes: [36] });
+    }
+    expect(Math.min(...sizeFor('.large-text .price-tag'))).toBeGreaterThan(36);
+  });
+
+  it('should give every weapp page a root that can carry the large-text mode', () => {
+    const source = join(__dirname, '..', '..', 'miniprogram', 'src');
+    const config = readFileSync(join(source, 'app.config.ts'), 'utf8');
+    const mainPages = Array.from(config.matchAll(/'(pages\/[\w-]+\/index)'/g), (match) => match[1]);
+    const subpackagePages = Array.from(
+      config.matchAll(/root: '([\w/-]+)',\s*pages: \[([^\]]*)\]/g),
+      ([, root, pages]) => Array.from(pages.matchAll(/'([\w/-]+)'/g), (page) => `${root}/${page[1]}`),
+    ).flat();
+    const pages = [...mainPages, ...subpackagePages];
+    expect(pages.length).toBeGreaterThanOrEqual(17);
+    // PageRoot marks the root itself; PageState wraps what it draws in one in the weapp.
+    const unmarked = pages.filter((page) => {
+      const text = readFileSync(join(source, `${page}.tsx`), 'utf8');
+      return !/<PageRoot\b|<PageState\b/.test(text);
+    });
+    expect(unmarked).toEqual([]);
+  });
 });

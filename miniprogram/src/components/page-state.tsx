@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { Button, Empty, Loading } from '@nutui/nutui-react-taro';
 import type { PageData } from '../hooks/use-page-data';
 import { errorMessage, t } from '../i18n';
+import { PageRoot } from './page-root';
 // NutUI's default Empty pictures load from a CDN; draw a local one instead.
 import './page-state.scss';
 
@@ -53,8 +54,11 @@ export function PageState<T>({
   emptyTitle?: string;
   children: (data: T) => ReactNode;
 }) {
-  if (page.error) return <ErrorState error={page.error} onRetry={() => void page.reload()} />;
-  if (page.data === null) return <LoadingState />;
-  if (isEmpty?.(page.data)) return <EmptyState title={emptyTitle} />;
-  return <>{children(page.data)}</>;
+  let content: ReactNode;
+  if (page.error) content = <ErrorState error={page.error} onRetry={() => void page.reload()} />;
+  else if (page.data === null) content = <LoadingState />;
+  else if (isEmpty?.(page.data)) content = <EmptyState title={emptyTitle} />;
+  else content = children(page.data);
+  // The weapp's large-text mode hangs on the page's root (PageRoot); H5 has it on <html> already.
+  return process.env.TARO_ENV === 'weapp' ? <PageRoot>{content}</PageRoot> : <>{content}</>;
 }

@@ -11,6 +11,7 @@ import { listProducts, listStoresNear } from '../../services/catalog';
 import { locate } from '../../services/location';
 import { session } from '../../stores/session';
 import './index.scss';
+import { PageRoot } from '../../components/page-root';
 
 interface NearestStore {
   store: Store | null;
@@ -85,7 +86,7 @@ export default function HomePage() {
   });
 
   return (
-    <View className="home-page">
+    <PageRoot className="home-page">
       <StoreCard nearest={nearest.data} error={nearest.error} onRetry={() => void nearest.reload()} />
 
       <Text className="section-title">{t('home.categories')}</Text>
@@ -119,6 +120,6 @@ export default function HomePage() {
         )}
       </PageState>
       <View className="home-page__bottom" />
-    </View>
+    </PageRoot>
   );
 }

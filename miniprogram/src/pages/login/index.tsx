@@ -9,6 +9,7 @@ import { loginWithWechatCode, wechatLoginCode } from '../../services/auth';
 import { returnAfterLogin } from '../../services/login-redirect';
 import { session } from '../../stores/session';
 import './index.scss';
+import { PageRoot } from '../../components/page-root';
 
 // In a browser there is no WeChat: the dev/test server accepts `dev-<name>` codes instead.
 const IS_H5 = process.env.TARO_ENV === 'h5';
@@ -39,7 +40,7 @@ export default function LoginPage() {
   }
 
   return (
-    <View className="login-page">
+    <PageRoot className="login-page">
       <Text className="login-page__title" role="heading" aria-level={1}>
         {t('login.welcome')}
       </Text>
@@ -87,6 +88,6 @@ export default function LoginPage() {
       >
         <Text>{t('login.staffLink')}</Text>
       </View>
-    </View>
+    </PageRoot>
   );
 }

@@ -10,6 +10,7 @@ import { deleteMyData, exportMyData, fetchMe } from '../../services/auth';
 import { setLargeText, useLargeText } from '../../stores/large-text';
 import { session, useSession } from '../../stores/session';
 import './index.scss';
+import { PageRoot } from '../../components/page-root';
 
 function goToLogin(): void {
   void Taro.navigateTo({ url: '/pages/login/index' });
@@ -112,7 +113,7 @@ export default function MePage() {
 
   if (!signedIn) {
     return (
-      <View className="me-page">
+      <PageRoot className="me-page">
         <View className="me-page__prompt" data-testid="me-logged-out">
           <Text className="me-page__prompt-text">{t('me.loggedOut')}</Text>
           <Button type="primary" role="button" aria-label={t('me.login')} onClick={goToLogin}>
@@ -120,7 +121,7 @@ export default function MePage() {
           </Button>
         </View>
         {settings}
-      </View>
+      </PageRoot>
     );
   }
 

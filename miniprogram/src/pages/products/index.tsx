@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import { listProducts, PRODUCTS_PAGE_SIZE } from '../../services/catalog';
 import { session } from '../../stores/session';
 import './index.scss';
+import { PageRoot } from '../../components/page-root';
 
 type CategoryTab = ProductCategory | 'all';
 const TABS: CategoryTab[] = ['all', ...PRODUCT_CATEGORIES];
@@ -79,7 +80,7 @@ export default function ProductsPage() {
   });
 
   return (
-    <View className="products-page">
+    <PageRoot className="products-page">
       <View className="products-page__header">
         <SearchBar
           shape="round"
@@ -148,6 +149,6 @@ export default function ProductsPage() {
       ) : hasMore ? null : (
         <Text className="products-page__end">{t('common.noMore')}</Text>
       )}
-    </View>
+    </PageRoot>
   );
 }

@@ -29,6 +29,7 @@ import { useSession } from '../../../stores/session';
 import { AddProfileForm } from './add-profile-form';
 import { RecheckBooking } from './recheck-booking';
 import './index.scss';
+import { PageRoot } from '../../../components/page-root';
 
 interface ProfileHistory {
   prescriptions: Prescription[];
@@ -153,19 +154,19 @@ export default function FittingPage() {
 
   if (!signedIn) {
     return (
-      <View className="fitting-page">
+      <PageRoot className="fitting-page">
         <EmptyState title={t('fitting.loggedOut')} />
         <Button type="primary" role="button" aria-label={t('me.login')} onClick={() => sendToLogin()}>
           {t('me.login')}
         </Button>
-      </View>
+      </PageRoot>
     );
   }
   if (error) return <ErrorState error={error} onRetry={() => void loadProfiles()} />;
   if (!profiles) return <LoadingState />;
 
   return (
-    <View className="fitting-page">
+    <PageRoot className="fitting-page">
       {/* Asked first while missing; once given, the way to withdraw it sits below the history. */}
       {consent === false ? <ConsentCard granted={false} onChange={setConsent} /> : null}
       <View className="fitting-page__profiles" role="tablist" aria-label={t('staff.profiles')}>
@@ -228,6 +229,6 @@ export default function FittingPage() {
         <Cell title={t('accessLog.link')} clickable extra="›" />
       </View>
       {consent === true ? <ConsentCard granted onChange={setConsent} /> : null}
-    </View>
+    </PageRoot>
   );
 }

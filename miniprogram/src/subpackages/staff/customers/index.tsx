@@ -9,6 +9,7 @@ import { usePageTitle } from '../../../hooks/use-locale';
 import { t } from '../../../i18n';
 import { searchCustomers } from '../../../services/prescriptions';
 import '../desk.scss';
+import { PageRoot } from '../../../components/page-root';
 
 export default function StaffCustomersPage() {
   usePageTitle('title.staffCustomers');
@@ -38,7 +39,7 @@ export default function StaffCustomersPage() {
   }
 
   return (
-    <View className="desk">
+    <PageRoot className="desk">
       <View className="desk__search">
         <LabelledInput
           className="desk__input"
@@ -77,6 +78,6 @@ export default function StaffCustomersPage() {
           ))}
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

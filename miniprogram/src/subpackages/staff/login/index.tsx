@@ -9,6 +9,7 @@ import { loginStaff } from '../../../services/auth';
 import { returnAfterLogin } from '../../../services/login-redirect';
 import { session, useSession } from '../../../stores/session';
 import './index.scss';
+import { PageRoot } from '../../../components/page-root';
 
 export default function StaffLoginPage() {
   usePageTitle('title.staffLogin');
@@ -84,7 +85,7 @@ export default function StaffLoginPage() {
   }
 
   return (
-    <View className="staff-login">
+    <PageRoot className="staff-login">
       <Text className="staff-login__title" role="heading" aria-level={1}>
         {t('staff.title')}
       </Text>
@@ -123,6 +124,6 @@ export default function StaffLoginPage() {
       >
         {t('staff.submit')}
       </Button>
-    </View>
+    </PageRoot>
   );
 }

@@ -31,6 +31,7 @@ import {
   type EyeField,
   type FormText,
 } from './prescription-form';
+import { PageRoot } from '../../../components/page-root';
 
 const FIELD_LABELS: Record<EyeField, MessageKey> = {
   ...EYE_FIELD_LABELS,
@@ -158,7 +159,7 @@ export default function StaffRecordPage() {
   }
 
   return (
-    <View className="desk record">
+    <PageRoot className="desk record">
       <Text className="section-title">
         {t('record.for', { name: decodeURIComponent(params.name ?? '') })}
       </Text>
@@ -278,6 +279,6 @@ export default function StaffRecordPage() {
           {t('record.submit')}
         </Button>
       </View>
-    </View>
+    </PageRoot>
   );
 }
