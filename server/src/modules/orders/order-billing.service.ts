@@ -49,9 +49,7 @@ export class OrderBillingService {
   }
 
   async findById(orderId: number, manager: EntityManager = this.dataSource.manager): Promise<BillableOrder> {
-    const order = await manager.findOneBy(OrderEntity, { id: orderId });
-    if (!order) throw orderNotFound(orderId);
-    return billable(order);
+    return billable(await this.findEntity(orderId, manager));
   }
 
   async findByNo(no: string): Promise<BillableOrder | null> {
@@ -123,12 +121,12 @@ export class OrderBillingService {
     }
   }
 
-  toOrder(orderId: number): Promise<Order> {
-    return this.findEntity(orderId).then((order) => this.orders.toOrder(order));
+  async toOrder(orderId: number): Promise<Order> {
+    return this.orders.toOrder(await this.findEntity(orderId));
   }
 
-  private async findEntity(orderId: number): Promise<OrderEntity> {
-    const order = await this.dataSource.manager.findOneBy(OrderEntity, { id: orderId });
+  private async findEntity(orderId: number, manager = this.dataSource.manager): Promise<OrderEntity> {
+    const order = await manager.findOneBy(OrderEntity, { id: orderId });
     if (!order) throw orderNotFound(orderId);
     return order;
   }
