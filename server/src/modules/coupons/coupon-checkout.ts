@@ -34,8 +34,10 @@ export class CouponCheckout implements CouponApplier, OnModuleInit {
   ): Promise<CouponPricing> {
     const available = await this.coupons.availableOf(memberId);
     if (couponId !== undefined && !available.some((coupon) => coupon.id === couponId)) {
-      // Not available: someone else's or unknown (404), or used already (409).
-      this.coupons.assertUsable(await this.coupons.findOwned(memberId, couponId), this.clock.now());
+      // Not available: someone else's or unknown (404), else used already (409) — also when it was
+      // given back between the two reads, rather than quoting it with no discount.
+      await this.coupons.findOwned(memberId, couponId);
+      throw alreadyRedeemed(couponId);
     }
     const templates = await this.coupons.templatesByIds(available.map((coupon) => coupon.templateId));
     const templateById = new Map(templates.map((template) => [template.id, template]));

@@ -310,7 +310,7 @@ export class CouponsService {
   /** Coupons with their templates' names and rules, as the API shows them. */
   async withTemplates(coupons: readonly CouponEntity[]): Promise<Coupon[]> {
     const ids = [...new Set(coupons.map((coupon) => coupon.templateId))];
-    const templates = ids.length ? await this.templates.findBy({ id: In(ids) }) : [];
+    const templates = await this.templatesByIds(ids);
     const byId = new Map(templates.map((template) => [template.id, template]));
     return coupons.map((coupon) =>
       this.toCoupon(coupon, byId.get(coupon.templateId) as CouponTemplateEntity),

@@ -1,15 +1,11 @@
-import type { CouponIneligibility, CouponOffer, CouponScope, Fen, ProductCategory } from '@lensloop/shared';
+import type { CouponIneligibility, CouponOffer, CouponScope, Fen } from '@lensloop/shared';
+import type { CouponPricingLine } from '../../orders/coupon-port';
 
 /** The discount rules of a coupon (its template's), with the coupon's own validity. */
 export type CouponRules = Omit<CouponOffer, 'name'> & { validFrom: Date; validTo: Date };
 
-/** An order line as the coupon rules see it. */
-export interface CouponLine {
-  productId: number;
-  category: ProductCategory;
-  unitPrice: Fen;
-  lineTotal: Fen;
-}
+/** An order line as the coupon rules see it: the orders port's line. */
+export type CouponLine = CouponPricingLine;
 
 export type CouponEvaluation = { discount: Fen; reason: null } | { discount: 0; reason: CouponIneligibility };
 
