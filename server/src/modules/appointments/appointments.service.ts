@@ -330,14 +330,14 @@ export class AppointmentsService implements OnModuleInit, PersonalDataContributo
   }
 
   private async toAppointments(rows: readonly AppointmentEntity[]): Promise<Appointment[]> {
-    const [stores, names] = await Promise.all([
-      this.stores.storesByIds(rows.map((row) => row.storeId)),
+    const [storeNames, names] = await Promise.all([
+      this.stores.namesOf(rows.map((row) => row.storeId)),
       this.profiles.namesByIds(rows.map((row) => row.profileId)),
     ]);
     return rows.map((row) => ({
       id: row.id,
       storeId: row.storeId,
-      storeName: stores.get(row.storeId)?.name ?? '',
+      storeName: storeNames.get(row.storeId) ?? '',
       profileId: row.profileId,
       profileName: names.get(row.profileId) ?? '',
       service: row.service,

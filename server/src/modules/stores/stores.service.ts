@@ -67,12 +67,6 @@ export class StoresService {
     return toPage(listed.slice(window.skip, window.skip + window.pageSize), listed.length, window);
   }
 
-  /** The stores with these ids, by id (unknown ids are left out). */
-  async storesByIds(ids: readonly number[]): Promise<Map<number, Store>> {
-    const stores = ids.length ? await this.stores.findBy({ id: In([...new Set(ids)]) }) : [];
-    return new Map(stores.map((store) => [store.id, toStore(store)]));
-  }
-
   async getStore(id: number): Promise<Store> {
     const store = await this.stores.findOneBy({ id });
     if (!store) throw new DomainError(ErrorCode.STORE_NOT_FOUND, `Store ${id} does not exist.`);
