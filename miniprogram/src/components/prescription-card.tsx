@@ -180,7 +180,7 @@ export function PrescriptionCard({ prescription }: { prescription: Prescription 
         </View>
       ) : null}
       <View className="rx-card__footer">
-        {prescription.source === 'external' ? <Text>{t('rx.source.external')}</Text> : null}
+        {prescription.source === 'external' ? <Text>{t('source.external')}</Text> : null}
         <Text>{t('rx.expiresAt', { date: prescription.expiresAt })}</Text>
         {prescription.storeName ? <Text>{prescription.storeName}</Text> : null}
         {prescription.examinerName ? (

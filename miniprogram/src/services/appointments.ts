@@ -1,11 +1,17 @@
-import type {
-  Appointment,
-  AppointmentSlot,
-  BookAppointmentRequest,
-  Page,
-  StaffAppointment,
+import {
+  shanghaiDateTime,
+  type Appointment,
+  type AppointmentSlot,
+  type BookAppointmentRequest,
+  type Page,
+  type StaffAppointment,
 } from '@lensloop/shared';
 import { callApi } from './request';
+
+/** `HH:mm` of an appointment instant in Asia/Shanghai. */
+export function clockTime(instant: string): string {
+  return shanghaiDateTime(new Date(instant)).slice(11);
+}
 
 export function listRecheckSlots(storeId: number, date: string): Promise<AppointmentSlot[]> {
   return callApi((api) => api.listAppointmentSlots(storeId, { date, service: 'recheck' }));

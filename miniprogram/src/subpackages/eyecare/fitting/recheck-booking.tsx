@@ -14,6 +14,7 @@ import { errorMessage, t } from '../../../i18n';
 import {
   bookAppointment,
   cancelAppointment,
+  clockTime,
   listMyAppointments,
   listRecheckSlots,
 } from '../../../services/appointments';
@@ -30,9 +31,6 @@ function bookingDays(): string[] {
     shanghaiDate(new Date(now + (index + 1) * DAY_MS)),
   );
 }
-
-/** `HH:mm` of an instant in Asia/Shanghai. */
-const clockTime = (instant: string) => shanghaiDateTime(new Date(instant)).slice(11);
 
 /**
  * "预约复查": books a child's re-check at the nearest store for a free slot, and shows (with a

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { shanghaiDateTime, type StaffAppointment } from '@lensloop/shared';
+import type { StaffAppointment } from '@lensloop/shared';
 import { PageState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
-import { listStoreAppointments, markNoShow } from '../../../services/appointments';
+import { clockTime, listStoreAppointments, markNoShow } from '../../../services/appointments';
 import './index.scss';
 
 /** The store's appointments today, earliest first; a booked one that has begun can be marked a no-show. */
@@ -37,7 +37,7 @@ export default function StaffAppointmentsPage() {
         <View className="staff-appointments" data-testid="staff-appointments">
           {appointments.map((appointment) => {
             const label = t('appointments.row', {
-              time: shanghaiDateTime(new Date(appointment.start)).slice(11),
+              time: clockTime(appointment.start),
               name: appointment.profileName,
               service: t(`appointments.service.${appointment.service}`),
             });

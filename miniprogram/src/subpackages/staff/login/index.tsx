@@ -42,7 +42,7 @@ export default function StaffLoginPage() {
 
   if (staff) {
     return (
-      <View className="staff-login" data-testid="staff-profile">
+      <PageRoot className="staff-login" data-testid="staff-profile">
         <Text className="staff-login__title" role="heading" aria-level={1}>
           {t('staff.welcome', { name: staff.name })}
         </Text>
@@ -80,7 +80,7 @@ export default function StaffLoginPage() {
         >
           {t('staff.logout')}
         </Button>
-      </View>
+      </PageRoot>
     );
   }
 
