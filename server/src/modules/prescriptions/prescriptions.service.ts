@@ -100,17 +100,16 @@ export class PrescriptionsService
       pd: body.pd,
       lensType: body.lensType,
     };
-    // The birth date bounds the exam date, so the profile is read before the rules run.
-    const person = await this.profiles.getProfile(memberId, body.profileId);
-    const details = validatePrescription(input, { today: this.clock.today(), birthDate: person.birthDate });
+    // The birth date bounds the exam date, so member and profile are read before the rules run.
+    await this.members.getMember(memberId);
+    const profile = await this.profiles.getProfile(memberId, body.profileId);
+    const details = validatePrescription(input, { today: this.clock.today(), birthDate: profile.birthDate });
     if (details.length)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The prescription is not valid.', details);
     const normalized = normalizePrescription(input);
     const source = body.source ?? 'in_store';
 
     const saved = await this.tx.run(async (manager) => {
-      await this.members.getMember(memberId, manager);
-      const profile = await this.profiles.getProfile(memberId, body.profileId, manager);
       await this.consents.requirePrescriptionConsent(memberId, manager);
       const prescription = await manager.save(
         manager.create(PrescriptionEntity, {
