@@ -4,7 +4,6 @@ import { Button } from '@nutui/nutui-react-taro';
 import {
   shanghaiDate,
   shanghaiDateTime,
-  type Appointment,
   type FamilyProfile,
   type Store,
 } from '@lensloop/shared';
@@ -42,7 +41,6 @@ export function RecheckBooking({ profile }: { profile: FamilyProfile }) {
   const [days] = useState(bookingDays);
   const [day, setDay] = useState(days[0]);
   const [start, setStart] = useState<string | null>(null);
-  const [booked, setBooked] = useState<Appointment | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -52,24 +50,18 @@ export function RecheckBooking({ profile }: { profile: FamilyProfile }) {
       .catch(() => setStore(null));
   }, []);
 
-  useEffect(() => {
-    let current = true;
-    listMyAppointments().then(
-      (page) => {
-        const upcoming = page.items.find(
-          (appointment) =>
-            appointment.profileId === profile.id &&
-            appointment.status === 'booked' &&
-            Date.parse(appointment.start) > Date.now(),
-        );
-        if (current) setBooked(upcoming ?? null);
-      },
-      (loadError: unknown) => current && setError(loadError),
+  // The profile's upcoming re-check, if one is booked.
+  const bookedPage = usePageData(async () => {
+    const page = await listMyAppointments();
+    const upcoming = page.items.find(
+      (appointment) =>
+        appointment.profileId === profile.id &&
+        appointment.status === 'booked' &&
+        Date.parse(appointment.start) > Date.now(),
     );
-    return () => {
-      current = false;
-    };
+    return upcoming ?? null;
   }, [profile.id]);
+  const booked = bookedPage.data;
 
   const slotsPage = usePageData(
     async () =>
@@ -82,7 +74,7 @@ export function RecheckBooking({ profile }: { profile: FamilyProfile }) {
     if (!store || !start) return;
     setError(null);
     try {
-      setBooked(
+      bookedPage.setData(
         await bookAppointment({ storeId: store.id, start, service: 'recheck', profileId: profile.id }),
       );
       setOpen(false);
@@ -96,13 +88,13 @@ export function RecheckBooking({ profile }: { profile: FamilyProfile }) {
     setError(null);
     try {
       await cancelAppointment(booked.id);
-      setBooked(null);
+      bookedPage.setData(null);
     } catch (cancelError) {
       setError(cancelError);
     }
   }
 
-  const shownError = error ?? slotsPage.error;
+  const shownError = error ?? bookedPage.error ?? slotsPage.error;
   const errorText = shownError ? (
     <Text className="fitting-page__warning" role="alert">
       {errorMessage(shownError)}
