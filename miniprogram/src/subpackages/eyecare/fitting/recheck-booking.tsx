@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import {
-  shanghaiDate,
-  shanghaiDateTime,
-  type FamilyProfile,
-  type Store,
-} from '@lensloop/shared';
+import { shanghaiDate, shanghaiDateTime, type FamilyProfile, type Store } from '@lensloop/shared';
 import { ChoiceChip } from '../../../components/choice-chip';
 import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
