@@ -7,3 +7,6 @@ export * from './orders';
 export * from './platform/platform.types';
 export * from './appointments';
 export * from './coupons';
+export * from './trade-ins';
+export * from './membership';
+export * from './wallet';
