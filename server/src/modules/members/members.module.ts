@@ -4,6 +4,7 @@ import { StaffModule } from '../staff/staff.module';
 import { MemberEntity } from './entities/member.entity';
 import { ProfileEntity } from './entities/profile.entity';
 import { MembersController } from './members.controller';
+import { MemberStandingPort } from './member-standing';
 import { MembersService } from './members.service';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
@@ -11,7 +12,7 @@ import { ProfilesService } from './profiles.service';
 @Module({
   imports: [TypeOrmModule.forFeature([MemberEntity, ProfileEntity]), StaffModule],
   controllers: [MembersController, ProfilesController],
-  providers: [MembersService, ProfilesService],
-  exports: [MembersService, ProfilesService],
+  providers: [MembersService, ProfilesService, MemberStandingPort],
+  exports: [MembersService, ProfilesService, MemberStandingPort],
 })
 export class MembersModule {}
