@@ -12,6 +12,7 @@ import {
 import { placeOrder, setStock, stockOf } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { OrderExpiryJob } from '../../server/src/modules/orders/order-expiry.job';
+import { daysAgo } from '../support/dates';
 
 /** Goes through the shared typed ApiClient, so its paths and bodies are checked by the compiler. */
 describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
@@ -47,7 +48,7 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
     othersPrescriptionId = (
       await optometrist.api.recordPrescription(bob.memberId, {
         kind: 'distance',
-        examDate: '2026-10-01',
+        examDate: daysAgo(60),
         od: { sphere: -100, cylinder: 0 },
         os: { sphere: -100, cylinder: 0 },
         pd: { binocular: 630 },

@@ -11,6 +11,7 @@ import {
   waitFor,
 } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { daysAgo } from '../support/dates';
 
 /**
  * The transactional outbox, through its first real handler: closing the WeChat transaction of a
@@ -270,7 +271,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
       .set('authorization', optometrist.authorization)
       .send({
         kind: 'distance',
-        examDate: '2026-10-01',
+        examDate: daysAgo(60),
         od: { sphere: -275, cylinder: -50, axis: 180 },
         os: { sphere: -250, cylinder: 0 },
         pd: { binocular: 620 },
@@ -286,7 +287,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
         memberId: customer.memberId,
         profileId: recorded.body.profileId,
         kind: 'distance',
-        examDate: '2026-10-01',
+        examDate: daysAgo(60),
       },
     ]);
     expect(events[0].payload).not.toMatch(/sphere|-275|620/);

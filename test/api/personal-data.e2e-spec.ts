@@ -6,6 +6,7 @@ import { customerAuth } from '../support/actors';
 import { Factory } from '../support/factories';
 import { placeOrder } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { daysAgo } from '../support/dates';
 
 // Listing every key of MemberExportSections (the compiler checks that none is missing) lets the
 // test hold the shared type and the server's registered sections equal.
@@ -86,7 +87,7 @@ describe('personal data contributors (MariaDB)', () => {
       .send({
         profileId: child.body.id,
         kind: 'distance',
-        examDate: '2026-10-01',
+        examDate: daysAgo(60),
         od: { sphere: -275, cylinder: 0 },
         os: { sphere: -250, cylinder: 0 },
         pd: { binocular: 580 },

@@ -3,6 +3,7 @@ import type { RecordPrescriptionRequest } from '@lensloop/shared';
 import { Factory, type SkuFixture } from '../support/factories';
 import { placeOrder } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { daysAgo } from '../support/dates';
 
 const ADDRESS = {
   recipient: 'Zhang Wei',
@@ -14,7 +15,7 @@ const ADDRESS = {
 function exam(sphere: number): RecordPrescriptionRequest {
   return {
     kind: 'distance',
-    examDate: '2026-10-01',
+    examDate: daysAgo(60),
     od: { sphere, cylinder: 0 },
     os: { sphere, cylinder: 0 },
     pd: { binocular: 630 },
@@ -162,7 +163,7 @@ describe('orders with prescriptions (MariaDB)', () => {
     const eye = { sphere: -725, cylinder: 0, baseCurve: 860, diameter: 1420 };
     const wearer = await customerWithExam({
       kind: 'contact_lens',
-      examDate: '2026-10-01',
+      examDate: daysAgo(60),
       od: eye,
       os: eye,
     });

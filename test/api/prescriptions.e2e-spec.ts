@@ -2,13 +2,14 @@ import request from 'supertest';
 import type { RecordPrescriptionRequest } from '@lensloop/shared';
 import { Factory, type StaffFixture, type StoreFixture } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { daysAgo } from '../support/dates';
 
 const CONSENT = { kind: 'prescription_storage', granted: true, policyVersion: '2026-11' };
 
 function exam(overrides: Partial<RecordPrescriptionRequest> = {}): RecordPrescriptionRequest {
   return {
     kind: 'distance',
-    examDate: '2026-10-01',
+    examDate: daysAgo(60),
     od: { sphere: -125, cylinder: -50, axis: 180 },
     os: { sphere: -100, cylinder: 0 },
     pd: { binocular: 630 },
@@ -169,7 +170,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       const created = await record(memberId, {
         kind: 'contact_lens',
         lensType: 'ortho_k',
-        examDate: '2026-10-01',
+        examDate: daysAgo(60),
         od: eye,
         os: eye,
       }).expect(201);
@@ -192,9 +193,11 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     });
 
     it('should store a plus-cylinder prescription transposed to minus cylinder', async () => {
-      const created = await record(memberId, exam({ od: { sphere: -200, cylinder: 50, axis: 90 } })).expect(
-        201,
-      );
+      // An adult's distance prescription is good for a year from the exam.
+      const created = await record(
+        memberId,
+        exam({ examDate: '2026-10-01', od: { sphere: -200, cylinder: 50, axis: 90 } }),
+      ).expect(201);
       expect(created.body.od).toMatchObject({ sphere: -150, cylinder: -50, axis: 180 });
       expect(created.body).toMatchObject({
         storeName: store.name,
@@ -548,7 +551,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
     expect(card.body).toMatchObject({ phoneMasked: '139****0009', prescriptionConsent: true });
     const child = card.body.profiles.find((profile: { id: number }) => profile.id === customer.childId);
     expect(child.lastPrescription).toMatchObject({
-      examDate: '2026-10-01',
+      examDate: daysAgo(60),
       storeName: store.name,
     });
     expect(child.lastPrescription).not.toHaveProperty('od');

@@ -8,6 +8,7 @@ import { customerAuth, staffAuth } from '../support/actors';
 import { expectAttribute, expectVisibleText, launchBrowser, waitForTaroPage } from '../support/browser';
 import { demoSkus, setStock, type DemoSkus } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { daysAgo } from '../support/dates';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
 
@@ -102,7 +103,7 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
       .set('authorization', (await staffAuth(server.baseUrl, 'optometrist1')).authorization)
       .send({
         kind: 'distance',
-        examDate: '2026-10-01',
+        examDate: daysAgo(60),
         od: { sphere: -300, cylinder: 0 },
         os: { sphere: -275, cylinder: 0 },
         pd: { binocular: 630 },
@@ -113,7 +114,7 @@ describe('H5: buy glasses and contact lenses, pay, pick up', () => {
     await waitForTaroPage(customer, 'subpackages/shopping/checkout/index');
     await customer.getByTestId('checkout-payable').waitFor();
     // The newest valid prescription is chosen; "add it later" stays possible.
-    const lastExam = customer.getByRole('radio', { name: '本人 2026-10-01（远用）' });
+    const lastExam = customer.getByRole('radio', { name: `本人 ${daysAgo(60)}（远用）` });
     await expectAttribute(lastExam, 'aria-checked', 'true');
     await customer.getByRole('radio', { name: '到店后补充验光单' }).waitFor();
     await shot(customer, '12-checkout');

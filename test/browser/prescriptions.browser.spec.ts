@@ -9,6 +9,7 @@ import { expectAttribute, launchBrowser, waitForTaroPage } from '../support/brow
 import request from 'supertest';
 import { staffAuth } from '../support/actors';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { daysAgo } from '../support/dates';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
 
@@ -84,7 +85,7 @@ describe('H5 staff desk and fitting history in Chromium', () => {
     await page.getByRole('button', { name: `查看验光单 ${DEMO_CUSTOMER.nickname}` }).click();
     expect((await lookup).status()).toBe(200);
     const card = page.getByTestId('prescription-card');
-    await card.getByText('验光日期 2026-03-14').waitFor();
+    await card.getByText(`验光日期 ${daysAgo(262)}`).waitFor();
     expect(await card.getByTestId('rx-row-od').innerText()).toContain('−3.25');
     await screenshot(page, '21-staff-customer-card');
 

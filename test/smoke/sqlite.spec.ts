@@ -5,6 +5,7 @@ import { customerAuth, staffAuth } from '../support/actors';
 import { runJob } from '../support/outbox';
 import { demoSkus, placeOrder, setStock, stockOf } from '../support/orders';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { daysAgo } from '../support/dates';
 
 /** The default start runs on embedded SQLite: the same services must work there too. */
 describe('API smoke on embedded SQLite', () => {
@@ -82,7 +83,7 @@ describe('API smoke on embedded SQLite', () => {
       .get(`/api/v1/staff/customers/${memberId}/prescriptions/latest?profileId=${child.id}`)
       .set('authorization', authorization)
       .expect(200);
-    expect(latest.body).toMatchObject({ examDate: '2026-11-14', od: { sphere: -275 } });
+    expect(latest.body).toMatchObject({ examDate: daysAgo(17), od: { sphere: -275 } });
     await api()
       .post(`/api/v1/staff/customers/${memberId}/prescriptions`)
       .set('authorization', authorization)

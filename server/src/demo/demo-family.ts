@@ -1,4 +1,4 @@
-import type { PrescriptionInput, ProfileRelation } from '@lensloop/shared';
+import { addDays, type PrescriptionInput, type ProfileRelation } from '@lensloop/shared';
 
 /**
  * The demo customer: a parent with a phone, prescription consent and a child in myopia
@@ -38,30 +38,38 @@ function exam(
   };
 }
 
-export const DEMO_PROFILES: DemoProfile[] = [
-  {
-    name: '王芳',
-    relation: 'self',
-    birthDate: '1988-04-02',
-    exams: [
-      exam('distance', '2025-03-15', [-300, -275], 620),
-      exam('distance', '2026-03-14', [-325, -300], 620),
-    ],
-  },
-  {
-    name: '小明',
-    relation: 'child',
-    birthDate: '2017-06-01',
-    // Three years of myopia management: −0.75 D and 0.30 mm in the first six months, so defocus
-    // lenses from late 2024; since then about −0.40 D and 0.20 mm a year, below the flags.
-    exams: [
-      exam('distance', '2023-11-18', [-100, -75], 540, [2390, 2385]),
-      exam('distance', '2024-05-18', [-175, -150], 540, [2420, 2412]),
-      exam('myopia_control', '2024-11-16', [-200, -175], 545, [2432, 2425]),
-      exam('myopia_control', '2025-05-17', [-225, -200], 545, [2442, 2435]),
-      exam('myopia_control', '2025-11-15', [-250, -225], 550, [2452, 2444]),
-      exam('myopia_control', '2026-05-16', [-250, -250], 550, [2461, 2453]),
-      exam('myopia_control', '2026-11-14', [-275, -250], 555, [2470, 2462]),
-    ],
-  },
-];
+/**
+ * The family's exams, dated back from `today` (the seeding day) so the demo never ages: the
+ * parent's newest distance prescription stays valid and the child is due a re-check in months.
+ */
+export function demoProfiles(today: string): DemoProfile[] {
+  const daysAgo = (days: number) => addDays(today, -days);
+  return [
+    {
+      name: '王芳',
+      relation: 'self',
+      birthDate: '1988-04-02',
+      exams: [
+        exam('distance', daysAgo(626), [-300, -275], 620),
+        exam('distance', daysAgo(262), [-325, -300], 620),
+      ],
+    },
+    {
+      name: '小明',
+      relation: 'child',
+      birthDate: '2017-06-01',
+      // Three years of myopia management, an exam every six months: −0.75 D and 0.30 mm in the
+      // first six months, so defocus lenses from then on; since then about −0.40 D and 0.20 mm a
+      // year, below the flags.
+      exams: [
+        exam('distance', daysAgo(1109), [-100, -75], 540, [2390, 2385]),
+        exam('distance', daysAgo(927), [-175, -150], 540, [2420, 2412]),
+        exam('myopia_control', daysAgo(745), [-200, -175], 545, [2432, 2425]),
+        exam('myopia_control', daysAgo(563), [-225, -200], 545, [2442, 2435]),
+        exam('myopia_control', daysAgo(381), [-250, -225], 550, [2452, 2444]),
+        exam('myopia_control', daysAgo(199), [-250, -250], 550, [2461, 2453]),
+        exam('myopia_control', daysAgo(17), [-275, -250], 555, [2470, 2462]),
+      ],
+    },
+  ];
+}

@@ -1,4 +1,4 @@
-import { prescriptionExpiry } from '@lensloop/shared';
+import { prescriptionExpiry, shanghaiDate } from '@lensloop/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MemberEntity } from '../modules/members/entities/member.entity';
 import { ProfileEntity } from '../modules/members/entities/profile.entity';
@@ -15,7 +15,7 @@ import { StoreEntity } from '../modules/stores/entities/store.entity';
 import type { SealedBox } from '../infra/crypto/sealed-box';
 import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { seedDemoCoupons } from './demo-coupons';
-import { DEMO_CUSTOMER, DEMO_PROFILES } from './demo-family';
+import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
 /** Deterministic stock levels, so demo screens and tests see the same numbers every time. */
@@ -53,7 +53,7 @@ async function seedDemoFamily(manager: EntityManager, box: SealedBox, stores: St
     granted: true,
     policyVersion: DEMO_CUSTOMER.policyVersion,
   });
-  for (const demoProfile of DEMO_PROFILES) {
+  for (const demoProfile of demoProfiles(shanghaiDate(new Date()))) {
     const profile = await manager.save(
       manager.create(ProfileEntity, {
         memberId: member.id,

@@ -1,4 +1,5 @@
 import {
+  addDays,
   addMonths,
   epochDay,
   formatCalendarDate,
@@ -42,6 +43,17 @@ describe('addMonths', () => {
     ['2026-12-01', 1, '2027-01-01'],
   ])('should give %p + %p months = %p when clamping to the month end', (date, months, expected) => {
     expect(formatCalendarDate(addMonths(parseCalendarDate(date)!, months))).toBe(expected);
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2026-12-01', -17, '2026-11-14'],
+    ['2024-03-01', -1, '2024-02-29'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-12-01', 0, '2026-12-01'],
+  ])('should move %p by %p days to %p', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
   });
 });
 

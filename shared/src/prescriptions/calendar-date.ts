@@ -50,6 +50,12 @@ export function epochDay({ year, month, day }: CalendarDate): number {
   return Math.round(instant.getTime() / MILLISECONDS_PER_DAY);
 }
 
+/** The `YYYY-MM-DD` date `days` days after `date` (before, when negative). */
+export function addDays(date: string, days: number): string {
+  const start = requireCalendarDate(date, 'date');
+  return new Date((epochDay(start) + days) * MILLISECONDS_PER_DAY).toISOString().slice(0, 10);
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;

@@ -35,4 +35,4 @@ export {
   type ExamValue,
 } from './myopia-progression';
 export { fiveGradeAcuity } from './visual-acuity';
-export { shanghaiDate, shanghaiDateTime, shanghaiDayRange } from './calendar-date';
+export { addDays, shanghaiDate, shanghaiDateTime, shanghaiDayRange } from './calendar-date';
