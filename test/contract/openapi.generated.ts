@@ -125,6 +125,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/member-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the rotating member code
+         * @description A new code every 30 s (the previous one is accepted for one more step); drawn as a QR code and a barcode. Staff find the member with `GET /staff/customers?q=<code>`.
+         */
+        get: operations["memberCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/profiles": {
         parameters: {
             query?: never;
@@ -1168,6 +1188,15 @@ export interface components {
             /** @description Bearer token for the staff member. */
             token: string;
             staff: components["schemas"]["StaffProfileDto"];
+        };
+        MemberCodeDto: {
+            /**
+             * @description Rotating code for the QR and barcode.
+             * @example MB42-3f9a0c12d4e5b678
+             */
+            code: string;
+            /** @description When this code stops being current (it is accepted one 30 s step longer). */
+            expiresAt: string;
         };
         FamilyProfileDto: {
             id: number;
@@ -2777,6 +2806,61 @@ export interface operations {
             };
         };
     };
+    memberCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCodeDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
     listProfiles: {
         parameters: {
             query?: never;
@@ -3662,7 +3746,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                /** @description Phone (11 digits), member code (12 digits) or the start of a name. */
+                /** @description Phone (11 digits), printed member number (12 digits), a scanned rotating member code (`MB…`, from `GET /me/member-code`) or the start of a name. */
                 q: string;
             };
             header?: never;

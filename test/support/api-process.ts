@@ -60,6 +60,7 @@ export async function startApiProcess(
       SEED_DEMO_DATA: 'false',
       JWT_SECRET: server.config.jwt.secret,
       COUPON_CODE_SECRET: server.config.coupons.codeSecret,
+      MEMBER_CODE_SECRET: server.config.members.codeSecret,
       WECHAT_APPID: server.config.wechat.appId,
       WECHAT_SECRET: server.config.wechat.appSecret,
       WECHAT_API_BASE_URL: server.wechat.baseUrl,

@@ -72,6 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOG_LEVEL: 'silent',
     JWT_SECRET: randomBytes(32).toString('hex'),
     COUPON_CODE_SECRET: replicaOf?.config.coupons.codeSecret ?? randomBytes(32).toString('hex'),
+    MEMBER_CODE_SECRET: replicaOf?.config.members.codeSecret ?? randomBytes(32).toString('hex'),
     WECHAT_APPID: 'wxtestlensloop0001',
     WECHAT_SECRET: 'test-secret',
     WECHAT_API_BASE_URL: wechat.baseUrl,

@@ -27,7 +27,7 @@ import { CouponTemplateEntity } from './entities/coupon-template.entity';
 import { CouponEntity } from './entities/coupon.entity';
 import { templateRuleProblems, validityProblems } from './policies/coupon-template.policy';
 import { couponValidityAt, isIssuable } from './policies/coupon-validity.policy';
-import { redemptionCode, verifyRedemptionCode } from './policies/redemption-code.policy';
+import { COUPON_CODE, rotatingCode, verifyRotatingCode } from '../../common/rotating-code';
 
 export type IssueOutcome = 'issued' | 'limit' | 'sold_out';
 
@@ -253,13 +253,23 @@ export class CouponsService {
   async redemptionCodeFor(memberId: number, couponId: number): Promise<CouponRedemptionCode> {
     const coupon = await this.findOwned(memberId, couponId);
     this.assertUsable(coupon, this.clock.now());
-    const { code, expiresAt } = redemptionCode(this.config.coupons.codeSecret, coupon.id, this.clock.nowMs());
+    const { code, expiresAt } = rotatingCode(
+      COUPON_CODE,
+      this.config.coupons.codeSecret,
+      coupon.id,
+      this.clock.nowMs(),
+    );
     return { code, expiresAt: expiresAt.toISOString() };
   }
 
   /** A staff scan: once only, recording who and where (`UPDATE … WHERE status = 'available'`). */
   async redeem(staff: Principal, code: string): Promise<RedeemedCoupon> {
-    const couponId = verifyRedemptionCode(this.config.coupons.codeSecret, code.trim(), this.clock.nowMs());
+    const couponId = verifyRotatingCode(
+      COUPON_CODE,
+      this.config.coupons.codeSecret,
+      code.trim(),
+      this.clock.nowMs(),
+    );
     if (couponId === null) {
       throw new DomainError(ErrorCode.COUPON_CODE_INVALID, 'The coupon code is not valid (or too old).', [
         { field: 'code', message: 'ask the customer to refresh the code' },
