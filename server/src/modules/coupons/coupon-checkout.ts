@@ -45,7 +45,12 @@ export class CouponCheckout implements CouponApplier, OnModuleInit {
     const options: QuoteCouponOption[] = available.map((coupon) => {
       const template = templateById.get(coupon.templateId) as CouponTemplateEntity;
       const evaluation = evaluateCoupon(
-        { ...template, validFrom: coupon.validFrom, validTo: coupon.validTo },
+        {
+          ...template,
+          amountOff: coupon.amountOff ?? template.amountOff,
+          validFrom: coupon.validFrom,
+          validTo: coupon.validTo,
+        },
         lines,
         now,
       );
