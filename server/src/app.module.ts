@@ -26,6 +26,7 @@ import { OrdersModule } from './modules/orders/orders.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
+import { TradeInsModule } from './modules/trade-ins/trade-ins.module';
 
 @Module({})
 export class AppModule {
@@ -57,6 +58,7 @@ export class AppModule {
         CartModule,
         OrdersModule,
         CouponsModule,
+        TradeInsModule,
         PaymentsModule,
         AppointmentsModule,
         // Test clock and job trigger: never mounted in production.

@@ -3,6 +3,7 @@ import type { Coupon } from './coupons/coupon.types';
 import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
+import type { TradeIn } from './trade-ins/trade-in.types';
 
 export const STAFF_ROLES = ['clerk', 'optometrist', 'manager', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -313,6 +314,8 @@ export interface MemberExportSections {
   appointments: Appointment[];
   /** Deleted on erasure; orders keep the discount they got. */
   coupons: Coupon[];
+  /** Kept on erasure for the credit's accounting, without photos (files deleted) and notes. */
+  tradeIns: TradeIn[];
 }
 
 /** `GET /me/export`: everything stored about the member. */

@@ -1,10 +1,13 @@
 import { shanghaiDate } from '@lensloop/shared';
 import request from 'supertest';
 import type { MemberExportSections } from '@lensloop/shared';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../server/src/common/personal-data';
 import { customerAuth } from '../support/actors';
 import { Factory } from '../support/factories';
 import { placeOrder } from '../support/orders';
+import { waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { daysAgo } from '../support/dates';
 
@@ -19,6 +22,7 @@ const SHARED_SECTIONS = Object.keys({
   orders: true,
   appointments: true,
   coupons: true,
+  tradeIns: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -108,6 +112,20 @@ describe('personal data contributors (MariaDB)', () => {
       .expect(201);
     await as(api().post('/api/v1/cart/items')).send({ skuId: contactSku, quantity: 1 }).expect(201);
     await as(api().post(`/api/v1/coupons/${couponTemplateId}/claim`)).expect(201);
+    const photo = await as(api().post('/api/v1/trade-ins/photos'))
+      .attach('file', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'old-glasses.jpg')
+      .expect(201);
+    await as(api().post('/api/v1/trade-ins'))
+      .send({
+        category: 'optical',
+        material: 'metal',
+        brandTier: 'standard',
+        ageYears: 3,
+        condition: 'good',
+        storeId,
+        photoIds: [photo.body.id],
+      })
+      .expect(201);
     await placeOrder(server.baseUrl, customer.authorization, {
       storeId,
       items: [{ skuId: contactSku, quantity: 1 }],
@@ -149,6 +167,7 @@ describe('personal data contributors (MariaDB)', () => {
       cart: [],
       appointments: [],
       coupons: [],
+      tradeIns: [expect.objectContaining({ photos: [], inspectionNote: null, rejectReason: null })],
       accessLog: [
         expect.objectContaining({ action: 'prescription.create' }),
         expect.objectContaining({ action: 'prescription.read' }),
@@ -165,6 +184,21 @@ describe('personal data contributors (MariaDB)', () => {
     );
     expect(member).toMatchObject({ phone: null, openid: `erased:${customer.memberId}` });
     expect(member.erased_at).not.toBeNull();
+  });
+
+  it('should delete trade-in photo files once the erasure committed, keeping the trade-in without them', async () => {
+    const customer = await memberWithEverything('registry-photos');
+    const [{ file_key: fileKey }] = await server.dataSource.query(
+      'SELECT file_key FROM trade_in_photos WHERE member_id = ?',
+      [customer.memberId],
+    );
+    const file = join(server.config.tradeIns.uploadDirectory, 'trade-ins', fileKey);
+    expect(existsSync(file)).toBe(true);
+    await api().delete('/api/v1/me').set('authorization', customer.authorization).expect(204);
+    await waitFor(async () => !existsSync(file));
+    expect((await exportsAfterwards(customer.memberId)).tradeIns).toEqual([
+      expect.objectContaining({ status: 'submitted', photos: [] }),
+    ]);
   });
 
   it('should include a newly registered section and roll the whole erasure back when its eraser fails', async () => {
@@ -193,7 +227,14 @@ describe('personal data contributors (MariaDB)', () => {
       prescriptions: [expect.objectContaining({ notes: 'squints at the board' })],
       cart: [expect.objectContaining({ skuId: contactSku })],
       orders: [expect.objectContaining({ address: ADDRESS })],
+      tradeIns: [expect.objectContaining({ photos: [expect.objectContaining({ id: expect.any(Number) })] })],
     });
+    // The rolled-back erasure kept the photo files too.
+    const [{ file_key: fileKey }] = await server.dataSource.query(
+      'SELECT file_key FROM trade_in_photos WHERE member_id = ?',
+      [customer.memberId],
+    );
+    expect(existsSync(join(server.config.tradeIns.uploadDirectory, 'trade-ins', fileKey))).toBe(true);
     await api().get('/api/v1/me').set('authorization', customer.authorization).expect(200);
   });
 });

@@ -24,6 +24,9 @@ import { PaymentEntity } from '../../modules/payments/entities/payment.entity';
 import { RefundEntity } from '../../modules/payments/entities/refund.entity';
 import { StaffEntity } from '../../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../../modules/stores/entities/store.entity';
+import { TradeInPhotoEntity } from '../../modules/trade-ins/entities/trade-in-photo.entity';
+import { TradeInRulesEntity } from '../../modules/trade-ins/entities/trade-in-rules.entity';
+import { TradeInEntity } from '../../modules/trade-ins/entities/trade-in.entity';
 
 /** Every entity, for the data source and the migration generator. */
 export const ENTITIES = [
@@ -57,4 +60,8 @@ export const ENTITIES = [
   CouponTemplateEntity,
   CouponEntity,
   CouponIssueJobEntity,
+  // Trade-ins
+  TradeInEntity,
+  TradeInPhotoEntity,
+  TradeInRulesEntity,
 ];

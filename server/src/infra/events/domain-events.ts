@@ -35,6 +35,19 @@ export interface DomainEvents {
   OrderRefunded: OrderEventPayload & { refunded: number };
   /** A refund row was written; the payments module asks WeChat for it. */
   RefundCreated: { refundId: number; orderId: number };
+  /** Staff inspected a trade-in and its credit coupon was issued (trade-ins module). */
+  TradeInCredited: {
+    tradeInId: number;
+    memberId: number;
+    storeId: number;
+    couponId: number;
+    /** The credit, fen. */
+    amount: number;
+    /** When the credit coupon stops being valid (ISO), for the expiry reminder. */
+    validTo: string;
+  };
+  /** An erasure deleted the member's trade-in photo rows; their files go once it committed. */
+  TradeInPhotosErased: { memberId: number; fileKeys: string[] };
 }
 
 export type DomainEventType = keyof DomainEvents;
