@@ -46,7 +46,8 @@ export function ScanCode({ code, label, barcode = false, hint, testId }: ScanCod
   return (
     <View className="scan-code" data-testid={testId}>
       <View className="scan-code__qr-box" role="img" aria-label={label}>
-        <Image className="scan-code__qr" src={src} mode="aspectFit" nativeProps={{ alt: label }} />
+        {/* The box is the image for assistive technology; the picture itself is presentational. */}
+        <Image className="scan-code__qr" src={src} mode="aspectFit" nativeProps={{ alt: '' }} />
       </View>
       {barcode ? <Barcode text={code} /> : null}
       <Text className="scan-code__text" data-testid="scan-code-text" selectable>

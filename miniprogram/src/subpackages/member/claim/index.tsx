@@ -70,6 +70,7 @@ export default function ClaimCentrePage() {
                   size="small"
                   type="primary"
                   disabled={Boolean(blocked)}
+                  aria-disabled={Boolean(blocked)}
                   loading={claiming === coupon.templateId}
                   role="button"
                   aria-label={t('coupon.claimFor', { name: coupon.name })}
@@ -85,7 +86,8 @@ export default function ClaimCentrePage() {
                   >
                     {result.text}
                   </Text>
-                ) : blocked ? (
+                ) : null}
+                {blocked && (!result || result.ok) ? (
                   <Text className="member-page__hint" data-testid="claim-blocked">
                     {blocked}
                   </Text>
