@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import { AuthorizedImage } from '../../../components/authorized-image';
 import { PageState } from '../../../components/page-state';
 import { priceText } from '../../../components/price-tag';
 import { estimateText, tradeInSummary } from '../../../components/trade-in-text';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
-import { assetUrl } from '../../../services/request';
 import { cancelTradeIn, getMyTradeIn } from '../../../services/trade-ins';
 import '../member.scss';
 
@@ -84,12 +84,11 @@ export default function TradeInDetailPage() {
             <Text className="member-page__title">{t('tradeIn.photosTitle')}</Text>
             <View className="member-page__photos">
               {tradeIn.photos.map((photo, index) => (
-                <Image
+                <AuthorizedImage
                   key={photo.id}
                   className="member-page__photo"
-                  src={assetUrl(photo.url)}
-                  mode="aspectFill"
-                  nativeProps={{ alt: t('tradeIn.photoAlt', { index: index + 1 }) }}
+                  src={photo.url}
+                  alt={t('tradeIn.photoAlt', { index: index + 1 })}
                 />
               ))}
             </View>

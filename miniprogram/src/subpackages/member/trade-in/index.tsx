@@ -18,7 +18,6 @@ import { usePageTitle } from '../../../hooks/use-locale';
 import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t, type MessageKey } from '../../../i18n';
 import { listStores } from '../../../services/orders';
-import { assetUrl } from '../../../services/request';
 import { quoteTradeIn, submitTradeIn, uploadTradeInPhoto } from '../../../services/trade-ins';
 import { useSession } from '../../../stores/session';
 import '../member.scss';
@@ -105,7 +104,8 @@ export default function TradeInPage() {
     try {
       for (const path of paths) {
         const photo = await uploadTradeInPhoto(path);
-        setPhotos((previous) => [...previous, photo]);
+        // Shown from the local file: the uploaded one is readable only with the token.
+        setPhotos((previous) => [...previous, { id: photo.id, url: path }]);
       }
     } catch (uploadError) {
       setError(errorMessage(uploadError));
@@ -184,7 +184,7 @@ export default function TradeInPage() {
                 <Image
                   key={photo.id}
                   className="member-page__photo"
-                  src={assetUrl(photo.url)}
+                  src={photo.url}
                   mode="aspectFill"
                   nativeProps={{ alt: t('tradeIn.photoAlt', { index: index + 1 }) }}
                 />

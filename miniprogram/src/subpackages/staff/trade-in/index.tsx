@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import { AuthorizedImage } from '../../../components/authorized-image';
 import type { TradeIn } from '@lensloop/shared';
 import { LabelledInput } from '../../../components/labelled-input';
 import { PageState } from '../../../components/page-state';
@@ -10,7 +11,6 @@ import { estimateText, tradeInSummary } from '../../../components/trade-in-text'
 import { usePageTitle } from '../../../hooks/use-locale';
 import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
-import { assetUrl } from '../../../services/request';
 import { getStaffTradeIn, inspectTradeIn, rejectTradeIn } from '../../../services/trade-ins';
 import '../desk.scss';
 
@@ -91,12 +91,11 @@ export default function StaffTradeInPage() {
             ) : null}
             <View className="desk__row">
               {tradeIn.photos.map((photo, index) => (
-                <Image
+                <AuthorizedImage
                   key={photo.id}
                   className="desk__photo"
-                  src={assetUrl(photo.url)}
-                  mode="aspectFill"
-                  nativeProps={{ alt: t('tradeIn.photoAlt', { index: index + 1 }) }}
+                  src={photo.url}
+                  alt={t('tradeIn.photoAlt', { index: index + 1 })}
                 />
               ))}
             </View>
