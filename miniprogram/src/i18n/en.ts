@@ -319,7 +319,6 @@ export const en: Record<MessageKey, string> = {
   'tradeIn.submit': 'Submit trade-in',
   'tradeIn.new': 'Trade in old glasses',
   'tradeIn.empty': 'No trade-ins yet',
-  'tradeIn.open': 'Open trade-in {summary}',
   'tradeIn.status.submitted': 'Waiting for the in-store check',
   'tradeIn.status.inspected': 'Checked',
   'tradeIn.status.credited': 'Credited',

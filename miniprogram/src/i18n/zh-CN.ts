@@ -314,7 +314,6 @@ export const zhCN = {
   'tradeIn.submit': '提交以旧换新',
   'tradeIn.new': '我要以旧换新',
   'tradeIn.empty': '还没有以旧换新记录',
-  'tradeIn.open': '查看以旧换新 {summary}',
   'tradeIn.status.submitted': '待到店验收',
   'tradeIn.status.inspected': '已验收',
   'tradeIn.status.credited': '已发放抵用金',

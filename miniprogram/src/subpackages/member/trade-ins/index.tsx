@@ -26,7 +26,6 @@ export default function MyTradeInsPage() {
                 key={tradeIn.id}
                 className="member-page__card"
                 role="link"
-                aria-label={t('tradeIn.open', { summary: tradeInSummary(tradeIn) })}
                 data-testid="trade-in-row"
                 onClick={() =>
                   void Taro.navigateTo({ url: `/subpackages/member/trade-in-detail/index?id=${tradeIn.id}` })

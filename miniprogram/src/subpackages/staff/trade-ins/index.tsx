@@ -22,7 +22,6 @@ export default function StaffTradeInsPage() {
               key={tradeIn.id}
               className="desk__card desk__result"
               role="link"
-              aria-label={t('tradeIn.open', { summary: tradeInSummary(tradeIn) })}
               onClick={() =>
                 void Taro.navigateTo({ url: `/subpackages/staff/trade-in/index?id=${tradeIn.id}` })
               }
