@@ -31,6 +31,21 @@ export default defineAppConfig({
         'record/index',
         'orders/index',
         'appointments/index',
+        'redeem/index',
+        'trade-ins/index',
+        'trade-in/index',
+      ],
+    },
+    {
+      // Member growth: coupons, claim centre, trade-in.
+      root: 'subpackages/member',
+      pages: [
+        'coupons/index',
+        'claim/index',
+        'coupon-code/index',
+        'trade-in/index',
+        'trade-ins/index',
+        'trade-in-detail/index',
       ],
     },
   ],

@@ -49,6 +49,11 @@ export const CLIENT_OPERATIONS = {
   rescheduleAppointment: 'rescheduleAppointment',
   listStaffAppointments: 'listStoreAppointments',
   markNoShow: 'markNoShow',
+  listClaimableCoupons: 'listClaimableCoupons',
+  claimCoupon: 'claimCoupon',
+  listMyCoupons: 'listMyCoupons',
+  couponRedemptionCode: 'getCouponRedemptionCode',
+  redeemCoupon: 'redeemCoupon',
 } as const;
 
 export type ClientOperations = typeof CLIENT_OPERATIONS;

@@ -56,6 +56,11 @@ const CALLS: Record<keyof typeof CLIENT_OPERATIONS, (api: ApiClient) => Promise<
   listStaffAppointments: (api) =>
     api.listStaffAppointments({ date: 'today', storeId: 3, page: 1, pageSize: 20 }),
   markNoShow: (api) => api.markNoShow(13),
+  listClaimableCoupons: (api) => api.listClaimableCoupons(),
+  claimCoupon: (api) => api.claimCoupon(15),
+  listMyCoupons: (api) => api.listMyCoupons({ status: 'available' }),
+  couponRedemptionCode: (api) => api.couponRedemptionCode(16),
+  redeemCoupon: (api) => api.redeemCoupon(body()),
 };
 
 type DocumentedOperation = { operationId: string; parameters?: { name: string; in: string }[] };
