@@ -3,6 +3,7 @@ import type { Coupon } from './coupons/coupon.types';
 import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
+import type { WalletExport } from './wallet/wallet.types';
 
 export const STAFF_ROLES = ['clerk', 'optometrist', 'manager', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -313,6 +314,8 @@ export interface MemberExportSections {
   appointments: Appointment[];
   /** Deleted on erasure; orders keep the discount they got. */
   coupons: Coupon[];
+  /** Kept on erasure (money records for the accounts), holding the member id only. */
+  wallet: WalletExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

@@ -10,6 +10,7 @@ import { PaymentsErrorCode } from './payments/errors';
 import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
 import { StoresErrorCode } from './stores/errors';
+import { WalletErrorCode } from './wallet/errors';
 
 export {
   AppointmentsErrorCode,
@@ -24,6 +25,7 @@ export {
   PlatformErrorCode,
   PrescriptionsErrorCode,
   StoresErrorCode,
+  WalletErrorCode,
 };
 
 /** The error codes of each domain; a new code goes into its domain's `errors.ts`. */
@@ -40,6 +42,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   platform: PlatformErrorCode,
   appointments: AppointmentsErrorCode,
   coupons: CouponsErrorCode,
+  wallet: WalletErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -56,6 +59,7 @@ export const ErrorCode = {
   ...PlatformErrorCode,
   ...AppointmentsErrorCode,
   ...CouponsErrorCode,
+  ...WalletErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

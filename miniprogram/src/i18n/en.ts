@@ -397,6 +397,11 @@ export const en: Record<MessageKey, string> = {
   'error.COUPON_NOT_YET_VALID': 'This coupon cannot be used yet',
   'error.COUPON_CODE_INVALID': 'The coupon code is invalid or expired; refresh it and try again',
   'error.COUPON_NOT_APPLICABLE': 'This coupon does not apply to this order',
+  'error.WALLET_PLAN_NOT_FOUND': 'This top-up plan is no longer offered; choose another',
+  'error.WALLET_PLAN_INVALID':
+    'Invalid top-up plan: the credit must be at least the amount paid, and above 0',
+  'error.WALLET_INSUFFICIENT': 'Not enough stored value; refresh and try again',
+  'error.WALLET_TOP_UP_SPENT': 'Part of this top-up has been spent; only the unspent amount can be refunded',
   'lens.advice': 'Index {index} or higher is recommended: thinner, lighter lenses',
   'contacts.proposal': 'From your prescription (vertex-corrected): right {od}, left {os}',
   'fitting.axialGrowth': 'Axial growth per year: right {od} mm, left {os} mm',

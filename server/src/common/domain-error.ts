@@ -101,6 +101,12 @@ const STATUS_BY_DOMAIN: {
     COUPON_CODE_INVALID: 422,
     COUPON_NOT_APPLICABLE: 422,
   },
+  wallet: {
+    WALLET_PLAN_NOT_FOUND: 404,
+    WALLET_INSUFFICIENT: 409,
+    WALLET_TOP_UP_SPENT: 409,
+    WALLET_PLAN_INVALID: 422,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -116,6 +122,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.platform,
   ...STATUS_BY_DOMAIN.appointments,
   ...STATUS_BY_DOMAIN.coupons,
+  ...STATUS_BY_DOMAIN.wallet,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

@@ -15,6 +15,7 @@ import { StoreEntity } from '../modules/stores/entities/store.entity';
 import type { SealedBox } from '../infra/crypto/sealed-box';
 import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { seedDemoCoupons } from './demo-coupons';
+import { seedDemoWallet } from './demo-wallet';
 import { DEMO_CUSTOMER, DEMO_PROFILES } from './demo-family';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
@@ -151,6 +152,7 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
     );
     await seedDemoFamily(manager, box, stores);
     await seedDemoCoupons(manager);
+    await seedDemoWallet(manager, DEMO_CUSTOMER.openid, stores[0].id);
   });
   return { seeded: true };
 }

@@ -24,6 +24,10 @@ import { PaymentEntity } from '../../modules/payments/entities/payment.entity';
 import { RefundEntity } from '../../modules/payments/entities/refund.entity';
 import { StaffEntity } from '../../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../../modules/stores/entities/store.entity';
+import { WalletAccountEntity } from '../../modules/wallet/entities/wallet-account.entity';
+import { WalletLedgerEntryEntity } from '../../modules/wallet/entities/wallet-ledger-entry.entity';
+import { WalletPlanEntity } from '../../modules/wallet/entities/wallet-plan.entity';
+import { WalletTopUpEntity } from '../../modules/wallet/entities/wallet-top-up.entity';
 
 /** Every entity, for the data source and the migration generator. */
 export const ENTITIES = [
@@ -57,4 +61,9 @@ export const ENTITIES = [
   CouponTemplateEntity,
   CouponEntity,
   CouponIssueJobEntity,
+  // Wallet
+  WalletPlanEntity,
+  WalletAccountEntity,
+  WalletLedgerEntryEntity,
+  WalletTopUpEntity,
 ];

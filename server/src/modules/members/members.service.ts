@@ -18,6 +18,7 @@ import type { WechatSession } from '../../infra/wechat/wechat-client';
 import { StaffService } from '../staff/staff.service';
 import { MemberEntity } from './entities/member.entity';
 import { ProfileEntity } from './entities/profile.entity';
+import { MemberStandingPort, type MemberStanding } from './member-standing';
 import { maskPhone } from './policies/phone-mask';
 
 /** Where a first login came from: the store of a scanned code, a friend's referral code. */
@@ -53,6 +54,7 @@ export class MembersService {
     private readonly staff: StaffService,
     private readonly tx: TransactionRunner,
     private readonly events: EventBus,
+    private readonly standing: MemberStandingPort,
   ) {}
 
   /** Finds the member of this WeChat user, creating them (and publishing `MemberRegistered`) on first login. */
@@ -141,12 +143,15 @@ export class MembersService {
       nickname: member.nickname,
       phoneMasked: maskPhone(member.phone),
       memberCode: member.memberCode,
-      tier: member.tier,
-      points: member.points,
-      balance: member.balance,
+      ...(await this.standingOf(member)),
       ownerStaff: owner ? { id: owner.id, name: owner.name } : null,
       homeStoreId: member.homeStoreId,
     };
+  }
+
+  /** Tier, points and balance as the modules owning them say (the wallet: `balance`). */
+  private standingOf(member: MemberEntity): Promise<MemberStanding> {
+    return this.standing.standingOf(member.id, { tier: member.tier, points: member.points, balance: 0 });
   }
 
   /** The member row as the member may read it in the PIPL export (unmasked phone). */
@@ -157,9 +162,7 @@ export class MembersService {
       nickname: member.nickname,
       phone: member.phone,
       memberCode: member.memberCode,
-      tier: member.tier,
-      points: member.points,
-      balance: member.balance,
+      ...(await this.standingOf(member)),
       homeStoreId: member.homeStoreId,
       createdAt: member.createdAt.toISOString(),
     };

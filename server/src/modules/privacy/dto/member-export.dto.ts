@@ -7,6 +7,7 @@ import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
+import { WalletExportDto } from '../../wallet/dto/wallet.dto';
 
 type ExportedMember = MemberExport['member'];
 type ExportedCartLine = MemberExport['cart'][number];
@@ -67,4 +68,7 @@ export class MemberExportDto implements MemberExport {
 
   @ApiProperty({ type: [CouponDto], description: 'Used, available and expired.' })
   coupons: CouponDto[];
+
+  @ApiProperty({ type: WalletExportDto, description: 'Kept after erasure: money records for the accounts.' })
+  wallet: WalletExportDto;
 }
