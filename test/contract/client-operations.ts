@@ -49,6 +49,10 @@ export const CLIENT_OPERATIONS = {
   rescheduleAppointment: 'rescheduleAppointment',
   listStaffAppointments: 'listStoreAppointments',
   markNoShow: 'markNoShow',
+  listWalletPlans: 'listWalletPlans',
+  getMyWallet: 'getMyWallet',
+  listMyWalletLedger: 'listMyWalletLedger',
+  startTopUp: 'startTopUp',
 } as const;
 
 export type ClientOperations = typeof CLIENT_OPERATIONS;

@@ -56,6 +56,10 @@ const CALLS: Record<keyof typeof CLIENT_OPERATIONS, (api: ApiClient) => Promise<
   listStaffAppointments: (api) =>
     api.listStaffAppointments({ date: 'today', storeId: 3, page: 1, pageSize: 20 }),
   markNoShow: (api) => api.markNoShow(13),
+  listWalletPlans: (api) => api.listWalletPlans({ orderAmount: 8_900 }),
+  getMyWallet: (api) => api.getMyWallet(),
+  listMyWalletLedger: (api) => api.listMyWalletLedger({ page: 1, pageSize: 20 }),
+  startTopUp: (api) => api.startTopUp(body()),
 };
 
 type DocumentedOperation = { operationId: string; parameters?: { name: string; in: string }[] };
