@@ -280,7 +280,14 @@ export class WalletService {
     return query.getOne();
   }
 
+  /**
+   * The account row locked, created first when the member has none. An existing row is locked
+   * straight away: an `INSERT IGNORE` on it would take a shared lock first, and two transactions
+   * upgrading their shared locks would deadlock.
+   */
   private async lockedOrNewAccount(manager: EntityManager, memberId: number): Promise<WalletAccountEntity> {
+    const existing = await this.lockAccount(manager, memberId);
+    if (existing) return existing;
     await manager
       .createQueryBuilder()
       .insert()
