@@ -335,6 +335,52 @@ describe('Stored-value wallet: top-ups, checkout, cancel, refunds, ledger (Maria
       );
     });
 
+    it('should apply the coupon before the wallet, and give both back when the order is cancelled', async () => {
+      const { member } = await toppedUp(10_000);
+      const template = await api()
+        .post('/api/v1/admin/coupon-templates')
+        .set('authorization', admin.authorization)
+        .send({
+          name: '立减20',
+          kind: 'amount_off',
+          amountOff: 2_000,
+          threshold: 0,
+          scope: {},
+          perMemberLimit: 1,
+          validity: { days: 30 },
+          channel: 'claim',
+          stackable: false,
+        })
+        .expect(201);
+      const coupon = await api()
+        .post(`/api/v1/coupons/${template.body.id}/claim`)
+        .set('authorization', member.authorization)
+        .expect(201);
+      // ¥129 − ¥20 coupon = ¥109; ¥100 from the wallet, ¥9 left for WeChat Pay.
+      const order = await placeOrder(member, {
+        items: [{ skuId: contact.id, quantity: 1 }],
+        couponId: coupon.body.id,
+        useBalance: true,
+      }).expect(201);
+      expect(order.body).toMatchObject({
+        subtotal: 12_900,
+        discount: 2_000,
+        balancePaid: 10_000,
+        payable: 900,
+      });
+      await api()
+        .post(`/api/v1/orders/${order.body.id}/cancel`)
+        .set('authorization', member.authorization)
+        .expect(200);
+      await runJob(server.baseUrl, 'outbox');
+      expect((await walletOf(member)).balance).toBe(10_000);
+      const available = await api()
+        .get('/api/v1/me/coupons?status=available')
+        .set('authorization', member.authorization)
+        .expect(200);
+      expect(available.body.map((held: { id: number }) => held.id)).toEqual([coupon.body.id]);
+    });
+
     it('should return the wallet payment of a cancelled order exactly once', async () => {
       const { member } = await toppedUp(30_000);
       const order = await placeOrder(member, {
