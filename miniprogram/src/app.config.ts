@@ -18,6 +18,10 @@ export default defineAppConfig({
       pages: ['cart/index', 'checkout/index', 'orders/index', 'order/index'],
     },
     {
+      root: 'subpackages/wallet',
+      pages: ['top-up/index'],
+    },
+    {
       root: 'subpackages/eyecare',
       pages: ['fitting/index', 'access-log/index'],
     },

@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
+import { WalletModule } from './modules/wallet/wallet.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
@@ -59,6 +60,7 @@ export class AppModule {
         OrdersModule,
         CouponsModule,
         TradeInsModule,
+        WalletModule,
         PaymentsModule,
         AppointmentsModule,
         // Test clock and job trigger: never mounted in production.

@@ -71,6 +71,13 @@ import type {
   StaffOrderQuery,
   TransitionRequest,
 } from './orders/order.types';
+import type {
+  TopUpRequest,
+  TopUpStarted,
+  WalletBalance,
+  WalletLedgerEntry,
+  WalletPlan,
+} from './wallet/wallet.types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -330,6 +337,22 @@ export class ApiClient {
 
   markNoShow(id: number): Promise<StaffAppointment> {
     return this.request('POST', `/staff/appointments/${id}/no-show`);
+  }
+
+  listWalletPlans(query: { orderAmount?: number } = {}): Promise<WalletPlan[]> {
+    return this.request('GET', `/wallet/plans${queryString(query)}`);
+  }
+
+  getMyWallet(): Promise<WalletBalance> {
+    return this.request('GET', '/me/wallet');
+  }
+
+  listMyWalletLedger(query: PageQuery = {}): Promise<Page<WalletLedgerEntry>> {
+    return this.request('GET', `/me/wallet/ledger${queryString(query)}`);
+  }
+
+  startTopUp(body: TopUpRequest): Promise<TopUpStarted> {
+    return this.request('POST', '/me/wallet/top-ups', body);
   }
 
   listClaimableCoupons(): Promise<ClaimableCoupon[]> {

@@ -11,6 +11,7 @@ import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
 import { StoresErrorCode } from './stores/errors';
 import { TradeInsErrorCode } from './trade-ins/errors';
+import { WalletErrorCode } from './wallet/errors';
 
 export {
   AppointmentsErrorCode,
@@ -26,6 +27,7 @@ export {
   PrescriptionsErrorCode,
   StoresErrorCode,
   TradeInsErrorCode,
+  WalletErrorCode,
 };
 
 /** The error codes of each domain; a new code goes into its domain's `errors.ts`. */
@@ -43,6 +45,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   appointments: AppointmentsErrorCode,
   coupons: CouponsErrorCode,
   tradeIns: TradeInsErrorCode,
+  wallet: WalletErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -60,6 +63,7 @@ export const ErrorCode = {
   ...AppointmentsErrorCode,
   ...CouponsErrorCode,
   ...TradeInsErrorCode,
+  ...WalletErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

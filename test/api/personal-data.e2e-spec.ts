@@ -23,6 +23,7 @@ const SHARED_SECTIONS = Object.keys({
   appointments: true,
   coupons: true,
   tradeIns: true,
+  wallet: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -173,6 +174,8 @@ describe('personal data contributors (MariaDB)', () => {
         expect.objectContaining({ action: 'prescription.read' }),
       ],
       orders: [expect.objectContaining({ address: null })],
+      // Money records stay for the accounts (ids and amounts only).
+      wallet: { balance: 0, principal: 0, bonus: 0, ledger: [], topUps: [] },
     });
     const leftovers = JSON.stringify(after);
     for (const personal of [PHONE, CHILD_NAME, ADDRESS.recipient, ADDRESS.detail, 'squints']) {

@@ -54,6 +54,10 @@ export const CLIENT_OPERATIONS = {
   listMyCoupons: 'listMyCoupons',
   couponRedemptionCode: 'getCouponRedemptionCode',
   redeemCoupon: 'redeemCoupon',
+  listWalletPlans: 'listWalletPlans',
+  getMyWallet: 'getMyWallet',
+  listMyWalletLedger: 'listMyWalletLedger',
+  startTopUp: 'startTopUp',
 } as const;
 
 export type ClientOperations = typeof CLIENT_OPERATIONS;

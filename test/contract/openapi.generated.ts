@@ -1041,6 +1041,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wallet/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the top-up plans, flagging the smallest whose credit covers orderAmount */
+        get: operations["listWalletPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the member’s stored value: balance, principal and bonus */
+        get: operations["getMyWallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the member’s wallet ledger, newest first (the entries sum to the balance) */
+        get: operations["listMyWalletLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Top up the wallet: a top-up order paid like any order; the wallet is credited when it is paid */
+        post: operations["startTopUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/wallet/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the active top-up plans */
+        get: operations["listAdminWalletPlans"];
+        /** Replace the active top-up plans (earlier top-ups keep their plan) */
+        put: operations["replaceWalletPlans"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/pay": {
         parameters: {
             query?: never;
@@ -1303,7 +1389,7 @@ export interface components {
              * @description Stable error code: switch on this, never on the message.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE";
+            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT";
             /** @description For people; wording may change. */
             message: string;
             /** @description One entry per invalid field; empty otherwise. */
@@ -1973,13 +2059,19 @@ export interface components {
             /** @description Order number shown to people. */
             no: string;
             /** @enum {string} */
+            kind: "goods" | "top_up";
+            /** @description The line of an order without catalog items (a top-up); null for goods. */
+            description: string | null;
+            /** @enum {string} */
             status: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
             storeId: number;
             /** @enum {string} */
             fulfilment: "pickup" | "delivery";
             address: components["schemas"]["DeliveryAddressDto"] | null;
-            /** @description Refunded so far, fen. */
+            /** @description Refunded so far (WeChat Pay and wallet parts), fen. */
             refunded: number;
+            /** @description The part of balancePaid returned to the wallet, fen. */
+            balanceRefunded: number;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -2082,6 +2174,43 @@ export interface components {
             createdAt: string;
             inspectedAt: string | null;
         };
+        WalletLedgerEntryDto: {
+            id: number;
+            /** @description Signed fen. */
+            amount: number;
+            /** @description Balance right after this entry, fen. */
+            balanceAfter: number;
+            /** @enum {string} */
+            kind: "top_up" | "payment" | "refund" | "cancel" | "top_up_refund";
+            orderId: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExportedTopUpDto: {
+            id: number;
+            orderId: number;
+            /** @description Fen. */
+            pay: number;
+            /** @description Fen. */
+            credit: number;
+            /** @enum {string} */
+            state: "pending" | "credited" | "cancelled";
+            /** @description Fen. */
+            principalRefunded: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WalletExportDto: {
+            /** @description principal + bonus, fen. */
+            balance: number;
+            /** @description Paid in and still unspent (refundable), fen. */
+            principal: number;
+            /** @description Bonus of top-up plans, fen. */
+            bonus: number;
+            /** @description Oldest first. */
+            ledger: components["schemas"]["WalletLedgerEntryDto"][];
+            topUps: components["schemas"]["ExportedTopUpDto"][];
+        };
         MemberExportDto: {
             /** Format: date-time */
             exportedAt: string;
@@ -2099,6 +2228,8 @@ export interface components {
             coupons: components["schemas"]["CouponDto"][];
             /** @description Kept on erasure for the credit’s accounting, without photos (files deleted) and notes. */
             tradeIns: components["schemas"]["TradeInDto"][];
+            /** @description Kept after erasure: money records for the accounts. */
+            wallet: components["schemas"]["WalletExportDto"];
         };
         CartLineDto: {
             skuId: number;
@@ -2154,6 +2285,8 @@ export interface components {
             address?: components["schemas"]["DeliveryAddressDto"];
             /** @description One of the member's available coupons (GET /me/coupons). */
             couponId?: number;
+            /** @description Pay min(balance, what is left after coupon and points) from the stored value; WeChat Pay collects the rest. Refused (409 WALLET_INSUFFICIENT) with a zero balance. */
+            useBalance?: boolean;
         };
         QuoteCouponOptionDto: {
             couponId: number;
@@ -2173,6 +2306,27 @@ export interface components {
             bestCouponId: number | null;
             /** @description The member’s available coupons. */
             options: components["schemas"]["QuoteCouponOptionDto"][];
+        };
+        WalletPlanDto: {
+            id: number;
+            /**
+             * @description What the customer pays, fen.
+             * @example 100000
+             */
+            pay: number;
+            /**
+             * @description What the wallet receives, fen (pay + bonus).
+             * @example 110000
+             */
+            credit: number;
+            /** @description On the smallest plan whose credit covers orderAmount. */
+            suggested: boolean;
+        };
+        QuoteWalletDto: {
+            /** @description The member’s stored value, fen. */
+            balance: number;
+            /** @description The smallest plan whose credit covers what the balance leaves to pay; null when it covers all. */
+            suggestedPlan: components["schemas"]["WalletPlanDto"] | null;
         };
         QuoteDto: {
             items: components["schemas"]["PricedItemDto"][];
@@ -2203,6 +2357,8 @@ export interface components {
             payable: number;
             /** @description The member’s available coupons against this order. */
             coupons: components["schemas"]["QuoteCouponsDto"];
+            /** @description The member’s stored value and the top-up suggestion. */
+            wallet: components["schemas"]["QuoteWalletDto"];
         };
         OrderSummaryDto: {
             /**
@@ -2213,6 +2369,8 @@ export interface components {
             id: number;
             /** @description Order number shown to people. */
             no: string;
+            /** @enum {string} */
+            kind: "goods" | "top_up";
             /** @enum {string} */
             status: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
             storeId: number;
@@ -2526,6 +2684,19 @@ export interface components {
             /** @description Ascending by maxAgeYears; the first band whose limit is ≥ the age applies; the last reaches 30. */
             agePercent: components["schemas"]["TradeInAgeBandDto"][];
         };
+        WalletBalanceDto: {
+            /** @description principal + bonus, fen. */
+            balance: number;
+            /** @description Paid in and still unspent (refundable), fen. */
+            principal: number;
+            /** @description Bonus of top-up plans, fen. */
+            bonus: number;
+        };
+        TopUpStartedDto: {
+            topUpId: number;
+            /** @description The top-up order: pay it with POST /orders/:orderId/pay if the payment was not made. */
+            orderId: number;
+        };
         OrderPaidDto: {
             /** @enum {string} */
             status: "paid";
@@ -2550,8 +2721,26 @@ export interface components {
             status: "pending_payment";
             payment: components["schemas"]["WechatPaymentParamsDto"];
         };
+        TopUpRequestDto: {
+            /** @description An active plan (GET /wallet/plans). */
+            planId: number;
+            /** @description The store the customer is browsing; default: their home store. */
+            storeId?: number;
+        };
+        WalletPlanInputDto: {
+            /**
+             * @description Fen, > 0.
+             * @example 100000
+             */
+            pay: number;
+            /**
+             * @description Fen, ≥ pay.
+             * @example 110000
+             */
+            credit: number;
+        };
         RefundRequestDto: {
-            /** @description Fen; the whole unrefunded amount when omitted. */
+            /** @description Fen; the whole unrefunded amount when omitted. Takes the WeChat Pay part first, then the wallet part (returned to the wallet at once). A top-up refunds at most its unspent principal. */
             amount?: number;
             reason?: string;
         };
@@ -4850,7 +5039,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED";
+                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED" | "WALLET_INSUFFICIENT";
                     };
                 };
             };
@@ -4874,6 +5063,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
+                /** @description A member’s list shows goods unless asked for top_up; a staff list shows both unless asked. */
+                kind?: "goods" | "top_up";
             };
             header?: never;
             path?: never;
@@ -5016,7 +5207,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED" | "OUT_OF_STOCK" | "IDEMPOTENCY_REQUEST_IN_PROGRESS";
+                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED" | "WALLET_INSUFFICIENT" | "OUT_OF_STOCK" | "IDEMPOTENCY_REQUEST_IN_PROGRESS";
                     };
                 };
             };
@@ -5275,6 +5466,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
+                /** @description A member’s list shows goods unless asked for top_up; a staff list shows both unless asked. */
+                kind?: "goods" | "top_up";
                 /** @description `YYYY-MM-DD` (Asia/Shanghai) or `today`; orders created or updated that day. */
                 date?: string;
             };
@@ -5414,6 +5607,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
+                /** @description A member’s list shows goods unless asked for top_up; a staff list shows both unless asked. */
+                kind?: "goods" | "top_up";
             };
             header?: never;
             path: {
@@ -7139,6 +7334,373 @@ export interface operations {
             };
         };
     };
+    listWalletPlans: {
+        parameters: {
+            query?: {
+                /** @description Fen: flag the smallest plan whose credit covers it. */
+                orderAmount?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletPlanDto"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    getMyWallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletBalanceDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    listMyWalletLedger: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WalletLedgerEntryDto"][];
+                        /** @description Rows in the whole list. */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    startTopUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopUpRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUpStartedDto"] & {
+                        payment: components["schemas"]["OrderPaidDto"] | components["schemas"]["PaymentPendingDto"];
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WALLET_PLAN_NOT_FOUND" | "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PAYMENT_REJECTED";
+                    };
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PAYMENT_RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description WeChat unavailable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECHAT_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listAdminWalletPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletPlanDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    replaceWalletPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalletPlanInputDto"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletPlanDto"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WALLET_PLAN_INVALID";
+                    };
+                };
+            };
+        };
+    };
     payOrder: {
         parameters: {
             query?: never;
@@ -7360,7 +7922,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "ORDER_TRANSITION_NOT_ALLOWED";
+                        code?: "ORDER_TRANSITION_NOT_ALLOWED" | "WALLET_TOP_UP_SPENT";
                     };
                 };
             };

@@ -110,6 +110,12 @@ const STATUS_BY_DOMAIN: {
     TRADE_IN_AMOUNT_OUT_OF_RANGE: 422,
     TRADE_IN_NOT_CHANGEABLE: 409,
   },
+  wallet: {
+    WALLET_PLAN_NOT_FOUND: 404,
+    WALLET_INSUFFICIENT: 409,
+    WALLET_TOP_UP_SPENT: 409,
+    WALLET_PLAN_INVALID: 422,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -126,6 +132,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.appointments,
   ...STATUS_BY_DOMAIN.coupons,
   ...STATUS_BY_DOMAIN.tradeIns,
+  ...STATUS_BY_DOMAIN.wallet,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

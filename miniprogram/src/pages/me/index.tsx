@@ -155,10 +155,18 @@ export default function MePage() {
               title={t('me.points')}
               extra={<Text data-testid="member-points">{String(member.points)}</Text>}
             />
-            <Cell
-              title={t('me.balance')}
-              extra={<Text data-testid="member-balance">{priceText(member.balance)}</Text>}
-            />
+            <View
+              role="link"
+              aria-label={t('me.balance')}
+              data-testid="wallet-link"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/wallet/top-up/index' })}
+            >
+              <Cell
+                title={t('me.balance')}
+                clickable
+                extra={<Text data-testid="member-balance">{priceText(member.balance)} ›</Text>}
+              />
+            </View>
             <PhoneBinding
               phoneMasked={member.phoneMasked}
               onBound={(bound) => {

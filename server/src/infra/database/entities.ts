@@ -27,6 +27,10 @@ import { StoreEntity } from '../../modules/stores/entities/store.entity';
 import { TradeInPhotoEntity } from '../../modules/trade-ins/entities/trade-in-photo.entity';
 import { TradeInRulesEntity } from '../../modules/trade-ins/entities/trade-in-rules.entity';
 import { TradeInEntity } from '../../modules/trade-ins/entities/trade-in.entity';
+import { WalletAccountEntity } from '../../modules/wallet/entities/wallet-account.entity';
+import { WalletLedgerEntryEntity } from '../../modules/wallet/entities/wallet-ledger-entry.entity';
+import { WalletPlanEntity } from '../../modules/wallet/entities/wallet-plan.entity';
+import { WalletTopUpEntity } from '../../modules/wallet/entities/wallet-top-up.entity';
 
 /** Every entity, for the data source and the migration generator. */
 export const ENTITIES = [
@@ -64,4 +68,9 @@ export const ENTITIES = [
   TradeInEntity,
   TradeInPhotoEntity,
   TradeInRulesEntity,
+  // Wallet
+  WalletPlanEntity,
+  WalletAccountEntity,
+  WalletLedgerEntryEntity,
+  WalletTopUpEntity,
 ];

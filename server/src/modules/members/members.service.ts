@@ -28,6 +28,7 @@ import type { WechatSession } from '../../infra/wechat/wechat-client';
 import { StaffService } from '../staff/staff.service';
 import { MemberEntity } from './entities/member.entity';
 import { ProfileEntity } from './entities/profile.entity';
+import { MemberStandingPort, type MemberStanding } from './member-standing';
 import { maskPhone } from './policies/phone-mask';
 
 /** Where a first login came from: the store of a scanned code, a friend's referral code. */
@@ -68,6 +69,7 @@ export class MembersService {
     private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: BusinessClock,
+    private readonly standing: MemberStandingPort,
   ) {}
 
   /** Finds the member of this WeChat user, creating them (and publishing `MemberRegistered`) on first login. */
@@ -179,12 +181,15 @@ export class MembersService {
       nickname: member.nickname,
       phoneMasked: maskPhone(member.phone),
       memberCode: member.memberCode,
-      tier: member.tier,
-      points: member.points,
-      balance: member.balance,
+      ...(await this.standingOf(member)),
       ownerStaff: owner ? { id: owner.id, name: owner.name } : null,
       homeStoreId: member.homeStoreId,
     };
+  }
+
+  /** Tier, points and balance as the modules owning them say (the wallet: `balance`). */
+  private standingOf(member: MemberEntity): Promise<MemberStanding> {
+    return this.standing.standingOf(member.id, { tier: member.tier, points: member.points, balance: 0 });
   }
 
   /** The member row as the member may read it in the PIPL export (unmasked phone). */
@@ -195,9 +200,7 @@ export class MembersService {
       nickname: member.nickname,
       phone: member.phone,
       memberCode: member.memberCode,
-      tier: member.tier,
-      points: member.points,
-      balance: member.balance,
+      ...(await this.standingOf(member)),
       homeStoreId: member.homeStoreId,
       createdAt: member.createdAt.toISOString(),
     };

@@ -10,6 +10,7 @@ import { PriceTag } from '../../../components/price-tag';
 import { PricedItemRow } from '../../../components/priced-item-row';
 import { profileLabel } from '../../../components/profile-label';
 import { PageState } from '../../../components/page-state';
+import { WalletRow } from '../../../components/wallet-row';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t, type MessageKey } from '../../../i18n';
@@ -55,6 +56,7 @@ export default function CheckoutPage() {
   const prescriptionId =
     pickedPrescriptionId === undefined ? (prescriptions[0]?.id ?? null) : pickedPrescriptionId;
   const [fulfilment, setFulfilment] = useState<Fulfilment>('pickup');
+  const [useBalance, setUseBalance] = useState(false);
   const [address, setAddress] = useState<DeliveryAddress>({
     recipient: '',
     phone: '',
@@ -91,6 +93,7 @@ export default function CheckoutPage() {
           })),
           address: fulfilment === 'delivery' ? address : undefined,
           couponId: couponId ?? undefined,
+          useBalance: useBalance || undefined,
         }
       : null;
 
@@ -233,10 +236,14 @@ export default function CheckoutPage() {
               {errorMessage(quoteError)}
             </Text>
           ) : null}
+          {quote ? <WalletRow quote={quote} useBalance={useBalance} onChange={setUseBalance} /> : null}
           {quote ? (
             <Cell.Group>
               <Cell title={t('checkout.subtotal')} extra={<PriceTag amount={quote.subtotal} />} />
               <Cell title={t('checkout.discount')} extra={<PriceTag amount={quote.discount} />} />
+              {quote.balancePaid > 0 ? (
+                <Cell title={t('checkout.balancePaid')} extra={<PriceTag amount={quote.balancePaid} />} />
+              ) : null}
               <Cell
                 title={t('checkout.payable')}
                 extra={<PriceTag amount={quote.payable} size="large" testId="checkout-payable" />}

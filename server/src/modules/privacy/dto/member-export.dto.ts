@@ -8,6 +8,7 @@ import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
+import { WalletExportDto } from '../../wallet/dto/wallet.dto';
 
 type ExportedMember = MemberExport['member'];
 type ExportedCartLine = MemberExport['cart'][number];
@@ -74,4 +75,6 @@ export class MemberExportDto implements MemberExport {
     description: 'Kept on erasure for the credit’s accounting, without photos (files deleted) and notes.',
   })
   tradeIns: TradeInDto[];
+  @ApiProperty({ type: WalletExportDto, description: 'Kept after erasure: money records for the accounts.' })
+  wallet: WalletExportDto;
 }
