@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
+import { MembershipModule } from './modules/membership/membership.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
@@ -57,6 +58,7 @@ export class AppModule {
         CartModule,
         OrdersModule,
         CouponsModule,
+        MembershipModule,
         PaymentsModule,
         AppointmentsModule,
         // Test clock and job trigger: never mounted in production.

@@ -5,6 +5,7 @@ import { CatalogErrorCode } from './catalog/errors';
 import { CommonErrorCode } from './common/errors';
 import { CouponsErrorCode } from './coupons/errors';
 import { MembersErrorCode } from './members/errors';
+import { MembershipErrorCode } from './membership/errors';
 import { OrdersErrorCode } from './orders/errors';
 import { PaymentsErrorCode } from './payments/errors';
 import { PlatformErrorCode } from './platform/errors';
@@ -19,6 +20,7 @@ export {
   CommonErrorCode,
   CouponsErrorCode,
   MembersErrorCode,
+  MembershipErrorCode,
   OrdersErrorCode,
   PaymentsErrorCode,
   PlatformErrorCode,
@@ -40,6 +42,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   platform: PlatformErrorCode,
   appointments: AppointmentsErrorCode,
   coupons: CouponsErrorCode,
+  membership: MembershipErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -56,6 +59,7 @@ export const ErrorCode = {
   ...PlatformErrorCode,
   ...AppointmentsErrorCode,
   ...CouponsErrorCode,
+  ...MembershipErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -18,6 +18,7 @@ const SHARED_SECTIONS = Object.keys({
   orders: true,
   appointments: true,
   coupons: true,
+  membership: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -148,6 +149,10 @@ describe('personal data contributors (MariaDB)', () => {
       cart: [],
       appointments: [],
       coupons: [],
+      membership: {
+        standing: expect.objectContaining({ tier: 'regular', spend12m: 0, points: 0 }),
+        ledger: [],
+      },
       accessLog: [
         expect.objectContaining({ action: 'prescription.create' }),
         expect.objectContaining({ action: 'prescription.read' }),

@@ -101,6 +101,10 @@ const STATUS_BY_DOMAIN: {
     COUPON_CODE_INVALID: 422,
     COUPON_NOT_APPLICABLE: 422,
   },
+  membership: {
+    POINTS_INSUFFICIENT: 409,
+    POINTS_OVER_LIMIT: 422,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -116,6 +120,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.platform,
   ...STATUS_BY_DOMAIN.appointments,
   ...STATUS_BY_DOMAIN.coupons,
+  ...STATUS_BY_DOMAIN.membership,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

@@ -1,6 +1,7 @@
 import type { PageQuery } from '../api-types';
 import type { Fen } from '../money';
 import type { QuoteCoupons } from '../coupons/coupon.types';
+import type { QuoteMembership } from '../membership/membership.types';
 
 export const ORDER_STATUSES = [
   'pending_payment',
@@ -74,6 +75,8 @@ export interface OrderRequest {
   address?: DeliveryAddress;
   /** One of the member's available coupons; the quote lists which apply and why not. */
   couponId?: number;
+  /** Points to pay with (integer ≥ 0; 100 points = ¥1 by default), at most `quote.membership.maxPoints`. */
+  pointsToUse?: number;
 }
 
 export interface PricedLens {
@@ -105,12 +108,17 @@ export interface PricedItem {
 export interface Quote {
   items: PricedItem[];
   subtotal: Fen;
+  /** The tier's percent off the frame and lens lines, taken first. */
+  memberDiscount: Fen;
+  /** The coupon's discount (thresholds are checked on the line totals), after the member discount. */
   discount: Fen;
   pointsDiscount: Fen;
   balancePaid: Fen;
   payable: Fen;
   /** The member's available coupons against this order (quote only). */
   coupons: QuoteCoupons;
+  /** Tier discount and points of this order (quote only). */
+  membership: QuoteMembership;
 }
 
 export const ORDER_ACTORS = ['customer', 'staff', 'system'] as const;
@@ -125,7 +133,7 @@ export interface OrderEvent {
   at: string;
 }
 
-export interface Order extends Omit<Quote, 'coupons'> {
+export interface Order extends Omit<Quote, 'coupons' | 'membership'> {
   id: number;
   no: string;
   status: OrderStatus;

@@ -146,6 +146,14 @@ export default function MePage() {
               title={t('me.points')}
               extra={<Text data-testid="member-points">{String(member.points)}</Text>}
             />
+            <View
+              role="link"
+              aria-label={t('membership.open')}
+              data-testid="membership-link"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/membership/centre/index' })}
+            >
+              <Cell title={t('membership.open')} clickable extra="›" />
+            </View>
             <Cell
               title={t('me.balance')}
               extra={<Text data-testid="member-balance">{priceText(member.balance)}</Text>}

@@ -6,6 +6,8 @@ export interface OrderEventPayload {
   storeId: number;
   /** What the customer pays through WeChat Pay, in fen. */
   payable: number;
+  /** What the customer pays from stored value, in fen (paid in all = payable + balancePaid). */
+  balancePaid: number;
 }
 
 /**

@@ -14,6 +14,7 @@ import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
 import { EventBus } from '../../infra/events/event-bus';
+import { MemberStandingPort, type MemberStanding } from './member-standing';
 import type { WechatSession } from '../../infra/wechat/wechat-client';
 import { StaffService } from '../staff/staff.service';
 import { MemberEntity } from './entities/member.entity';
@@ -53,7 +54,13 @@ export class MembersService {
     private readonly staff: StaffService,
     private readonly tx: TransactionRunner,
     private readonly events: EventBus,
+    private readonly standing: MemberStandingPort,
   ) {}
+
+  /** Tier, points and balance from the modules that own them, over the values of a new member. */
+  private standingOf(member: MemberEntity): Promise<MemberStanding> {
+    return this.standing.standingOf(member.id, { tier: 'regular', points: 0, balance: member.balance });
+  }
 
   /** Finds the member of this WeChat user, creating them (and publishing `MemberRegistered`) on first login. */
   async loginWithWechat(
@@ -133,17 +140,18 @@ export class MembersService {
   }
 
   async toMember(member: MemberEntity): Promise<Member> {
-    const owner = member.ownerStaffId
-      ? (await this.staff.namesOf([member.ownerStaffId])).get(member.ownerStaffId)
-      : undefined;
+    const [owner, standing] = await Promise.all([
+      member.ownerStaffId
+        ? this.staff.namesOf([member.ownerStaffId]).then((names) => names.get(member.ownerStaffId as number))
+        : undefined,
+      this.standingOf(member),
+    ]);
     return {
       id: member.id,
       nickname: member.nickname,
       phoneMasked: maskPhone(member.phone),
       memberCode: member.memberCode,
-      tier: member.tier,
-      points: member.points,
-      balance: member.balance,
+      ...standing,
       ownerStaff: owner ? { id: owner.id, name: owner.name } : null,
       homeStoreId: member.homeStoreId,
     };
@@ -152,14 +160,13 @@ export class MembersService {
   /** The member row as the member may read it in the PIPL export (unmasked phone). */
   async exportFor(memberId: number): Promise<MemberExport['member']> {
     const member = await this.getMember(memberId);
+    const standing = await this.standingOf(member);
     return {
       id: member.id,
       nickname: member.nickname,
       phone: member.phone,
       memberCode: member.memberCode,
-      tier: member.tier,
-      points: member.points,
-      balance: member.balance,
+      ...standing,
       homeStoreId: member.homeStoreId,
       createdAt: member.createdAt.toISOString(),
     };

@@ -102,6 +102,7 @@ export class OrderLifecycle {
       memberId: order.memberId,
       storeId: order.storeId,
       payable: order.payable,
+      balancePaid: order.balancePaid,
     };
     if (type === 'OrderRefunded') {
       await this.events.publish(manager, type, order.id, { ...base, refunded: order.refunded });

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { StoresModule } from '../stores/stores.module';
 import { CouponPort } from './coupon-port';
+import { MembershipPort } from './membership-port';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
@@ -35,7 +36,15 @@ import { StaffOrdersController } from './staff-orders.controller';
     OrdersPersonalData,
     PrescriptionReferencePort,
     CouponPort,
+    MembershipPort,
   ],
-  exports: [OrdersService, OrderPricingService, OrderBillingService, PrescriptionReferencePort, CouponPort],
+  exports: [
+    OrdersService,
+    OrderPricingService,
+    OrderBillingService,
+    PrescriptionReferencePort,
+    CouponPort,
+    MembershipPort,
+  ],
 })
 export class OrdersModule {}

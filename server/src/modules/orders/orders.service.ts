@@ -33,6 +33,7 @@ import { IdempotencyService } from './idempotency.service';
 import { OrderLifecycle, type Actor } from './order-lifecycle';
 import { OrderPricingService, type ResolvedItem } from './order-pricing.service';
 import { CouponPort } from './coupon-port';
+import { MembershipPort } from './membership-port';
 import { NO_REDUCTIONS, quoteTotals } from './policies/order-pricing';
 import { PrescriptionReferencePort } from './prescription-reference';
 
@@ -63,6 +64,7 @@ export class OrdersService {
     private readonly stores: StoresService,
     private readonly prescriptions: PrescriptionReferencePort,
     private readonly coupons: CouponPort,
+    private readonly membership: MembershipPort,
     private readonly pricing: OrderPricingService,
     private readonly catalog: CatalogService,
     private readonly lifecycle: OrderLifecycle,
@@ -80,14 +82,22 @@ export class OrdersService {
       lineTotal: priced.lineTotal,
     }));
     const { discount, coupons } = await this.coupons.price(memberId, lines, request.couponId);
+    // Reductions in order: member (tier) discount, coupon, points, then stored value.
+    const { memberDiscount, pointsDiscount, membership } = await this.membership.price(
+      memberId,
+      lines,
+      discount,
+      request.pointsToUse,
+    );
     const items = resolved.map((item) => item.priced);
     return {
       items,
       ...quoteTotals(
         items.map((item) => item.lineTotal),
-        { ...NO_REDUCTIONS, discount },
+        { ...NO_REDUCTIONS, memberDiscount, discount, pointsDiscount },
       ),
       coupons,
+      membership,
     };
   }
 
@@ -171,6 +181,34 @@ export class OrdersService {
     return order;
   }
 
+  /**
+   * What the member paid (WeChat Pay and stored value, less refunds) for orders paid since `since`,
+   * and when the oldest of them was paid: the tier's rolling spend and the moment it next ages out.
+   */
+  async paidSpendSince(
+    manager: EntityManager,
+    memberId: number,
+    since: Date,
+  ): Promise<{ spend: number; oldestPaidAt: Date | null }> {
+    const row = await manager
+      .createQueryBuilder(OrderEntity, 'o')
+      .select('COALESCE(SUM(o.payable + o.balancePaid - o.refunded), 0)', 'spend')
+      .addSelect('MIN(o.paidAt)', 'oldest')
+      .where('o.memberId = :memberId AND o.paidAt >= :since', { memberId, since })
+      .getRawOne<{ spend: string | number; oldest: Date | string | null }>();
+    const oldest = row?.oldest ?? null;
+    return {
+      spend: Math.max(0, Number(row?.spend ?? 0)),
+      oldestPaidAt: oldest === null ? null : new Date(oldest),
+    };
+  }
+
+  /** The member an order belongs to, or null when there is no such order. */
+  async memberOfOrder(manager: EntityManager, orderId: number): Promise<number | null> {
+    const order = await manager.findOne(OrderEntity, { select: { memberId: true }, where: { id: orderId } });
+    return order?.memberId ?? null;
+  }
+
   /** The member's order lines bought with this prescription, oldest first. */
   async linesForPrescription(memberId: number, prescriptionId: number): Promise<PrescriptionOrderItem[]> {
     const items = await this.items.find({ where: { prescriptionId }, order: { id: 'ASC' } });
@@ -215,6 +253,7 @@ export class OrdersService {
         lineTotal: item.lineTotal,
       })),
       subtotal: order.subtotal,
+      memberDiscount: order.memberDiscount,
       discount: order.discount,
       pointsDiscount: order.pointsDiscount,
       balancePaid: order.balancePaid,
@@ -252,6 +291,7 @@ export class OrdersService {
         fulfilment: request.fulfilment,
         address: request.address ? { ...request.address } : null,
         subtotal: quote.subtotal,
+        memberDiscount: quote.memberDiscount,
         discount: quote.discount,
         pointsDiscount: quote.pointsDiscount,
         balancePaid: quote.balancePaid,
@@ -267,6 +307,9 @@ export class OrdersService {
     );
     if (request.couponId !== undefined) {
       await this.coupons.consume(manager, memberId, request.couponId, order.id);
+    }
+    if (quote.membership.pointsUsed > 0) {
+      await this.membership.consume(manager, memberId, order.id, quote.membership.pointsUsed);
     }
     await manager.insert(OrderEventEntity, {
       orderId: order.id,

@@ -15,6 +15,7 @@ import {
 } from '@lensloop/shared';
 import { LensOptionDto, STRING_MAP } from '../../catalog/dto/product.dto';
 import { QuoteCouponsDto } from '../../coupons/dto/coupon.dto';
+import { QuoteMembershipDto } from '../../membership/dto/membership.dto';
 import { DeliveryAddressDto } from './order-request.dto';
 
 export const ORDER_STATUS = { enum: ORDER_STATUSES } as const;
@@ -86,10 +87,16 @@ export class QuoteDto implements Quote {
   @ApiProperty({ description: 'Fen.', example: 129900 })
   subtotal: number;
 
-  @ApiProperty({ description: 'Coupon discount, fen.', example: 0 })
+  @ApiProperty({
+    description: 'The tier’s percent off the frame and lens lines, fen; taken first.',
+    example: 0,
+  })
+  memberDiscount: number;
+
+  @ApiProperty({ description: 'Coupon discount (threshold checked on the line totals), fen.', example: 0 })
   discount: number;
 
-  @ApiProperty({ description: 'Fen.', example: 0 })
+  @ApiProperty({ description: 'Paid with points, fen.', example: 0 })
   pointsDiscount: number;
 
   @ApiProperty({ description: 'Paid from stored value, fen.', example: 0 })
@@ -100,6 +107,9 @@ export class QuoteDto implements Quote {
 
   @ApiProperty({ type: QuoteCouponsDto, description: 'The member’s available coupons against this order.' })
   coupons: QuoteCouponsDto;
+
+  @ApiProperty({ type: QuoteMembershipDto, description: 'The tier discount and the points of this order.' })
+  membership: QuoteMembershipDto;
 }
 
 export class OrderEventDto implements OrderEvent {
@@ -122,8 +132,8 @@ export class OrderEventDto implements OrderEvent {
   at: string;
 }
 
-// An order carries its discount, not the quote's coupon options.
-export class OrderDto extends OmitType(QuoteDto, ['coupons'] as const) implements Order {
+// An order carries its discounts, not the quote's coupon options and points figures.
+export class OrderDto extends OmitType(QuoteDto, ['coupons', 'membership'] as const) implements Order {
   @ApiProperty()
   id: number;
 

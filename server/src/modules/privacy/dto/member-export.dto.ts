@@ -4,6 +4,7 @@ import { AppointmentDto } from '../../appointments/dto/appointment.dto';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { CouponDto } from '../../coupons/dto/coupon.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
+import { MembershipExportDto } from '../../membership/dto/membership.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
@@ -67,4 +68,7 @@ export class MemberExportDto implements MemberExport {
 
   @ApiProperty({ type: [CouponDto], description: 'Used, available and expired.' })
   coupons: CouponDto[];
+
+  @ApiProperty({ type: MembershipExportDto, description: 'Tier standing and the points ledger.' })
+  membership: MembershipExportDto;
 }
