@@ -26,6 +26,10 @@ export default defineAppConfig({
       pages: ['fitting/index', 'access-log/index'],
     },
     {
+      root: 'subpackages/membership',
+      pages: ['centre/index', 'points/index'],
+    },
+    {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
       pages: [

@@ -18,6 +18,7 @@ import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
 import { WalletModule } from './modules/wallet/wallet.module';
+import { MembershipModule } from './modules/membership/membership.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
@@ -61,6 +62,7 @@ export class AppModule {
         CouponsModule,
         TradeInsModule,
         WalletModule,
+        MembershipModule,
         PaymentsModule,
         AppointmentsModule,
         // Test clock and job trigger: never mounted in production.

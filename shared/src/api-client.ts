@@ -26,6 +26,7 @@ import type {
   TradeInRequest,
   TradeInStatus,
 } from './trade-ins';
+import type { Membership, PointsLedgerEntry, PointsLedgerQuery } from './membership/membership.types';
 import type {
   AuditEntry,
   AuditQuery,
@@ -166,6 +167,16 @@ export class ApiClient {
 
   me(): Promise<Member> {
     return this.request('GET', '/me');
+  }
+
+  /** The member centre: tier, 12-month spend, the next tier, points and what expires next. */
+  getMembership(): Promise<Membership> {
+    return this.request('GET', '/me/membership');
+  }
+
+  /** The points ledger, newest first. */
+  listPointsLedger(query: PointsLedgerQuery = {}): Promise<Page<PointsLedgerEntry>> {
+    return this.request('GET', `/me/points/ledger${queryString(query)}`);
   }
 
   listStores(query: StoreQuery = {}): Promise<Page<Store>> {

@@ -1,5 +1,6 @@
 import type { Appointment } from './appointments/appointments.types';
 import type { Coupon } from './coupons/coupon.types';
+import type { MembershipExport } from './membership/membership.types';
 import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
@@ -26,7 +27,8 @@ export interface PageQuery {
   pageSize?: number;
 }
 
-export const MEMBER_TIERS = ['silver', 'gold', 'platinum'] as const;
+/** Lowest first: 普通 / 银卡 / 金卡 / 钻石, reached by rolling 12-month paid spend. */
+export const MEMBER_TIERS = ['regular', 'silver', 'gold', 'diamond'] as const;
 export type MemberTier = (typeof MEMBER_TIERS)[number];
 
 export interface Member {
@@ -319,6 +321,8 @@ export interface MemberExportSections {
   tradeIns: TradeIn[];
   /** Kept on erasure (money records for the accounts), holding the member id only. */
   wallet: WalletExport;
+  /** Tier standing and the points ledger; deleted on erasure. */
+  membership: MembershipExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

@@ -5,6 +5,7 @@ import { CatalogErrorCode } from './catalog/errors';
 import { CommonErrorCode } from './common/errors';
 import { CouponsErrorCode } from './coupons/errors';
 import { MembersErrorCode } from './members/errors';
+import { MembershipErrorCode } from './membership/errors';
 import { OrdersErrorCode } from './orders/errors';
 import { PaymentsErrorCode } from './payments/errors';
 import { PlatformErrorCode } from './platform/errors';
@@ -21,6 +22,7 @@ export {
   CommonErrorCode,
   CouponsErrorCode,
   MembersErrorCode,
+  MembershipErrorCode,
   OrdersErrorCode,
   PaymentsErrorCode,
   PlatformErrorCode,
@@ -46,6 +48,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   coupons: CouponsErrorCode,
   tradeIns: TradeInsErrorCode,
   wallet: WalletErrorCode,
+  membership: MembershipErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -64,6 +67,7 @@ export const ErrorCode = {
   ...CouponsErrorCode,
   ...TradeInsErrorCode,
   ...WalletErrorCode,
+  ...MembershipErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

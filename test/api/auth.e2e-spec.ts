@@ -139,7 +139,7 @@ describe('auth (MariaDB)', () => {
       nickname: null,
       phoneMasked: null,
       memberCode: expect.stringMatching(/^\d{12}$/),
-      tier: 'silver',
+      tier: 'regular',
       points: 0,
       balance: 0,
       ownerStaff: null,

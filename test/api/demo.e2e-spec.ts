@@ -127,6 +127,30 @@ describe('the demo seed (MariaDB)', () => {
     ).toBe(true);
   });
 
+  it('should show the demo customer as 银卡 with points from her two past orders, the ledger summing to them', async () => {
+    const customer = await customerAuth(server.baseUrl, 'demo-parent');
+    const as = (path: string) => api().get(path).set('authorization', customer.authorization).expect(200);
+    const membership = (await as('/api/v1/me/membership')).body;
+    // ¥1,267 (titanium frame with lenses) + ¥304 (contacts and solution, ¥3 paid with 300 points).
+    expect(membership).toMatchObject({
+      tier: 'silver',
+      spend12m: 157_100,
+      nextTier: { tier: 'gold', missing: 300_000 - 157_100 },
+      discountPercent: 2,
+      points: 1_520 - 300 + 364,
+    });
+    const ledger = (await as('/api/v1/me/points/ledger')).body;
+    expect(ledger.items.map((entry: { kind: string }) => entry.kind)).toEqual(['earn', 'spend', 'earn']);
+    expect(ledger.items.reduce((sum: number, entry: { points: number }) => sum + entry.points, 0)).toBe(
+      membership.points,
+    );
+    const orders = (await as('/api/v1/orders')).body;
+    expect(orders.items.map((order: { status: string }) => order.status)).toEqual(['completed', 'completed']);
+    // Nothing has aged out: the tier review leaves her tier alone.
+    await api().post('/api/v1/dev/jobs/tier-review/run').expect(200);
+    expect((await as('/api/v1/me')).body).toMatchObject({ tier: 'silver', points: 1_584 });
+  });
+
   it('should welcome a new member with 新人礼 ¥20 and offer 满300减50 and 免费清洗 in the claim centre', async () => {
     const member = await customerAuth(server.baseUrl, 'demo-coupons');
     const mine = () => api().get('/api/v1/me/coupons').set('authorization', member.authorization).expect(200);

@@ -24,6 +24,7 @@ const SHARED_SECTIONS = Object.keys({
   coupons: true,
   tradeIns: true,
   wallet: true,
+  membership: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -169,6 +170,10 @@ describe('personal data contributors (MariaDB)', () => {
       appointments: [],
       coupons: [],
       tradeIns: [expect.objectContaining({ photos: [], inspectionNote: null, rejectReason: null })],
+      membership: {
+        standing: expect.objectContaining({ tier: 'regular', spend12m: 0, points: 0 }),
+        ledger: [],
+      },
       accessLog: [
         expect.objectContaining({ action: 'prescription.create' }),
         expect.objectContaining({ action: 'prescription.read' }),

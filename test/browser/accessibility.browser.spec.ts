@@ -209,6 +209,13 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
         p.getByTestId('my-trade-ins').or(p.getByTestId('empty')).or(p.getByTestId('error')).first().waitFor(),
       );
       await audit(page, mode, 'my-trade-ins');
+      await visit(page, 'subpackages/membership/centre/index', (p) => p.getByTestId('membership').waitFor());
+      expect(await page.getByTestId('membership-tier').innerText()).toBe('银卡会员');
+      await audit(page, mode, 'membership', true);
+      await visit(page, 'subpackages/membership/points/index', (p) =>
+        p.getByTestId('points-ledger').waitFor(),
+      );
+      await audit(page, mode, 'points-ledger');
     });
 
     it('should pass axe on every staff page', async () => {

@@ -8,6 +8,8 @@ export const CLIENT_OPERATIONS = {
   bindPhone: 'bindPhone',
   staffLogin: 'loginStaff',
   me: 'getMe',
+  getMembership: 'getMyMembership',
+  listPointsLedger: 'listMyPointsLedger',
   listStores: 'listStores',
   getStore: 'getStore',
   listProducts: 'listProducts',

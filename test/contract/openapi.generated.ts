@@ -1127,6 +1127,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the member centre: tier, 12-month spend, the next tier, points and what expires next */
+        get: operations["getMyMembership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/points/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the member’s points ledger, newest first (append-only; its sum is the balance) */
+        get: operations["listMyPointsLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/membership/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the tier table: thresholds, discounts and points multipliers */
+        get: operations["getTierRules"];
+        /** Replace the tier table; members’ tiers are recomputed by the next tier-review run */
+        put: operations["setTierRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/points-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the points rule: earning, spending and the per-order cap */
+        get: operations["getPointsRule"];
+        /** Replace the points rule (applies to quotes and orders from now on) */
+        put: operations["setPointsRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/pay": {
         parameters: {
             query?: never;
@@ -1389,7 +1459,7 @@ export interface components {
              * @description Stable error code: switch on this, never on the message.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT";
+            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT" | "POINTS_INSUFFICIENT" | "POINTS_OVER_LIMIT";
             /** @description For people; wording may change. */
             message: string;
             /** @description One entry per invalid field; empty otherwise. */
@@ -1447,7 +1517,7 @@ export interface components {
              */
             memberCode: string;
             /** @enum {string} */
-            tier: "silver" | "gold" | "platinum";
+            tier: "regular" | "silver" | "gold" | "diamond";
             points: number;
             /** @description Stored value, fen. */
             balance: number;
@@ -1916,7 +1986,7 @@ export interface components {
              */
             memberCode: string;
             /** @enum {string} */
-            tier: "silver" | "gold" | "platinum";
+            tier: "regular" | "silver" | "gold" | "diamond";
             ownerStaff: components["schemas"]["StaffRefDto"] | null;
             prescriptionConsent: boolean;
             profiles: components["schemas"]["CustomerProfileDto"][];
@@ -1953,7 +2023,7 @@ export interface components {
              */
             memberCode: string;
             /** @enum {string} */
-            tier: "silver" | "gold" | "platinum";
+            tier: "regular" | "silver" | "gold" | "diamond";
             points: number;
             /** @description Stored value, fen. */
             balance: number;
@@ -2036,12 +2106,17 @@ export interface components {
              */
             subtotal: number;
             /**
-             * @description Coupon discount, fen.
+             * @description The tier’s percent off the frame and lens lines, fen; taken first.
+             * @example 0
+             */
+            memberDiscount: number;
+            /**
+             * @description Coupon discount (threshold checked on the line totals), fen.
              * @example 0
              */
             discount: number;
             /**
-             * @description Fen.
+             * @description Paid with points, fen.
              * @example 0
              */
             pointsDiscount: number;
@@ -2211,6 +2286,48 @@ export interface components {
             ledger: components["schemas"]["WalletLedgerEntryDto"][];
             topUps: components["schemas"]["ExportedTopUpDto"][];
         };
+        NextTierDto: {
+            /** @enum {string} */
+            tier: "regular" | "silver" | "gold" | "diamond";
+            /** @description Fen. */
+            minSpend: number;
+            /** @description Spend still missing, fen. */
+            missing: number;
+        };
+        PointsExpiringDto: {
+            points: number;
+            /**
+             * Format: date-time
+             * @description The year end (Asia/Shanghai) they expire at.
+             */
+            at: string;
+        };
+        MembershipDto: {
+            /** @enum {string} */
+            tier: "regular" | "silver" | "gold" | "diamond";
+            /** @description Paid spend of the rolling 12 months (as last computed), fen. */
+            spend12m: number;
+            nextTier: components["schemas"]["NextTierDto"] | null;
+            discountPercent: number;
+            points: number;
+            pointsExpiring: components["schemas"]["PointsExpiringDto"] | null;
+        };
+        PointsLedgerEntryDto: {
+            id: number;
+            /** @description Signed points. */
+            points: number;
+            balanceAfter: number;
+            /** @enum {string} */
+            kind: "earn" | "spend" | "refund_spent" | "reverse_earned" | "expire" | "adjust";
+            orderId: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MembershipExportDto: {
+            standing: components["schemas"]["MembershipDto"];
+            /** @description Newest first. */
+            ledger: components["schemas"]["PointsLedgerEntryDto"][];
+        };
         MemberExportDto: {
             /** Format: date-time */
             exportedAt: string;
@@ -2230,6 +2347,8 @@ export interface components {
             tradeIns: components["schemas"]["TradeInDto"][];
             /** @description Kept after erasure: money records for the accounts. */
             wallet: components["schemas"]["WalletExportDto"];
+            /** @description Tier standing and the points ledger. */
+            membership: components["schemas"]["MembershipExportDto"];
         };
         CartLineDto: {
             skuId: number;
@@ -2287,6 +2406,8 @@ export interface components {
             couponId?: number;
             /** @description Pay min(balance, what is left after coupon and points) from the stored value; WeChat Pay collects the rest. Refused (409 WALLET_INSUFFICIENT) with a zero balance. */
             useBalance?: boolean;
+            /** @description Points to pay with (100 points = ¥1 by default), at most `quote.membership.maxPoints`: beyond the balance 409 POINTS_INSUFFICIENT, beyond the per-order cap 422 POINTS_OVER_LIMIT. */
+            pointsToUse?: number;
         };
         QuoteCouponOptionDto: {
             couponId: number;
@@ -2328,6 +2449,18 @@ export interface components {
             /** @description The smallest plan whose credit covers what the balance leaves to pay; null when it covers all. */
             suggestedPlan: components["schemas"]["WalletPlanDto"] | null;
         };
+        QuoteMembershipDto: {
+            /** @enum {string} */
+            tier: "regular" | "silver" | "gold" | "diamond";
+            /** @description The tier’s percent off the frame and lens lines. */
+            discountPercent: number;
+            pointsBalance: number;
+            /** @description The most points this order can take (balance, per-order cap, what is left). */
+            maxPoints: number;
+            pointsUsed: number;
+            /** @description Points the order earns when it completes, at today’s tier. */
+            pointsToEarn: number;
+        };
         QuoteDto: {
             items: components["schemas"]["PricedItemDto"][];
             /**
@@ -2336,12 +2469,17 @@ export interface components {
              */
             subtotal: number;
             /**
-             * @description Coupon discount, fen.
+             * @description The tier’s percent off the frame and lens lines, fen; taken first.
+             * @example 0
+             */
+            memberDiscount: number;
+            /**
+             * @description Coupon discount (threshold checked on the line totals), fen.
              * @example 0
              */
             discount: number;
             /**
-             * @description Fen.
+             * @description Paid with points, fen.
              * @example 0
              */
             pointsDiscount: number;
@@ -2359,6 +2497,8 @@ export interface components {
             coupons: components["schemas"]["QuoteCouponsDto"];
             /** @description The member’s stored value and the top-up suggestion. */
             wallet: components["schemas"]["QuoteWalletDto"];
+            /** @description The tier discount and the points of this order. */
+            membership: components["schemas"]["QuoteMembershipDto"];
         };
         OrderSummaryDto: {
             /**
@@ -2738,6 +2878,28 @@ export interface components {
              * @example 110000
              */
             credit: number;
+        };
+        TierRuleDto: {
+            /** @enum {string} */
+            tier: "regular" | "silver" | "gold" | "diamond";
+            /** @description Rolling 12-month paid spend that reaches the tier, fen; the first tier 0. */
+            minSpend: number;
+            /** @description Percent off frames and lenses. */
+            discountPercent: number;
+            /** @description Points multiplier in hundredths (150 → 1.5×). */
+            pointsMultiplier: number;
+        };
+        TierTableDto: {
+            /** @description Every tier once, lowest first (regular, silver, gold, diamond), thresholds rising from 0. */
+            tiers: components["schemas"]["TierRuleDto"][];
+        };
+        PointsRuleDto: {
+            /** @description Points per ¥1 paid, before the tier multiplier. */
+            pointsPerYuan: number;
+            /** @description Points that pay ¥1 at checkout. */
+            pointsPerYuanSpent: number;
+            /** @description The most of an order points may pay, percent. */
+            maxOrderPercent: number;
         };
         RefundRequestDto: {
             /** @description Fen; the whole unrefunded amount when omitted. Takes the WeChat Pay part first, then the wallet part (returned to the wallet at once). A top-up refunds at most its unspent principal. */
@@ -7696,6 +7858,320 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
                         code?: "WALLET_PLAN_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    getMyMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    listMyPointsLedger: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PointsLedgerEntryDto"][];
+                        /** @description Rows in the whole list. */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    getTierRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierRuleDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    setTierRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TierTableDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierRuleDto"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    getPointsRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRuleDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    setPointsRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRuleDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };

@@ -226,4 +226,35 @@ describe('API smoke on embedded SQLite', () => {
     expect((await book(customers[1].authorization).expect(409)).body.code).toBe('SLOT_FULL');
     expect((await slotsOf())[0].available).toBe(0);
   });
+
+  it('should show the demo customer’s tier and spend her points on an order, given back on cancel', async () => {
+    const { authorization } = await customerAuth(server.baseUrl, 'demo-parent');
+    const mine = async () =>
+      (await api().get('/api/v1/me/membership').set('authorization', authorization).expect(200)).body;
+    const before = await mine();
+    expect(before).toMatchObject({ tier: 'silver', points: 1_584 });
+    const skus = await demoSkus(server.dataSource);
+    await setStock(server.dataSource, 1, skus.frame, 5);
+    const order = await api()
+      .post('/api/v1/orders')
+      .set('authorization', authorization)
+      .send({
+        storeId: 1,
+        items: [{ skuId: skus.frame, quantity: 1 }],
+        fulfilment: 'pickup',
+        pointsToUse: 1_000,
+      })
+      .expect(201);
+    expect(order.body).toMatchObject({
+      pointsDiscount: 1_000,
+      memberDiscount: Math.floor(skus.prices[skus.frame] * 0.02),
+    });
+    expect((await mine()).points).toBe(584);
+    await api()
+      .post(`/api/v1/orders/${order.body.id}/cancel`)
+      .set('authorization', authorization)
+      .expect(200);
+    await runJob(server.baseUrl, 'outbox');
+    expect((await mine()).points).toBe(1_584);
+  });
 });

@@ -116,6 +116,10 @@ const STATUS_BY_DOMAIN: {
     WALLET_TOP_UP_SPENT: 409,
     WALLET_PLAN_INVALID: 422,
   },
+  membership: {
+    POINTS_INSUFFICIENT: 409,
+    POINTS_OVER_LIMIT: 422,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -133,6 +137,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.coupons,
   ...STATUS_BY_DOMAIN.tradeIns,
   ...STATUS_BY_DOMAIN.wallet,
+  ...STATUS_BY_DOMAIN.membership,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

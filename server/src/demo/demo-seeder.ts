@@ -15,6 +15,7 @@ import { StoreEntity } from '../modules/stores/entities/store.entity';
 import type { SealedBox } from '../infra/crypto/sealed-box';
 import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { seedDemoCoupons } from './demo-coupons';
+import { seedDemoMembership } from './demo-membership';
 import { seedDemoTradeInRules } from './demo-trade-ins';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
 import { seedDemoWallet } from './demo-wallet';
@@ -49,6 +50,7 @@ async function seedDemoFamily(manager: EntityManager, box: SealedBox, stores: St
       homeStoreId: stores[0].id,
     }),
   );
+  await seedDemoMembership(manager, member.id, examiner.storeId ?? stores[0].id, examiner.id);
   await manager.insert(ConsentEntity, {
     memberId: member.id,
     kind: 'prescription_storage',

@@ -12,7 +12,7 @@ export interface TierRule {
   tier: MemberTier;
   /** Paid spend over the rolling 12 months that reaches the tier, fen. */
   minSpend: Fen;
-  /** Percent off frames and lenses in the quote (5 → 95折), 0–30. */
+  /** Percent off the frame and lens lines in the quote (5 → 95折), 0–30. */
   discountPercent: number;
   /** Points per ¥1, in hundredths (150 → 1.5 points per yuan). */
   pointsMultiplier: number;
@@ -71,4 +71,16 @@ export interface QuoteMembership {
   pointsUsed: number;
   /** Points this order earns when it completes (at the member's tier today). */
   pointsToEarn: number;
+}
+
+/** `GET /me/points/ledger` query. */
+export interface PointsLedgerQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+/** The `membership` section of `GET /me/export`. */
+export interface MembershipExport {
+  standing: Membership;
+  ledger: PointsLedgerEntry[];
 }

@@ -2,6 +2,7 @@ import type { PageQuery } from '../api-types';
 import type { Fen } from '../money';
 import type { QuoteCoupons } from '../coupons/coupon.types';
 import type { QuoteWallet } from '../wallet/wallet.types';
+import type { QuoteMembership } from '../membership/membership.types';
 
 export const ORDER_STATUSES = [
   'pending_payment',
@@ -84,6 +85,8 @@ export interface OrderRequest {
    * WeChat Pay collects the rest. With a zero balance the order is refused (`WALLET_INSUFFICIENT`).
    */
   useBalance?: boolean;
+  /** Points to pay with (integer ≥ 0; 100 points = ¥1 by default), at most `quote.membership.maxPoints`. */
+  pointsToUse?: number;
 }
 
 export interface PricedLens {
@@ -115,6 +118,9 @@ export interface PricedItem {
 export interface Quote {
   items: PricedItem[];
   subtotal: Fen;
+  /** The tier's percent off the frame and lens lines, taken first. */
+  memberDiscount: Fen;
+  /** The coupon's discount (thresholds are checked on the line totals), after the member discount. */
   discount: Fen;
   pointsDiscount: Fen;
   balancePaid: Fen;
@@ -123,6 +129,8 @@ export interface Quote {
   coupons: QuoteCoupons;
   /** The member's stored value and the top-up suggestion (quote only). */
   wallet: QuoteWallet;
+  /** Tier discount and points of this order (quote only). */
+  membership: QuoteMembership;
 }
 
 export const ORDER_ACTORS = ['customer', 'staff', 'system'] as const;
@@ -137,7 +145,7 @@ export interface OrderEvent {
   at: string;
 }
 
-export interface Order extends Omit<Quote, 'coupons' | 'wallet'> {
+export interface Order extends Omit<Quote, 'coupons' | 'wallet' | 'membership'> {
   id: number;
   no: string;
   kind: OrderKind;

@@ -157,6 +157,14 @@ export default function MePage() {
             />
             <View
               role="link"
+              aria-label={t('membership.open')}
+              data-testid="membership-link"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/membership/centre/index' })}
+            >
+              <Cell title={t('membership.open')} clickable extra="›" />
+            </View>
+            <View
+              role="link"
               aria-label={t('me.balance')}
               data-testid="wallet-link"
               onClick={() => void Taro.navigateTo({ url: '/subpackages/wallet/top-up/index' })}

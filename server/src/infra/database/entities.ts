@@ -12,6 +12,13 @@ import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.ent
 import { ProductEntity } from '../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../modules/catalog/entities/sku.entity';
 import { StoreStockEntity } from '../../modules/catalog/entities/store-stock.entity';
+import { MemberTierEntity } from '../../modules/membership/entities/member-tier.entity';
+import { PointsAccountEntity } from '../../modules/membership/entities/points-account.entity';
+import { PointsLedgerEntryEntity } from '../../modules/membership/entities/points-ledger-entry.entity';
+import { PointsLotUseEntity } from '../../modules/membership/entities/points-lot-use.entity';
+import { PointsLotEntity } from '../../modules/membership/entities/points-lot.entity';
+import { PointsRuleEntity } from '../../modules/membership/entities/points-rule.entity';
+import { TierRuleEntity } from '../../modules/membership/entities/tier-rule.entity';
 import { MemberEntity } from '../../modules/members/entities/member.entity';
 import { ProfileEntity } from '../../modules/members/entities/profile.entity';
 import { ConsentEntity } from '../../modules/prescriptions/entities/consent.entity';
@@ -73,4 +80,12 @@ export const ENTITIES = [
   WalletAccountEntity,
   WalletLedgerEntryEntity,
   WalletTopUpEntity,
+  // Membership: tiers and points
+  TierRuleEntity,
+  PointsRuleEntity,
+  MemberTierEntity,
+  PointsAccountEntity,
+  PointsLedgerEntryEntity,
+  PointsLotEntity,
+  PointsLotUseEntity,
 ];

@@ -10,7 +10,7 @@ export interface OrderEventPayload {
   kind: OrderKind;
   /** What the customer pays through WeChat Pay, in fen. */
   payable: number;
-  /** What the customer paid from the wallet, in fen. */
+  /** What the customer pays from stored value, in fen (paid in all = payable + balancePaid). */
   balancePaid: number;
 }
 

@@ -24,11 +24,11 @@ import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { EventBus } from '../../infra/events/event-bus';
+import { MemberStandingPort, type MemberStanding } from './member-standing';
 import type { WechatSession } from '../../infra/wechat/wechat-client';
 import { StaffService } from '../staff/staff.service';
 import { MemberEntity } from './entities/member.entity';
 import { ProfileEntity } from './entities/profile.entity';
-import { MemberStandingPort, type MemberStanding } from './member-standing';
 import { maskPhone } from './policies/phone-mask';
 
 /** Where a first login came from: the store of a scanned code, a friend's referral code. */
@@ -71,6 +71,12 @@ export class MembersService {
     private readonly clock: BusinessClock,
     private readonly standing: MemberStandingPort,
   ) {}
+
+  /** Tier, points and balance from the modules that own them, over the values of a new member. */
+  /** Tier, points and balance as the modules owning them say (membership, wallet). */
+  private standingOf(member: MemberEntity): Promise<MemberStanding> {
+    return this.standing.standingOf(member.id, { tier: 'regular', points: 0, balance: 0 });
+  }
 
   /** Finds the member of this WeChat user, creating them (and publishing `MemberRegistered`) on first login. */
   async loginWithWechat(
@@ -173,34 +179,33 @@ export class MembersService {
   }
 
   async toMember(member: MemberEntity): Promise<Member> {
-    const owner = member.ownerStaffId
-      ? (await this.staff.namesOf([member.ownerStaffId])).get(member.ownerStaffId)
-      : undefined;
+    const [owner, standing] = await Promise.all([
+      member.ownerStaffId
+        ? this.staff.namesOf([member.ownerStaffId]).then((names) => names.get(member.ownerStaffId as number))
+        : undefined,
+      this.standingOf(member),
+    ]);
     return {
       id: member.id,
       nickname: member.nickname,
       phoneMasked: maskPhone(member.phone),
       memberCode: member.memberCode,
-      ...(await this.standingOf(member)),
+      ...standing,
       ownerStaff: owner ? { id: owner.id, name: owner.name } : null,
       homeStoreId: member.homeStoreId,
     };
   }
 
-  /** Tier, points and balance as the modules owning them say (the wallet: `balance`). */
-  private standingOf(member: MemberEntity): Promise<MemberStanding> {
-    return this.standing.standingOf(member.id, { tier: member.tier, points: member.points, balance: 0 });
-  }
-
   /** The member row as the member may read it in the PIPL export (unmasked phone). */
   async exportFor(memberId: number): Promise<MemberExport['member']> {
     const member = await this.getMember(memberId);
+    const standing = await this.standingOf(member);
     return {
       id: member.id,
       nickname: member.nickname,
       phone: member.phone,
       memberCode: member.memberCode,
-      ...(await this.standingOf(member)),
+      ...standing,
       homeStoreId: member.homeStoreId,
       createdAt: member.createdAt.toISOString(),
     };

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { REFUNDABLE_STATUSES, type Order, type OrderKind, type OrderStatus } from '@lensloop/shared';
+import {
+  ErrorCode,
+  REFUNDABLE_STATUSES,
+  type Order,
+  type OrderKind,
+  type OrderStatus,
+} from '@lensloop/shared';
 import { DataSource, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { BusinessClock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
 import { TransactionRunner } from '../../common/transaction';
 import { OrderEntity } from './entities/order.entity';
 import { OrderLifecycle, SYSTEM } from './order-lifecycle';
@@ -104,9 +111,19 @@ export class OrderBillingService {
   /** An order with nothing to pay goes straight to paid. */
   async confirmWithoutPayment(memberId: number, orderId: number): Promise<void> {
     const order = await this.orders.findOwned(memberId, orderId);
-    await this.tx.run((manager) =>
-      this.lifecycle.transition(manager, order, 'paid', SYSTEM, 'nothing to pay'),
+    // Paid now: the tier's rolling spend counts orders by when they were paid.
+    const paid = await this.tx.run((manager) =>
+      this.lifecycle.tryTransition(manager, order, 'paid', SYSTEM, {
+        note: 'nothing to pay',
+        changes: { paidAt: this.clock.now() },
+      }),
     );
+    if (!paid) {
+      throw new DomainError(
+        ErrorCode.ORDER_TRANSITION_NOT_ALLOWED,
+        'The order changed while it was being confirmed; reload it.',
+      );
+    }
   }
 
   /**

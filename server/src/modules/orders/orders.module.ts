@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { StoresModule } from '../stores/stores.module';
 import { CouponPort } from './coupon-port';
+import { MembershipPort } from './membership-port';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
@@ -37,6 +38,7 @@ import { WalletPort } from './wallet-port';
     PrescriptionReferencePort,
     CouponPort,
     WalletPort,
+    MembershipPort,
   ],
   exports: [
     OrdersService,
@@ -45,6 +47,7 @@ import { WalletPort } from './wallet-port';
     PrescriptionReferencePort,
     CouponPort,
     WalletPort,
+    MembershipPort,
   ],
 })
 export class OrdersModule {}

@@ -34,7 +34,8 @@ import { IdempotencyService } from './idempotency.service';
 import { OrderLifecycle, type Actor } from './order-lifecycle';
 import { OrderPricingService, type ResolvedItem } from './order-pricing.service';
 import { CouponPort } from './coupon-port';
-import { NO_REDUCTIONS, quoteTotals } from './policies/order-pricing';
+import { MembershipPort } from './membership-port';
+import { quoteTotals } from './policies/order-pricing';
 import { PrescriptionReferencePort } from './prescription-reference';
 import { WalletPort } from './wallet-port';
 
@@ -80,6 +81,7 @@ export class OrdersService {
     private readonly prescriptions: PrescriptionReferencePort,
     private readonly coupons: CouponPort,
     private readonly wallet: WalletPort,
+    private readonly membership: MembershipPort,
     private readonly pricing: OrderPricingService,
     private readonly catalog: CatalogService,
     private readonly lifecycle: OrderLifecycle,
@@ -101,15 +103,22 @@ export class OrdersService {
       this.wallet.balanceOf(memberId),
     ]);
     if (request.useBalance && balance === 0) throw walletInsufficient(0);
+    // Reductions in order: member (tier) discount, coupon, points, then stored value.
+    const { memberDiscount, pointsDiscount, membership } = await this.membership.price(
+      memberId,
+      lines,
+      discount,
+      request.pointsToUse,
+    );
     const items = resolved.map((item) => item.priced);
     const totals = quoteTotals(
       items.map((item) => item.lineTotal),
-      { ...NO_REDUCTIONS, discount, balancePaid: request.useBalance ? balance : 0 },
+      { memberDiscount, discount, pointsDiscount, balancePaid: request.useBalance ? balance : 0 },
     );
     // What the balance leaves to pay (with or without `useBalance`): the top-up that would cover it.
     const leftAfterBalance = totals.payable + totals.balancePaid - balance;
     const suggestedPlan = leftAfterBalance > 0 ? await this.wallet.planCovering(leftAfterBalance) : null;
-    return { items, ...totals, coupons, wallet: { balance, suggestedPlan } };
+    return { items, ...totals, coupons, membership, wallet: { balance, suggestedPlan } };
   }
 
   /** Creates the order, reserving its stock; with an idempotency key a retry returns the first result. */
@@ -237,6 +246,35 @@ export class OrdersService {
     return order;
   }
 
+  /**
+   * What the member paid (WeChat Pay and stored value, less refunds) for goods orders (not wallet
+   * top-ups) paid since `since`, and when the oldest of them was paid: the tier's rolling spend and
+   * the moment it next ages out.
+   */
+  async paidSpendSince(
+    manager: EntityManager,
+    memberId: number,
+    since: Date,
+  ): Promise<{ spend: number; oldestPaidAt: Date | null }> {
+    const row = await manager
+      .createQueryBuilder(OrderEntity, 'o')
+      .select('COALESCE(SUM(o.payable + o.balancePaid - o.refunded), 0)', 'spend')
+      .addSelect('MIN(o.paidAt)', 'oldest')
+      .where("o.memberId = :memberId AND o.paidAt >= :since AND o.kind = 'goods'", { memberId, since })
+      .getRawOne<{ spend: string | number; oldest: Date | string | null }>();
+    const oldest = row?.oldest ?? null;
+    return {
+      spend: Math.max(0, Number(row?.spend ?? 0)),
+      oldestPaidAt: oldest === null ? null : new Date(oldest),
+    };
+  }
+
+  /** The member an order belongs to, or null when there is no such order. */
+  async memberOfOrder(manager: EntityManager, orderId: number): Promise<number | null> {
+    const order = await manager.findOne(OrderEntity, { select: { memberId: true }, where: { id: orderId } });
+    return order?.memberId ?? null;
+  }
+
   /** The member's order lines bought with this prescription, oldest first. */
   async linesForPrescription(memberId: number, prescriptionId: number): Promise<PrescriptionOrderItem[]> {
     const items = await this.items.find({ where: { prescriptionId }, order: { id: 'ASC' } });
@@ -282,6 +320,7 @@ export class OrdersService {
         lineTotal: item.lineTotal,
       })),
       subtotal: order.subtotal,
+      memberDiscount: order.memberDiscount,
       discount: order.discount,
       pointsDiscount: order.pointsDiscount,
       balancePaid: order.balancePaid,
@@ -320,6 +359,7 @@ export class OrdersService {
         fulfilment: request.fulfilment,
         address: request.address ? { ...request.address } : null,
         subtotal: quote.subtotal,
+        memberDiscount: quote.memberDiscount,
         discount: quote.discount,
         pointsDiscount: quote.pointsDiscount,
         balancePaid: quote.balancePaid,
@@ -335,6 +375,9 @@ export class OrdersService {
     );
     if (request.couponId !== undefined) {
       await this.coupons.consume(manager, memberId, request.couponId, order.id);
+    }
+    if (quote.membership.pointsUsed > 0) {
+      await this.membership.consume(manager, memberId, order.id, quote.membership.pointsUsed);
     }
     if (quote.balancePaid > 0) {
       await this.wallet.debit(manager, memberId, order.id, quote.balancePaid);

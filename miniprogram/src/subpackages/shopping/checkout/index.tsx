@@ -2,10 +2,17 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import type { DeliveryAddress, Fulfilment, OrderRequest, Quote } from '@lensloop/shared';
+import {
+  ApiError,
+  type DeliveryAddress,
+  type Fulfilment,
+  type OrderRequest,
+  type Quote,
+} from '@lensloop/shared';
 import { LabelledInput } from '../../../components/labelled-input';
 import { ChoiceChip } from '../../../components/choice-chip';
 import { CouponPicker, effectiveCouponId } from '../../../components/coupon-picker';
+import { PointsRow } from '../../../components/points-row';
 import { PriceTag } from '../../../components/price-tag';
 import { PricedItemRow } from '../../../components/priced-item-row';
 import { profileLabel } from '../../../components/profile-label';
@@ -33,6 +40,12 @@ const ADDRESS_FIELDS: [keyof DeliveryAddress, MessageKey][] = [
   ['region', 'checkout.region'],
   ['detail', 'checkout.detail'],
 ];
+
+function isPointsRefusal(error: unknown): boolean {
+  return (
+    error instanceof ApiError && (error.code === 'POINTS_OVER_LIMIT' || error.code === 'POINTS_INSUFFICIENT')
+  );
+}
 
 export default function CheckoutPage() {
   usePageTitle('title.checkout');
@@ -64,6 +77,8 @@ export default function CheckoutPage() {
     detail: '',
   });
   const cart = usePageData(() => (storeId ? getCart(storeId) : Promise.resolve(null)), [storeId]);
+  // Points to pay with (0: none); chosen in the points row, up to what the quote allows.
+  const [pointsToUse, setPointsToUse] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   // The coupon: undefined = the quote's best one, null = none.
   const [pickedCouponId, setCouponId] = useState<number | null | undefined>(undefined);
@@ -93,15 +108,24 @@ export default function CheckoutPage() {
           })),
           address: fulfilment === 'delivery' ? address : undefined,
           couponId: couponId ?? undefined,
+          pointsToUse: pointsToUse > 0 ? pointsToUse : undefined,
           useBalance: useBalance || undefined,
         }
       : null;
 
   // The quote does not need the address; only the lines, store and fulfilment change the price.
   const quoteKey = JSON.stringify(request && { ...request, address: undefined });
-  const { data: quote, error: quoteError } = usePageData(() => {
+  const { data: quote, error: quoteError } = usePageData(async () => {
     const quoted = JSON.parse(quoteKey) as OrderRequest | null;
-    return quoted ? quoteOrder({ ...quoted, fulfilment: 'pickup' }) : Promise.resolve(null);
+    if (!quoted) return null;
+    try {
+      return await quoteOrder({ ...quoted, fulfilment: 'pickup' });
+    } catch (error) {
+      if (quoted.pointsToUse === undefined || !isPointsRefusal(error)) throw error;
+      // Another store or fewer lines can lower what the order may take: quote without points again.
+      setPointsToUse(0);
+      return quoteOrder({ ...quoted, pointsToUse: undefined, fulfilment: 'pickup' });
+    }
   }, [quoteKey]);
   // The options come with each quote; keep the last ones so a refused coupon can be changed.
   const quotedCoupons = quote?.coupons ?? null;
@@ -236,11 +260,31 @@ export default function CheckoutPage() {
               {errorMessage(quoteError)}
             </Text>
           ) : null}
+          {quote ? (
+            <PointsRow
+              membership={quote.membership}
+              value={pointsToUse}
+              pointsDiscount={quote.pointsDiscount}
+              onChange={setPointsToUse}
+            />
+          ) : null}
           {quote ? <WalletRow quote={quote} useBalance={useBalance} onChange={setUseBalance} /> : null}
           {quote ? (
             <Cell.Group>
               <Cell title={t('checkout.subtotal')} extra={<PriceTag amount={quote.subtotal} />} />
+              {quote.memberDiscount > 0 ? (
+                <Cell
+                  title={t('checkout.memberDiscount')}
+                  extra={<PriceTag amount={quote.memberDiscount} testId="checkout-member-discount" />}
+                />
+              ) : null}
               <Cell title={t('checkout.discount')} extra={<PriceTag amount={quote.discount} />} />
+              {quote.pointsDiscount > 0 ? (
+                <Cell
+                  title={t('checkout.pointsDiscount')}
+                  extra={<PriceTag amount={quote.pointsDiscount} testId="checkout-points-discount" />}
+                />
+              ) : null}
               {quote.balancePaid > 0 ? (
                 <Cell title={t('checkout.balancePaid')} extra={<PriceTag amount={quote.balancePaid} />} />
               ) : null}

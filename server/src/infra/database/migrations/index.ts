@@ -7,6 +7,7 @@ import { Coupons1795720000000 } from './1795720000000-coupons.migration';
 import { CouponCredits1795730000000 } from './1795730000000-coupon-credits.migration';
 import { TradeIns1795730000001 } from './1795730000001-trade-ins.migration';
 import { Wallet1795750000000 } from './1795750000000-wallet.migration';
+import { Membership1795740000000 } from './1795740000000-membership.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CouponCredits1795730000000,
   TradeIns1795730000001,
   Wallet1795750000000,
+  Membership1795740000000,
 ];

@@ -1,4 +1,3 @@
-import type { MemberTier } from '@lensloop/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt } from '../../../infra/database/columns';
 
@@ -30,12 +29,6 @@ export class MemberEntity {
   @Index({ unique: true })
   @Column({ length: 16 })
   memberCode: string;
-
-  @Column({ type: 'varchar', length: 16, default: 'silver' })
-  tier: MemberTier;
-
-  @Column('int', { default: 0 })
-  points: number;
 
   @Index()
   @Column({ type: 'int', nullable: true })

@@ -136,4 +136,15 @@ export class OrderRequestDto implements OrderRequest {
   @IsOptional()
   @IsBoolean()
   useBalance?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description:
+      'Points to pay with (100 points = ¥1 by default), at most `quote.membership.maxPoints`: beyond the balance 409 POINTS_INSUFFICIENT, beyond the per-order cap 422 POINTS_OVER_LIMIT.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  pointsToUse?: number;
 }

@@ -18,6 +18,7 @@ import {
 import { LensOptionDto, STRING_MAP } from '../../catalog/dto/product.dto';
 import { QuoteCouponsDto } from '../../coupons/dto/coupon.dto';
 import { QuoteWalletDto } from '../../wallet/dto/wallet.dto';
+import { QuoteMembershipDto } from '../../membership/dto/membership.dto';
 import { DeliveryAddressDto } from './order-request.dto';
 
 export const ORDER_STATUS = { enum: ORDER_STATUSES } as const;
@@ -90,10 +91,16 @@ export class QuoteDto implements Quote {
   @ApiProperty({ description: 'Fen.', example: 129900 })
   subtotal: number;
 
-  @ApiProperty({ description: 'Coupon discount, fen.', example: 0 })
+  @ApiProperty({
+    description: 'The tier’s percent off the frame and lens lines, fen; taken first.',
+    example: 0,
+  })
+  memberDiscount: number;
+
+  @ApiProperty({ description: 'Coupon discount (threshold checked on the line totals), fen.', example: 0 })
   discount: number;
 
-  @ApiProperty({ description: 'Fen.', example: 0 })
+  @ApiProperty({ description: 'Paid with points, fen.', example: 0 })
   pointsDiscount: number;
 
   @ApiProperty({ description: 'Paid from stored value, fen.', example: 0 })
@@ -107,6 +114,8 @@ export class QuoteDto implements Quote {
 
   @ApiProperty({ type: QuoteWalletDto, description: 'The member’s stored value and the top-up suggestion.' })
   wallet: QuoteWalletDto;
+  @ApiProperty({ type: QuoteMembershipDto, description: 'The tier discount and the points of this order.' })
+  membership: QuoteMembershipDto;
 }
 
 export class OrderEventDto implements OrderEvent {
@@ -129,8 +138,12 @@ export class OrderEventDto implements OrderEvent {
   at: string;
 }
 
-// An order carries its discount and wallet payment, not the quote's coupon options and suggestion.
-export class OrderDto extends OmitType(QuoteDto, ['coupons', 'wallet'] as const) implements Order {
+// An order carries its discounts and wallet payment, not the quote's coupon options, points
+// figures and top-up suggestion.
+export class OrderDto
+  extends OmitType(QuoteDto, ['coupons', 'wallet', 'membership'] as const)
+  implements Order
+{
   @ApiProperty()
   id: number;
 

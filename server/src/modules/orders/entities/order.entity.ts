@@ -7,6 +7,7 @@ import { OrderItemEntity } from './order-item.entity';
 @Index(['memberId', 'id'])
 @Index(['status', 'expiresAt'])
 @Index(['storeId', 'createdAt'])
+@Index(['memberId', 'paidAt'])
 export class OrderEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -40,6 +41,10 @@ export class OrderEntity {
 
   @Column('int')
   subtotal: number;
+
+  /** The member tier's discount on the frame and lens lines, taken before the coupon. */
+  @Column('int', { default: 0 })
+  memberDiscount: number;
 
   @Column('int')
   discount: number;

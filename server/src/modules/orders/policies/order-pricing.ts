@@ -14,21 +14,30 @@ export function lineTotal(line: PricedLineInput): Fen {
 }
 
 export interface Reductions {
+  /** The member tier's discount on the frame and lens lines. */
+  memberDiscount: Fen;
   discount: Fen;
   pointsDiscount: Fen;
   balancePaid: Fen;
 }
 
-export const NO_REDUCTIONS: Reductions = { discount: 0, pointsDiscount: 0, balancePaid: 0 };
+export const NO_REDUCTIONS: Reductions = {
+  memberDiscount: 0,
+  discount: 0,
+  pointsDiscount: 0,
+  balancePaid: 0,
+};
 
 /**
- * Order totals: the subtotal of the lines, then coupon discount, points and stored value, each
- * capped at what is still left to pay so the payable never goes below zero.
+ * Order totals: the subtotal of the lines, then the member (tier) discount, the coupon discount,
+ * points and stored value, in that order, each capped at what is still left to pay so the payable
+ * never goes below zero. Coupon thresholds are checked on the line totals, not on what is left
+ * after the member discount.
  */
 export function quoteTotals(
   lineTotals: readonly Fen[],
   reductions: Reductions = NO_REDUCTIONS,
-): Omit<Quote, 'items' | 'coupons' | 'wallet'> {
+): Omit<Quote, 'items' | 'coupons' | 'wallet' | 'membership'> {
   const subtotal = lineTotals.reduce((sum, total) => sum + total, 0);
   let remaining = subtotal;
   const take = (amount: Fen): Fen => {
@@ -36,8 +45,9 @@ export function quoteTotals(
     remaining -= taken;
     return taken;
   };
+  const memberDiscount = take(reductions.memberDiscount);
   const discount = take(reductions.discount);
   const pointsDiscount = take(reductions.pointsDiscount);
   const balancePaid = take(reductions.balancePaid);
-  return { subtotal, discount, pointsDiscount, balancePaid, payable: remaining };
+  return { subtotal, memberDiscount, discount, pointsDiscount, balancePaid, payable: remaining };
 }

@@ -5,6 +5,7 @@ import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { CouponDto } from '../../coupons/dto/coupon.dto';
 import { TradeInDto } from '../../trade-ins/dto/trade-in.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
+import { MembershipExportDto } from '../../membership/dto/membership.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
@@ -77,4 +78,6 @@ export class MemberExportDto implements MemberExport {
   tradeIns: TradeInDto[];
   @ApiProperty({ type: WalletExportDto, description: 'Kept after erasure: money records for the accounts.' })
   wallet: WalletExportDto;
+  @ApiProperty({ type: MembershipExportDto, description: 'Tier standing and the points ledger.' })
+  membership: MembershipExportDto;
 }
