@@ -82,6 +82,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
     expect(event.delivered_at).not.toBeNull();
     expect(await handledMarks(server, event.id)).toEqual([
       'coupons.return-on-cancel',
+      'membership.points-on-cancelled',
       'payments.close-wechat-transaction',
       'wallet.return-on-cancel',
     ]);
@@ -224,6 +225,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
     expect(event.delivered_at).not.toBeNull();
     expect(await handledMarks(server, event.id)).toEqual([
       'coupons.return-on-cancel',
+      'membership.points-on-cancelled',
       'payments.close-wechat-transaction',
       'wallet.return-on-cancel',
     ]);
