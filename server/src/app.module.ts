@@ -24,6 +24,7 @@ import { PrescriptionsModule } from './modules/prescriptions/prescriptions.modul
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { PaymentsModule } from './modules/payments/payments.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
 
@@ -59,6 +60,7 @@ export class AppModule {
         CouponsModule,
         PaymentsModule,
         AppointmentsModule,
+        ReferralsModule,
         // Test clock and job trigger: never mounted in production.
         ...(config.environment === 'production' ? [] : [DevModule]),
       ],

@@ -53,6 +53,7 @@ import type {
   StaffOrderQuery,
   TransitionRequest,
 } from './orders/order.types';
+import type { MyReferral, ReferralScanRequest } from './referrals/referral.types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -312,5 +313,14 @@ export class ApiClient {
 
   markNoShow(id: number): Promise<StaffAppointment> {
     return this.request('POST', `/staff/appointments/${id}/no-show`);
+  }
+
+  myReferral(): Promise<MyReferral> {
+    return this.request('GET', '/me/referral');
+  }
+
+  /** The mini-program was opened through a referral code (counted for the funnel). */
+  recordReferralScan(body: ReferralScanRequest): Promise<void> {
+    return this.request('POST', '/referral-scans', body);
   }
 }

@@ -3,6 +3,7 @@ import type { Coupon } from './coupons/coupon.types';
 import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
+import type { CustomerReferrals, ReferralExport } from './referrals/referral.types';
 
 export const STAFF_ROLES = ['clerk', 'optometrist', 'manager', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -43,6 +44,10 @@ export interface WechatLoginRequest {
   code: string;
   referralCode?: string;
   storeId?: number;
+  /** The wxacode scene the mini-program was opened with (`ref:<code>` a friend's invitation). */
+  scene?: string;
+  /** When the referral code was first scanned or opened (ISO instant), kept by the mini-program. */
+  scannedAt?: string;
 }
 
 export interface WechatLoginResponse {
@@ -290,6 +295,10 @@ export interface CustomerCard extends CustomerSummary {
   /** Whether the member currently allows their prescriptions to be stored and read by staff. */
   prescriptionConsent: boolean;
   profiles: (FamilyProfile & { lastPrescription: PrescriptionHeader | null })[];
+  /** Who referred the customer (masked), null when nobody did. */
+  referredBy: CustomerReferrals['referredBy'];
+  /** Whom the customer referred. */
+  referred: CustomerReferrals['referred'];
 }
 
 export interface LatestPrescriptionQuery {
@@ -313,6 +322,8 @@ export interface MemberExportSections {
   appointments: Appointment[];
   /** Deleted on erasure; orders keep the discount they got. */
   coupons: Coupon[];
+  /** The member's referral code and who referred them; erasure deletes both (referrers keep a count). */
+  referrals: ReferralExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

@@ -9,6 +9,7 @@ import { OrdersErrorCode } from './orders/errors';
 import { PaymentsErrorCode } from './payments/errors';
 import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
+import { ReferralsErrorCode } from './referrals/errors';
 import { StoresErrorCode } from './stores/errors';
 
 export {
@@ -23,6 +24,7 @@ export {
   PaymentsErrorCode,
   PlatformErrorCode,
   PrescriptionsErrorCode,
+  ReferralsErrorCode,
   StoresErrorCode,
 };
 
@@ -40,6 +42,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   platform: PlatformErrorCode,
   appointments: AppointmentsErrorCode,
   coupons: CouponsErrorCode,
+  referrals: ReferralsErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -56,6 +59,7 @@ export const ErrorCode = {
   ...PlatformErrorCode,
   ...AppointmentsErrorCode,
   ...CouponsErrorCode,
+  ...ReferralsErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -19,6 +19,7 @@ const SHARED_SECTIONS = Object.keys({
   orders: true,
   appointments: true,
   coupons: true,
+  referrals: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -108,6 +109,7 @@ describe('personal data contributors (MariaDB)', () => {
       .expect(201);
     await as(api().post('/api/v1/cart/items')).send({ skuId: contactSku, quantity: 1 }).expect(201);
     await as(api().post(`/api/v1/coupons/${couponTemplateId}/claim`)).expect(201);
+    await as(api().get('/api/v1/me/referral')).expect(200);
     await placeOrder(server.baseUrl, customer.authorization, {
       storeId,
       items: [{ skuId: contactSku, quantity: 1 }],
@@ -149,6 +151,7 @@ describe('personal data contributors (MariaDB)', () => {
       cart: [],
       appointments: [],
       coupons: [],
+      referrals: { code: null, referredBy: null, invited: [] },
       accessLog: [
         expect.objectContaining({ action: 'prescription.create' }),
         expect.objectContaining({ action: 'prescription.read' }),

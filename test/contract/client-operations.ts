@@ -49,6 +49,8 @@ export const CLIENT_OPERATIONS = {
   rescheduleAppointment: 'rescheduleAppointment',
   listStaffAppointments: 'listStoreAppointments',
   markNoShow: 'markNoShow',
+  myReferral: 'getMyReferral',
+  recordReferralScan: 'recordReferralScan',
 } as const;
 
 export type ClientOperations = typeof CLIENT_OPERATIONS;

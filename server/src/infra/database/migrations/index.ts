@@ -4,6 +4,7 @@ import { OrdersAndPayments1795600000000 } from './1795600000000-orders-and-payme
 import { AppointmentsAndPowerRanges1795700000000 } from './1795700000000-appointments-and-power-ranges.migration';
 import { Outbox1795710000000 } from './1795710000000-outbox.migration';
 import { Coupons1795720000000 } from './1795720000000-coupons.migration';
+import { Referrals1795760000000 } from './1795760000000-referrals.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AppointmentsAndPowerRanges1795700000000,
   Outbox1795710000000,
   Coupons1795720000000,
+  Referrals1795760000000,
 ];

@@ -3,6 +3,7 @@ import type { MemberExport } from '@lensloop/shared';
 import { AppointmentDto } from '../../appointments/dto/appointment.dto';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { CouponDto } from '../../coupons/dto/coupon.dto';
+import { ReferralExportDto } from '../../referrals/dto/referral.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
@@ -67,4 +68,7 @@ export class MemberExportDto implements MemberExport {
 
   @ApiProperty({ type: [CouponDto], description: 'Used, available and expired.' })
   coupons: CouponDto[];
+
+  @ApiProperty({ type: ReferralExportDto })
+  referrals: ReferralExportDto;
 }
