@@ -16,6 +16,7 @@ import type { SealedBox } from '../infra/crypto/sealed-box';
 import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { seedDemoCoupons } from './demo-coupons';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
+import { seedDemoReferrals } from './demo-referrals';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
 /** Deterministic stock levels, so demo screens and tests see the same numbers every time. */
@@ -151,6 +152,7 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
     );
     await seedDemoFamily(manager, box, stores);
     await seedDemoCoupons(manager);
+    await seedDemoReferrals(manager);
   });
   return { seeded: true };
 }
