@@ -22,6 +22,10 @@ export default defineAppConfig({
       pages: ['fitting/index', 'access-log/index'],
     },
     {
+      root: 'subpackages/referral',
+      pages: ['invite/index'],
+    },
+    {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
       pages: [
