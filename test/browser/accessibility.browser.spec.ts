@@ -178,6 +178,8 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
         p.getByTestId('access-log').or(p.getByTestId('empty')).first().waitFor(),
       );
       await audit(page, mode, 'access-log');
+      await visit(page, 'subpackages/referral/invite/index', (p) => p.getByTestId('referral-page').waitFor());
+      await audit(page, mode, 'referral');
     });
 
     it('should pass axe on every staff page', async () => {

@@ -57,7 +57,7 @@ function ReferralBody({ referral }: { referral: MyReferral }) {
           className="referral__qr"
           src={assetUrl(referral.qrUrl)}
           mode="aspectFit"
-          aria-label={t('referral.qrLabel')}
+          nativeProps={{ alt: t('referral.qrLabel') }}
           data-testid="referral-qr"
         />
         <Text className="referral__hint">{t('referral.qrHint')}</Text>
