@@ -266,6 +266,7 @@ describe('referrals (MariaDB)', () => {
           storeId: null,
           referralCode: otherCode,
           scene: null,
+          scannedAt: null,
         }),
       );
       expect(await attributionOf(friend.memberId)).toMatchObject({ referrer_id: referrer.memberId });

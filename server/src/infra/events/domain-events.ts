@@ -21,7 +21,7 @@ export interface DomainEvents {
     /** The raw wxacode scene of the first login (`ref:<code>`, `s:<staffId>`, …). */
     scene: string | null;
     /** When the referral code was scanned, as the mini-program recorded it (ISO), else null. */
-    scannedAt?: string | null;
+    scannedAt: string | null;
   };
   /** Staff recorded an exam result (prescriptions module). */
   PrescriptionRecorded: {
