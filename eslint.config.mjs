@@ -76,7 +76,7 @@ export default tseslint.config(
       ...react.configs.flat['jsx-runtime'].rules,
       ...reactHooks.configs.flat.recommended.rules,
       // A missing dependency is a stale-data bug, not a style nit.
-      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^usePageData$' }],
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^(usePageData|useRotatingCode)$' }],
       // Types already check props.
       'react/prop-types': 'off',
     },

@@ -18,6 +18,10 @@ export default defineAppConfig({
       pages: ['cart/index', 'checkout/index', 'orders/index', 'order/index'],
     },
     {
+      root: 'subpackages/wallet',
+      pages: ['top-up/index'],
+    },
+    {
       root: 'subpackages/eyecare',
       pages: ['fitting/index', 'access-log/index'],
     },
@@ -35,6 +39,21 @@ export default defineAppConfig({
         'record/index',
         'orders/index',
         'appointments/index',
+        'redeem/index',
+        'trade-ins/index',
+        'trade-in/index',
+      ],
+    },
+    {
+      // Member growth: coupons, claim centre, trade-in.
+      root: 'subpackages/member',
+      pages: [
+        'coupons/index',
+        'claim/index',
+        'coupon-code/index',
+        'trade-in/index',
+        'trade-ins/index',
+        'trade-in-detail/index',
       ],
     },
   ],

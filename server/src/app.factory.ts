@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { ConsoleLogger, VersioningType, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -58,6 +59,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
     if (!hasBody) delete request.headers['content-type'];
   });
+
+  // Multipart bodies (trade-in photos) are streamed by the route that reads them, which sets its own limits.
+  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, parts: 1 } });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

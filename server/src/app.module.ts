@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
+import { WalletModule } from './modules/wallet/wallet.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
@@ -27,6 +28,7 @@ import { PaymentsModule } from './modules/payments/payments.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
+import { TradeInsModule } from './modules/trade-ins/trade-ins.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +60,8 @@ export class AppModule {
         CartModule,
         OrdersModule,
         CouponsModule,
+        TradeInsModule,
+        WalletModule,
         PaymentsModule,
         AppointmentsModule,
         ReferralsModule,

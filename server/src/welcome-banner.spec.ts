@@ -43,6 +43,7 @@ describe('welcomeBanner', () => {
     const secrets = {
       JWT_SECRET: 'jwt-secret-'.repeat(4),
       COUPON_CODE_SECRET: 'coupon-code-secret-'.repeat(3),
+      MEMBER_CODE_SECRET: 'member-code-secret-'.repeat(3),
       WECHAT_SECRET: 'app-secret-0123456789',
       WECHATPAY_APIV3_KEY: merchant.apiV3Key,
       PRESCRIPTION_KEYS: `2026a:${Buffer.alloc(32, 7).toString('base64')}`,

@@ -7,7 +7,25 @@ import type {
   StaffAppointment,
   StaffAppointmentQuery,
 } from './appointments';
+import type {
+  ClaimableCoupon,
+  Coupon,
+  CouponRedemptionCode,
+  MyCouponsQuery,
+  RedeemCouponRequest,
+  RedeemedCoupon,
+} from './coupons';
 import type { ErrorBody, ErrorCode } from './errors';
+import type { MemberCode } from './membership';
+import type {
+  InspectTradeInRequest,
+  RejectTradeInRequest,
+  TradeIn,
+  TradeInQuote,
+  TradeInQuoteRequest,
+  TradeInRequest,
+  TradeInStatus,
+} from './trade-ins';
 import type {
   AuditEntry,
   AuditQuery,
@@ -54,6 +72,13 @@ import type {
   TransitionRequest,
 } from './orders/order.types';
 import type { MyReferral, ReferralScanRequest } from './referrals/referral.types';
+import type {
+  TopUpRequest,
+  TopUpStarted,
+  WalletBalance,
+  WalletLedgerEntry,
+  WalletPlan,
+} from './wallet/wallet.types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -322,5 +347,97 @@ export class ApiClient {
   /** The mini-program was opened through a referral code (counted for the funnel). */
   recordReferralScan(body: ReferralScanRequest): Promise<void> {
     return this.request('POST', '/referral-scans', body);
+  }
+
+  listWalletPlans(query: { orderAmount?: number } = {}): Promise<WalletPlan[]> {
+    return this.request('GET', `/wallet/plans${queryString(query)}`);
+  }
+
+  getMyWallet(): Promise<WalletBalance> {
+    return this.request('GET', '/me/wallet');
+  }
+
+  listMyWalletLedger(query: PageQuery = {}): Promise<Page<WalletLedgerEntry>> {
+    return this.request('GET', `/me/wallet/ledger${queryString(query)}`);
+  }
+
+  startTopUp(body: TopUpRequest): Promise<TopUpStarted> {
+    return this.request('POST', '/me/wallet/top-ups', body);
+  }
+
+  listClaimableCoupons(): Promise<ClaimableCoupon[]> {
+    return this.request('GET', '/coupons/claimable');
+  }
+
+  claimCoupon(templateId: number): Promise<Coupon> {
+    return this.request('POST', `/coupons/${templateId}/claim`);
+  }
+
+  listMyCoupons(query: MyCouponsQuery = {}): Promise<Coupon[]> {
+    return this.request('GET', `/me/coupons${queryString(query)}`);
+  }
+
+  couponRedemptionCode(id: number): Promise<CouponRedemptionCode> {
+    return this.request('GET', `/me/coupons/${id}/code`);
+  }
+
+  redeemCoupon(body: RedeemCouponRequest): Promise<RedeemedCoupon> {
+    return this.request('POST', '/staff/coupons/redeem', body);
+  }
+}
+
+/** `GET /staff/trade-ins` query. */
+export interface StaffTradeInQuery {
+  status?: TradeInStatus;
+}
+
+/**
+ * Calls of routes being built on other branches (member code, trade-in), written against the
+ * shared contract types. Not yet in the OpenAPI document, so kept apart from `ApiClient` (whose
+ * every method the contract check maps to a documented operation): once the routes are on main,
+ * these methods move into `ApiClient` and into test/contract/client-operations.ts.
+ */
+export class PendingRoutesClient {
+  constructor(private readonly api: ApiClient) {}
+
+  memberCode(): Promise<MemberCode> {
+    return this.api.request('GET', '/me/member-code');
+  }
+
+  quoteTradeIn(body: TradeInQuoteRequest): Promise<TradeInQuote> {
+    return this.api.request('POST', '/trade-ins/quote', body);
+  }
+
+  submitTradeIn(body: TradeInRequest): Promise<TradeIn> {
+    return this.api.request('POST', '/trade-ins', body);
+  }
+
+  /** An array or a page, whichever the server settles on (api.md leaves it open). */
+  listMyTradeIns(): Promise<TradeIn[] | Page<TradeIn>> {
+    return this.api.request('GET', '/me/trade-ins');
+  }
+
+  getMyTradeIn(id: number): Promise<TradeIn> {
+    return this.api.request('GET', `/me/trade-ins/${id}`);
+  }
+
+  cancelTradeIn(id: number): Promise<TradeIn> {
+    return this.api.request('POST', `/trade-ins/${id}/cancel`);
+  }
+
+  listStaffTradeIns(query: StaffTradeInQuery = {}): Promise<TradeIn[] | Page<TradeIn>> {
+    return this.api.request('GET', `/staff/trade-ins${queryString(query)}`);
+  }
+
+  getStaffTradeIn(id: number): Promise<TradeIn> {
+    return this.api.request('GET', `/staff/trade-ins/${id}`);
+  }
+
+  inspectTradeIn(id: number, body: InspectTradeInRequest): Promise<TradeIn> {
+    return this.api.request('POST', `/staff/trade-ins/${id}/inspect`, body);
+  }
+
+  rejectTradeIn(id: number, body: RejectTradeInRequest): Promise<TradeIn> {
+    return this.api.request('POST', `/staff/trade-ins/${id}/reject`, body);
   }
 }

@@ -4,6 +4,8 @@ import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 import type { CustomerReferrals, ReferralExport } from './referrals/referral.types';
+import type { TradeIn } from './trade-ins/trade-in.types';
+import type { WalletExport } from './wallet/wallet.types';
 
 export const STAFF_ROLES = ['clerk', 'optometrist', 'manager', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -324,6 +326,10 @@ export interface MemberExportSections {
   coupons: Coupon[];
   /** The member's referral code and who referred them; erasure deletes both (referrers keep a count). */
   referrals: ReferralExport;
+  /** Kept on erasure for the credit's accounting, without photos (files deleted) and notes. */
+  tradeIns: TradeIn[];
+  /** Kept on erasure (money records for the accounts), holding the member id only. */
+  wallet: WalletExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

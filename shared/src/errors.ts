@@ -11,6 +11,8 @@ import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
 import { ReferralsErrorCode } from './referrals/errors';
 import { StoresErrorCode } from './stores/errors';
+import { TradeInsErrorCode } from './trade-ins/errors';
+import { WalletErrorCode } from './wallet/errors';
 
 export {
   AppointmentsErrorCode,
@@ -26,6 +28,8 @@ export {
   PrescriptionsErrorCode,
   ReferralsErrorCode,
   StoresErrorCode,
+  TradeInsErrorCode,
+  WalletErrorCode,
 };
 
 /** The error codes of each domain; a new code goes into its domain's `errors.ts`. */
@@ -43,6 +47,8 @@ export const ERROR_CODES_BY_DOMAIN = {
   appointments: AppointmentsErrorCode,
   coupons: CouponsErrorCode,
   referrals: ReferralsErrorCode,
+  tradeIns: TradeInsErrorCode,
+  wallet: WalletErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -60,6 +66,8 @@ export const ErrorCode = {
   ...AppointmentsErrorCode,
   ...CouponsErrorCode,
   ...ReferralsErrorCode,
+  ...TradeInsErrorCode,
+  ...WalletErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -10,6 +10,7 @@ describe('coupons (MariaDB)', () => {
   let factory: Factory;
   let admin: StaffFixture;
   let clerk: StaffFixture;
+  let manager: StaffFixture;
   let storeId: number;
   let frame: { productId: number; skuId: number };
 
@@ -19,6 +20,7 @@ describe('coupons (MariaDB)', () => {
     storeId = (await factory.store()).id;
     admin = await factory.staff('admin', null);
     clerk = await factory.staff('clerk', storeId);
+    manager = await factory.staff('manager', storeId);
     const frameProduct = await factory.product({
       category: 'frames',
       skus: [{ price: 30_000 }],
@@ -334,6 +336,49 @@ describe('coupons (MariaDB)', () => {
         api().get('/api/v1/me/coupons?status=available'),
       ).expect(200);
       expect(available.body.map((coupon: { id: number }) => coupon.id)).toEqual([couponId]);
+      const again = await as(member.authorization, api().post('/api/v1/orders'))
+        .send(order(couponId))
+        .expect(201);
+      expect(again.body.discount).toBe(5_000);
+    });
+
+    it('should return the coupon of a paid order a manager refunds in full, without counting it again', async () => {
+      const [member] = await members(1);
+      const templateId = await template({ amountOff: 5_000, threshold: 30_000, perMemberLimit: 1 });
+      const couponId = await claim(member, templateId);
+      const created = await as(member.authorization, api().post('/api/v1/orders'))
+        .send(order(couponId))
+        .expect(201);
+      expect(created.body).toMatchObject({ discount: 5_000, payable: 25_000 });
+      await as(member.authorization, api().post(`/api/v1/dev/payments/${created.body.id}/succeed`)).expect(
+        200,
+      );
+      const used = await as(member.authorization, api().get('/api/v1/me/coupons?status=used')).expect(200);
+      expect(used.body.map((coupon: { id: number }) => coupon.id)).toEqual([couponId]);
+
+      await as(manager.authorization, api().post(`/api/v1/staff/orders/${created.body.id}/refunds`))
+        .send({ reason: 'changed mind' })
+        .expect(200);
+      await waitFor(async () => {
+        const current = await as(member.authorization, api().get(`/api/v1/orders/${created.body.id}`)).expect(
+          200,
+        );
+        return current.body.status === 'refunded';
+      });
+      await runJob(server.baseUrl, 'outbox');
+      const available = await as(
+        member.authorization,
+        api().get('/api/v1/me/coupons?status=available'),
+      ).expect(200);
+      expect(available.body.map((coupon: { id: number }) => coupon.id)).toEqual([couponId]);
+      // The same coupon came back: the per-member limit still counts one, so no second claim.
+      const second = await as(member.authorization, api().post(`/api/v1/coupons/${templateId}/claim`));
+      expect([second.status, second.body.code]).toEqual([409, 'COUPON_LIMIT_REACHED']);
+      const [{ held }] = await server.dataSource.query(
+        'SELECT COUNT(*) AS held FROM coupons WHERE template_id = ? AND member_id = ?',
+        [templateId, member.memberId],
+      );
+      expect(Number(held)).toBe(1);
       const again = await as(member.authorization, api().post('/api/v1/orders'))
         .send(order(couponId))
         .expect(201);

@@ -155,4 +155,21 @@ describe('the demo seed (MariaDB)', () => {
       ['免费清洗', '满300减50'].sort(),
     );
   });
+
+  it('should quote trade-ins from the saved demo table: a like-new luxury titanium frame up to ¥600', async () => {
+    const { authorization: admin } = await staffAuth(server.baseUrl, 'admin');
+    const rules = await api().get('/api/v1/admin/trade-in/rules').set('authorization', admin).expect(200);
+    expect(rules.body.base).toHaveLength(6);
+    const quote = await api()
+      .post('/api/v1/trade-ins/quote')
+      .send({
+        category: 'optical',
+        material: 'titanium',
+        brandTier: 'luxury',
+        ageYears: 0,
+        condition: 'like_new',
+      })
+      .expect(200);
+    expect(quote.body).toEqual({ estimateMin: 20_000, estimateMax: 60_000 });
+  });
 });

@@ -83,6 +83,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
     expect(await handledMarks(server, event.id)).toEqual([
       'coupons.return-on-cancel',
       'payments.close-wechat-transaction',
+      'wallet.return-on-cancel',
     ]);
     expect(await fakeTransaction(server, order.no)).toEqual(
       expect.objectContaining({ trade_state: 'CLOSED', answeredCloses: 1 }),
@@ -224,6 +225,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
     expect(await handledMarks(server, event.id)).toEqual([
       'coupons.return-on-cancel',
       'payments.close-wechat-transaction',
+      'wallet.return-on-cancel',
     ]);
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // the held close would be answered by now
     expect(await fakeTransaction(server, order.no)).toEqual(

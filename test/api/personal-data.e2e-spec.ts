@@ -1,10 +1,13 @@
 import { shanghaiDate } from '@lensloop/shared';
 import request from 'supertest';
 import type { MemberExportSections } from '@lensloop/shared';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../server/src/common/personal-data';
 import { customerAuth } from '../support/actors';
 import { Factory } from '../support/factories';
 import { placeOrder } from '../support/orders';
+import { waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { daysAgo } from '../support/dates';
 
@@ -20,6 +23,8 @@ const SHARED_SECTIONS = Object.keys({
   appointments: true,
   coupons: true,
   referrals: true,
+  tradeIns: true,
+  wallet: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -110,6 +115,20 @@ describe('personal data contributors (MariaDB)', () => {
     await as(api().post('/api/v1/cart/items')).send({ skuId: contactSku, quantity: 1 }).expect(201);
     await as(api().post(`/api/v1/coupons/${couponTemplateId}/claim`)).expect(201);
     await as(api().get('/api/v1/me/referral')).expect(200);
+    const photo = await as(api().post('/api/v1/trade-ins/photos'))
+      .attach('file', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'old-glasses.jpg')
+      .expect(201);
+    await as(api().post('/api/v1/trade-ins'))
+      .send({
+        category: 'optical',
+        material: 'metal',
+        brandTier: 'standard',
+        ageYears: 3,
+        condition: 'good',
+        storeId,
+        photoIds: [photo.body.id],
+      })
+      .expect(201);
     await placeOrder(server.baseUrl, customer.authorization, {
       storeId,
       items: [{ skuId: contactSku, quantity: 1 }],
@@ -152,11 +171,14 @@ describe('personal data contributors (MariaDB)', () => {
       appointments: [],
       coupons: [],
       referrals: { code: null, referredBy: null, invited: [] },
+      tradeIns: [expect.objectContaining({ photos: [], inspectionNote: null, rejectReason: null })],
       accessLog: [
         expect.objectContaining({ action: 'prescription.create' }),
         expect.objectContaining({ action: 'prescription.read' }),
       ],
       orders: [expect.objectContaining({ address: null })],
+      // Money records stay for the accounts (ids and amounts only).
+      wallet: { balance: 0, principal: 0, bonus: 0, ledger: [], topUps: [] },
     });
     const leftovers = JSON.stringify(after);
     for (const personal of [PHONE, CHILD_NAME, ADDRESS.recipient, ADDRESS.detail, 'squints']) {
@@ -168,6 +190,21 @@ describe('personal data contributors (MariaDB)', () => {
     );
     expect(member).toMatchObject({ phone: null, openid: `erased:${customer.memberId}` });
     expect(member.erased_at).not.toBeNull();
+  });
+
+  it('should delete trade-in photo files once the erasure committed, keeping the trade-in without them', async () => {
+    const customer = await memberWithEverything('registry-photos');
+    const [{ file_key: fileKey }] = await server.dataSource.query(
+      'SELECT file_key FROM trade_in_photos WHERE member_id = ?',
+      [customer.memberId],
+    );
+    const file = join(server.config.tradeIns.uploadDirectory, 'trade-ins', fileKey);
+    expect(existsSync(file)).toBe(true);
+    await api().delete('/api/v1/me').set('authorization', customer.authorization).expect(204);
+    await waitFor(async () => !existsSync(file));
+    expect((await exportsAfterwards(customer.memberId)).tradeIns).toEqual([
+      expect.objectContaining({ status: 'submitted', photos: [] }),
+    ]);
   });
 
   it('should include a newly registered section and roll the whole erasure back when its eraser fails', async () => {
@@ -196,7 +233,14 @@ describe('personal data contributors (MariaDB)', () => {
       prescriptions: [expect.objectContaining({ notes: 'squints at the board' })],
       cart: [expect.objectContaining({ skuId: contactSku })],
       orders: [expect.objectContaining({ address: ADDRESS })],
+      tradeIns: [expect.objectContaining({ photos: [expect.objectContaining({ id: expect.any(Number) })] })],
     });
+    // The rolled-back erasure kept the photo files too.
+    const [{ file_key: fileKey }] = await server.dataSource.query(
+      'SELECT file_key FROM trade_in_photos WHERE member_id = ?',
+      [customer.memberId],
+    );
+    expect(existsSync(join(server.config.tradeIns.uploadDirectory, 'trade-ins', fileKey))).toBe(true);
     await api().get('/api/v1/me').set('authorization', customer.authorization).expect(200);
   });
 });

@@ -26,6 +26,7 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
   let contexts: BrowserContext[] = [];
   let productId: number;
   let orderId: number;
+  let couponId: number;
 
   async function openPage(mode: Mode): Promise<Page> {
     const context = await browser.newContext({
@@ -77,6 +78,19 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
     orderId = (
       await placeOrder(server.baseUrl, authorization, { storeId: 1, items: [{ skuId, quantity: 1 }] })
     ).id;
+    // A claimed coupon: my coupons, its QR page and the checkout's coupon choice have data.
+    const claimable = (
+      await request(server.baseUrl)
+        .get('/api/v1/coupons/claimable')
+        .set('authorization', authorization)
+        .expect(200)
+    ).body as { templateId: number; name: string }[];
+    couponId = (
+      await request(server.baseUrl)
+        .post(`/api/v1/coupons/${claimable.find((coupon) => coupon.name === '满300减50')!.templateId}/claim`)
+        .set('authorization', authorization)
+        .expect(201)
+    ).body.id;
     await request(server.baseUrl)
       .post('/api/v1/cart/items')
       .set('authorization', authorization)
@@ -180,6 +194,23 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
       await audit(page, mode, 'access-log');
       await visit(page, 'subpackages/referral/invite/index', (p) => p.getByTestId('referral-page').waitFor());
       await audit(page, mode, 'referral');
+
+      await visit(page, 'subpackages/member/coupons/index', (p) => p.getByTestId('my-coupons').waitFor());
+      await audit(page, mode, 'my-coupons', true);
+      await visit(page, 'subpackages/member/claim/index', (p) => p.getByTestId('claim-centre').waitFor());
+      await audit(page, mode, 'claim-centre', true);
+      await visit(page, `subpackages/member/coupon-code/index?id=${couponId}`, (p) =>
+        p.getByTestId('coupon-qr').waitFor(),
+      );
+      await audit(page, mode, 'coupon-code', true);
+      // Trade-in routes come from the trade-in server work: until then these pages show their
+      // error state, which is audited too.
+      await visit(page, 'subpackages/member/trade-in/index', (p) => p.getByTestId('trade-in-form').waitFor());
+      await audit(page, mode, 'trade-in', true);
+      await visit(page, 'subpackages/member/trade-ins/index', (p) =>
+        p.getByTestId('my-trade-ins').or(p.getByTestId('empty')).or(p.getByTestId('error')).first().waitFor(),
+      );
+      await audit(page, mode, 'my-trade-ins');
     });
 
     it('should pass axe on every staff page', async () => {
@@ -215,6 +246,20 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
         p.getByTestId('staff-orders').or(p.getByTestId('empty')).first().waitFor(),
       );
       await audit(page, mode, 'staff-orders');
+      await visit(page, 'subpackages/staff/redeem/index', (p) => p.getByTestId('staff-redeem').waitFor());
+      await page.getByRole('textbox', { name: '券码' }).fill('not-a-code');
+      await page.getByRole('button', { name: '核销' }).click();
+      await page.getByTestId('redeem-error').waitFor();
+      await audit(page, mode, 'staff-redeem');
+      await visit(page, 'subpackages/staff/trade-ins/index', (p) =>
+        p
+          .getByTestId('staff-trade-ins')
+          .or(p.getByTestId('empty'))
+          .or(p.getByTestId('error'))
+          .first()
+          .waitFor(),
+      );
+      await audit(page, mode, 'staff-trade-ins');
     });
   });
 });

@@ -24,6 +24,7 @@ interface ClientBodies {
   updateProfile: Parameters<ApiClient['updateProfile']>[1];
   bookAppointment: Parameters<ApiClient['bookAppointment']>[0];
   rescheduleAppointment: Parameters<ApiClient['rescheduleAppointment']>[1];
+  redeemCoupon: Parameters<ApiClient['redeemCoupon']>[0];
 }
 
 /** The query each client method sends (its query argument, or the store it prices at). */
@@ -45,6 +46,7 @@ interface ClientQueries {
   listAppointmentSlots: Parameters<ApiClient['listAppointmentSlots']>[1];
   listMyAppointments: NonNullable<Parameters<ApiClient['listMyAppointments']>[0]>;
   listStaffAppointments: NonNullable<Parameters<ApiClient['listStaffAppointments']>[0]>;
+  listMyCoupons: NonNullable<Parameters<ApiClient['listMyCoupons']>[0]>;
 }
 
 /**

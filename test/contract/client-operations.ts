@@ -51,6 +51,15 @@ export const CLIENT_OPERATIONS = {
   markNoShow: 'markNoShow',
   myReferral: 'getMyReferral',
   recordReferralScan: 'recordReferralScan',
+  listClaimableCoupons: 'listClaimableCoupons',
+  claimCoupon: 'claimCoupon',
+  listMyCoupons: 'listMyCoupons',
+  couponRedemptionCode: 'getCouponRedemptionCode',
+  redeemCoupon: 'redeemCoupon',
+  listWalletPlans: 'listWalletPlans',
+  getMyWallet: 'getMyWallet',
+  listMyWalletLedger: 'listMyWalletLedger',
+  startTopUp: 'startTopUp',
 } as const;
 
 export type ClientOperations = typeof CLIENT_OPERATIONS;

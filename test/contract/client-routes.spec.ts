@@ -58,6 +58,15 @@ const CALLS: Record<keyof typeof CLIENT_OPERATIONS, (api: ApiClient) => Promise<
   markNoShow: (api) => api.markNoShow(13),
   myReferral: (api) => api.myReferral(),
   recordReferralScan: (api) => api.recordReferralScan(body()),
+  listClaimableCoupons: (api) => api.listClaimableCoupons(),
+  claimCoupon: (api) => api.claimCoupon(15),
+  listMyCoupons: (api) => api.listMyCoupons({ status: 'available' }),
+  couponRedemptionCode: (api) => api.couponRedemptionCode(16),
+  redeemCoupon: (api) => api.redeemCoupon(body()),
+  listWalletPlans: (api) => api.listWalletPlans({ orderAmount: 8_900 }),
+  getMyWallet: (api) => api.getMyWallet(),
+  listMyWalletLedger: (api) => api.listMyWalletLedger({ page: 1, pageSize: 20 }),
+  startTopUp: (api) => api.startTopUp(body()),
 };
 
 type DocumentedOperation = { operationId: string; parameters?: { name: string; in: string }[] };

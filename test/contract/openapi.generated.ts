@@ -125,6 +125,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/member-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the rotating member code
+         * @description A new code every 30 s (the previous one is accepted for one more step); drawn as a QR code and a barcode. Staff find the member with `GET /staff/customers?q=<code>`.
+         */
+        get: operations["memberCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/profiles": {
         parameters: {
             query?: never;
@@ -810,6 +830,303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trade-ins/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Estimate old glasses from the rules table (range in fen, whole yuan) */
+        post: operations["quoteTradeIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trade-ins/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo of the old glasses (JPEG, PNG or WebP by its bytes, at most 5 MB) */
+        post: operations["uploadTradeInPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trade-in-photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a trade-in photo: its owner, or staff of the store it is brought to (admin: any) */
+        get: operations["getTradeInPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trade-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a trade-in with 1–6 of the member’s uploaded photos; the estimate is kept */
+        post: operations["submitTradeIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/trade-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the member’s trade-ins, newest first */
+        get: operations["listMyTradeIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/trade-ins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of the member’s trade-ins */
+        get: operations["getMyTradeIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trade-ins/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a trade-in that has not been inspected yet */
+        post: operations["cancelTradeIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/trade-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the trade-ins brought to the caller’s store (admin: every store), newest first */
+        get: operations["listStoreTradeIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/trade-ins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a trade-in of the caller’s store (admin: any) */
+        get: operations["getStoreTradeIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/trade-ins/{id}/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inspect a submitted trade-in: the final amount inside its estimate becomes a credit coupon
+         * @description One transaction: status `credited`, a coupon of `finalAmount` off frames and lenses valid 90 days, `TradeInCredited`. Of racing inspections exactly one credits.
+         */
+        post: operations["inspectTradeIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/trade-ins/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a submitted trade-in with a reason */
+        post: operations["rejectTradeIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/trade-in/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the trade-in estimate table */
+        get: operations["getTradeInRules"];
+        /**
+         * Replace the trade-in estimate table
+         * @description Every category × brand tier once with min ≤ max (fen); percents 0–200; age bands strictly ascending, the last reaching 30 years. Submitted trade-ins keep their estimate.
+         */
+        put: operations["putTradeInRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the top-up plans, flagging the smallest whose credit covers orderAmount */
+        get: operations["listWalletPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the member’s stored value: balance, principal and bonus */
+        get: operations["getMyWallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the member’s wallet ledger, newest first (the entries sum to the balance) */
+        get: operations["listMyWalletLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wallet/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Top up the wallet: a top-up order paid like any order; the wallet is credited when it is paid */
+        post: operations["startTopUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/wallet/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the active top-up plans */
+        get: operations["listAdminWalletPlans"];
+        /** Replace the active top-up plans (earlier top-ups keep their plan) */
+        put: operations["replaceWalletPlans"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/pay": {
         parameters: {
             query?: never;
@@ -1158,7 +1475,7 @@ export interface components {
              * @description Stable error code: switch on this, never on the message.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "REFERRAL_CODE_NOT_FOUND" | "REFERRAL_REWARD_TEMPLATE_INVALID" | "REFERRAL_QR_NOT_FOUND";
+            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "REFERRAL_CODE_NOT_FOUND" | "REFERRAL_REWARD_TEMPLATE_INVALID" | "REFERRAL_QR_NOT_FOUND" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT";
             /** @description For people; wording may change. */
             message: string;
             /** @description One entry per invalid field; empty otherwise. */
@@ -1259,6 +1576,15 @@ export interface components {
             /** @description Bearer token for the staff member. */
             token: string;
             staff: components["schemas"]["StaffProfileDto"];
+        };
+        MemberCodeDto: {
+            /**
+             * @description Rotating code for the QR and barcode.
+             * @example MB42-3f9a0c12d4e5b678
+             */
+            code: string;
+            /** @description When this code stops being current (it is accepted one 30 s step longer). */
+            expiresAt: string;
         };
         FamilyProfileDto: {
             id: number;
@@ -1844,13 +2170,19 @@ export interface components {
             /** @description Order number shown to people. */
             no: string;
             /** @enum {string} */
+            kind: "goods" | "top_up";
+            /** @description The line of an order without catalog items (a top-up); null for goods. */
+            description: string | null;
+            /** @enum {string} */
             status: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
             storeId: number;
             /** @enum {string} */
             fulfilment: "pickup" | "delivery";
             address: components["schemas"]["DeliveryAddressDto"] | null;
-            /** @description Refunded so far, fen. */
+            /** @description Refunded so far (WeChat Pay and wallet parts), fen. */
             refunded: number;
+            /** @description The part of balancePaid returned to the wallet, fen. */
+            balanceRefunded: number;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -1938,6 +2270,79 @@ export interface components {
             referredBy: components["schemas"]["ReferredByExportDto"] | null;
             invited: components["schemas"]["ReferralFriendDto"][];
         };
+        TradeInPhotoDto: {
+            id: number;
+            /**
+             * @description API path of the image; answers only to its owner and to staff (send the token).
+             * @example /api/v1/trade-in-photos/7
+             */
+            url: string;
+        };
+        TradeInDto: {
+            id: number;
+            /** @enum {string} */
+            category: "optical" | "sunglasses";
+            /** @enum {string} */
+            material: "titanium" | "metal" | "acetate" | "plastic";
+            /** @enum {string} */
+            brandTier: "luxury" | "premium" | "standard";
+            ageYears: number;
+            /** @enum {string} */
+            condition: "like_new" | "good" | "fair" | "poor";
+            /** @description fen, the estimate at submission */
+            estimateMin: number;
+            /** @description fen, the estimate at submission */
+            estimateMax: number;
+            storeId: number;
+            /** @enum {string} */
+            status: "submitted" | "inspected" | "credited" | "rejected" | "cancelled";
+            photos: components["schemas"]["TradeInPhotoDto"][];
+            /** @description fen */
+            finalAmount: number | null;
+            inspectionNote: string | null;
+            rejectReason: string | null;
+            /** @description The credit coupon (frames and lenses, 90 days). */
+            couponId: number | null;
+            createdAt: string;
+            inspectedAt: string | null;
+        };
+        WalletLedgerEntryDto: {
+            id: number;
+            /** @description Signed fen. */
+            amount: number;
+            /** @description Balance right after this entry, fen. */
+            balanceAfter: number;
+            /** @enum {string} */
+            kind: "top_up" | "payment" | "refund" | "cancel" | "top_up_refund";
+            orderId: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExportedTopUpDto: {
+            id: number;
+            orderId: number;
+            /** @description Fen. */
+            pay: number;
+            /** @description Fen. */
+            credit: number;
+            /** @enum {string} */
+            state: "pending" | "credited" | "cancelled";
+            /** @description Fen. */
+            principalRefunded: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WalletExportDto: {
+            /** @description principal + bonus, fen. */
+            balance: number;
+            /** @description Paid in and still unspent (refundable), fen. */
+            principal: number;
+            /** @description Bonus of top-up plans, fen. */
+            bonus: number;
+            /** @description Oldest first. */
+            ledger: components["schemas"]["WalletLedgerEntryDto"][];
+            topUps: components["schemas"]["ExportedTopUpDto"][];
+        };
         MemberExportDto: {
             /** Format: date-time */
             exportedAt: string;
@@ -1954,6 +2359,10 @@ export interface components {
             /** @description Used, available and expired. */
             coupons: components["schemas"]["CouponDto"][];
             referrals: components["schemas"]["ReferralExportDto"];
+            /** @description Kept on erasure for the credit’s accounting, without photos (files deleted) and notes. */
+            tradeIns: components["schemas"]["TradeInDto"][];
+            /** @description Kept after erasure: money records for the accounts. */
+            wallet: components["schemas"]["WalletExportDto"];
         };
         CartLineDto: {
             skuId: number;
@@ -2009,6 +2418,8 @@ export interface components {
             address?: components["schemas"]["DeliveryAddressDto"];
             /** @description One of the member's available coupons (GET /me/coupons). */
             couponId?: number;
+            /** @description Pay min(balance, what is left after coupon and points) from the stored value; WeChat Pay collects the rest. Refused (409 WALLET_INSUFFICIENT) with a zero balance. */
+            useBalance?: boolean;
         };
         QuoteCouponOptionDto: {
             couponId: number;
@@ -2028,6 +2439,27 @@ export interface components {
             bestCouponId: number | null;
             /** @description The member’s available coupons. */
             options: components["schemas"]["QuoteCouponOptionDto"][];
+        };
+        WalletPlanDto: {
+            id: number;
+            /**
+             * @description What the customer pays, fen.
+             * @example 100000
+             */
+            pay: number;
+            /**
+             * @description What the wallet receives, fen (pay + bonus).
+             * @example 110000
+             */
+            credit: number;
+            /** @description On the smallest plan whose credit covers orderAmount. */
+            suggested: boolean;
+        };
+        QuoteWalletDto: {
+            /** @description The member’s stored value, fen. */
+            balance: number;
+            /** @description The smallest plan whose credit covers what the balance leaves to pay; null when it covers all. */
+            suggestedPlan: components["schemas"]["WalletPlanDto"] | null;
         };
         QuoteDto: {
             items: components["schemas"]["PricedItemDto"][];
@@ -2058,6 +2490,8 @@ export interface components {
             payable: number;
             /** @description The member’s available coupons against this order. */
             coupons: components["schemas"]["QuoteCouponsDto"];
+            /** @description The member’s stored value and the top-up suggestion. */
+            wallet: components["schemas"]["QuoteWalletDto"];
         };
         OrderSummaryDto: {
             /**
@@ -2068,6 +2502,8 @@ export interface components {
             id: number;
             /** @description Order number shown to people. */
             no: string;
+            /** @enum {string} */
+            kind: "goods" | "top_up";
             /** @enum {string} */
             status: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
             storeId: number;
@@ -2266,6 +2702,134 @@ export interface components {
             /** @description Coupons issued (≤ done: members at their limit are skipped). */
             issued: number;
         };
+        TradeInQuoteRequestDto: {
+            /** @enum {string} */
+            category: "optical" | "sunglasses";
+            /** @enum {string} */
+            material: "titanium" | "metal" | "acetate" | "plastic";
+            /** @enum {string} */
+            brandTier: "luxury" | "premium" | "standard";
+            /** @description Whole years since purchase. */
+            ageYears: number;
+            /** @enum {string} */
+            condition: "like_new" | "good" | "fair" | "poor";
+        };
+        TradeInQuoteDto: {
+            /** @description fen, whole yuan */
+            estimateMin: number;
+            /** @description fen, whole yuan */
+            estimateMax: number;
+        };
+        TradeInRequestDto: {
+            /** @enum {string} */
+            category: "optical" | "sunglasses";
+            /** @enum {string} */
+            material: "titanium" | "metal" | "acetate" | "plastic";
+            /** @enum {string} */
+            brandTier: "luxury" | "premium" | "standard";
+            /** @description Whole years since purchase. */
+            ageYears: number;
+            /** @enum {string} */
+            condition: "like_new" | "good" | "fair" | "poor";
+            /** @description The store the glasses will be brought to. */
+            storeId: number;
+            /** @description The member’s own unused uploads. */
+            photoIds: number[];
+        };
+        StaffTradeInDto: {
+            id: number;
+            /** @enum {string} */
+            category: "optical" | "sunglasses";
+            /** @enum {string} */
+            material: "titanium" | "metal" | "acetate" | "plastic";
+            /** @enum {string} */
+            brandTier: "luxury" | "premium" | "standard";
+            ageYears: number;
+            /** @enum {string} */
+            condition: "like_new" | "good" | "fair" | "poor";
+            /** @description fen, the estimate at submission */
+            estimateMin: number;
+            /** @description fen, the estimate at submission */
+            estimateMax: number;
+            storeId: number;
+            /** @enum {string} */
+            status: "submitted" | "inspected" | "credited" | "rejected" | "cancelled";
+            photos: components["schemas"]["TradeInPhotoDto"][];
+            /** @description fen */
+            finalAmount: number | null;
+            inspectionNote: string | null;
+            rejectReason: string | null;
+            /** @description The credit coupon (frames and lenses, 90 days). */
+            couponId: number | null;
+            createdAt: string;
+            inspectedAt: string | null;
+            memberId: number;
+            inspectedByStaffId: number | null;
+        };
+        InspectTradeInDto: {
+            /** @description fen, inside [estimateMin, estimateMax] of the trade-in */
+            finalAmount: number;
+            note?: string;
+        };
+        RejectTradeInDto: {
+            reason: string;
+        };
+        TradeInBaseRangeDto: {
+            /** @enum {string} */
+            category: "optical" | "sunglasses";
+            /** @enum {string} */
+            brandTier: "luxury" | "premium" | "standard";
+            /** @description fen */
+            min: number;
+            /** @description fen, ≥ min */
+            max: number;
+        };
+        TradeInMaterialPercentDto: {
+            /** @description percent, 100 = unchanged */
+            titanium: number;
+            /** @description percent, 100 = unchanged */
+            metal: number;
+            /** @description percent, 100 = unchanged */
+            acetate: number;
+            /** @description percent, 100 = unchanged */
+            plastic: number;
+        };
+        TradeInConditionPercentDto: {
+            /** @description percent, 100 = unchanged */
+            like_new: number;
+            /** @description percent, 100 = unchanged */
+            good: number;
+            /** @description percent, 100 = unchanged */
+            fair: number;
+            /** @description percent, 100 = unchanged */
+            poor: number;
+        };
+        TradeInAgeBandDto: {
+            maxAgeYears: number;
+            /** @description percent, 100 = unchanged */
+            percent: number;
+        };
+        TradeInRulesDto: {
+            /** @description One range per category × brand tier. */
+            base: components["schemas"]["TradeInBaseRangeDto"][];
+            materialPercent: components["schemas"]["TradeInMaterialPercentDto"];
+            conditionPercent: components["schemas"]["TradeInConditionPercentDto"];
+            /** @description Ascending by maxAgeYears; the first band whose limit is ≥ the age applies; the last reaches 30. */
+            agePercent: components["schemas"]["TradeInAgeBandDto"][];
+        };
+        WalletBalanceDto: {
+            /** @description principal + bonus, fen. */
+            balance: number;
+            /** @description Paid in and still unspent (refundable), fen. */
+            principal: number;
+            /** @description Bonus of top-up plans, fen. */
+            bonus: number;
+        };
+        TopUpStartedDto: {
+            topUpId: number;
+            /** @description The top-up order: pay it with POST /orders/:orderId/pay if the payment was not made. */
+            orderId: number;
+        };
         OrderPaidDto: {
             /** @enum {string} */
             status: "paid";
@@ -2290,8 +2854,26 @@ export interface components {
             status: "pending_payment";
             payment: components["schemas"]["WechatPaymentParamsDto"];
         };
+        TopUpRequestDto: {
+            /** @description An active plan (GET /wallet/plans). */
+            planId: number;
+            /** @description The store the customer is browsing; default: their home store. */
+            storeId?: number;
+        };
+        WalletPlanInputDto: {
+            /**
+             * @description Fen, > 0.
+             * @example 100000
+             */
+            pay: number;
+            /**
+             * @description Fen, ≥ pay.
+             * @example 110000
+             */
+            credit: number;
+        };
         RefundRequestDto: {
-            /** @description Fen; the whole unrefunded amount when omitted. */
+            /** @description Fen; the whole unrefunded amount when omitted. Takes the WeChat Pay part first, then the wallet part (returned to the wallet at once). A top-up refunds at most its unspent principal. */
             amount?: number;
             reason?: string;
         };
@@ -2927,6 +3509,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    memberCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCodeDto"];
+                };
             };
             /** @description Not authenticated */
             401: {
@@ -3851,7 +4488,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                /** @description Phone (11 digits), member code (12 digits) or the start of a name. */
+                /** @description Phone (11 digits), printed member number (12 digits), a scanned rotating member code (`MB…`, from `GET /me/member-code`) or the start of a name. */
                 q: string;
             };
             header?: never;
@@ -4591,7 +5228,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED";
+                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED" | "WALLET_INSUFFICIENT";
                     };
                 };
             };
@@ -4615,6 +5252,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
+                /** @description A member’s list shows goods unless asked for top_up; a staff list shows both unless asked. */
+                kind?: "goods" | "top_up";
             };
             header?: never;
             path?: never;
@@ -4757,7 +5396,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED" | "OUT_OF_STOCK" | "IDEMPOTENCY_REQUEST_IN_PROGRESS";
+                        code?: "SKU_OFF_SALE" | "COUPON_ALREADY_REDEEMED" | "WALLET_INSUFFICIENT" | "OUT_OF_STOCK" | "IDEMPOTENCY_REQUEST_IN_PROGRESS";
                     };
                 };
             };
@@ -5016,6 +5655,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
+                /** @description A member’s list shows goods unless asked for top_up; a staff list shows both unless asked. */
+                kind?: "goods" | "top_up";
                 /** @description `YYYY-MM-DD` (Asia/Shanghai) or `today`; orders created or updated that day. */
                 date?: string;
             };
@@ -5155,6 +5796,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending_payment" | "paid" | "processing" | "ready_for_pickup" | "shipped" | "completed" | "cancelled" | "refund_requested" | "refunded";
+                /** @description A member’s list shows goods unless asked for top_up; a staff list shows both unless asked. */
+                kind?: "goods" | "top_up";
             };
             header?: never;
             path: {
@@ -6002,6 +6645,1251 @@ export interface operations {
             };
         };
     };
+    quoteTradeIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TradeInQuoteRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeInQuoteDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    uploadTradeInPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeInPhotoDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_PHOTO_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_PHOTO_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    getTradeInPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_PHOTO_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    submitTradeIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TradeInRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeInDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_PHOTO_USED";
+                    };
+                };
+            };
+        };
+    };
+    listMyTradeIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeInDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    getMyTradeIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeInDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    cancelTradeIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeInDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_NOT_CHANGEABLE";
+                    };
+                };
+            };
+        };
+    };
+    listStoreTradeIns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "submitted" | "inspected" | "credited" | "rejected" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StaffTradeInDto"][];
+                        /** @description Rows in the whole list. */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    getStoreTradeIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTradeInDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    inspectTradeIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectTradeInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTradeInDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_NOT_CHANGEABLE";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_AMOUNT_OUT_OF_RANGE";
+                    };
+                };
+            };
+        };
+    };
+    rejectTradeIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectTradeInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTradeInDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRADE_IN_NOT_CHANGEABLE";
+                    };
+                };
+            };
+        };
+    };
+    getTradeInRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeInRulesDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    putTradeInRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TradeInRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeInRulesDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    listWalletPlans: {
+        parameters: {
+            query?: {
+                /** @description Fen: flag the smallest plan whose credit covers it. */
+                orderAmount?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletPlanDto"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    getMyWallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletBalanceDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    listMyWalletLedger: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WalletLedgerEntryDto"][];
+                        /** @description Rows in the whole list. */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    startTopUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopUpRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUpStartedDto"] & {
+                        payment: components["schemas"]["OrderPaidDto"] | components["schemas"]["PaymentPendingDto"];
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WALLET_PLAN_NOT_FOUND" | "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PAYMENT_REJECTED";
+                    };
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PAYMENT_RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description WeChat unavailable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECHAT_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listAdminWalletPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletPlanDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    replaceWalletPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalletPlanInputDto"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletPlanDto"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WALLET_PLAN_INVALID";
+                    };
+                };
+            };
+        };
+    };
     payOrder: {
         parameters: {
             query?: never;
@@ -6223,7 +8111,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "ORDER_TRANSITION_NOT_ALLOWED";
+                        code?: "ORDER_TRANSITION_NOT_ALLOWED" | "WALLET_TOP_UP_SPENT";
                     };
                 };
             };

@@ -178,6 +178,37 @@ describe('API smoke on embedded SQLite', () => {
     expect((await redeem().expect(409)).body.code).toBe('COUPON_ALREADY_REDEEMED');
   });
 
+  it("should show the demo customer's stored value and pay an order from it, returned on cancel", async () => {
+    const skus = await demoSkus(server.dataSource);
+    const { authorization } = await customerAuth(server.baseUrl, 'demo-parent');
+    const wallet = await api().get('/api/v1/me/wallet').set('authorization', authorization).expect(200);
+    expect(wallet.body).toEqual({ balance: 53_000, principal: 50_000, bonus: 3_000 });
+    await setStock(server.dataSource, 1, skus.contact, 5);
+    const order = await placeOrder(server.baseUrl, authorization, {
+      storeId: 1,
+      items: [{ skuId: skus.contact, quantity: 1 }],
+      useBalance: true,
+    });
+    const price = skus.prices[skus.contact];
+    expect(price).toBeGreaterThan(0);
+    expect(order.payable).toBe(0);
+    expect((await api().get('/api/v1/me').set('authorization', authorization).expect(200)).body.balance).toBe(
+      53_000 - price,
+    );
+    await api().post(`/api/v1/orders/${order.id}/cancel`).set('authorization', authorization).expect(200);
+    await runJob(server.baseUrl, 'outbox');
+    const ledger = await api()
+      .get('/api/v1/me/wallet/ledger')
+      .set('authorization', authorization)
+      .expect(200);
+    expect(ledger.body.items.map((entry: { kind: string; balanceAfter: number }) => entry.kind)).toEqual([
+      'cancel',
+      'payment',
+      'top_up',
+    ]);
+    expect(ledger.body.items[0].balanceAfter).toBe(53_000);
+  });
+
   it('should book an appointment slot once and show it taken', async () => {
     const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000));
     const slotsOf = async () =>

@@ -60,6 +60,8 @@ export async function startApiProcess(
       SEED_DEMO_DATA: 'false',
       JWT_SECRET: server.config.jwt.secret,
       COUPON_CODE_SECRET: server.config.coupons.codeSecret,
+      MEMBER_CODE_SECRET: server.config.members.codeSecret,
+      UPLOAD_DIR: server.config.tradeIns.uploadDirectory,
       WECHAT_APPID: server.config.wechat.appId,
       WECHAT_SECRET: server.config.wechat.appSecret,
       WECHAT_API_BASE_URL: server.wechat.baseUrl,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { createApp, dataSourceOf } from '../../server/src/app.factory';
 import { SealedBox } from '../../server/src/infra/crypto/sealed-box';
@@ -72,6 +75,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOG_LEVEL: 'silent',
     JWT_SECRET: randomBytes(32).toString('hex'),
     COUPON_CODE_SECRET: replicaOf?.config.coupons.codeSecret ?? randomBytes(32).toString('hex'),
+    MEMBER_CODE_SECRET: replicaOf?.config.members.codeSecret ?? randomBytes(32).toString('hex'),
+    UPLOAD_DIR:
+      replicaOf?.config.tradeIns.uploadDirectory ?? mkdtempSync(join(tmpdir(), 'lensloop-uploads-')),
     WECHAT_APPID: 'wxtestlensloop0001',
     WECHAT_SECRET: 'test-secret',
     WECHAT_API_BASE_URL: wechat.baseUrl,
@@ -111,6 +117,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async stop() {
       await app.close();
       if (!replicaOf) await wechat.close();
+      if (!replicaOf && !options.env?.UPLOAD_DIR) {
+        rmSync(config.tradeIns.uploadDirectory, { recursive: true, force: true });
+      }
     },
   };
 }

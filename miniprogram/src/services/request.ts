@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiClient, ApiError, type Transport } from '@lensloop/shared';
+import { ApiClient, ApiError, PendingRoutesClient, type ErrorBody, type Transport } from '@lensloop/shared';
 import { sendToLogin } from './login-redirect';
 
 const TOKEN_STORAGE_KEY = 'lensloop.token';
@@ -73,4 +73,45 @@ export async function callApi<T>(call: (api: ApiClient) => Promise<T>): Promise<
     }
     throw error;
   }
+}
+
+/** `callApi` for the routes of `PendingRoutesClient` (member code, trade-in). */
+export function callPendingApi<T>(call: (api: PendingRoutesClient) => Promise<T>): Promise<T> {
+  return callApi((api) => call(new PendingRoutesClient(api)));
+}
+
+/**
+ * Uploads a local file (from chooseImage/chooseMedia) as multipart field `file` with the session's
+ * bearer token; `Taro.uploadFile` works in the weapp and in H5 (blob URLs). Throws `ApiError`.
+ */
+export async function uploadFile<T>(path: string, filePath: string): Promise<T> {
+  const token = readToken();
+  let response: Taro.uploadFile.SuccessCallbackResult;
+  try {
+    response = await Taro.uploadFile({
+      url: `${apiBaseUrl}${path}`,
+      filePath,
+      name: 'file',
+      header: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  } catch (error) {
+    throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'Network error');
+  }
+  let body: unknown = response.data;
+  try {
+    body = typeof response.data === 'string' ? JSON.parse(response.data) : response.data;
+  } catch {
+    // not JSON: handled below
+  }
+  if (response.statusCode >= 200 && response.statusCode < 300) return body as T;
+  const error = body as Partial<ErrorBody> | null;
+  if (error && typeof error.code === 'string') {
+    if (error.code === 'UNAUTHENTICATED') {
+      writeToken(null);
+      unauthenticatedListeners.forEach((listener) => listener());
+      sendToLogin();
+    }
+    throw new ApiError(response.statusCode, error.code, error.message ?? '', error.details);
+  }
+  throw new ApiError(response.statusCode, 'INTERNAL_ERROR', `HTTP ${response.statusCode}`);
 }

@@ -17,7 +17,7 @@ export function assertUnreachable(value: never): never {
 }
 
 /** The statuses an error may answer with; anything else is a typo. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
 
 type CodesByDomain = typeof ERROR_CODES_BY_DOMAIN;
 
@@ -106,6 +106,21 @@ const STATUS_BY_DOMAIN: {
     REFERRAL_REWARD_TEMPLATE_INVALID: 422,
     REFERRAL_QR_NOT_FOUND: 404,
   },
+  tradeIns: {
+    TRADE_IN_NOT_FOUND: 404,
+    TRADE_IN_PHOTO_NOT_FOUND: 404,
+    TRADE_IN_PHOTO_INVALID: 415,
+    TRADE_IN_PHOTO_TOO_LARGE: 413,
+    TRADE_IN_PHOTO_USED: 409,
+    TRADE_IN_AMOUNT_OUT_OF_RANGE: 422,
+    TRADE_IN_NOT_CHANGEABLE: 409,
+  },
+  wallet: {
+    WALLET_PLAN_NOT_FOUND: 404,
+    WALLET_INSUFFICIENT: 409,
+    WALLET_TOP_UP_SPENT: 409,
+    WALLET_PLAN_INVALID: 422,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -122,6 +137,8 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.appointments,
   ...STATUS_BY_DOMAIN.coupons,
   ...STATUS_BY_DOMAIN.referrals,
+  ...STATUS_BY_DOMAIN.tradeIns,
+  ...STATUS_BY_DOMAIN.wallet,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

@@ -15,8 +15,10 @@ import { StoreEntity } from '../modules/stores/entities/store.entity';
 import type { SealedBox } from '../infra/crypto/sealed-box';
 import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { seedDemoCoupons } from './demo-coupons';
+import { seedDemoTradeInRules } from './demo-trade-ins';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
 import { seedDemoReferrals } from './demo-referrals';
+import { seedDemoWallet } from './demo-wallet';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
 /** Deterministic stock levels, so demo screens and tests see the same numbers every time. */
@@ -153,6 +155,8 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
     await seedDemoFamily(manager, box, stores);
     await seedDemoCoupons(manager);
     await seedDemoReferrals(manager);
+    await seedDemoTradeInRules(manager);
+    await seedDemoWallet(manager, DEMO_CUSTOMER.openid, stores[0].id);
   });
   return { seeded: true };
 }

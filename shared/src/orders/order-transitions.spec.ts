@@ -18,6 +18,9 @@ describe('canTransition', () => {
     ['paid', 'refund_requested', 'customer', 'pickup', true],
     ['paid', 'refunded', 'system', 'pickup', true],
     ['paid', 'refunded', 'staff', 'pickup', false],
+    // A top-up order is completed by the system as soon as it is paid; staff never skip the lab.
+    ['paid', 'completed', 'system', 'pickup', true],
+    ['paid', 'completed', 'staff', 'pickup', false],
     ['processing', 'ready_for_pickup', 'staff', 'pickup', true],
     ['processing', 'completed', 'staff', 'pickup', false],
     ['processing', 'refund_requested', 'customer', 'pickup', false],

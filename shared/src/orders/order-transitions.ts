@@ -22,6 +22,8 @@ const RULES: Record<OrderStatus, readonly TransitionRule[]> = {
     { to: 'shipped', by: ['staff'], fulfilment: 'delivery' },
     { to: 'refund_requested', by: ['customer'] },
     { to: 'refunded', by: ['system'] },
+    // A top-up order is credited to the wallet when paid: nothing to fulfil.
+    { to: 'completed', by: ['system'] },
   ],
   processing: [
     { to: 'ready_for_pickup', by: ['staff'] },

@@ -1,6 +1,7 @@
 import type { PageQuery } from '../api-types';
 import type { Fen } from '../money';
 import type { QuoteCoupons } from '../coupons/coupon.types';
+import type { QuoteWallet } from '../wallet/wallet.types';
 
 export const ORDER_STATUSES = [
   'pending_payment',
@@ -14,6 +15,10 @@ export const ORDER_STATUSES = [
   'refunded',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Goods from the catalog, or a stored-value top-up (paid like an order, never fulfilled). */
+export const ORDER_KINDS = ['goods', 'top_up'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
 
 export const FULFILMENTS = ['pickup', 'delivery'] as const;
 export type Fulfilment = (typeof FULFILMENTS)[number];
@@ -74,6 +79,11 @@ export interface OrderRequest {
   address?: DeliveryAddress;
   /** One of the member's available coupons; the quote lists which apply and why not. */
   couponId?: number;
+  /**
+   * Pay from the stored-value balance first (after coupon and points): min(balance, what is left);
+   * WeChat Pay collects the rest. With a zero balance the order is refused (`WALLET_INSUFFICIENT`).
+   */
+  useBalance?: boolean;
 }
 
 export interface PricedLens {
@@ -111,6 +121,8 @@ export interface Quote {
   payable: Fen;
   /** The member's available coupons against this order (quote only). */
   coupons: QuoteCoupons;
+  /** The member's stored value and the top-up suggestion (quote only). */
+  wallet: QuoteWallet;
 }
 
 export const ORDER_ACTORS = ['customer', 'staff', 'system'] as const;
@@ -125,14 +137,20 @@ export interface OrderEvent {
   at: string;
 }
 
-export interface Order extends Omit<Quote, 'coupons'> {
+export interface Order extends Omit<Quote, 'coupons' | 'wallet'> {
   id: number;
   no: string;
+  kind: OrderKind;
+  /** The line of an order without catalog items (a top-up: "储值充值 ¥1,000"); null for goods. */
+  description: string | null;
   status: OrderStatus;
   storeId: number;
   fulfilment: Fulfilment;
   address: DeliveryAddress | null;
+  /** Refunded so far: the WeChat Pay part plus `balanceRefunded`. */
   refunded: Fen;
+  /** The part of `balancePaid` returned to the wallet by refunds. */
+  balanceRefunded: Fen;
   createdAt: string;
   /** When an unpaid order is cancelled automatically. */
   expiresAt: string;
@@ -142,6 +160,7 @@ export interface Order extends Omit<Quote, 'coupons'> {
 export interface OrderSummary {
   id: number;
   no: string;
+  kind: OrderKind;
   status: OrderStatus;
   storeId: number;
   fulfilment: Fulfilment;
@@ -193,6 +212,8 @@ export interface Cart {
 /** A member's orders (their own, or on the staff desk's customer card). */
 export interface OrderQuery extends PageQuery {
   status?: OrderStatus;
+  /** A member's list shows `goods` unless asked for top-ups (staff lists show both unless asked). */
+  kind?: OrderKind;
 }
 
 export interface StaffOrderQuery extends OrderQuery {
@@ -206,7 +227,10 @@ export interface TransitionRequest {
 }
 
 export interface RefundRequest {
-  /** Fen; the whole unrefunded amount when omitted. */
+  /**
+   * Fen; the whole unrefunded amount when omitted. A partial refund takes the WeChat Pay part
+   * first, then the wallet part; a top-up refunds at most its principal still unspent.
+   */
   amount?: Fen;
   reason?: string;
 }

@@ -1,1 +1,2 @@
 export * from './trade-in.types';
+export * from './errors';

@@ -80,3 +80,9 @@ export interface TradeInRules {
   /** Ordered by `maxAgeYears`; the first band whose limit is ≥ the age applies. */
   agePercent: { maxAgeYears: number; percent: number }[];
 }
+
+/** A trade-in as the store sees it (`GET /staff/trade-ins`): who brought it and who inspected it. */
+export interface StaffTradeIn extends TradeIn {
+  memberId: number;
+  inspectedByStaffId: number | null;
+}

@@ -26,6 +26,8 @@ export interface WalletBalance {
 /** `POST /me/wallet/top-ups`. */
 export interface TopUpRequest {
   planId: number;
+  /** The store the customer is browsing (the top-up order is booked to it); default: their home store. */
+  storeId?: number;
 }
 
 /** The top-up is paid like an order: `POST /orders/:orderId/pay`. */
@@ -54,4 +56,21 @@ export interface QuoteWallet {
   balance: Fen;
   /** The smallest plan covering what is left to pay when the balance does not. */
   suggestedPlan: WalletPlan | null;
+}
+
+export const TOP_UP_STATES = ['pending', 'credited', 'cancelled'] as const;
+export type TopUpState = (typeof TOP_UP_STATES)[number];
+
+/** The wallet section of the PIPL export (kept on erasure: money records). */
+export interface WalletExport extends WalletBalance {
+  ledger: WalletLedgerEntry[];
+  topUps: {
+    id: number;
+    orderId: number;
+    pay: Fen;
+    credit: Fen;
+    state: TopUpState;
+    principalRefunded: Fen;
+    createdAt: string;
+  }[];
 }

@@ -5,12 +5,20 @@ import { PageState } from '../../components/page-state';
 import { priceText } from '../../components/price-tag';
 import { useLocale, usePageTitle } from '../../hooks/use-locale';
 import { usePageData } from '../../hooks/use-page-data';
-import { errorMessage, setLocale, t } from '../../i18n';
+import { errorMessage, setLocale, t, type MessageKey } from '../../i18n';
 import { deleteMyData, exportMyData, fetchMe } from '../../services/auth';
+import { MemberCodeCard, PhoneBinding } from './member-code';
 import { setLargeText, useLargeText } from '../../stores/large-text';
 import { session, useSession } from '../../stores/session';
 import './index.scss';
 import { PageRoot } from '../../components/page-root';
+
+/** Entry points of the member subpackage. */
+const MEMBER_LINKS: [MessageKey, string][] = [
+  ['title.myCoupons', '/subpackages/member/coupons/index'],
+  ['title.claimCentre', '/subpackages/member/claim/index'],
+  ['title.myTradeIns', '/subpackages/member/trade-ins/index'],
+];
 
 function goToLogin(): void {
   void Taro.navigateTo({ url: '/pages/login/index' });
@@ -135,6 +143,7 @@ export default function MePage() {
               {t(`tier.${member.tier}`)}
             </Text>
           </View>
+          <MemberCodeCard staticCode={member.memberCode} />
           <Cell.Group>
             <Cell
               title={t('me.memberCode')}
@@ -146,11 +155,25 @@ export default function MePage() {
               title={t('me.points')}
               extra={<Text data-testid="member-points">{String(member.points)}</Text>}
             />
-            <Cell
-              title={t('me.balance')}
-              extra={<Text data-testid="member-balance">{priceText(member.balance)}</Text>}
+            <View
+              role="link"
+              aria-label={t('me.balance')}
+              data-testid="wallet-link"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/wallet/top-up/index' })}
+            >
+              <Cell
+                title={t('me.balance')}
+                clickable
+                extra={<Text data-testid="member-balance">{priceText(member.balance)} ›</Text>}
+              />
+            </View>
+            <PhoneBinding
+              phoneMasked={member.phoneMasked}
+              onBound={(bound) => {
+                session.setMember(bound);
+                profile.setData(bound);
+              }}
             />
-            <Cell title={t('me.phone')} extra={member.phoneMasked ?? t('me.phoneUnbound')} />
             <View
               role="link"
               aria-label={t('me.fitting')}
@@ -170,6 +193,17 @@ export default function MePage() {
           </Cell.Group>
           {/* NutUI's Cell drops ARIA attributes: the wrappers carry the roles. */}
           <Cell.Group>
+            {MEMBER_LINKS.map(([key, url]) => (
+              <View
+                key={key}
+                role="link"
+                aria-label={t(key)}
+                data-testid={`link-${url.split('/')[3]}`}
+                onClick={() => void Taro.navigateTo({ url })}
+              >
+                <Cell title={t(key)} clickable extra="›" />
+              </View>
+            ))}
             <View
               role="link"
               aria-label={t('orders.open')}

@@ -13,6 +13,8 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
   422: 'Unprocessable',
   429: 'Too many requests',
   500: 'Internal error',

@@ -83,6 +83,7 @@ describe('loadConfig', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toContain('JWT_SECRET must be set to at least 32 characters');
     expect(problems).toContain('COUPON_CODE_SECRET must be set to at least 32 characters');
+    expect(problems).toContain('MEMBER_CODE_SECRET must be set to at least 32 characters');
     expect(problems).toContain('WECHAT_APPID and WECHAT_SECRET are required');
     expect(problems).toContain('PRESCRIPTION_KEYS is required in production');
     expect(problems).toContain(
@@ -97,6 +98,7 @@ describe('loadConfig', () => {
       DB_URL: 'mysql://lensloop:secret@db:3306/lensloop',
       JWT_SECRET: 'x'.repeat(32),
       COUPON_CODE_SECRET: 'c'.repeat(32),
+      MEMBER_CODE_SECRET: 'm'.repeat(32),
       WECHAT_APPID: 'wx1234567890abcdef',
       WECHAT_SECRET: 'secret',
       PRESCRIPTION_KEYS: `2026a:${KEY_A},2026b:${KEY_B}`,
@@ -197,6 +199,7 @@ describe('loadConfig', () => {
         DB_URL: 'mysql://u:p@db:3306/x',
         JWT_SECRET: 'x'.repeat(32),
         COUPON_CODE_SECRET: 'c'.repeat(32),
+        MEMBER_CODE_SECRET: 'm'.repeat(32),
         WECHAT_APPID: 'wx1',
         WECHAT_SECRET: 's',
         PRESCRIPTION_KEYS: `a:${KEY_A}`,

@@ -24,6 +24,10 @@ export interface AppConfig {
   jwt: { secret: string; ttlSeconds: number };
   /** HMAC key of the rotating in-store coupon codes; never sent to a client. */
   coupons: { codeSecret: string };
+  /** HMAC key of the rotating member codes shown on 我的; never sent to a client. */
+  members: { codeSecret: string };
+  /** Trade-in photos: the directory they are stored under. */
+  tradeIns: { uploadDirectory: string };
   wechat: {
     appId: string;
     appSecret: string;
@@ -159,6 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('COUPON_CODE_SECRET must be set to at least 32 characters');
   }
   if (!production && couponCodeSecret === '') couponCodeSecret = randomBytes(32).toString('hex');
+  let memberCodeSecret = env.MEMBER_CODE_SECRET ?? '';
+  if (production && memberCodeSecret.length < 32) {
+    problems.push('MEMBER_CODE_SECRET must be set to at least 32 characters');
+  }
+  if (!production && memberCodeSecret === '') memberCodeSecret = randomBytes(32).toString('hex');
 
   const appId = env.WECHAT_APPID ?? (production ? '' : 'wxdevlensloop00001');
   const appSecret = env.WECHAT_SECRET ?? (production ? '' : 'dev-secret');
@@ -191,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     jwt: { secret: jwtSecret, ttlSeconds: integer('JWT_TTL_SECONDS', 7 * 24 * 3600, 60, 90 * 24 * 3600) },
     coupons: { codeSecret: couponCodeSecret },
+    members: { codeSecret: memberCodeSecret },
+    tradeIns: { uploadDirectory: env.UPLOAD_DIR || resolve(repositoryRoot, '.data/uploads') },
     wechat: { appId, appSecret, apiBaseUrl },
     wechatPay,
     orders: { paymentWindowMinutes: integer('ORDER_PAYMENT_WINDOW_MINUTES', 30, 1, 24 * 60) },

@@ -30,6 +30,13 @@ import { ReferralRuleEntity } from '../../modules/referrals/entities/referral-ru
 import { ReferralScanEntity } from '../../modules/referrals/entities/referral-scan.entity';
 import { StaffEntity } from '../../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../../modules/stores/entities/store.entity';
+import { TradeInPhotoEntity } from '../../modules/trade-ins/entities/trade-in-photo.entity';
+import { TradeInRulesEntity } from '../../modules/trade-ins/entities/trade-in-rules.entity';
+import { TradeInEntity } from '../../modules/trade-ins/entities/trade-in.entity';
+import { WalletAccountEntity } from '../../modules/wallet/entities/wallet-account.entity';
+import { WalletLedgerEntryEntity } from '../../modules/wallet/entities/wallet-ledger-entry.entity';
+import { WalletPlanEntity } from '../../modules/wallet/entities/wallet-plan.entity';
+import { WalletTopUpEntity } from '../../modules/wallet/entities/wallet-top-up.entity';
 
 /** Every entity, for the data source and the migration generator. */
 export const ENTITIES = [
@@ -70,4 +77,13 @@ export const ENTITIES = [
   ReferralRejectionEntity,
   ReferralRuleEntity,
   ReferralMonthlyGrantEntity,
+  // Trade-ins
+  TradeInEntity,
+  TradeInPhotoEntity,
+  TradeInRulesEntity,
+  // Wallet
+  WalletPlanEntity,
+  WalletAccountEntity,
+  WalletLedgerEntryEntity,
+  WalletTopUpEntity,
 ];

@@ -1,11 +1,17 @@
+import type { OrderKind } from '@lensloop/shared';
+
 /** What every order event carries: enough for a handler to act without reading the order. */
 export interface OrderEventPayload {
   orderId: number;
   orderNo: string;
   memberId: number;
   storeId: number;
+  /** Goods or a stored-value top-up: points, tiers and coupons ignore top-ups. */
+  kind: OrderKind;
   /** What the customer pays through WeChat Pay, in fen. */
   payable: number;
+  /** What the customer paid from the wallet, in fen. */
+  balancePaid: number;
 }
 
 /**
@@ -35,7 +41,8 @@ export interface DomainEvents {
   OrderReadyForPickup: OrderEventPayload;
   OrderCompleted: OrderEventPayload;
   OrderCancelled: OrderEventPayload;
-  OrderRefunded: OrderEventPayload & { refunded: number };
+  /** `refunded`: the WeChat Pay part plus `balanceRefunded`, the wallet part. */
+  OrderRefunded: OrderEventPayload & { refunded: number; balanceRefunded: number };
   /** A refund row was written; the payments module asks WeChat for it. */
   RefundCreated: { refundId: number; orderId: number };
   /**
@@ -49,6 +56,19 @@ export interface DomainEvents {
     points: number;
     couponId: number | null;
   };
+  /** Staff inspected a trade-in and its credit coupon was issued (trade-ins module). */
+  TradeInCredited: {
+    tradeInId: number;
+    memberId: number;
+    storeId: number;
+    couponId: number;
+    /** The credit, fen. */
+    amount: number;
+    /** When the credit coupon stops being valid (ISO), for the expiry reminder. */
+    validTo: string;
+  };
+  /** An erasure deleted the member's trade-in photo rows; their files go once it committed. */
+  TradeInPhotosErased: { memberId: number; fileKeys: string[] };
 }
 
 export type DomainEventType = keyof DomainEvents;

@@ -45,7 +45,12 @@ export class CouponCheckout implements CouponApplier, OnModuleInit {
     const options: QuoteCouponOption[] = available.map((coupon) => {
       const template = templateById.get(coupon.templateId) as CouponTemplateEntity;
       const evaluation = evaluateCoupon(
-        { ...template, validFrom: coupon.validFrom, validTo: coupon.validTo },
+        {
+          ...template,
+          amountOff: coupon.amountOff ?? template.amountOff,
+          validFrom: coupon.validFrom,
+          validTo: coupon.validTo,
+        },
         lines,
         now,
       );
@@ -78,7 +83,7 @@ export class CouponCheckout implements CouponApplier, OnModuleInit {
   }
 
   /**
-   * Gives back the coupon of a cancelled order. It comes back as the same coupon (same `seq`),
+   * Gives back the coupon of a cancelled or refunded order. It comes back as the same coupon (same `seq`),
    * so it never counts twice against the per-member limit; one past its validity lists as expired.
    */
   async returnFor(manager: EntityManager, orderId: number): Promise<void> {

@@ -31,6 +31,13 @@ export class CouponEventHandlers implements OnModuleInit {
       mode: 'transactional',
       handle: (event, manager) => this.checkout.returnFor(manager as EntityManager, event.payload.orderId),
     });
+    // A fully refunded order gives its coupon back the same way (same coupon, not counted again).
+    this.events.subscribe({
+      name: 'coupons.return-on-refund',
+      type: 'OrderRefunded',
+      mode: 'transactional',
+      handle: (event, manager) => this.checkout.returnFor(manager as EntityManager, event.payload.orderId),
+    });
   }
 
   /** One coupon of every active welcome template; a member who already holds one gets none. */

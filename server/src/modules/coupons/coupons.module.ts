@@ -12,7 +12,7 @@ import { CouponIssueJobEntity } from './entities/coupon-issue-job.entity';
 import { CouponTemplateEntity } from './entities/coupon-template.entity';
 import { CouponEntity } from './entities/coupon.entity';
 
-/** Coupons: imports orders only to register with its `CouponPort` (orders never import coupons), members to check push lists. */
+/** Coupons (its service exported for rewards such as trade-in credit): imports orders only to register with its `CouponPort` (orders never import coupons), members to check push lists. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([CouponTemplateEntity, CouponEntity, CouponIssueJobEntity]),

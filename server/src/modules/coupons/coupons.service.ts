@@ -9,6 +9,7 @@ import {
   type CouponStatus,
   type CouponTemplate,
   type CouponValidity,
+  type ProductCategory,
   type RedeemedCoupon,
 } from '@lensloop/shared';
 import { In, Repository, type EntityManager } from 'typeorm';
@@ -27,7 +28,7 @@ import { CouponTemplateEntity } from './entities/coupon-template.entity';
 import { CouponEntity } from './entities/coupon.entity';
 import { templateRuleProblems, validityProblems } from './policies/coupon-template.policy';
 import { couponValidityAt, isIssuable } from './policies/coupon-validity.policy';
-import { redemptionCode, verifyRedemptionCode } from './policies/redemption-code.policy';
+import { COUPON_CODE, rotatingCode, verifyRotatingCode } from '../../common/rotating-code';
 
 export type IssueOutcome = 'issued' | 'limit' | 'sold_out';
 
@@ -217,6 +218,7 @@ export class CouponsService {
       templateId: template.id,
       memberId,
       seq: held + 1,
+      amountOff: null,
       status: 'available',
       validFrom: from,
       validTo: to,
@@ -227,6 +229,89 @@ export class CouponsService {
     });
     await manager.insert(CouponEntity, coupon);
     return { coupon };
+  }
+
+  /**
+   * Issues a reward coupon of its own amount (a trade-in's credit) in the caller's transaction, of
+   * the one template kept for `credit.key` (made on first use: channel `reward`, amount off, no
+   * threshold, the given scope and validity in days). A credit is never limited per member;
+   * two credits of one member racing for the same number fail one transaction on the unique
+   * `(template, member, seq)` key, and the caller runs it again.
+   */
+  async issueCredit(
+    manager: EntityManager,
+    credit: {
+      key: string;
+      name: string;
+      memberId: number;
+      amount: number;
+      categories: ProductCategory[];
+      validDays: number;
+      /** The business-clock moment the credit was granted; validity counts from it. */
+      issuedAt: Date;
+    },
+  ): Promise<CouponEntity> {
+    const template = await this.creditTemplate(manager, credit);
+    const held = await manager.countBy(CouponEntity, { templateId: template.id, memberId: credit.memberId });
+    await manager
+      .createQueryBuilder()
+      .update(CouponTemplateEntity)
+      .set({ issued: () => 'issued + 1' })
+      .where('id = :id', { id: template.id })
+      .execute();
+    const { from, to } = couponValidityAt({ days: credit.validDays }, credit.issuedAt);
+    const coupon = manager.create(CouponEntity, {
+      templateId: template.id,
+      memberId: credit.memberId,
+      seq: held + 1,
+      status: 'available',
+      amountOff: credit.amount,
+      validFrom: from,
+      validTo: to,
+      usedAt: null,
+      orderId: null,
+      redeemedByStaffId: null,
+      redeemedStoreId: null,
+    });
+    await manager.insert(CouponEntity, coupon);
+    return coupon;
+  }
+
+  private async creditTemplate(
+    manager: EntityManager,
+    credit: { key: string; name: string; categories: ProductCategory[]; validDays: number },
+  ): Promise<CouponTemplateEntity> {
+    const existing = await manager.findOneBy(CouponTemplateEntity, { creditKey: credit.key });
+    if (existing) return existing;
+    try {
+      return await manager.save(
+        manager.create(CouponTemplateEntity, {
+          name: credit.name,
+          kind: 'amount_off',
+          amountOff: null,
+          percentOff: null,
+          maxDiscount: null,
+          threshold: 0,
+          scope: { categories: credit.categories, productIds: [] },
+          totalQuantity: null,
+          perMemberLimit: 1,
+          validFrom: null,
+          validTo: null,
+          validDays: credit.validDays,
+          channel: 'reward',
+          stackable: false,
+          active: true,
+          creditKey: credit.key,
+        }),
+      );
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Made by a concurrent first credit: a locking read sees it despite this transaction's snapshot.
+      return manager.findOneOrFail(CouponTemplateEntity, {
+        where: { creditKey: credit.key },
+        lock: { mode: 'pessimistic_read' },
+      });
+    }
   }
 
   /** The member's coupons; `expired` means unused past `valid_to` on the business clock. */
@@ -253,13 +338,23 @@ export class CouponsService {
   async redemptionCodeFor(memberId: number, couponId: number): Promise<CouponRedemptionCode> {
     const coupon = await this.findOwned(memberId, couponId);
     this.assertUsable(coupon, this.clock.now());
-    const { code, expiresAt } = redemptionCode(this.config.coupons.codeSecret, coupon.id, this.clock.nowMs());
+    const { code, expiresAt } = rotatingCode(
+      COUPON_CODE,
+      this.config.coupons.codeSecret,
+      coupon.id,
+      this.clock.nowMs(),
+    );
     return { code, expiresAt: expiresAt.toISOString() };
   }
 
   /** A staff scan: once only, recording who and where (`UPDATE … WHERE status = 'available'`). */
   async redeem(staff: Principal, code: string): Promise<RedeemedCoupon> {
-    const couponId = verifyRedemptionCode(this.config.coupons.codeSecret, code.trim(), this.clock.nowMs());
+    const couponId = verifyRotatingCode(
+      COUPON_CODE,
+      this.config.coupons.codeSecret,
+      code.trim(),
+      this.clock.nowMs(),
+    );
     if (couponId === null) {
       throw new DomainError(ErrorCode.COUPON_CODE_INVALID, 'The coupon code is not valid (or too old).', [
         { field: 'code', message: 'ask the customer to refresh the code' },
@@ -330,6 +425,7 @@ export class CouponsService {
     const expired = coupon.status === 'available' && this.clock.now() >= coupon.validTo;
     return {
       ...offerOf(template),
+      amountOff: coupon.amountOff ?? template.amountOff,
       id: coupon.id,
       templateId: coupon.templateId,
       validFrom: coupon.validFrom.toISOString(),

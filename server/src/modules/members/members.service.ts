@@ -1,23 +1,34 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   type CustomerSummary,
   type Member,
+  type MemberCode,
   type MemberExport,
   type Page,
   type PageQuery,
 } from '@lensloop/shared';
 import { randomInt } from 'node:crypto';
 import { In, IsNull, Like, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { BusinessClock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
+import {
+  looksLikeRotatingCode,
+  MEMBER_CODE,
+  rotatingCode,
+  verifyRotatingCode,
+} from '../../common/rotating-code';
 import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
 import { EventBus } from '../../infra/events/event-bus';
 import type { WechatSession } from '../../infra/wechat/wechat-client';
 import { StaffService } from '../staff/staff.service';
 import { MemberEntity } from './entities/member.entity';
 import { ProfileEntity } from './entities/profile.entity';
+import { MemberStandingPort, type MemberStanding } from './member-standing';
 import { maskPhone } from './policies/phone-mask';
 
 /** Where a first login came from: the store of a scanned code, a friend's referral code. */
@@ -39,7 +50,10 @@ export function toCustomerSummary(member: MemberEntity): CustomerSummary {
   };
 }
 
-/** How the desk's search box reads what was typed: a phone, a member code, else a name prefix. */
+/**
+ * How the desk's search box reads what was typed: a phone, the printed member number, else a name
+ * prefix. (A scanned rotating member code is resolved before this, in `searchCustomers`.)
+ */
 function searchCondition(text: string): FindOptionsWhere<MemberEntity> {
   if (/^1\d{10}$/.test(text)) return { phone: text };
   if (/^\d{12}$/.test(text)) return { memberCode: text };
@@ -57,6 +71,9 @@ export class MembersService {
     private readonly staff: StaffService,
     private readonly tx: TransactionRunner,
     private readonly events: EventBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: BusinessClock,
+    private readonly standing: MemberStandingPort,
   ) {}
 
   /** Finds the member of this WeChat user, creating them (and publishing `MemberRegistered`) on first login. */
@@ -135,11 +152,34 @@ export class MembersService {
     return new Map(members.map((member) => [member.id, member.nickname]));
   }
 
-  /** The staff desk's customer search over members who have not been erased. */
+  /** The member's rotating identification code (`MB<id>-<HMAC>`), a new one every 30 s. */
+  async memberCode(memberId: number): Promise<MemberCode> {
+    const member = await this.getMember(memberId);
+    const { code, expiresAt } = rotatingCode(
+      MEMBER_CODE,
+      this.config.members.codeSecret,
+      member.id,
+      this.clock.nowMs(),
+    );
+    return { code, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * The staff desk's customer search over members who have not been erased. A scanned rotating
+   * member code finds exactly its member while it is current (or one step old), nobody otherwise.
+   */
   async searchCustomers(text: string, query: PageQuery): Promise<Page<CustomerSummary>> {
     const window = pageWindow(query);
+    let where: FindOptionsWhere<MemberEntity>;
+    if (looksLikeRotatingCode(MEMBER_CODE, text)) {
+      const id = verifyRotatingCode(MEMBER_CODE, this.config.members.codeSecret, text, this.clock.nowMs());
+      if (id === null) return toPage([], 0, window);
+      where = { id };
+    } else {
+      where = searchCondition(text);
+    }
     const [members, total] = await this.members.findAndCount({
-      where: { ...searchCondition(text), erasedAt: IsNull() },
+      where: { ...where, erasedAt: IsNull() },
       order: { id: 'ASC' },
       skip: window.skip,
       take: window.pageSize,
@@ -156,12 +196,15 @@ export class MembersService {
       nickname: member.nickname,
       phoneMasked: maskPhone(member.phone),
       memberCode: member.memberCode,
-      tier: member.tier,
-      points: member.points,
-      balance: member.balance,
+      ...(await this.standingOf(member)),
       ownerStaff: owner ? { id: owner.id, name: owner.name } : null,
       homeStoreId: member.homeStoreId,
     };
+  }
+
+  /** Tier, points and balance as the modules owning them say (the wallet: `balance`). */
+  private standingOf(member: MemberEntity): Promise<MemberStanding> {
+    return this.standing.standingOf(member.id, { tier: member.tier, points: member.points, balance: 0 });
   }
 
   /** The member row as the member may read it in the PIPL export (unmasked phone). */
@@ -172,9 +215,7 @@ export class MembersService {
       nickname: member.nickname,
       phone: member.phone,
       memberCode: member.memberCode,
-      tier: member.tier,
-      points: member.points,
-      balance: member.balance,
+      ...(await this.standingOf(member)),
       homeStoreId: member.homeStoreId,
       createdAt: member.createdAt.toISOString(),
     };

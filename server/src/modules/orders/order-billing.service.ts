@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { REFUNDABLE_STATUSES, type Order, type OrderStatus } from '@lensloop/shared';
+import { REFUNDABLE_STATUSES, type Order, type OrderKind, type OrderStatus } from '@lensloop/shared';
 import { DataSource, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { BusinessClock } from '../../common/clock';
@@ -7,6 +7,7 @@ import { TransactionRunner } from '../../common/transaction';
 import { OrderEntity } from './entities/order.entity';
 import { OrderLifecycle, SYSTEM } from './order-lifecycle';
 import { orderNotFound, OrdersService } from './orders.service';
+import { WalletPort } from './wallet-port';
 
 /** What the payments module sees of an order: a copy, never the entity. */
 export interface BillableOrder {
@@ -14,16 +15,35 @@ export interface BillableOrder {
   no: string;
   memberId: number;
   storeId: number;
+  kind: OrderKind;
   status: OrderStatus;
+  /** The WeChat Pay part, and what of it was refunded. */
   payable: number;
   refunded: number;
+  /** The wallet part, and what of it went back to the wallet. */
+  balancePaid: number;
+  balanceRefunded: number;
   expiresAt: Date;
   payRequestedAt: Date | null;
 }
 
 function billable(order: OrderEntity): BillableOrder {
-  const { id, no, memberId, storeId, status, payable, refunded, expiresAt, payRequestedAt } = order;
-  return { id, no, memberId, storeId, status, payable, refunded, expiresAt, payRequestedAt };
+  const { id, no, memberId, storeId, kind, status, payable, refunded, expiresAt, payRequestedAt } = order;
+  const { balancePaid, balanceRefunded } = order;
+  return {
+    id,
+    no,
+    memberId,
+    storeId,
+    kind,
+    status,
+    payable,
+    refunded,
+    balancePaid,
+    balanceRefunded,
+    expiresAt,
+    payRequestedAt,
+  };
 }
 
 /**
@@ -38,6 +58,7 @@ export class OrderBillingService {
     private readonly lifecycle: OrderLifecycle,
     private readonly clock: BusinessClock,
     private readonly tx: TransactionRunner,
+    private readonly wallet: WalletPort,
   ) {}
 
   async findOwned(memberId: number, orderId: number): Promise<BillableOrder> {
@@ -88,13 +109,48 @@ export class OrderBillingService {
     );
   }
 
-  /** Moves the order to paid inside the payment's transaction; false when it was no longer waiting. */
+  /**
+   * Moves the order to paid inside the payment's transaction; false when it was no longer waiting.
+   * A top-up order goes on to completed at once: the wallet credits it on `OrderPaid`.
+   */
   async markPaid(manager: EntityManager, orderId: number, paidAt: Date): Promise<boolean> {
     const current = await manager.findOneByOrFail(OrderEntity, { id: orderId });
-    return (
-      current.status === 'pending_payment' &&
-      this.lifecycle.tryTransition(manager, current, 'paid', SYSTEM, { changes: { paidAt } })
-    );
+    if (current.status !== 'pending_payment') return false;
+    if (!(await this.lifecycle.tryTransition(manager, current, 'paid', SYSTEM, { changes: { paidAt } })))
+      return false;
+    if (current.kind === 'top_up') {
+      await this.lifecycle.tryTransition(manager, current, 'completed', SYSTEM, { note: 'top-up credited' });
+    }
+    return true;
+  }
+
+  /**
+   * Returns `amount` of the order's wallet payment to the wallet, in the refund's transaction:
+   * reserved on the order first (never above `balancePaid`); false when it would be.
+   */
+  async refundToWallet(manager: EntityManager, order: BillableOrder, amount: number): Promise<boolean> {
+    const reserved = await manager
+      .createQueryBuilder()
+      .update(OrderEntity)
+      .set({ balanceRefunded: () => 'balance_refunded + :amount' })
+      .where('id = :id AND balance_refunded + :amount <= balance_paid AND :amount > 0', {
+        id: order.id,
+        amount,
+      })
+      .execute();
+    if (reserved.affected !== 1) return false;
+    await this.wallet.refund(manager, order.memberId, order.id, amount);
+    return true;
+  }
+
+  /** What a refund of a top-up order may return: its principal still unspent in the wallet. */
+  topUpRefundable(orderId: number): Promise<number> {
+    return this.wallet.topUpRefundable(orderId);
+  }
+
+  /** Takes a top-up's unspent principal (and its bonus share) out of the wallet before refunding it. */
+  withdrawTopUp(manager: EntityManager, orderId: number, amount: number): Promise<void> {
+    return this.wallet.withdrawTopUp(manager, orderId, amount);
   }
 
   /** Reserves a refund on the order, never above what was paid; false when it would be. */
@@ -113,10 +169,18 @@ export class OrderBillingService {
     await manager.decrement(OrderEntity, { id: orderId }, 'refunded', amount);
   }
 
-  /** Once everything paid is refunded (and no refund is still open), the order ends refunded. */
+  /**
+   * Once everything paid is refunded — the WeChat part (no refund still open) and the wallet
+   * part — the order ends refunded.
+   */
   async markRefundedWhenSettled(manager: EntityManager, orderId: number, openRefunds: number): Promise<void> {
     const order = await manager.findOneByOrFail(OrderEntity, { id: orderId });
-    if (order.refunded >= order.payable && openRefunds === 0 && REFUNDABLE_STATUSES.includes(order.status)) {
+    if (
+      order.refunded >= order.payable &&
+      order.balanceRefunded >= order.balancePaid &&
+      openRefunds === 0 &&
+      REFUNDABLE_STATUSES.includes(order.status)
+    ) {
       await this.lifecycle.tryTransition(manager, order, 'refunded', SYSTEM);
     }
   }

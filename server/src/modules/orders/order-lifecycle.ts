@@ -101,10 +101,16 @@ export class OrderLifecycle {
       orderNo: order.no,
       memberId: order.memberId,
       storeId: order.storeId,
+      kind: order.kind,
       payable: order.payable,
+      balancePaid: order.balancePaid,
     };
     if (type === 'OrderRefunded') {
-      await this.events.publish(manager, type, order.id, { ...base, refunded: order.refunded });
+      await this.events.publish(manager, type, order.id, {
+        ...base,
+        refunded: order.refunded + order.balanceRefunded,
+        balanceRefunded: order.balanceRefunded,
+      });
     } else {
       await this.events.publish(manager, type, order.id, base);
     }

@@ -34,6 +34,8 @@ const PRICING_ERRORS = [
   ErrorCode.COUPON_NOT_YET_VALID,
   ErrorCode.COUPON_EXPIRED,
   ErrorCode.COUPON_NOT_APPLICABLE,
+  // useBalance with no balance, or the balance spent by a concurrent order (WalletAccess.debit).
+  ErrorCode.WALLET_INSUFFICIENT,
 ];
 
 @ApiTags('orders')

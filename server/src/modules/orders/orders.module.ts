@@ -17,6 +17,7 @@ import { OrdersPersonalData } from './orders-personal-data';
 import { OrdersService } from './orders.service';
 import { PrescriptionReferencePort } from './prescription-reference';
 import { StaffOrdersController } from './staff-orders.controller';
+import { WalletPort } from './wallet-port';
 
 @Module({
   imports: [
@@ -35,7 +36,15 @@ import { StaffOrdersController } from './staff-orders.controller';
     OrdersPersonalData,
     PrescriptionReferencePort,
     CouponPort,
+    WalletPort,
   ],
-  exports: [OrdersService, OrderPricingService, OrderBillingService, PrescriptionReferencePort, CouponPort],
+  exports: [
+    OrdersService,
+    OrderPricingService,
+    OrderBillingService,
+    PrescriptionReferencePort,
+    CouponPort,
+    WalletPort,
+  ],
 })
 export class OrdersModule {}

@@ -7,6 +7,7 @@ import {
   recommendedIndexFor,
   shanghaiDayRange,
   type ErrorDetail,
+  type Fen,
   type Order,
   type OrderStatus,
   type OrderSummary,
@@ -35,6 +36,7 @@ import { OrderPricingService, type ResolvedItem } from './order-pricing.service'
 import { CouponPort } from './coupon-port';
 import { NO_REDUCTIONS, quoteTotals } from './policies/order-pricing';
 import { PrescriptionReferencePort } from './prescription-reference';
+import { WalletPort } from './wallet-port';
 
 /** `LL` + UTC yymmddHHMMss + 6 random digits: unique, sortable, valid as WeChat's out_trade_no. */
 function orderNumber(now: Date): string {
@@ -45,9 +47,23 @@ function orderNumber(now: Date): string {
 /** What an order and its summary share. */
 function headerOf(
   order: OrderEntity,
-): Pick<OrderSummary, 'id' | 'no' | 'status' | 'storeId' | 'fulfilment' | 'payable'> {
-  const { id, no, status, storeId, fulfilment, payable } = order;
-  return { id, no, status, storeId, fulfilment, payable };
+): Pick<OrderSummary, 'id' | 'no' | 'kind' | 'status' | 'storeId' | 'fulfilment' | 'payable'> {
+  const { id, no, kind, status, storeId, fulfilment, payable } = order;
+  return { id, no, kind, status, storeId, fulfilment, payable };
+}
+
+/** A stored-value top-up as an order: one line, no items or stock; paid like any order. */
+export interface TopUpOrderRequest {
+  storeId: number;
+  /** The line shown for it, e.g. "储值充值 ¥1,000". */
+  description: string;
+  amount: Fen;
+}
+
+export function walletInsufficient(balance: Fen): DomainError {
+  return new DomainError(ErrorCode.WALLET_INSUFFICIENT, 'The stored-value balance is not enough.', [
+    { field: 'useBalance', message: `the balance is ${balance} fen` },
+  ]);
 }
 
 export function orderNotFound(id: number): DomainError {
@@ -63,6 +79,7 @@ export class OrdersService {
     private readonly stores: StoresService,
     private readonly prescriptions: PrescriptionReferencePort,
     private readonly coupons: CouponPort,
+    private readonly wallet: WalletPort,
     private readonly pricing: OrderPricingService,
     private readonly catalog: CatalogService,
     private readonly lifecycle: OrderLifecycle,
@@ -79,16 +96,20 @@ export class OrdersService {
       unitPrice: priced.unitPrice,
       lineTotal: priced.lineTotal,
     }));
-    const { discount, coupons } = await this.coupons.price(memberId, lines, request.couponId);
+    const [{ discount, coupons }, balance] = await Promise.all([
+      this.coupons.price(memberId, lines, request.couponId),
+      this.wallet.balanceOf(memberId),
+    ]);
+    if (request.useBalance && balance === 0) throw walletInsufficient(0);
     const items = resolved.map((item) => item.priced);
-    return {
-      items,
-      ...quoteTotals(
-        items.map((item) => item.lineTotal),
-        { ...NO_REDUCTIONS, discount },
-      ),
-      coupons,
-    };
+    const totals = quoteTotals(
+      items.map((item) => item.lineTotal),
+      { ...NO_REDUCTIONS, discount, balancePaid: request.useBalance ? balance : 0 },
+    );
+    // What the balance leaves to pay (with or without `useBalance`): the top-up that would cover it.
+    const leftAfterBalance = totals.payable + totals.balancePaid - balance;
+    const suggestedPlan = leftAfterBalance > 0 ? await this.wallet.planCovering(leftAfterBalance) : null;
+    return { items, ...totals, coupons, wallet: { balance, suggestedPlan } };
   }
 
   /** Creates the order, reserving its stock; with an idempotency key a retry returns the first result. */
@@ -110,8 +131,52 @@ export class OrdersService {
     }
   }
 
+  /** A member's orders: shopping orders unless `kind` asks for top-ups (those show in the wallet). */
   async listOrders(memberId: number, query: OrderQueryDto): Promise<Page<OrderSummary>> {
-    return this.listWhere({ memberId, ...(query.status ? { status: query.status } : {}) }, query);
+    return this.listWhere(
+      { memberId, kind: query.kind ?? 'goods', ...(query.status ? { status: query.status } : {}) },
+      query,
+    );
+  }
+
+  /**
+   * A stored-value top-up as an order waiting for payment (the wallet module's top-up): paid
+   * through `POST /orders/:id/pay` like any order, never fulfilled, cancelled when unpaid in time.
+   */
+  async createTopUpOrder(
+    manager: EntityManager,
+    memberId: number,
+    request: TopUpOrderRequest,
+  ): Promise<Order> {
+    const order = await manager.save(
+      manager.create(OrderEntity, {
+        no: orderNumber(this.clock.now()),
+        memberId,
+        kind: 'top_up',
+        description: request.description,
+        storeId: request.storeId,
+        status: 'pending_payment',
+        fulfilment: 'pickup',
+        address: null,
+        subtotal: request.amount,
+        discount: 0,
+        pointsDiscount: 0,
+        balancePaid: 0,
+        payable: request.amount,
+        expiresAt: new Date(this.clock.nowMs() + this.config.orders.paymentWindowMinutes * 60_000),
+        payRequestedAt: null,
+        paidAt: null,
+      }),
+    );
+    await manager.insert(OrderEventEntity, {
+      orderId: order.id,
+      fromStatus: null,
+      toStatus: 'pending_payment',
+      actor: 'customer',
+      actorId: memberId,
+      note: null,
+    });
+    return this.toOrder(order, manager);
   }
 
   /** Orders of the caller's store (every store for an admin) created or updated on a day. */
@@ -121,6 +186,7 @@ export class OrdersService {
     const scope: FindOptionsWhere<OrderEntity> = {
       ...(staff.role === 'admin' ? {} : { storeId: staff.storeId ?? -1 }),
       ...(query.status ? { status: query.status } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
     };
     return this.listWhere(
       [
@@ -201,6 +267,7 @@ export class OrdersService {
     ]);
     return {
       ...headerOf(order),
+      description: order.description,
       address: order.address,
       items: items.map((item) => ({
         skuId: item.skuId,
@@ -218,7 +285,8 @@ export class OrdersService {
       discount: order.discount,
       pointsDiscount: order.pointsDiscount,
       balancePaid: order.balancePaid,
-      refunded: order.refunded,
+      refunded: order.refunded + order.balanceRefunded,
+      balanceRefunded: order.balanceRefunded,
       createdAt: order.createdAt.toISOString(),
       expiresAt: order.expiresAt.toISOString(),
       timeline: events.map((event) => ({
@@ -267,6 +335,9 @@ export class OrdersService {
     );
     if (request.couponId !== undefined) {
       await this.coupons.consume(manager, memberId, request.couponId, order.id);
+    }
+    if (quote.balancePaid > 0) {
+      await this.wallet.debit(manager, memberId, order.id, quote.balancePaid);
     }
     await manager.insert(OrderEventEntity, {
       orderId: order.id,
@@ -352,7 +423,7 @@ export class OrdersService {
         return {
           ...headerOf(order),
           itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-          firstItemName: lines[0]?.name ?? '',
+          firstItemName: lines[0]?.name ?? order.description ?? '',
           imageUrl: lines[0]?.imageUrl ?? '',
           createdAt: order.createdAt.toISOString(),
         };

@@ -107,6 +107,7 @@ export class PaymentsController {
     ErrorCode.ORDER_NOT_FOUND,
     ErrorCode.ORDER_TRANSITION_NOT_ALLOWED,
     ErrorCode.REFUND_AMOUNT_INVALID,
+    ErrorCode.WALLET_TOP_UP_SPENT,
   )
   refundOrder(
     @CurrentPrincipal() principal: Principal,

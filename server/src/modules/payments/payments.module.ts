@@ -13,5 +13,6 @@ import { PaymentsService } from './payments.service';
   imports: [TypeOrmModule.forFeature([PaymentEntity, RefundEntity]), OrdersModule, MembersModule],
   controllers: [PaymentsController],
   providers: [PaymentsService, PaymentReconciliationJob, PaymentEventHandlers],
+  exports: [PaymentsService],
 })
 export class PaymentsModule {}

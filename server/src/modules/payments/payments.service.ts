@@ -175,25 +175,76 @@ export class PaymentsService {
     });
   }
 
-  /** A full or partial refund of a paid order, by a manager of its store. */
+  /**
+   * A full or partial refund of a paid order, by a manager of its store. Money goes back where it
+   * came from: the refundable total is the WeChat part plus the wallet part; a partial refund takes
+   * the WeChat part first, then the wallet (returned at once, in this transaction). A top-up order
+   * refunds at most its principal still unspent in the wallet, and takes its bonus share with it.
+   */
   async refundOrder(staff: Principal, orderId: number, amount?: number, reason?: string): Promise<Order> {
     const order = await this.orders.findForStaff(staff, orderId);
-    if (!REFUNDABLE_STATUSES.includes(order.status) || order.payable === 0) {
+    if (!REFUNDABLE_STATUSES.includes(order.status) || order.payable + order.balancePaid === 0) {
       throw new DomainError(
         ErrorCode.ORDER_TRANSITION_NOT_ALLOWED,
         `An order that is ${order.status} cannot be refunded.`,
       );
     }
+    const wechatLeft = order.payable - order.refunded;
+    const walletLeft = order.balancePaid - order.balanceRefunded;
+    let total = amount ?? wechatLeft + walletLeft;
+    if (order.kind === 'top_up') {
+      const unspent = Math.min(await this.orders.topUpRefundable(orderId), wechatLeft);
+      if (amount !== undefined && amount > unspent && amount <= wechatLeft) {
+        throw new DomainError(
+          ErrorCode.WALLET_TOP_UP_SPENT,
+          'Part of this top-up has been spent: only its unspent principal can be refunded.',
+          [{ field: 'amount', message: `at most ${unspent} fen` }],
+        );
+      }
+      if (amount === undefined && unspent === 0) {
+        throw new DomainError(
+          ErrorCode.WALLET_TOP_UP_SPENT,
+          'The principal of this top-up has been spent: nothing is left to refund.',
+        );
+      }
+      total = amount ?? unspent;
+    }
+    const wechatPart = Math.min(total, wechatLeft);
+    const walletPart = total - wechatPart;
+    if (walletPart > walletLeft) {
+      throw new DomainError(
+        ErrorCode.REFUND_AMOUNT_INVALID,
+        'The refund is more than what is left to refund.',
+        [{ field: 'amount', message: `at most ${wechatLeft + walletLeft} fen` }],
+      );
+    }
     await this.tx
       .run(async (manager) => {
-        const count = await manager.countBy(RefundEntity, { orderId });
-        return this.createRefund(
-          manager,
-          order,
-          amount ?? order.payable - order.refunded,
-          `${order.no}R${count + 1}`,
-          reason ?? 'refund by store',
-        );
+        if (order.kind === 'top_up' && wechatPart > 0) {
+          await this.orders.withdrawTopUp(manager, order.id, wechatPart);
+        }
+        if (wechatPart > 0) {
+          const count = await manager.countBy(RefundEntity, { orderId });
+          await this.createRefund(
+            manager,
+            order,
+            wechatPart,
+            `${order.no}R${count + 1}`,
+            reason ?? 'refund by store',
+          );
+        }
+        if (walletPart > 0) {
+          if (!(await this.orders.refundToWallet(manager, order, walletPart))) {
+            throw new DomainError(
+              ErrorCode.REFUND_AMOUNT_INVALID,
+              'The refund is more than what is left to refund.',
+              [{ field: 'amount', message: `at most ${walletLeft} fen from the wallet` }],
+            );
+          }
+          // A wallet-only refund settles at once; with a WeChat part, its notification settles it.
+          const open = await manager.countBy(RefundEntity, { orderId, state: In(['pending', 'processing']) });
+          await this.orders.markRefundedWhenSettled(manager, orderId, open);
+        }
       })
       .catch((error: unknown) => {
         if (!isDuplicateKey(error)) throw error;
@@ -220,7 +271,7 @@ export class PaymentsService {
       throw new DomainError(
         ErrorCode.REFUND_AMOUNT_INVALID,
         'The refund is more than what is left to refund.',
-        [{ field: 'amount', message: `at most ${order.payable - order.refunded} fen` }],
+        [{ field: 'amount', message: `at most ${order.payable - order.refunded} fen through WeChat Pay` }],
       );
     }
     const refund = await manager.save(

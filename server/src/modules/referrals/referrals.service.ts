@@ -209,11 +209,11 @@ export class ReferralsService {
   // ── Reward life cycle ──────────────────────────────────────────────────────────────────────
 
   /**
-   * Whether a completed order counts as the referee's first goods order. The one place of this
-   * rule: top-ups (the wallet's `kind: 'top_up'` orders) must never count.
+   * Whether a completed order counts as the referee's first goods order: the one place of this
+   * rule. A stored-value top-up (`kind: 'top_up'`, completed as soon as it is paid) never does.
    */
-  isRewardableOrder(_order: OrderEventPayload): boolean {
-    return true;
+  isRewardableOrder(order: OrderEventPayload): boolean {
+    return order.kind === 'goods';
   }
 
   /** `OrderCompleted`: the referee's first goods order starts the return window. */

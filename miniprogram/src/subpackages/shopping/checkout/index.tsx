@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import type { DeliveryAddress, Fulfilment, OrderRequest } from '@lensloop/shared';
+import type { DeliveryAddress, Fulfilment, OrderRequest, Quote } from '@lensloop/shared';
 import { LabelledInput } from '../../../components/labelled-input';
 import { ChoiceChip } from '../../../components/choice-chip';
+import { CouponPicker, effectiveCouponId } from '../../../components/coupon-picker';
 import { PriceTag } from '../../../components/price-tag';
 import { PricedItemRow } from '../../../components/priced-item-row';
 import { profileLabel } from '../../../components/profile-label';
 import { PageState } from '../../../components/page-state';
+import { WalletRow } from '../../../components/wallet-row';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t, type MessageKey } from '../../../i18n';
@@ -54,6 +56,7 @@ export default function CheckoutPage() {
   const prescriptionId =
     pickedPrescriptionId === undefined ? (prescriptions[0]?.id ?? null) : pickedPrescriptionId;
   const [fulfilment, setFulfilment] = useState<Fulfilment>('pickup');
+  const [useBalance, setUseBalance] = useState(false);
   const [address, setAddress] = useState<DeliveryAddress>({
     recipient: '',
     phone: '',
@@ -62,6 +65,10 @@ export default function CheckoutPage() {
   });
   const cart = usePageData(() => (storeId ? getCart(storeId) : Promise.resolve(null)), [storeId]);
   const [submitting, setSubmitting] = useState(false);
+  // The coupon: undefined = the quote's best one, null = none.
+  const [pickedCouponId, setCouponId] = useState<number | null | undefined>(undefined);
+  const [couponOptions, setCouponOptions] = useState<Quote['coupons'] | null>(null);
+  const couponId = effectiveCouponId(pickedCouponId, couponOptions);
   // One key for this checkout: pressing submit again after a timeout returns the same order.
   const [idempotencyKey] = useState(newIdempotencyKey);
 
@@ -85,6 +92,8 @@ export default function CheckoutPage() {
             prescriptionId: item.lens && prescriptionId ? prescriptionId : undefined,
           })),
           address: fulfilment === 'delivery' ? address : undefined,
+          couponId: couponId ?? undefined,
+          useBalance: useBalance || undefined,
         }
       : null;
 
@@ -94,6 +103,11 @@ export default function CheckoutPage() {
     const quoted = JSON.parse(quoteKey) as OrderRequest | null;
     return quoted ? quoteOrder({ ...quoted, fulfilment: 'pickup' }) : Promise.resolve(null);
   }, [quoteKey]);
+  // The options come with each quote; keep the last ones so a refused coupon can be changed.
+  const quotedCoupons = quote?.coupons ?? null;
+  if (quotedCoupons && JSON.stringify(quotedCoupons) !== JSON.stringify(couponOptions)) {
+    setCouponOptions(quotedCoupons);
+  }
 
   async function submit(): Promise<void> {
     if (!request || submitting) return;
@@ -214,15 +228,22 @@ export default function CheckoutPage() {
               ),
             )}
           </View>
+          {couponOptions ? (
+            <CouponPicker coupons={couponOptions} selected={couponId} onChange={setCouponId} />
+          ) : null}
           {quoteError ? (
             <Text className="checkout-page__error" role="alert">
               {errorMessage(quoteError)}
             </Text>
           ) : null}
+          {quote ? <WalletRow quote={quote} useBalance={useBalance} onChange={setUseBalance} /> : null}
           {quote ? (
             <Cell.Group>
               <Cell title={t('checkout.subtotal')} extra={<PriceTag amount={quote.subtotal} />} />
               <Cell title={t('checkout.discount')} extra={<PriceTag amount={quote.discount} />} />
+              {quote.balancePaid > 0 ? (
+                <Cell title={t('checkout.balancePaid')} extra={<PriceTag amount={quote.balancePaid} />} />
+              ) : null}
               <Cell
                 title={t('checkout.payable')}
                 extra={<PriceTag amount={quote.payable} size="large" testId="checkout-payable" />}

@@ -30,7 +30,7 @@ export default function StaffCustomersPage() {
   async function scan(): Promise<void> {
     let scanned: string;
     try {
-      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
+      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode', 'barCode'] })).result;
     } catch {
       return; // cancelled by the user
     }
@@ -51,7 +51,8 @@ export default function StaffCustomersPage() {
         <Button type="primary" role="button" aria-label={t('staff.search')} onClick={() => void search()}>
           {t('staff.search')}
         </Button>
-        {/* The member QR carries the member code; browsers have no scanner, so only in WeChat. */}
+        {/* The member QR and barcode on 我的 carry the (rotating) member code, which the search
+            resolves; browsers have no scanner, so only in WeChat. */}
         {process.env.TARO_ENV === 'weapp' ? (
           <Button type="default" role="button" aria-label={t('staff.scan')} onClick={() => void scan()}>
             {t('staff.scan')}

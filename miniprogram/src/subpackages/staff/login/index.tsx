@@ -70,6 +70,20 @@ export default function StaffLoginPage() {
           >
             <Cell title={t('staff.appointments')} clickable extra="›" />
           </View>
+          <View
+            role="link"
+            aria-label={t('title.staffRedeem')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/redeem/index' })}
+          >
+            <Cell title={t('title.staffRedeem')} clickable extra="›" />
+          </View>
+          <View
+            role="link"
+            aria-label={t('title.staffTradeIns')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/trade-ins/index' })}
+          >
+            <Cell title={t('title.staffTradeIns')} clickable extra="›" />
+          </View>
         </Cell.Group>
         <Button
           block

@@ -5,6 +5,9 @@ import { AppointmentsAndPowerRanges1795700000000 } from './1795700000000-appoint
 import { Outbox1795710000000 } from './1795710000000-outbox.migration';
 import { Coupons1795720000000 } from './1795720000000-coupons.migration';
 import { Referrals1795760000000 } from './1795760000000-referrals.migration';
+import { CouponCredits1795730000000 } from './1795730000000-coupon-credits.migration';
+import { TradeIns1795730000001 } from './1795730000001-trade-ins.migration';
+import { Wallet1795750000000 } from './1795750000000-wallet.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
 export const MIGRATIONS = [
@@ -15,4 +18,7 @@ export const MIGRATIONS = [
   Outbox1795710000000,
   Coupons1795720000000,
   Referrals1795760000000,
+  CouponCredits1795730000000,
+  TradeIns1795730000001,
+  Wallet1795750000000,
 ];

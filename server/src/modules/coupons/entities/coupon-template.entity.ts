@@ -59,6 +59,13 @@ export class CouponTemplateEntity {
   @Column({ default: true })
   active: boolean;
 
+  /**
+   * Set on the one reward template per kind of credit (e.g. `trade-in`) that `issueCredit` keeps,
+   * whose coupons each carry their own amount; null on templates made by an admin.
+   */
+  @Column({ type: 'varchar', length: 30, nullable: true, unique: true })
+  creditKey: string | null;
+
   @CreatedAt()
   createdAt: Date;
 

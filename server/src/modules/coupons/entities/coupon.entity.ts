@@ -26,6 +26,10 @@ export class CouponEntity {
   @Column({ type: 'varchar', length: 10 })
   status: StoredCouponStatus;
 
+  /** This coupon's own amount off, replacing the template's (a trade-in credit); null: the template's. */
+  @Column({ type: 'int', nullable: true })
+  amountOff: number | null;
+
   @Column({ type: 'datetime', precision: 6 })
   validFrom: Date;
 

@@ -4,6 +4,7 @@ import {
   PROFILE_RELATIONS,
   type FamilyProfile,
   type Member,
+  type MemberCode,
   type MemberTier,
   type ProfileRelation,
 } from '@lensloop/shared';
@@ -62,4 +63,12 @@ export class FamilyProfileDto implements FamilyProfile {
     description: 'YYYY-MM-DD; null when unknown.',
   })
   birthDate: string | null;
+}
+
+export class MemberCodeDto implements MemberCode {
+  @ApiProperty({ description: 'Rotating code for the QR and barcode.', example: 'MB42-3f9a0c12d4e5b678' })
+  code: string;
+
+  @ApiProperty({ description: 'When this code stops being current (it is accepted one 30 s step longer).' })
+  expiresAt: string;
 }

@@ -37,10 +37,6 @@ export class MemberEntity {
   @Column('int', { default: 0 })
   points: number;
 
-  /** Stored-value balance in fen. */
-  @Column('int', { default: 0 })
-  balance: number;
-
   @Index()
   @Column({ type: 'int', nullable: true })
   ownerStaffId: number | null;

@@ -1,5 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ORDER_STATUSES, type OrderQuery, type OrderStatus, type StaffOrderQuery } from '@lensloop/shared';
+import {
+  ORDER_KINDS,
+  ORDER_STATUSES,
+  type OrderKind,
+  type OrderQuery,
+  type OrderStatus,
+  type StaffOrderQuery,
+} from '@lensloop/shared';
 import { IsIn, IsISO8601, IsOptional, Matches, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
 
@@ -8,6 +15,14 @@ export class OrderQueryDto extends PageQueryDto implements OrderQuery {
   @IsOptional()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
+
+  @ApiPropertyOptional({
+    enum: ORDER_KINDS,
+    description: 'A member’s list shows goods unless asked for top_up; a staff list shows both unless asked.',
+  })
+  @IsOptional()
+  @IsIn(ORDER_KINDS)
+  kind?: OrderKind;
 }
 
 export class StaffOrderQueryDto extends OrderQueryDto implements StaffOrderQuery {

@@ -13,6 +13,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -127,4 +128,12 @@ export class OrderRequestDto implements OrderRequest {
   @Min(1)
   @Max(MAX_ID)
   couponId?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Pay min(balance, what is left after coupon and points) from the stored value; WeChat Pay collects the rest. Refused (409 WALLET_INSUFFICIENT) with a zero balance.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  useBalance?: boolean;
 }

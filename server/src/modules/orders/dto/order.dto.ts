@@ -2,10 +2,12 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/sw
 import {
   FULFILMENTS,
   ORDER_ACTORS,
+  ORDER_KINDS,
   ORDER_STATUSES,
   type Fulfilment,
   type Order,
   type OrderActor,
+  type OrderKind,
   type OrderEvent,
   type OrderStatus,
   type OrderSummary,
@@ -15,10 +17,12 @@ import {
 } from '@lensloop/shared';
 import { LensOptionDto, STRING_MAP } from '../../catalog/dto/product.dto';
 import { QuoteCouponsDto } from '../../coupons/dto/coupon.dto';
+import { QuoteWalletDto } from '../../wallet/dto/wallet.dto';
 import { DeliveryAddressDto } from './order-request.dto';
 
 export const ORDER_STATUS = { enum: ORDER_STATUSES } as const;
 const FULFILMENT = { enum: FULFILMENTS } as const;
+export const ORDER_KIND = { enum: ORDER_KINDS } as const;
 
 export class PricedLensDto implements PricedLens {
   @ApiProperty()
@@ -100,6 +104,9 @@ export class QuoteDto implements Quote {
 
   @ApiProperty({ type: QuoteCouponsDto, description: 'The member’s available coupons against this order.' })
   coupons: QuoteCouponsDto;
+
+  @ApiProperty({ type: QuoteWalletDto, description: 'The member’s stored value and the top-up suggestion.' })
+  wallet: QuoteWalletDto;
 }
 
 export class OrderEventDto implements OrderEvent {
@@ -122,13 +129,23 @@ export class OrderEventDto implements OrderEvent {
   at: string;
 }
 
-// An order carries its discount, not the quote's coupon options.
-export class OrderDto extends OmitType(QuoteDto, ['coupons'] as const) implements Order {
+// An order carries its discount and wallet payment, not the quote's coupon options and suggestion.
+export class OrderDto extends OmitType(QuoteDto, ['coupons', 'wallet'] as const) implements Order {
   @ApiProperty()
   id: number;
 
   @ApiProperty({ description: 'Order number shown to people.' })
   no: string;
+
+  @ApiProperty(ORDER_KIND)
+  kind: OrderKind;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The line of an order without catalog items (a top-up); null for goods.',
+  })
+  description: string | null;
 
   @ApiProperty(ORDER_STATUS)
   status: OrderStatus;
@@ -142,8 +159,11 @@ export class OrderDto extends OmitType(QuoteDto, ['coupons'] as const) implement
   @ApiProperty({ type: DeliveryAddressDto, nullable: true })
   address: DeliveryAddressDto | null;
 
-  @ApiProperty({ description: 'Refunded so far, fen.' })
+  @ApiProperty({ description: 'Refunded so far (WeChat Pay and wallet parts), fen.' })
   refunded: number;
+
+  @ApiProperty({ description: 'The part of balancePaid returned to the wallet, fen.' })
+  balanceRefunded: number;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -156,7 +176,16 @@ export class OrderDto extends OmitType(QuoteDto, ['coupons'] as const) implement
 }
 
 export class OrderSummaryDto
-  extends PickType(OrderDto, ['id', 'no', 'status', 'storeId', 'fulfilment', 'payable', 'createdAt'] as const)
+  extends PickType(OrderDto, [
+    'id',
+    'no',
+    'kind',
+    'status',
+    'storeId',
+    'fulfilment',
+    'payable',
+    'createdAt',
+  ] as const)
   implements OrderSummary
 {
   @ApiProperty()

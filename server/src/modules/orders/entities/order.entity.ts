@@ -1,4 +1,4 @@
-import type { DeliveryAddress, Fulfilment, OrderStatus } from '@lensloop/shared';
+import type { DeliveryAddress, Fulfilment, OrderKind, OrderStatus } from '@lensloop/shared';
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt } from '../../../infra/database/columns';
 import { OrderItemEntity } from './order-item.entity';
@@ -18,6 +18,13 @@ export class OrderEntity {
 
   @Column()
   memberId: number;
+
+  /** Goods, or a stored-value top-up (no items; `description` names it). */
+  @Column({ type: 'varchar', length: 10, default: 'goods' })
+  kind: OrderKind;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  description: string | null;
 
   @Column()
   storeId: number;
@@ -47,9 +54,13 @@ export class OrderEntity {
   @Column('int')
   payable: number;
 
-  /** Refunded so far, in fen. */
+  /** Refunded so far through WeChat Pay, in fen (at most `payable`). */
   @Column('int', { default: 0 })
   refunded: number;
+
+  /** Returned to the wallet so far, in fen (at most `balancePaid`). */
+  @Column('int', { default: 0 })
+  balanceRefunded: number;
 
   @Column({ type: 'datetime', precision: 6 })
   expiresAt: Date;

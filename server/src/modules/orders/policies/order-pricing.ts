@@ -28,7 +28,7 @@ export const NO_REDUCTIONS: Reductions = { discount: 0, pointsDiscount: 0, balan
 export function quoteTotals(
   lineTotals: readonly Fen[],
   reductions: Reductions = NO_REDUCTIONS,
-): Omit<Quote, 'items' | 'coupons'> {
+): Omit<Quote, 'items' | 'coupons' | 'wallet'> {
   const subtotal = lineTotals.reduce((sum, total) => sum + total, 0);
   let remaining = subtotal;
   const take = (amount: Fen): Fen => {

@@ -11,7 +11,10 @@ export class PrescriptionQueryDto extends PageQueryDto implements PrescriptionQu
 }
 
 export class CustomerSearchQueryDto extends PageQueryDto implements CustomerSearchQuery {
-  @ApiProperty({ description: 'Phone (11 digits), member code (12 digits) or the start of a name.' })
+  @ApiProperty({
+    description:
+      'Phone (11 digits), printed member number (12 digits), a scanned rotating member code (`MB…`, from `GET /me/member-code`) or the start of a name.',
+  })
   @IsString()
   @Length(1, 64)
   q: string;

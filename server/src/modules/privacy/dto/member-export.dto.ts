@@ -4,10 +4,12 @@ import { AppointmentDto } from '../../appointments/dto/appointment.dto';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { CouponDto } from '../../coupons/dto/coupon.dto';
 import { ReferralExportDto } from '../../referrals/dto/referral.dto';
+import { TradeInDto } from '../../trade-ins/dto/trade-in.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
+import { WalletExportDto } from '../../wallet/dto/wallet.dto';
 
 type ExportedMember = MemberExport['member'];
 type ExportedCartLine = MemberExport['cart'][number];
@@ -71,4 +73,11 @@ export class MemberExportDto implements MemberExport {
 
   @ApiProperty({ type: ReferralExportDto })
   referrals: ReferralExportDto;
+  @ApiProperty({
+    type: [TradeInDto],
+    description: 'Kept on erasure for the credit’s accounting, without photos (files deleted) and notes.',
+  })
+  tradeIns: TradeInDto[];
+  @ApiProperty({ type: WalletExportDto, description: 'Kept after erasure: money records for the accounts.' })
+  wallet: WalletExportDto;
 }
