@@ -364,6 +364,31 @@ describe('referrals (MariaDB)', () => {
       expect(await rewardCoupons(referrer.memberId)).toBe(1);
     });
 
+    it('should not take a stored-value top-up for the first goods order', async () => {
+      const plans = await as(admin.authorization, api().put('/api/v1/admin/wallet/plans'))
+        .send([{ pay: 10_000, credit: 10_000 }])
+        .expect(200);
+      const { referrer, friend } = await referrerAndFriend();
+      const topUp = await as(friend.authorization, api().post('/api/v1/me/wallet/top-ups'))
+        .send({ planId: plans.body[0].id, storeId })
+        .expect(201);
+      await as(friend.authorization, api().post(`/api/v1/dev/payments/${topUp.body.orderId}/succeed`)).expect(
+        200,
+      );
+      await settleEvents();
+      const [topUpOrder] = await server.dataSource.query('SELECT status, kind FROM orders WHERE id = ?', [
+        topUp.body.orderId,
+      ]);
+      expect(topUpOrder).toMatchObject({ status: 'completed', kind: 'top_up' });
+      expect(await attributionOf(friend.memberId)).toMatchObject({ status: 'registered' });
+      // The first goods order is what counts.
+      await completedOrder(friend);
+      expect(await attributionOf(friend.memberId)).toMatchObject({ status: 'ordered' });
+      await advanceClock(server.baseUrl, 8 * DAY);
+      await runJob(server.baseUrl, 'referral-rewards');
+      expect(await rewardCoupons(referrer.memberId)).toBe(1);
+    });
+
     it('should cancel the reward when the order is refunded inside the window', async () => {
       const { referrer, friend } = await referrerAndFriend();
       const orderId = await completedOrder(friend);
