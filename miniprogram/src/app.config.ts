@@ -30,6 +30,10 @@ export default defineAppConfig({
       pages: ['centre/index', 'points/index'],
     },
     {
+      root: 'subpackages/referral',
+      pages: ['invite/index'],
+    },
+    {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
       pages: [

@@ -6,6 +6,7 @@ import zhCN from '@nutui/nutui-react-taro/dist/es/locales/zh-CN';
 import { t, type MessageKey } from './i18n';
 import { useLocale } from './hooks/use-locale';
 import { enableKeyboardAccess } from './services/keyboard-access';
+import { captureReferral } from './services/referral';
 // Applies the stored large-text choice from the first page on, not only once 我的 is opened.
 import './stores/large-text';
 import './app.scss';
@@ -13,6 +14,9 @@ import './app.scss';
 const TAB_KEYS: MessageKey[] = ['tab.home', 'tab.products', 'tab.me'];
 
 if (process.env.TARO_ENV === 'h5') enableKeyboardAccess(document);
+// A friend's invitation (share card, link or mini-program code) is kept from the first opening on.
+captureReferral();
+if (process.env.TARO_ENV === 'weapp') Taro.onAppShow((options) => captureReferral(options.query));
 
 function App({ children }: PropsWithChildren) {
   const locale = useLocale();

@@ -26,6 +26,7 @@ import { PrescriptionsModule } from './modules/prescriptions/prescriptions.modul
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { PaymentsModule } from './modules/payments/payments.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { TradeInsModule } from './modules/trade-ins/trade-ins.module';
@@ -65,6 +66,7 @@ export class AppModule {
         MembershipModule,
         PaymentsModule,
         AppointmentsModule,
+        ReferralsModule,
         // Test clock and job trigger: never mounted in production.
         ...(config.environment === 'production' ? [] : [DevModule]),
       ],

@@ -72,6 +72,7 @@ import type {
   StaffOrderQuery,
   TransitionRequest,
 } from './orders/order.types';
+import type { MyReferral, ReferralScanRequest } from './referrals/referral.types';
 import type {
   TopUpRequest,
   TopUpStarted,
@@ -348,6 +349,15 @@ export class ApiClient {
 
   markNoShow(id: number): Promise<StaffAppointment> {
     return this.request('POST', `/staff/appointments/${id}/no-show`);
+  }
+
+  myReferral(): Promise<MyReferral> {
+    return this.request('GET', '/me/referral');
+  }
+
+  /** The mini-program was opened through a referral code (counted for the funnel). */
+  recordReferralScan(body: ReferralScanRequest): Promise<void> {
+    return this.request('POST', '/referral-scans', body);
   }
 
   listWalletPlans(query: { orderAmount?: number } = {}): Promise<WalletPlan[]> {

@@ -4,6 +4,7 @@ import type { MembershipExport } from './membership/membership.types';
 import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
+import type { CustomerReferrals, ReferralExport } from './referrals/referral.types';
 import type { TradeIn } from './trade-ins/trade-in.types';
 import type { WalletExport } from './wallet/wallet.types';
 
@@ -47,6 +48,10 @@ export interface WechatLoginRequest {
   code: string;
   referralCode?: string;
   storeId?: number;
+  /** The wxacode scene the mini-program was opened with (`ref:<code>` a friend's invitation). */
+  scene?: string;
+  /** When the referral code was first scanned or opened (ISO instant), kept by the mini-program. */
+  scannedAt?: string;
 }
 
 export interface WechatLoginResponse {
@@ -294,6 +299,10 @@ export interface CustomerCard extends CustomerSummary {
   /** Whether the member currently allows their prescriptions to be stored and read by staff. */
   prescriptionConsent: boolean;
   profiles: (FamilyProfile & { lastPrescription: PrescriptionHeader | null })[];
+  /** Who referred the customer (masked), null when nobody did. */
+  referredBy: CustomerReferrals['referredBy'];
+  /** Whom the customer referred. */
+  referred: CustomerReferrals['referred'];
 }
 
 export interface LatestPrescriptionQuery {
@@ -317,6 +326,8 @@ export interface MemberExportSections {
   appointments: Appointment[];
   /** Deleted on erasure; orders keep the discount they got. */
   coupons: Coupon[];
+  /** The member's referral code and who referred them; erasure deletes both (referrers keep a count). */
+  referrals: ReferralExport;
   /** Kept on erasure for the credit's accounting, without photos (files deleted) and notes. */
   tradeIns: TradeIn[];
   /** Kept on erasure (money records for the accounts), holding the member id only. */

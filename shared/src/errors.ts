@@ -10,6 +10,7 @@ import { OrdersErrorCode } from './orders/errors';
 import { PaymentsErrorCode } from './payments/errors';
 import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
+import { ReferralsErrorCode } from './referrals/errors';
 import { StoresErrorCode } from './stores/errors';
 import { TradeInsErrorCode } from './trade-ins/errors';
 import { WalletErrorCode } from './wallet/errors';
@@ -27,6 +28,7 @@ export {
   PaymentsErrorCode,
   PlatformErrorCode,
   PrescriptionsErrorCode,
+  ReferralsErrorCode,
   StoresErrorCode,
   TradeInsErrorCode,
   WalletErrorCode,
@@ -46,6 +48,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   platform: PlatformErrorCode,
   appointments: AppointmentsErrorCode,
   coupons: CouponsErrorCode,
+  referrals: ReferralsErrorCode,
   tradeIns: TradeInsErrorCode,
   wallet: WalletErrorCode,
   membership: MembershipErrorCode,
@@ -65,6 +68,7 @@ export const ErrorCode = {
   ...PlatformErrorCode,
   ...AppointmentsErrorCode,
   ...CouponsErrorCode,
+  ...ReferralsErrorCode,
   ...TradeInsErrorCode,
   ...WalletErrorCode,
   ...MembershipErrorCode,

@@ -10,3 +10,4 @@ export * from './coupons';
 export * from './trade-ins';
 export * from './membership';
 export * from './wallet';
+export * from './referrals';

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DEMO_CUSTOMER } from '../../server/src/demo/demo-family';
+import { DEMO_REFERRAL_CODE } from '../../server/src/demo/demo-referrals';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import { customerAuth, staffAuth } from '../support/actors';
 import { waitFor } from '../support/outbox';
@@ -149,6 +150,20 @@ describe('the demo seed (MariaDB)', () => {
     // Nothing has aged out: the tier review leaves her tier alone.
     await api().post('/api/v1/dev/jobs/tier-review/run').expect(200);
     expect((await as('/api/v1/me')).body).toMatchObject({ tier: 'silver', points: 1_584 });
+  });
+
+  it('should show the demo parent’s referral code with one invited friend', async () => {
+    const parent = await customerAuth(server.baseUrl, 'demo-parent');
+    const referral = await api()
+      .get('/api/v1/me/referral')
+      .set('authorization', parent.authorization)
+      .expect(200);
+    expect(referral.body).toMatchObject({
+      code: DEMO_REFERRAL_CODE,
+      invited: 1,
+      rewarded: 0,
+      friends: [{ nicknameMasked: '李*', status: 'registered' }],
+    });
   });
 
   it('should welcome a new member with 新人礼 ¥20 and offer 满300减50 and 免费清洗 in the claim centre', async () => {

@@ -262,7 +262,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
       [String(memberId)],
     );
     expect(events.map((event) => JSON.parse(event.payload))).toEqual([
-      { memberId, storeId, referralCode: 'FRIEND01', scene: null },
+      { memberId, storeId, referralCode: 'FRIEND01', scene: null, scannedAt: null },
     ]);
   });
 

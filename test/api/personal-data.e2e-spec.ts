@@ -22,6 +22,7 @@ const SHARED_SECTIONS = Object.keys({
   orders: true,
   appointments: true,
   coupons: true,
+  referrals: true,
   tradeIns: true,
   wallet: true,
   membership: true,
@@ -114,6 +115,7 @@ describe('personal data contributors (MariaDB)', () => {
       .expect(201);
     await as(api().post('/api/v1/cart/items')).send({ skuId: contactSku, quantity: 1 }).expect(201);
     await as(api().post(`/api/v1/coupons/${couponTemplateId}/claim`)).expect(201);
+    await as(api().get('/api/v1/me/referral')).expect(200);
     const photo = await as(api().post('/api/v1/trade-ins/photos'))
       .attach('file', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'old-glasses.jpg')
       .expect(201);
@@ -169,6 +171,7 @@ describe('personal data contributors (MariaDB)', () => {
       cart: [],
       appointments: [],
       coupons: [],
+      referrals: { code: null, referredBy: null, invited: [] },
       tradeIns: [expect.objectContaining({ photos: [], inspectionNote: null, rejectReason: null })],
       membership: {
         standing: expect.objectContaining({ tier: 'regular', spend12m: 0, points: 0 }),

@@ -192,6 +192,8 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
         p.getByTestId('access-log').or(p.getByTestId('empty')).first().waitFor(),
       );
       await audit(page, mode, 'access-log');
+      await visit(page, 'subpackages/referral/invite/index', (p) => p.getByTestId('referral-page').waitFor());
+      await audit(page, mode, 'referral');
 
       await visit(page, 'subpackages/member/coupons/index', (p) => p.getByTestId('my-coupons').waitFor());
       await audit(page, mode, 'my-coupons', true);

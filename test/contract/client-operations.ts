@@ -51,6 +51,8 @@ export const CLIENT_OPERATIONS = {
   rescheduleAppointment: 'rescheduleAppointment',
   listStaffAppointments: 'listStoreAppointments',
   markNoShow: 'markNoShow',
+  myReferral: 'getMyReferral',
+  recordReferralScan: 'recordReferralScan',
   listClaimableCoupons: 'listClaimableCoupons',
   claimCoupon: 'claimCoupon',
   listMyCoupons: 'listMyCoupons',

@@ -58,6 +58,8 @@ const CALLS: Record<keyof typeof CLIENT_OPERATIONS, (api: ApiClient) => Promise<
   listStaffAppointments: (api) =>
     api.listStaffAppointments({ date: 'today', storeId: 3, page: 1, pageSize: 20 }),
   markNoShow: (api) => api.markNoShow(13),
+  myReferral: (api) => api.myReferral(),
+  recordReferralScan: (api) => api.recordReferralScan(body()),
   listClaimableCoupons: (api) => api.listClaimableCoupons(),
   claimCoupon: (api) => api.claimCoupon(15),
   listMyCoupons: (api) => api.listMyCoupons({ status: 'available' }),

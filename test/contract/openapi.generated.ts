@@ -1385,6 +1385,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the member’s referral code, its mini-program code and the invited friends */
+        get: operations["getMyReferral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referral-scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the mini-program was opened through a referral code (funnel) */
+        post: operations["recordReferralScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referral-qr/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the mini-program code image of a referral code (`<code>.png`) */
+        get: operations["getReferralQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/referral-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the referral rule (defaults until one is saved) */
+        get: operations["getReferralRule"];
+        /** Set the referral rule: reward, return window, monthly cap, attribution days */
+        put: operations["putReferralRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/referrals/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referral funnel of a period: scans → registrations → first orders → rewards */
+        get: operations["getReferralFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/clock": {
         parameters: {
             query?: never;
@@ -1459,7 +1545,7 @@ export interface components {
              * @description Stable error code: switch on this, never on the message.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT" | "POINTS_INSUFFICIENT" | "POINTS_OVER_LIMIT";
+            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "REFERRAL_CODE_NOT_FOUND" | "REFERRAL_REWARD_TEMPLATE_INVALID" | "REFERRAL_QR_NOT_FOUND" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT" | "POINTS_INSUFFICIENT" | "POINTS_OVER_LIMIT";
             /** @description For people; wording may change. */
             message: string;
             /** @description One entry per invalid field; empty otherwise. */
@@ -1498,7 +1584,12 @@ export interface components {
         WechatLoginDto: {
             /** @description Code from wx.login(); `dev-<name>` against the local fake. */
             code: string;
+            /** @description A friend's referral code (share link). Unknown or malformed codes are ignored, never an error. */
             referralCode?: string;
+            /** @description The wxacode scene the mini-program was opened with: `ref:<code>` a friend's invitation, `s:<staffId>`, `t:<storeId>`, `r:<cityCode>`. */
+            scene?: string;
+            /** @description When the referral code was first scanned or opened (ISO 8601), as the mini-program kept it; ignored when not a date. */
+            scannedAt?: string;
             /** @description Store whose QR code brought the customer in. */
             storeId?: number;
         };
@@ -1975,6 +2066,22 @@ export interface components {
             birthDate: string | null;
             lastPrescription: components["schemas"]["PrescriptionHeaderDto"] | null;
         };
+        ReferralPersonDto: {
+            memberId: number;
+            nicknameMasked: string;
+        };
+        ReferredMemberDto: {
+            memberId: number;
+            nicknameMasked: string;
+            /** Format: date-time */
+            joinedAt: string;
+            /** @enum {string} */
+            status: "registered" | "ordered" | "rewarded" | "cancelled" | "capped";
+        };
+        ReferredMembersDto: {
+            count: number;
+            members: components["schemas"]["ReferredMemberDto"][];
+        };
         CustomerCardDto: {
             id: number;
             nickname: string | null;
@@ -1990,6 +2097,10 @@ export interface components {
             ownerStaff: components["schemas"]["StaffRefDto"] | null;
             prescriptionConsent: boolean;
             profiles: components["schemas"]["CustomerProfileDto"][];
+            /** @description Who referred the customer (masked). */
+            referredBy: components["schemas"]["ReferralPersonDto"] | null;
+            /** @description Whom the customer referred. */
+            referred: components["schemas"]["ReferredMembersDto"];
         };
         RecordPrescriptionDto: {
             /** @description Family profile; the member’s own when absent. */
@@ -2213,6 +2324,27 @@ export interface components {
             /** @description The order it was used on. */
             orderId: number | null;
         };
+        ReferredByExportDto: {
+            memberId: number;
+            code: string | null;
+            /** Format: date-time */
+            attributedAt: string;
+            /** @enum {string} */
+            status: "registered" | "ordered" | "rewarded" | "cancelled" | "capped";
+        };
+        ReferralFriendDto: {
+            /** @example 张*丰 */
+            nicknameMasked: string;
+            /** Format: date-time */
+            joinedAt: string;
+            /** @enum {string} */
+            status: "registered" | "ordered" | "rewarded" | "cancelled" | "capped";
+        };
+        ReferralExportDto: {
+            code: string | null;
+            referredBy: components["schemas"]["ReferredByExportDto"] | null;
+            invited: components["schemas"]["ReferralFriendDto"][];
+        };
         TradeInPhotoDto: {
             id: number;
             /**
@@ -2343,6 +2475,7 @@ export interface components {
             appointments: components["schemas"]["AppointmentDto"][];
             /** @description Used, available and expired. */
             coupons: components["schemas"]["CouponDto"][];
+            referrals: components["schemas"]["ReferralExportDto"];
             /** @description Kept on erasure for the credit’s accounting, without photos (files deleted) and notes. */
             tradeIns: components["schemas"]["TradeInDto"][];
             /** @description Kept after erasure: money records for the accounts. */
@@ -2971,6 +3104,62 @@ export interface components {
             slotMinutes: number;
             /** @example 1 */
             perOptometrist: number;
+        };
+        MyReferralDto: {
+            /** @example K7M2Q9XA */
+            code: string;
+            /** @description Path of the mini-program code image (`wxacode.getUnlimited`, scene `ref:<code>`) on this server. */
+            qrUrl: string;
+            /** @description Friends attributed to this member. */
+            invited: number;
+            /** @description Friends whose first order earned this member a reward. */
+            rewarded: number;
+            friends: components["schemas"]["ReferralFriendDto"][];
+        };
+        ReferralScanDto: {
+            /** @description The referral code the mini-program was opened with. */
+            code: string;
+        };
+        ReferralRewardDto: {
+            couponTemplateId: number | null;
+            points: number | null;
+        };
+        ReferralRuleDto: {
+            reward: components["schemas"]["ReferralRewardDto"];
+            returnWindowDays: number;
+            monthlyCapPerReferrer: number;
+            attributionDays: number;
+        };
+        ReferralRewardInputDto: {
+            /** @description A coupon template of channel `reward`. */
+            couponTemplateId?: number;
+            /** @description Points for the referrer (credited by the membership module). */
+            points?: number;
+        };
+        ReferralRuleInputDto: {
+            reward: components["schemas"]["ReferralRewardInputDto"];
+            /** @example 7 */
+            returnWindowDays: number;
+            /** @example 10 */
+            monthlyCapPerReferrer: number;
+            /** @example 7 */
+            attributionDays: number;
+        };
+        ReferralFunnelDto: {
+            from: string;
+            to: string;
+            /** @description Openings of the mini-program through a referral code. */
+            scans: number;
+            /** @description New members attributed to a referrer. */
+            registrations: number;
+            /** @description Referees whose first order completed. */
+            firstOrders: number;
+            /** @description Rewards granted. */
+            rewards: number;
+            /** @description First logins with a code that was not attributed, by reason. */
+            rejected: {
+                [key: string]: number;
+            };
         };
         DevClockDto: {
             /** @description move the clock forward */
@@ -9070,6 +9259,360 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
                         code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    getMyReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReferralDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    recordReferralScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralScanDto"];
+            };
+        };
+        responses: {
+            /** @description Counted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REFERRAL_CODE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    getReferralQr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REFERRAL_QR_NOT_FOUND";
+                    };
+                    "image/jpeg": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REFERRAL_QR_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description WeChat unavailable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECHAT_UNAVAILABLE";
+                    };
+                    "image/jpeg": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECHAT_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getReferralRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRuleDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    putReferralRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralRuleInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRuleDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COUPON_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REFERRAL_REWARD_TEMPLATE_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    getReferralFunnel: {
+        parameters: {
+            query: {
+                /** @description First day, `YYYY-MM-DD` (Asia/Shanghai). */
+                from: string;
+                /** @description Last day, `YYYY-MM-DD` (Asia/Shanghai), inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralFunnelDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };

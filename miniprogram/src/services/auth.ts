@@ -1,5 +1,11 @@
 import Taro from '@tarojs/taro';
-import type { Member, MemberExport, StaffLoginResponse, WechatLoginResponse } from '@lensloop/shared';
+import type {
+  Member,
+  MemberExport,
+  StaffLoginResponse,
+  WechatLoginRequest,
+  WechatLoginResponse,
+} from '@lensloop/shared';
 import { callApi } from './request';
 
 /** A WeChat login code: from `Taro.login()` in the mini-program, typed in by hand in H5. */
@@ -8,8 +14,11 @@ export async function wechatLoginCode(): Promise<string> {
   return code;
 }
 
-export function loginWithWechatCode(code: string): Promise<WechatLoginResponse> {
-  return callApi((api) => api.wechatLogin({ code }));
+export function loginWithWechatCode(
+  code: string,
+  arrival: Omit<WechatLoginRequest, 'code'> = {},
+): Promise<WechatLoginResponse> {
+  return callApi((api) => api.wechatLogin({ code, ...arrival }));
 }
 
 export function fetchMe(): Promise<Member> {

@@ -101,6 +101,11 @@ const STATUS_BY_DOMAIN: {
     COUPON_CODE_INVALID: 422,
     COUPON_NOT_APPLICABLE: 422,
   },
+  referrals: {
+    REFERRAL_CODE_NOT_FOUND: 404,
+    REFERRAL_REWARD_TEMPLATE_INVALID: 422,
+    REFERRAL_QR_NOT_FOUND: 404,
+  },
   tradeIns: {
     TRADE_IN_NOT_FOUND: 404,
     TRADE_IN_PHOTO_NOT_FOUND: 404,
@@ -135,6 +140,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.platform,
   ...STATUS_BY_DOMAIN.appointments,
   ...STATUS_BY_DOMAIN.coupons,
+  ...STATUS_BY_DOMAIN.referrals,
   ...STATUS_BY_DOMAIN.tradeIns,
   ...STATUS_BY_DOMAIN.wallet,
   ...STATUS_BY_DOMAIN.membership,

@@ -18,6 +18,7 @@ import { seedDemoCoupons } from './demo-coupons';
 import { seedDemoMembership } from './demo-membership';
 import { seedDemoTradeInRules } from './demo-trade-ins';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
+import { seedDemoReferrals } from './demo-referrals';
 import { seedDemoWallet } from './demo-wallet';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
@@ -155,6 +156,7 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
     );
     await seedDemoFamily(manager, box, stores);
     await seedDemoCoupons(manager);
+    await seedDemoReferrals(manager);
     await seedDemoTradeInRules(manager);
     await seedDemoWallet(manager, DEMO_CUSTOMER.openid, stores[0].id);
   });

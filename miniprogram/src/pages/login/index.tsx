@@ -6,6 +6,7 @@ import { LabelledInput } from '../../components/labelled-input';
 import { usePageTitle } from '../../hooks/use-locale';
 import { errorMessage, t } from '../../i18n';
 import { loginWithWechatCode, wechatLoginCode } from '../../services/auth';
+import { forgetReferral, referralForLogin } from '../../services/referral';
 import { returnAfterLogin } from '../../services/login-redirect';
 import { session } from '../../stores/session';
 import './index.scss';
@@ -28,7 +29,9 @@ export default function LoginPage() {
     setError(null);
     try {
       const code = IS_H5 ? devCode.trim() : await wechatLoginCode();
-      const { token, member } = await loginWithWechatCode(code);
+      // A friend's invitation kept since the app was opened through it (first touch).
+      const { token, member } = await loginWithWechatCode(code, referralForLogin());
+      forgetReferral();
       session.signInMember(token, member);
       void Taro.showToast({ title: t('login.success'), icon: 'success' });
       if (!(await returnAfterLogin(redirect))) await Taro.switchTab({ url: '/pages/me/index' });

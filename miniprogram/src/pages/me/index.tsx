@@ -190,6 +190,14 @@ export default function MePage() {
             >
               <Cell title={t('me.fitting')} clickable extra="›" />
             </View>
+            <View
+              role="link"
+              aria-label={t('me.referral')}
+              data-testid="me-referral-link"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/referral/invite/index' })}
+            >
+              <Cell title={t('me.referral')} clickable extra="›" />
+            </View>
           </Cell.Group>
           {/* NutUI's Cell drops ARIA attributes: the wrappers carry the roles. */}
           <Cell.Group>

@@ -29,6 +29,12 @@ import { OrderItemEntity } from '../../modules/orders/entities/order-item.entity
 import { OrderEntity } from '../../modules/orders/entities/order.entity';
 import { PaymentEntity } from '../../modules/payments/entities/payment.entity';
 import { RefundEntity } from '../../modules/payments/entities/refund.entity';
+import { ReferralAttributionEntity } from '../../modules/referrals/entities/referral-attribution.entity';
+import { ReferralCodeEntity } from '../../modules/referrals/entities/referral-code.entity';
+import { ReferralMonthlyGrantEntity } from '../../modules/referrals/entities/referral-monthly-grant.entity';
+import { ReferralRejectionEntity } from '../../modules/referrals/entities/referral-rejection.entity';
+import { ReferralRuleEntity } from '../../modules/referrals/entities/referral-rule.entity';
+import { ReferralScanEntity } from '../../modules/referrals/entities/referral-scan.entity';
 import { StaffEntity } from '../../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../../modules/stores/entities/store.entity';
 import { TradeInPhotoEntity } from '../../modules/trade-ins/entities/trade-in-photo.entity';
@@ -71,6 +77,13 @@ export const ENTITIES = [
   CouponTemplateEntity,
   CouponEntity,
   CouponIssueJobEntity,
+  // Referrals
+  ReferralCodeEntity,
+  ReferralAttributionEntity,
+  ReferralScanEntity,
+  ReferralRejectionEntity,
+  ReferralRuleEntity,
+  ReferralMonthlyGrantEntity,
   // Trade-ins
   TradeInEntity,
   TradeInPhotoEntity,

@@ -24,7 +24,10 @@ export interface DomainEvents {
     memberId: number;
     storeId: number | null;
     referralCode: string | null;
+    /** The raw wxacode scene of the first login (`ref:<code>`, `s:<staffId>`, …). */
     scene: string | null;
+    /** When the referral code was scanned, as the mini-program recorded it (ISO), else null. */
+    scannedAt: string | null;
   };
   /** Staff recorded an exam result (prescriptions module). */
   PrescriptionRecorded: {
@@ -42,6 +45,17 @@ export interface DomainEvents {
   OrderRefunded: OrderEventPayload & { refunded: number; balanceRefunded: number };
   /** A refund row was written; the payments module asks WeChat for it. */
   RefundCreated: { refundId: number; orderId: number };
+  /**
+   * A referrer's reward fell due (referrals module): `points` for the membership module to credit
+   * (0 when the rule gives a coupon only), `couponId` when a coupon was issued with it.
+   */
+  ReferralRewarded: {
+    attributionId: number;
+    referrerId: number;
+    refereeId: number;
+    points: number;
+    couponId: number | null;
+  };
   /** Staff inspected a trade-in and its credit coupon was issued (trade-ins module). */
   TradeInCredited: {
     tradeInId: number;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deflateSync } from 'node:zlib';
 import type { FakePayOptions } from './pay/dev-pay-credentials';
 import { createFakeWechatPay } from './pay/fake-wechat-pay';
 
@@ -18,7 +19,12 @@ export interface FakeWechatServer {
   close(): Promise<void>;
 }
 
-const DEV_CODE = /^dev-[\w.-]{1,48}$/;
+// `dev-<x>~<key>`: the WeChat user `dev-<x>` of another app, whose unionid comes from `<key>`
+// (the same person in two apps of one open platform account), for the self-referral tests.
+const DEV_CODE = /^(dev-[\w.-]{1,48})(?:~([\w.-]{1,32}))?$/;
+/** wxacode scenes: at most 32 visible characters of this set. */
+const SCENE = /^[\w!#$&'()*+,/:;=?@.~-]{1,32}$/;
+const PAGE = /^[\w-]+(\/[\w-]+)*$/;
 const DEV_PHONE_CODE = /^dev-phone-(1\d{10})$/;
 
 function send(response: ServerResponse, body: object): void {
@@ -64,11 +70,12 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
         case '/sns/jscode2session': {
           if (!credentialsValid(query))
             return send(response, { errcode: 40013, errmsg: `invalid appid rid: ${rid()}` });
-          const code = query.get('js_code') ?? '';
-          if (!DEV_CODE.test(code))
-            return send(response, { errcode: 40029, errmsg: `invalid code, rid: ${rid()}` });
-          const unionid = `union-${createHash('sha256').update(code).digest('hex').slice(0, 24)}`;
-          return send(response, { openid: code, unionid, session_key: randomBytes(16).toString('base64') });
+          const match = DEV_CODE.exec(query.get('js_code') ?? '');
+          if (!match) return send(response, { errcode: 40029, errmsg: `invalid code, rid: ${rid()}` });
+          const [, openid, unionKey] = match;
+          const unionSeed = unionKey === undefined ? openid : `union-key:${unionKey}`;
+          const unionid = `union-${createHash('sha256').update(unionSeed).digest('hex').slice(0, 24)}`;
+          return send(response, { openid, unionid, session_key: randomBytes(16).toString('base64') });
         }
         case '/cgi-bin/token': {
           if (!credentialsValid(query))
@@ -100,6 +107,26 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
             },
           });
         }
+        case '/wxa/getwxacodeunlimit': {
+          // Answers the image bytes, or WeChat's JSON error body.
+          if (request.method !== 'POST')
+            return send(response, { errcode: 43002, errmsg: 'require POST method' });
+          if (!accessTokens.has(query.get('access_token') ?? '')) {
+            return send(response, {
+              errcode: 40001,
+              errmsg: `invalid credential, access_token is invalid, rid: ${rid()}`,
+            });
+          }
+          const body = parseJson(rawBody);
+          const scene = typeof body.scene === 'string' ? body.scene : '';
+          if (!SCENE.test(scene))
+            return send(response, { errcode: 40169, errmsg: `invalid length for scene, rid: ${rid()}` });
+          if (body.page !== undefined && (typeof body.page !== 'string' || !PAGE.test(body.page)))
+            return send(response, { errcode: 41030, errmsg: `invalid page rid: ${rid()}` });
+          response.writeHead(200, { 'content-type': 'image/png' });
+          response.end(fakeWxacode(scene, typeof body.page === 'string' ? body.page : ''));
+          return;
+        }
         default:
           response.writeHead(404, { 'content-type': 'application/json' });
           response.end(JSON.stringify({ errcode: 404, errmsg: 'not found' }));
@@ -114,4 +141,65 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
     close: () =>
       new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * A stand-in for a mini-program code: a real greyscale PNG whose pattern comes from the scene,
+ * with the scene and page in a `tEXt` chunk so tests can read back what was asked for.
+ */
+export function fakeWxacode(scene: string, page: string): Buffer {
+  const modules = 21;
+  const scale = 8;
+  const size = modules * scale;
+  const bits = createHash('sha256').update(`${scene}|${page}`).digest();
+  const dark = (x: number, y: number) => {
+    const finder = (fx: number, fy: number) => x >= fx && x < fx + 7 && y >= fy && y < fy + 7;
+    if (finder(0, 0) || finder(14, 0) || finder(0, 14)) {
+      const dx = x < 7 ? x : x - 14;
+      const dy = y < 7 ? y : y - 14;
+      return dx === 0 || dx === 6 || dy === 0 || dy === 6 || (dx >= 2 && dx <= 4 && dy >= 2 && dy <= 4);
+    }
+    const index = y * modules + x;
+    return ((bits[index % bits.length] >> (index % 8)) & 1) === 1;
+  };
+  const rows: Buffer[] = [];
+  for (let py = 0; py < size; py++) {
+    const row = Buffer.alloc(size + 1);
+    for (let px = 0; px < size; px++)
+      row[px + 1] = dark(Math.floor(px / scale), Math.floor(py / scale)) ? 0 : 255;
+    rows.push(row);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(0, 9); // greyscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('tEXt', Buffer.from(`wxacode\0scene=${scene}&page=${page}`, 'latin1')),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }

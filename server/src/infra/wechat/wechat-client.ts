@@ -66,6 +66,41 @@ export class WechatClient {
     }
   }
 
+  /**
+   * `wxacode.getUnlimited`: a mini-program code image opening `page` with `scene`. WeChat answers
+   * the image bytes, or a JSON error body.
+   */
+  async unlimitedQrCode(scene: string, page: string): Promise<{ contentType: string; image: Buffer }> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.getAccessToken();
+      let response: Response;
+      try {
+        response = await fetch(
+          `${this.baseUrl}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ scene, page, check_path: false, width: 430 }),
+            signal: AbortSignal.timeout(5000),
+          },
+        );
+      } catch (error) {
+        throw this.unavailable(error instanceof Error ? error.message : 'request failed');
+      }
+      if (!response.ok) throw this.unavailable(`HTTP ${response.status}`);
+      const contentType = response.headers.get('content-type') ?? '';
+      if (contentType.startsWith('image/')) {
+        return { contentType, image: Buffer.from(await response.arrayBuffer()) };
+      }
+      const body = (await response.json()) as WechatErrorBody;
+      if (body.errcode && INVALID_TOKEN_ERRORS.has(body.errcode) && attempt === 0) {
+        this.accessToken = null;
+        continue;
+      }
+      throw this.unavailable(`getwxacodeunlimit: WeChat error ${body.errcode ?? '?'}: ${body.errmsg ?? ''}`);
+    }
+  }
+
   private async getAccessToken(): Promise<string> {
     if (this.accessToken && this.accessToken.expiresAt > Date.now()) return this.accessToken.value;
     const query = new URLSearchParams({

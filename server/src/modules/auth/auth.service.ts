@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Member, StaffLoginResponse, WechatLoginResponse } from '@lensloop/shared';
+import {
+  referralCodeOfScene,
+  type Member,
+  type StaffLoginResponse,
+  type WechatLoginResponse,
+} from '@lensloop/shared';
 import type { TokenClaims } from '../../common/auth/principal';
 import { WechatClient } from '../../infra/wechat/wechat-client';
 import { MembersService } from '../members/members.service';
@@ -24,9 +29,13 @@ export class AuthService {
     // A store id from a scanned QR that no longer exists is ignored rather than failing the login.
     const homeStoreId =
       request.storeId && (await this.stores.exists(request.storeId)) ? request.storeId : null;
+    // A friend's invitation arrives as `referralCode` (share link) or as the scene `ref:<code>`
+    // (mini-program code); the referrals module judges it from `MemberRegistered`, never failing the login.
     const { member, isNew } = await this.members.loginWithWechat(session, {
       homeStoreId,
-      referralCode: request.referralCode ?? null,
+      referralCode: request.referralCode || referralCodeOfScene(request.scene),
+      scene: request.scene ?? null,
+      scannedAt: request.scannedAt ?? null,
     });
     const token = await this.sign({ sub: member.id, role: 'customer', storeId: null });
     return { token, member: await this.members.toMember(member), isNew };

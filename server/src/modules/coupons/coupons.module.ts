@@ -21,6 +21,7 @@ import { CouponEntity } from './entities/coupon.entity';
   ],
   controllers: [CouponsController],
   providers: [CouponsService, CouponCheckout, CouponIssueJob, CouponEventHandlers, CouponsPersonalData],
+  // Referral rewards issue reward-channel coupons through the service.
   exports: [CouponsService],
 })
 export class CouponsModule {}

@@ -35,6 +35,10 @@ import { maskPhone } from './policies/phone-mask';
 export interface Arrival {
   homeStoreId: number | null;
   referralCode: string | null;
+  /** The raw wxacode scene, kept in `MemberRegistered` for later use. */
+  scene?: string | null;
+  /** When the referral code was scanned (ISO), as the mini-program kept it. */
+  scannedAt?: string | null;
 }
 
 export function toCustomerSummary(member: MemberEntity): CustomerSummary {
@@ -81,7 +85,7 @@ export class MembersService {
   /** Finds the member of this WeChat user, creating them (and publishing `MemberRegistered`) on first login. */
   async loginWithWechat(
     session: WechatSession,
-    { homeStoreId, referralCode }: Arrival,
+    { homeStoreId, referralCode, scene = null, scannedAt = null }: Arrival,
   ): Promise<{ member: MemberEntity; isNew: boolean }> {
     const existing = await this.members.findOneBy({ openid: session.openid });
     if (existing) {
@@ -106,7 +110,8 @@ export class MembersService {
             memberId: created.id,
             storeId: homeStoreId,
             referralCode,
-            scene: null,
+            scene,
+            scannedAt,
           });
           return created;
         });
@@ -141,6 +146,16 @@ export class MembersService {
       where: { id: In([...memberIds]), erasedAt: IsNull() },
     });
     return new Set(members.map((member) => member.id));
+  }
+
+  /** Nicknames of these members (null for an erased member), for masked lists such as referrals. */
+  async nicknamesOf(memberIds: readonly number[]): Promise<Map<number, string | null>> {
+    if (memberIds.length === 0) return new Map();
+    const members = await this.members.find({
+      select: { id: true, nickname: true },
+      where: { id: In([...new Set(memberIds)]) },
+    });
+    return new Map(members.map((member) => [member.id, member.nickname]));
   }
 
   /** The member's rotating identification code (`MB<id>-<HMAC>`), a new one every 30 s. */

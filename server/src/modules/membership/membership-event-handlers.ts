@@ -16,7 +16,8 @@ function countsForMembership(payload: OrderEventPayload): boolean {
 /**
  * What membership does on order events; database work only, so `transactional` (exactly once,
  * in one transaction with the handled mark): the tier follows payments and refunds, points are
- * earned on completion, given back on cancel, and reversed on a full refund.
+ * earned on completion, given back on cancel, and reversed on a full refund; a referral reward's
+ * points are credited.
  */
 @Injectable()
 export class MembershipEventHandlers implements OnModuleInit {
@@ -77,6 +78,19 @@ export class MembershipEventHandlers implements OnModuleInit {
         await this.points.reverseEarned(tx, event.payload.orderId);
         await this.membership.recompute(tx, event.payload.memberId);
       },
+    });
+    this.events.subscribe({
+      name: 'membership.points-on-referral-reward',
+      type: 'ReferralRewarded',
+      mode: 'transactional',
+      handle: (event, manager) =>
+        this.points.earn(
+          manager as EntityManager,
+          event.payload.referrerId,
+          null,
+          event.payload.points,
+          pointsExpireAt(this.clock.now()),
+        ),
     });
   }
 

@@ -6,6 +6,7 @@ import { SealedBox } from '../../infra/crypto/sealed-box';
 import { AuditModule } from '../audit/audit.module';
 import { MembersModule } from '../members/members.module';
 import { OrdersModule } from '../orders/orders.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { StaffModule } from '../staff/staff.module';
 import { StoresModule } from '../stores/stores.module';
 import { ConsentsService } from './consents.service';
@@ -25,6 +26,8 @@ import { StaffDeskService } from './staff-desk.service';
     StoresModule,
     // Orders list the lines bought with a prescription, and take our reference checker (see OrdersModule).
     OrdersModule,
+    // The customer card shows who referred the customer and whom they referred.
+    ReferralsModule,
   ],
   controllers: [PrescriptionsController, StaffDeskController],
   providers: [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type CustomerCard, type CustomerSummary, type Page } from '@lensloop/shared';
 import { MembersService, toCustomerSummary } from '../members/members.service';
 import { ProfilesService, toFamilyProfile } from '../members/profiles.service';
+import { ReferralsService } from '../referrals/referrals.service';
 import { ConsentsService } from './consents.service';
 import type { CustomerSearchQueryDto } from './dto/prescription-queries.dto';
 import { PrescriptionsService } from './prescriptions.service';
@@ -14,6 +15,7 @@ export class StaffDeskService {
     private readonly profiles: ProfilesService,
     private readonly consents: ConsentsService,
     private readonly prescriptions: PrescriptionsService,
+    private readonly referrals: ReferralsService,
   ) {}
 
   async searchCustomers(query: CustomerSearchQueryDto): Promise<Page<CustomerSummary>> {
@@ -22,10 +24,11 @@ export class StaffDeskService {
 
   async getCustomerCard(memberId: number): Promise<CustomerCard> {
     const member = await this.memberService.getMember(memberId);
-    const [summary, profiles, consent] = await Promise.all([
+    const [summary, profiles, consent, referrals] = await Promise.all([
       this.memberService.toMember(member),
       this.profiles.listProfiles(memberId),
       this.consents.isGranted(memberId),
+      this.referrals.customerReferrals(memberId),
     ]);
     // Without consent staff see no trace of the prescriptions, not even their dates.
     const headers = consent ? await this.prescriptions.latestHeaders(memberId) : new Map();
@@ -38,6 +41,8 @@ export class StaffDeskService {
         ...toFamilyProfile(profile),
         lastPrescription: headers.get(profile.id) ?? null,
       })),
+      referredBy: referrals.referredBy,
+      referred: referrals.referred,
     };
   }
 }

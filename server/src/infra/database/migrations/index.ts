@@ -4,6 +4,7 @@ import { OrdersAndPayments1795600000000 } from './1795600000000-orders-and-payme
 import { AppointmentsAndPowerRanges1795700000000 } from './1795700000000-appointments-and-power-ranges.migration';
 import { Outbox1795710000000 } from './1795710000000-outbox.migration';
 import { Coupons1795720000000 } from './1795720000000-coupons.migration';
+import { Referrals1795760000000 } from './1795760000000-referrals.migration';
 import { CouponCredits1795730000000 } from './1795730000000-coupon-credits.migration';
 import { TradeIns1795730000001 } from './1795730000001-trade-ins.migration';
 import { Wallet1795750000000 } from './1795750000000-wallet.migration';
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   AppointmentsAndPowerRanges1795700000000,
   Outbox1795710000000,
   Coupons1795720000000,
+  Referrals1795760000000,
   CouponCredits1795730000000,
   TradeIns1795730000001,
   Wallet1795750000000,

@@ -8,11 +8,32 @@ export class WechatLoginDto implements WechatLoginRequest {
   @Length(1, 128)
   code: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      "A friend's referral code (share link). Unknown or malformed codes are ignored, never an error.",
+  })
   @IsOptional()
   @IsString()
-  @Length(1, 32)
+  @Length(0, 200)
   referralCode?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The wxacode scene the mini-program was opened with: `ref:<code>` a friend's invitation, `s:<staffId>`, `t:<storeId>`, `r:<cityCode>`.",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  scene?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'When the referral code was first scanned or opened (ISO 8601), as the mini-program kept it; ignored when not a date.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 40)
+  scannedAt?: string;
 
   @ApiPropertyOptional({ description: 'Store whose QR code brought the customer in.' })
   @IsOptional()

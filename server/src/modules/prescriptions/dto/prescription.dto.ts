@@ -24,6 +24,7 @@ import { oneOfModels } from '../../../common/openapi/api-responses.decorator';
 import { FamilyProfileDto, MemberDto, StaffRefDto } from '../../members/dto/member.dto';
 import { ConsentDto } from './consent.dto';
 import { BinocularPdDto, EyePrescriptionDto, MonocularPdDto } from './record-prescription.dto';
+import { ReferralPersonDto, ReferredMembersDto } from '../../referrals/dto/referral.dto';
 
 export class ConsentRecordDto extends ConsentDto implements Consent {
   @ApiProperty({ format: 'date-time' })
@@ -208,4 +209,14 @@ export class CustomerCardDto extends CustomerSummaryDto implements CustomerCard 
 
   @ApiProperty({ type: [CustomerProfileDto] })
   profiles: CustomerProfileDto[];
+
+  @ApiProperty({
+    type: ReferralPersonDto,
+    nullable: true,
+    description: 'Who referred the customer (masked).',
+  })
+  referredBy: ReferralPersonDto | null;
+
+  @ApiProperty({ type: ReferredMembersDto, description: 'Whom the customer referred.' })
+  referred: ReferredMembersDto;
 }

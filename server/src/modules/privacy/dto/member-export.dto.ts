@@ -3,6 +3,7 @@ import type { MemberExport } from '@lensloop/shared';
 import { AppointmentDto } from '../../appointments/dto/appointment.dto';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { CouponDto } from '../../coupons/dto/coupon.dto';
+import { ReferralExportDto } from '../../referrals/dto/referral.dto';
 import { TradeInDto } from '../../trade-ins/dto/trade-in.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { MembershipExportDto } from '../../membership/dto/membership.dto';
@@ -71,6 +72,8 @@ export class MemberExportDto implements MemberExport {
   @ApiProperty({ type: [CouponDto], description: 'Used, available and expired.' })
   coupons: CouponDto[];
 
+  @ApiProperty({ type: ReferralExportDto })
+  referrals: ReferralExportDto;
   @ApiProperty({
     type: [TradeInDto],
     description: 'Kept on erasure for the credit’s accounting, without photos (files deleted) and notes.',
