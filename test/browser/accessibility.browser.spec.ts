@@ -14,6 +14,11 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'accessibility');
 const LARGE_TEXT_KEY = 'lensloop.largeText';
+/** A 1×1 PNG for a trade-in photo. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 type Mode = 'normal' | 'large';
 
 /**
@@ -27,6 +32,7 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
   let productId: number;
   let orderId: number;
   let couponId: number;
+  let tradeInId: number;
 
   async function openPage(mode: Mode): Promise<Page> {
     const context = await browser.newContext({
@@ -89,6 +95,27 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
       await request(server.baseUrl)
         .post(`/api/v1/coupons/${claimable.find((coupon) => coupon.name === '满300减50')!.templateId}/claim`)
         .set('authorization', authorization)
+        .expect(201)
+    ).body.id;
+    // A submitted trade-in (default estimate rules) for the customer's and the store's detail pages.
+    const photo = await request(server.baseUrl)
+      .post('/api/v1/trade-ins/photos')
+      .set('authorization', authorization)
+      .attach('file', TINY_PNG, { filename: 'glasses.png', contentType: 'image/png' })
+      .expect(201);
+    tradeInId = (
+      await request(server.baseUrl)
+        .post('/api/v1/trade-ins')
+        .set('authorization', authorization)
+        .send({
+          category: 'optical',
+          material: 'titanium',
+          brandTier: 'premium',
+          ageYears: 2,
+          condition: 'good',
+          storeId: 1,
+          photoIds: [photo.body.id],
+        })
         .expect(201)
     ).body.id;
     await request(server.baseUrl)
@@ -203,14 +230,14 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
         p.getByTestId('coupon-qr').waitFor(),
       );
       await audit(page, mode, 'coupon-code', true);
-      // Trade-in routes come from the trade-in server work: until then these pages show their
-      // error state, which is audited too.
       await visit(page, 'subpackages/member/trade-in/index', (p) => p.getByTestId('trade-in-form').waitFor());
       await audit(page, mode, 'trade-in', true);
-      await visit(page, 'subpackages/member/trade-ins/index', (p) =>
-        p.getByTestId('my-trade-ins').or(p.getByTestId('empty')).or(p.getByTestId('error')).first().waitFor(),
-      );
+      await visit(page, 'subpackages/member/trade-ins/index', (p) => p.getByTestId('my-trade-ins').waitFor());
       await audit(page, mode, 'my-trade-ins');
+      await visit(page, `subpackages/member/trade-in-detail/index?id=${tradeInId}`, (p) =>
+        p.getByAltText('旧眼镜照片 1').waitFor(),
+      );
+      await audit(page, mode, 'trade-in-detail', true);
       await visit(page, 'subpackages/membership/centre/index', (p) => p.getByTestId('membership').waitFor());
       expect(await page.getByTestId('membership-tier').innerText()).toBe('银卡会员');
       await audit(page, mode, 'membership', true);

@@ -25,6 +25,10 @@ interface ClientBodies {
   bookAppointment: Parameters<ApiClient['bookAppointment']>[0];
   rescheduleAppointment: Parameters<ApiClient['rescheduleAppointment']>[1];
   redeemCoupon: Parameters<ApiClient['redeemCoupon']>[0];
+  quoteTradeIn: Parameters<ApiClient['quoteTradeIn']>[0];
+  submitTradeIn: Parameters<ApiClient['submitTradeIn']>[0];
+  inspectTradeIn: Parameters<ApiClient['inspectTradeIn']>[1];
+  rejectTradeIn: Parameters<ApiClient['rejectTradeIn']>[1];
 }
 
 /** The query each client method sends (its query argument, or the store it prices at). */
@@ -47,6 +51,7 @@ interface ClientQueries {
   listMyAppointments: NonNullable<Parameters<ApiClient['listMyAppointments']>[0]>;
   listStaffAppointments: NonNullable<Parameters<ApiClient['listStaffAppointments']>[0]>;
   listMyCoupons: NonNullable<Parameters<ApiClient['listMyCoupons']>[0]>;
+  listStaffTradeIns: NonNullable<Parameters<ApiClient['listStaffTradeIns']>[0]>;
 }
 
 /**

@@ -62,6 +62,16 @@ export const CLIENT_OPERATIONS = {
   getMyWallet: 'getMyWallet',
   listMyWalletLedger: 'listMyWalletLedger',
   startTopUp: 'startTopUp',
+  memberCode: 'memberCode',
+  quoteTradeIn: 'quoteTradeIn',
+  submitTradeIn: 'submitTradeIn',
+  listMyTradeIns: 'listMyTradeIns',
+  getMyTradeIn: 'getMyTradeIn',
+  cancelTradeIn: 'cancelTradeIn',
+  listStaffTradeIns: 'listStoreTradeIns',
+  getStaffTradeIn: 'getStoreTradeIn',
+  inspectTradeIn: 'inspectTradeIn',
+  rejectTradeIn: 'rejectTradeIn',
 } as const;
 
 export type ClientOperations = typeof CLIENT_OPERATIONS;

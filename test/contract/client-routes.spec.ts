@@ -69,6 +69,16 @@ const CALLS: Record<keyof typeof CLIENT_OPERATIONS, (api: ApiClient) => Promise<
   getMyWallet: (api) => api.getMyWallet(),
   listMyWalletLedger: (api) => api.listMyWalletLedger({ page: 1, pageSize: 20 }),
   startTopUp: (api) => api.startTopUp(body()),
+  memberCode: (api) => api.memberCode(),
+  quoteTradeIn: (api) => api.quoteTradeIn(body()),
+  submitTradeIn: (api) => api.submitTradeIn(body()),
+  listMyTradeIns: (api) => api.listMyTradeIns(),
+  getMyTradeIn: (api) => api.getMyTradeIn(17),
+  cancelTradeIn: (api) => api.cancelTradeIn(17),
+  listStaffTradeIns: (api) => api.listStaffTradeIns({ status: 'submitted', page: 1, pageSize: 20 }),
+  getStaffTradeIn: (api) => api.getStaffTradeIn(17),
+  inspectTradeIn: (api) => api.inspectTradeIn(17, body()),
+  rejectTradeIn: (api) => api.rejectTradeIn(17, body()),
 };
 
 type DocumentedOperation = { operationId: string; parameters?: { name: string; in: string }[] };

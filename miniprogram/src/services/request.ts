@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiClient, ApiError, PendingRoutesClient, type ErrorBody, type Transport } from '@lensloop/shared';
+import { ApiClient, ApiError, type ErrorBody, type Transport } from '@lensloop/shared';
 import { sendToLogin } from './login-redirect';
 
 const TOKEN_STORAGE_KEY = 'lensloop.token';
@@ -73,11 +73,6 @@ export async function callApi<T>(call: (api: ApiClient) => Promise<T>): Promise<
     }
     throw error;
   }
-}
-
-/** `callApi` for the routes of `PendingRoutesClient` (member code, trade-in). */
-export function callPendingApi<T>(call: (api: PendingRoutesClient) => Promise<T>): Promise<T> {
-  return callApi((api) => call(new PendingRoutesClient(api)));
 }
 
 /**
