@@ -1,7 +1,8 @@
-import { Switch, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Quote } from '@lensloop/shared';
 import { t } from '../i18n';
+import { ChoiceChip } from './choice-chip';
 import { priceText } from './price-tag';
 import './wallet-row.scss';
 
@@ -15,7 +16,7 @@ interface WalletRowProps {
 }
 
 /**
- * Checkout's stored-value row: the balance, a switch to pay from it (the rest goes to WeChat Pay)
+ * Checkout's stored-value row: the balance, a toggle to pay from it (the rest goes to WeChat Pay)
  * and, when the balance does not cover the order, the top-up that would ("充 ¥100 即可全额抵扣").
  */
 export function WalletRow({ quote, useBalance, onChange }: WalletRowProps) {
@@ -25,20 +26,20 @@ export function WalletRow({ quote, useBalance, onChange }: WalletRowProps) {
     <View className="wallet-row" data-testid="wallet-row">
       <View className="wallet-row__line">
         <View className="wallet-row__text">
-          <Text className="wallet-row__title">{t('wallet.pay')}</Text>
+          <Text className="wallet-row__title">{t('me.balance')}</Text>
           <Text className="wallet-row__hint" data-testid="wallet-balance">
             {t('wallet.available', { amount: priceText(balance) })}
           </Text>
         </View>
-        <Switch
-          checked={useBalance && !empty}
-          disabled={empty}
-          aria-label={t('wallet.pay')}
-          aria-checked={useBalance && !empty}
-          role="switch"
-          data-testid="wallet-switch"
-          onChange={(event) => onChange(Boolean(event.detail.value))}
-        />
+        {empty ? null : (
+          <ChoiceChip
+            role="checkbox"
+            label={t('wallet.pay')}
+            active={useBalance}
+            testId="wallet-switch"
+            onClick={() => onChange(!useBalance)}
+          />
+        )}
       </View>
       {useBalance && quote.balancePaid > 0 ? (
         <Text className="wallet-row__hint" data-testid="wallet-paid">

@@ -165,7 +165,6 @@ export default function MePage() {
             </View>
             <View
               role="link"
-              aria-label={t('me.balance')}
               data-testid="wallet-link"
               onClick={() => void Taro.navigateTo({ url: '/subpackages/wallet/top-up/index' })}
             >
