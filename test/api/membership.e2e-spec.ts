@@ -305,6 +305,49 @@ describe('membership: tiers and points (MariaDB)', () => {
       expect((await membership(member)).tier).toBe('regular');
     });
 
+    it('should reverse points, stored value and tier exactly when an order paid with all three and WeChat Pay is refunded', async () => {
+      const { member } = await silverWithPoints();
+      // ¥1,000 → ¥1,100 of stored value; a top-up is not spend, so the tier stays where it was.
+      const [plan] = (
+        await as(admin.authorization, api().put('/api/v1/admin/wallet/plans'))
+          .send([{ pay: 100_000, credit: 110_000 }])
+          .expect(200)
+      ).body as { id: number }[];
+      const topUp = await as(member.authorization, api().post('/api/v1/me/wallet/top-ups'))
+        .send({ planId: plan.id })
+        .expect(201);
+      await pay(member, topUp.body.orderId);
+      const standing = async () => (await as(member.authorization, api().get('/api/v1/me')).expect(200)).body;
+      const before = { ...(await standing()), membership: await membership(member) };
+      expect(before).toMatchObject({ tier: 'silver', points: 1_440, balance: 110_000 });
+      expect(before.membership.spend12m).toBe(120_000);
+
+      // Two frames at 银卡 (2 % off): ¥2,352, less ¥5 of points, ¥1,100 from the wallet, the rest by WeChat.
+      const order = await paidOrder(member, frameSku, {
+        items: [{ skuId: frameSku, quantity: 2 }],
+        pointsToUse: 500,
+        useBalance: true,
+      });
+      const paid = (await as(member.authorization, api().get(`/api/v1/orders/${order.id}`)).expect(200)).body;
+      expect(paid).toMatchObject({ memberDiscount: 4_800, pointsDiscount: 500, balancePaid: 110_000 });
+      expect(paid.payable).toBe(240_000 - 4_800 - 500 - 110_000);
+      await complete(order.id);
+      expect(await membership(member)).toMatchObject({ tier: 'gold', spend12m: 120_000 + 234_700 });
+      expect((await standing()).points).toBeGreaterThan(1_440);
+
+      await refundAll(member, order.id);
+      expect(await standing()).toMatchObject({ tier: 'silver', points: 1_440, balance: 110_000 });
+      expect((await membership(member)).spend12m).toBe(120_000);
+      const wallet = (
+        await as(member.authorization, api().get('/api/v1/me/wallet/ledger?pageSize=100')).expect(200)
+      ).body.items as { amount: number; kind: string }[];
+      expect(wallet.map((entry) => [entry.kind, entry.amount])).toEqual([
+        ['refund', 110_000],
+        ['payment', -110_000],
+        ['top_up', 110_000],
+      ]);
+    });
+
     it('should expire points after the end of the following year, and a second run should change nothing', async () => {
       const { member } = await silverWithPoints();
       const { pointsExpiring } = await membership(member);

@@ -258,7 +258,7 @@ export class OrdersService {
   ): Promise<{ spend: number; oldestPaidAt: Date | null }> {
     const row = await manager
       .createQueryBuilder(OrderEntity, 'o')
-      .select('COALESCE(SUM(o.payable + o.balancePaid - o.refunded), 0)', 'spend')
+      .select('COALESCE(SUM(o.payable + o.balancePaid - o.refunded - o.balanceRefunded), 0)', 'spend')
       .addSelect('MIN(o.paidAt)', 'oldest')
       .where("o.memberId = :memberId AND o.paidAt >= :since AND o.kind = 'goods'", { memberId, since })
       .getRawOne<{ spend: string | number; oldest: Date | string | null }>();
