@@ -1,34 +1,28 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import type { Coupon, Order } from '@lensloop/shared';
-import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import { auditedScreenshot } from '../support/axe';
 import { customerAuth } from '../support/actors';
-import { expectAttribute, launchBrowser, waitForTaroPage } from '../support/browser';
+import { expectAttribute, waitForTaroPage } from '../support/browser';
 import { demoSkus, setStock } from '../support/orders';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startH5Stage, type H5Stage } from '../support/h5-stage';
+import type { TestServer } from '../support/test-server';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
 const CUSTOMER = 'e2e-coupons';
 
 /** Claim centre → my coupons with the in-store QR → coupon at checkout → staff redeem by code (H5). */
 describe('H5: coupons from the claim centre to checkout and the store counter', () => {
+  let stage: H5Stage;
   let server: TestServer;
-  let browser: Browser;
-  let customerContext: BrowserContext;
-  let staffContext: BrowserContext;
   let customer: Page;
   let staff: Page;
   let authorization: string;
   let cleaningCode: string;
 
   const shot = (page: Page, name: string) => auditedScreenshot(page, join(ARTIFACTS, `${name}.png`));
-  const open = async (page: Page, route: string) => {
-    await page.goto(`${server.baseUrl}/#/${route}`);
-    await waitForTaroPage(page, route.split('?')[0]);
-  };
+  const open = (page: Page, route: string) => stage.open(page, route);
   const myCoupons = async (status: string): Promise<Coupon[]> =>
     (
       await request(server.baseUrl)
@@ -38,29 +32,18 @@ describe('H5: coupons from the claim centre to checkout and the store counter', 
     ).body;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startTestServer({ seed: true }), launchBrowser()]);
-    const options = { viewport: { width: 390, height: 844 }, locale: 'zh-CN' };
-    [customerContext, staffContext] = await Promise.all([
-      browser.newContext(options),
-      browser.newContext(options),
-    ]);
-    [customer, staff] = await Promise.all([customerContext.newPage(), staffContext.newPage()]);
+    stage = await startH5Stage(2, ARTIFACTS);
+    ({ server } = stage);
+    [customer, staff] = stage.pages;
     ({ authorization } = await customerAuth(server.baseUrl, CUSTOMER));
   });
 
   afterAll(async () => {
-    await customerContext?.close();
-    await staffContext?.close();
-    await browser?.close();
-    await server?.stop();
+    await stage?.stop();
   });
 
   it('should claim 满300减50 and 免费清洗 in the claim centre, then refuse a second 满300减50 in words', async () => {
-    await open(customer, 'pages/login/index');
-    await customer.getByRole('textbox', { name: '开发登录码' }).fill(`dev-${CUSTOMER}`);
-    await customer.getByRole('button', { name: '微信一键登录' }).click();
-    await waitForTaroPage(customer, 'pages/me/index');
+    await stage.loginCustomer(customer, CUSTOMER);
     await customer.getByRole('link', { name: '领券中心' }).click();
     await waitForTaroPage(customer, 'subpackages/member/claim/index');
     await customer.getByTestId('claim-centre').waitFor();
@@ -166,11 +149,7 @@ describe('H5: coupons from the claim centre to checkout and the store counter', 
   });
 
   it('should let staff redeem 免费清洗 by the code under its QR once, and refuse the same code again', async () => {
-    await open(staff, 'subpackages/staff/login/index');
-    await staff.getByRole('textbox', { name: '用户名' }).fill('clerk1');
-    await staff.getByRole('textbox', { name: '密码' }).fill(DEMO_STAFF_PASSWORD);
-    await staff.getByRole('button', { name: '登录' }).click();
-    await staff.getByTestId('staff-profile').waitFor();
+    await stage.loginStaff(staff, 'clerk1');
     await staff.getByRole('link', { name: '扫码核销' }).click();
     await waitForTaroPage(staff, 'subpackages/staff/redeem/index');
 

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import type {
   Coupon,
@@ -13,10 +12,11 @@ import type {
 } from '@lensloop/shared';
 import { customerAuth, staffAuth } from '../support/actors';
 import { auditedScreenshot } from '../support/axe';
-import { expectAttribute, launchBrowser, waitForTaroPage } from '../support/browser';
+import { expectAttribute, waitForTaroPage } from '../support/browser';
 import { demoSkus, setStock } from '../support/orders';
 import { runJob } from '../support/outbox';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startH5Stage, type H5Stage } from '../support/h5-stage';
+import type { TestServer } from '../support/test-server';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
 const CUSTOMER = 'e2e-member-checkout';
@@ -31,9 +31,8 @@ const PNG = Buffer.from(
  * trade-in credit, spent together on a frame with the rest paid through (fake) WeChat Pay.
  */
 describe('H5: one frame paid with a trade-in credit, points, stored value and WeChat Pay', () => {
+  let stage: H5Stage;
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let customer: Page;
   let authorization: string;
   let staff: string;
@@ -48,19 +47,16 @@ describe('H5: one frame paid with a trade-in credit, points, stored value and We
   };
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startTestServer({ seed: true }), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    customer = await context.newPage();
+    stage = await startH5Stage(1, ARTIFACTS);
+    ({ server } = stage);
+    [customer] = stage.pages;
     ({ authorization } = await customerAuth(server.baseUrl, CUSTOMER));
     staff = (await staffAuth(server.baseUrl, 'clerk1')).authorization;
     manager = (await staffAuth(server.baseUrl, 'manager1')).authorization;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    await stage?.stop();
   });
 
   /** A frame bought, paid and picked up: the completed order earns points. */
@@ -153,13 +149,8 @@ describe('H5: one frame paid with a trade-in credit, points, stored value and We
       .send({ skuId: skus.frame, quantity })
       .expect(201);
 
-    await customer.goto(`${server.baseUrl}/#/pages/login/index`);
-    await waitForTaroPage(customer, 'pages/login/index');
-    await customer.getByRole('textbox', { name: '开发登录码' }).fill(`dev-${CUSTOMER}`);
-    await customer.getByRole('button', { name: '微信一键登录' }).click();
-    await waitForTaroPage(customer, 'pages/me/index');
-    await customer.goto(`${server.baseUrl}/#/subpackages/shopping/checkout/index`);
-    await waitForTaroPage(customer, 'subpackages/shopping/checkout/index');
+    await stage.loginCustomer(customer, CUSTOMER);
+    await stage.open(customer, 'subpackages/shopping/checkout/index');
     await customer.getByTestId('checkout-payable').waitFor();
 
     // The credit is the best coupon for a frame; points and the wallet are the customer's choice.

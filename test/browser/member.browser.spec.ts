@@ -1,56 +1,38 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import type { Member } from '@lensloop/shared';
-import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import { customerAuth } from '../support/actors';
 import { auditedScreenshot } from '../support/axe';
-import { launchBrowser, waitForTaroPage } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startH5Stage, type H5Stage } from '../support/h5-stage';
+import type { TestServer } from '../support/test-server';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
 const CUSTOMER = 'e2e-member-code';
 
 /** 我的: phone binding (H5 dev code) and the member QR/barcode the staff desk finds the customer by. */
 describe('H5: phone binding and the member code on 我的', () => {
+  let stage: H5Stage;
   let server: TestServer;
-  let browser: Browser;
-  let customerContext: BrowserContext;
-  let staffContext: BrowserContext;
   let customer: Page;
   let staff: Page;
   let authorization: string;
 
-  const open = async (page: Page, route: string) => {
-    await page.goto(`${server.baseUrl}/#/${route}`);
-    await waitForTaroPage(page, route.split('?')[0]);
-  };
+  const open = (page: Page, route: string) => stage.open(page, route);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startTestServer({ seed: true }), launchBrowser()]);
-    const options = { viewport: { width: 390, height: 844 }, locale: 'zh-CN' };
-    [customerContext, staffContext] = await Promise.all([
-      browser.newContext(options),
-      browser.newContext(options),
-    ]);
-    [customer, staff] = await Promise.all([customerContext.newPage(), staffContext.newPage()]);
+    stage = await startH5Stage(2, ARTIFACTS);
+    ({ server } = stage);
+    [customer, staff] = stage.pages;
     ({ authorization } = await customerAuth(server.baseUrl, CUSTOMER));
   });
 
   afterAll(async () => {
-    await customerContext?.close();
-    await staffContext?.close();
-    await browser?.close();
-    await server?.stop();
+    await stage?.stop();
   });
 
   it('should refuse a malformed dev phone, then bind the phone and show it masked', async () => {
-    await open(customer, 'pages/login/index');
-    await customer.getByRole('textbox', { name: '开发登录码' }).fill(`dev-${CUSTOMER}`);
-    await customer.getByRole('button', { name: '微信一键登录' }).click();
-    await waitForTaroPage(customer, 'pages/me/index');
+    await stage.loginCustomer(customer, CUSTOMER);
     await customer.getByTestId('phone-binding').waitFor();
 
     await customer.getByRole('textbox', { name: '开发手机号（11 位）' }).fill('1390000');
@@ -80,11 +62,7 @@ describe('H5: phone binding and the member code on 我的', () => {
     expect(bars).toBe((code.length + 2) * 3 + 4);
     await auditedScreenshot(customer, join(ARTIFACTS, '50-member-code.png'));
 
-    await open(staff, 'subpackages/staff/login/index');
-    await staff.getByRole('textbox', { name: '用户名' }).fill('manager1');
-    await staff.getByRole('textbox', { name: '密码' }).fill(DEMO_STAFF_PASSWORD);
-    await staff.getByRole('button', { name: '登录' }).click();
-    await staff.getByTestId('staff-profile').waitFor();
+    await stage.loginStaff(staff, 'manager1');
     await open(staff, 'subpackages/staff/customers/index');
     await staff.getByRole('textbox', { name: '手机号 / 会员码 / 姓名' }).fill(code);
     await staff.getByRole('button', { name: '查找' }).click();

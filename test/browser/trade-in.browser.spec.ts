@@ -1,14 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import type { Coupon, TradeIn, TradeInRules } from '@lensloop/shared';
-import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import { customerAuth, staffAuth } from '../support/actors';
 import { auditedScreenshot } from '../support/axe';
-import { launchBrowser, waitForTaroPage } from '../support/browser';
+import { waitForTaroPage } from '../support/browser';
 import { advanceClock, resetClock } from '../support/outbox';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startH5Stage, type H5Stage } from '../support/h5-stage';
+import type { TestServer } from '../support/test-server';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
 const CUSTOMER = 'e2e-trade-in';
@@ -34,32 +33,22 @@ const RULES: TradeInRules = {
 
 /** Member QR on 我的 and a trade-in from estimate to credit, customer and staff in H5. */
 describe('H5: member code at the desk, and a trade-in from estimate to credit', () => {
+  let stage: H5Stage;
   let server: TestServer;
-  let browser: Browser;
-  let customerContext: BrowserContext;
-  let staffContext: BrowserContext;
   let customer: Page;
   let staff: Page;
   let authorization: string;
   let tradeIn: TradeIn;
 
   const shot = (page: Page, name: string) => auditedScreenshot(page, join(ARTIFACTS, `${name}.png`));
-  const open = async (page: Page, route: string) => {
-    await page.goto(`${server.baseUrl}/#/${route}`);
-    await waitForTaroPage(page, route.split('?')[0]);
-  };
+  const open = (page: Page, route: string) => stage.open(page, route);
   const memberCodeOnScreen = async () =>
     (await customer.getByTestId('member-qr').getByTestId('scan-code-text').innerText()).trim();
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startTestServer({ seed: true }), launchBrowser()]);
-    const options = { viewport: { width: 390, height: 844 }, locale: 'zh-CN' };
-    [customerContext, staffContext] = await Promise.all([
-      browser.newContext(options),
-      browser.newContext(options),
-    ]);
-    [customer, staff] = await Promise.all([customerContext.newPage(), staffContext.newPage()]);
+    stage = await startH5Stage(2, ARTIFACTS);
+    ({ server } = stage);
+    [customer, staff] = stage.pages;
     ({ authorization } = await customerAuth(server.baseUrl, CUSTOMER));
     await request(server.baseUrl)
       .put('/api/v1/admin/trade-in/rules')
@@ -67,23 +56,13 @@ describe('H5: member code at the desk, and a trade-in from estimate to credit', 
       .send(RULES)
       .expect(200);
 
-    await open(customer, 'pages/login/index');
-    await customer.getByRole('textbox', { name: '开发登录码' }).fill(`dev-${CUSTOMER}`);
-    await customer.getByRole('button', { name: '微信一键登录' }).click();
-    await waitForTaroPage(customer, 'pages/me/index');
-    await open(staff, 'subpackages/staff/login/index');
-    await staff.getByRole('textbox', { name: '用户名' }).fill('manager1');
-    await staff.getByRole('textbox', { name: '密码' }).fill(DEMO_STAFF_PASSWORD);
-    await staff.getByRole('button', { name: '登录' }).click();
-    await staff.getByTestId('staff-profile').waitFor();
+    await stage.loginCustomer(customer, CUSTOMER);
+    await stage.loginStaff(staff, 'manager1');
   });
 
   afterAll(async () => {
     await resetClock(server.baseUrl).catch(() => undefined);
-    await customerContext?.close();
-    await staffContext?.close();
-    await browser?.close();
-    await server?.stop();
+    await stage?.stop();
   });
 
   async function searchAtDesk(code: string): Promise<void> {

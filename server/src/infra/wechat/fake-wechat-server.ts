@@ -59,6 +59,12 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
   const pay = options.pay ? createFakeWechatPay(options.pay) : null;
   const credentialsValid = (query: URLSearchParams) =>
     query.get('appid') === options.appId && query.get('secret') === options.appSecret;
+  /** What WeChat answers a server-to-server call that is not a POST with a live access token. */
+  const serviceCallRefusal = (method: string | undefined, query: URLSearchParams) => {
+    if (method !== 'POST') return { errcode: 43002, errmsg: 'require POST method' };
+    if (accessTokens.has(query.get('access_token') ?? '')) return null;
+    return { errcode: 40001, errmsg: `invalid credential, access_token is invalid, rid: ${rid()}` };
+  };
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake.wechat');
@@ -85,14 +91,8 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
           return send(response, { access_token: token, expires_in: 7200 });
         }
         case '/wxa/business/getuserphonenumber': {
-          if (request.method !== 'POST')
-            return send(response, { errcode: 43002, errmsg: 'require POST method' });
-          if (!accessTokens.has(query.get('access_token') ?? '')) {
-            return send(response, {
-              errcode: 40001,
-              errmsg: `invalid credential, access_token is invalid, rid: ${rid()}`,
-            });
-          }
+          const refusal = serviceCallRefusal(request.method, query);
+          if (refusal) return send(response, refusal);
           const body = parseJson(rawBody);
           const match = DEV_PHONE_CODE.exec(typeof body.code === 'string' ? body.code : '');
           if (!match) return send(response, { errcode: 40029, errmsg: `invalid code, rid: ${rid()}` });
@@ -109,14 +109,8 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
         }
         case '/wxa/getwxacodeunlimit': {
           // Answers the image bytes, or WeChat's JSON error body.
-          if (request.method !== 'POST')
-            return send(response, { errcode: 43002, errmsg: 'require POST method' });
-          if (!accessTokens.has(query.get('access_token') ?? '')) {
-            return send(response, {
-              errcode: 40001,
-              errmsg: `invalid credential, access_token is invalid, rid: ${rid()}`,
-            });
-          }
+          const refusal = serviceCallRefusal(request.method, query);
+          if (refusal) return send(response, refusal);
           const body = parseJson(rawBody);
           const scene = typeof body.scene === 'string' ? body.scene : '';
           if (!SCENE.test(scene))

@@ -214,20 +214,14 @@ export class CouponsService {
     if (raised.affected !== 1) return 'sold_out';
     const now = this.clock.now();
     const { from, to } = couponValidityAt(validityOf(template), now);
-    const coupon = manager.create(CouponEntity, {
+    const coupon = await this.insertCoupon(manager, {
       templateId: template.id,
       memberId,
       seq: held + 1,
       amountOff: null,
-      status: 'available',
       validFrom: from,
       validTo: to,
-      usedAt: null,
-      orderId: null,
-      redeemedByStaffId: null,
-      redeemedStoreId: null,
     });
-    await manager.insert(CouponEntity, coupon);
     return { coupon };
   }
 
@@ -260,14 +254,24 @@ export class CouponsService {
       .where('id = :id', { id: template.id })
       .execute();
     const { from, to } = couponValidityAt({ days: credit.validDays }, credit.issuedAt);
-    const coupon = manager.create(CouponEntity, {
+    return this.insertCoupon(manager, {
       templateId: template.id,
       memberId: credit.memberId,
       seq: held + 1,
-      status: 'available',
       amountOff: credit.amount,
       validFrom: from,
       validTo: to,
+    });
+  }
+
+  /** A new, unused coupon of a member. */
+  private async insertCoupon(
+    manager: EntityManager,
+    fields: Pick<CouponEntity, 'templateId' | 'memberId' | 'seq' | 'amountOff' | 'validFrom' | 'validTo'>,
+  ): Promise<CouponEntity> {
+    const coupon = manager.create(CouponEntity, {
+      ...fields,
+      status: 'available',
       usedAt: null,
       orderId: null,
       redeemedByStaffId: null,

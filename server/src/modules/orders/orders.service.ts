@@ -177,14 +177,7 @@ export class OrdersService {
         paidAt: null,
       }),
     );
-    await manager.insert(OrderEventEntity, {
-      orderId: order.id,
-      fromStatus: null,
-      toStatus: 'pending_payment',
-      actor: 'customer',
-      actorId: memberId,
-      note: null,
-    });
+    await this.recordCreated(manager, order.id, memberId);
     return this.toOrder(order, manager);
   }
 
@@ -382,16 +375,21 @@ export class OrdersService {
     if (quote.balancePaid > 0) {
       await this.wallet.debit(manager, memberId, order.id, quote.balancePaid);
     }
+    await this.recordCreated(manager, order.id, memberId);
+    // save() has already read back the generated id, defaults and timestamps.
+    return this.toOrder(order, manager);
+  }
+
+  /** The first step of an order's timeline: the customer created it, waiting for payment. */
+  private async recordCreated(manager: EntityManager, orderId: number, memberId: number): Promise<void> {
     await manager.insert(OrderEventEntity, {
-      orderId: order.id,
+      orderId,
       fromStatus: null,
       toStatus: 'pending_payment',
       actor: 'customer',
       actorId: memberId,
       note: null,
     });
-    // save() has already read back the generated id, defaults and timestamps.
-    return this.toOrder(order, manager);
   }
 
   /** Store, catalog, lens configuration, availability and prescriptions: all before any write. */
