@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { t } from '../i18n';
 import { assetUrl, readToken } from '../services/request';
 
 /**
@@ -27,5 +28,29 @@ export function AuthorizedImage({ className, src, alt }: { className: string; sr
     <Image className={className} src={downloaded.path} mode="aspectFill" nativeProps={{ alt }} />
   ) : (
     <View className={className} role="img" aria-label={alt} />
+  );
+}
+
+/** A trade-in's photos, each drawn with the session's token and named by its number. */
+export function TradeInPhotos({
+  photos,
+  rowClassName,
+  photoClassName,
+}: {
+  photos: readonly { id: number; url: string }[];
+  rowClassName: string;
+  photoClassName: string;
+}) {
+  return (
+    <View className={rowClassName}>
+      {photos.map((photo, index) => (
+        <AuthorizedImage
+          key={photo.id}
+          className={photoClassName}
+          src={photo.url}
+          alt={t('tradeIn.photoAlt', { index: index + 1 })}
+        />
+      ))}
+    </View>
   );
 }

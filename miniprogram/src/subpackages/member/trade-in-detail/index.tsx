@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { AuthorizedImage } from '../../../components/authorized-image';
+import { TradeInPhotos } from '../../../components/authorized-image';
 import { PageState } from '../../../components/page-state';
 import { priceText } from '../../../components/price-tag';
 import { estimateText, tradeInSummary } from '../../../components/trade-in-text';
@@ -82,16 +82,11 @@ export default function TradeInDetailPage() {
           ) : null}
           <View className="member-page__section">
             <Text className="member-page__title">{t('tradeIn.photosTitle')}</Text>
-            <View className="member-page__photos">
-              {tradeIn.photos.map((photo, index) => (
-                <AuthorizedImage
-                  key={photo.id}
-                  className="member-page__photo"
-                  src={photo.url}
-                  alt={t('tradeIn.photoAlt', { index: index + 1 })}
-                />
-              ))}
-            </View>
+            <TradeInPhotos
+              photos={tradeIn.photos}
+              rowClassName="member-page__photos"
+              photoClassName="member-page__photo"
+            />
           </View>
           {tradeIn.status === 'submitted' ? (
             <View className="member-page__actions">

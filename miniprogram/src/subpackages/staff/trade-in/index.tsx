@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { AuthorizedImage } from '../../../components/authorized-image';
+import { TradeInPhotos } from '../../../components/authorized-image';
 import type { TradeIn } from '@lensloop/shared';
 import { LabelledInput } from '../../../components/labelled-input';
 import { PageState } from '../../../components/page-state';
@@ -89,16 +89,7 @@ export default function StaffTradeInPage() {
                 {t('tradeIn.rejectReason', { reason: tradeIn.rejectReason })}
               </Text>
             ) : null}
-            <View className="desk__row">
-              {tradeIn.photos.map((photo, index) => (
-                <AuthorizedImage
-                  key={photo.id}
-                  className="desk__photo"
-                  src={photo.url}
-                  alt={t('tradeIn.photoAlt', { index: index + 1 })}
-                />
-              ))}
-            </View>
+            <TradeInPhotos photos={tradeIn.photos} rowClassName="desk__row" photoClassName="desk__photo" />
           </View>
           {tradeIn.status === 'submitted' ? (
             <View className="desk__card">
