@@ -60,8 +60,8 @@ function call(
 
 async function insertMembers(connection: Connection, count: number): Promise<number[]> {
   await connection.query(
-    `INSERT INTO members (openid, member_code, tier, points, balance)
-     SELECT CONCAT('bench-', seq), CONCAT('9', LPAD(seq, 11, '0')), 'silver', 0, 0 FROM seq_1_to_${count}`,
+    `INSERT INTO members (openid, member_code)
+     SELECT CONCAT('bench-', seq), CONCAT('9', LPAD(seq, 11, '0')) FROM seq_1_to_${count}`,
   );
   const [rows] = await connection.query("SELECT id FROM members WHERE openid LIKE 'bench-%' ORDER BY id");
   return (rows as { id: number }[]).map((row) => Number(row.id));
