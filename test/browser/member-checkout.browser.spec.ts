@@ -185,6 +185,16 @@ describe('H5: one frame paid with a trade-in credit, points, stored value and We
     // WeChat Pay (the fake, in H5) pays the rest; the order page shows it paid.
     await waitForTaroPage(customer, 'subpackages/shopping/order/index');
     await customer.getByTestId('order-status').getByText('已支付').waitFor();
+    // The order page itemises every reduction the way the checkout did.
+    const fen = (amount: number) => `${(amount / 100).toFixed(2)} 元`;
+    for (const [testId, amount] of [
+      ['order-discount', order.discount],
+      ['order-points-discount', order.pointsDiscount],
+      ['order-balance-paid', order.balancePaid],
+      ['order-payable', order.payable],
+    ] as const) {
+      expect((await customer.getByTestId(testId).innerText()).trim().replace(/,/g, '')).toBe(fen(amount));
+    }
     const paid = await me<Order>(`/orders/${order.id}`);
     expect(paid.status).toBe('paid');
 

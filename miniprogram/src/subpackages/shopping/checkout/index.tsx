@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Cell } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import {
   ApiError,
   type DeliveryAddress,
@@ -13,7 +13,7 @@ import { LabelledInput } from '../../../components/labelled-input';
 import { ChoiceChip } from '../../../components/choice-chip';
 import { CouponPicker, effectiveCouponId } from '../../../components/coupon-picker';
 import { PointsRow } from '../../../components/points-row';
-import { PriceTag } from '../../../components/price-tag';
+import { PriceBreakdown } from '../../../components/price-breakdown';
 import { PricedItemRow } from '../../../components/priced-item-row';
 import { profileLabel } from '../../../components/profile-label';
 import { PageState } from '../../../components/page-state';
@@ -269,31 +269,7 @@ export default function CheckoutPage() {
             />
           ) : null}
           {quote ? <WalletRow quote={quote} useBalance={useBalance} onChange={setUseBalance} /> : null}
-          {quote ? (
-            <Cell.Group>
-              <Cell title={t('checkout.subtotal')} extra={<PriceTag amount={quote.subtotal} />} />
-              {quote.memberDiscount > 0 ? (
-                <Cell
-                  title={t('checkout.memberDiscount')}
-                  extra={<PriceTag amount={quote.memberDiscount} testId="checkout-member-discount" />}
-                />
-              ) : null}
-              <Cell title={t('checkout.discount')} extra={<PriceTag amount={quote.discount} />} />
-              {quote.pointsDiscount > 0 ? (
-                <Cell
-                  title={t('checkout.pointsDiscount')}
-                  extra={<PriceTag amount={quote.pointsDiscount} testId="checkout-points-discount" />}
-                />
-              ) : null}
-              {quote.balancePaid > 0 ? (
-                <Cell title={t('checkout.balancePaid')} extra={<PriceTag amount={quote.balancePaid} />} />
-              ) : null}
-              <Cell
-                title={t('checkout.payable')}
-                extra={<PriceTag amount={quote.payable} size="large" testId="checkout-payable" />}
-              />
-            </Cell.Group>
-          ) : null}
+          {quote ? <PriceBreakdown amounts={quote} testIdPrefix="checkout" /> : null}
           <View className="bottom-bar">
             <Button
               block

@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { shanghaiDateTime } from '@lensloop/shared';
 import { OrderStatusTag } from '../../../components/order-status-tag';
-import { PriceTag } from '../../../components/price-tag';
+import { PriceBreakdown } from '../../../components/price-breakdown';
 import { PricedItemRow } from '../../../components/priced-item-row';
 import { PageState } from '../../../components/page-state';
 import { usePageTitle } from '../../../hooks/use-locale';
@@ -58,11 +58,9 @@ export default function OrderPage() {
               ) : null}
             </PricedItemRow>
           ))}
-          <Cell.Group>
-            <Cell title={t('checkout.subtotal')} extra={<PriceTag amount={order.subtotal} />} />
-            <Cell title={t('checkout.payable')} extra={<PriceTag amount={order.payable} size="large" />} />
+          <PriceBreakdown amounts={order} testIdPrefix="order">
             <Cell title={t('checkout.fulfilment')} extra={t(`fulfilment.${order.fulfilment}`)} />
-          </Cell.Group>
+          </PriceBreakdown>
           <View
             className="order-page__timeline"
             role="list"
