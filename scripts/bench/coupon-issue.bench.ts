@@ -1,9 +1,9 @@
 /**
  * Benchmark of pushing a coupon template to 100,000 members (`BENCH_MEMBERS`): the real path —
  * `POST /admin/coupon-templates/:id/issue` in lists of 5,000 (the API's cap), then the
- * `coupon-issue` job, batches of 200 members per transaction, each member counted against the
- * per-member limit, the template's `issued` raised by a conditional UPDATE and the coupon inserted
- * — against a bare comparator in the same run on the same MariaDB: one plain
+ * `coupon-issue` job, batches of 1,000 members per transaction (the members' holdings counted in
+ * one query, the template's `issued` raised under its row lock, the coupons inserted in one
+ * statement) — against a bare comparator in the same run on the same MariaDB: one plain
  * `INSERT … SELECT` of the same coupon rows for another template (plus its `issued` update).
  *
  *   pnpm --filter @lensloop/scripts bench:coupon-issue      # BENCH_MEMBERS=100000 by default
@@ -143,7 +143,7 @@ void runBenchmark(async (onStop) => {
   print(`members handled by the job: ${run.handled}`);
   print(`coupons: job ${jobCoupons.rows} (${jobCoupons.members} members), bare ${bareCoupons.rows}`);
   print();
-  print(`${MEMBERS} members, one coupon each; batches of 200 per transaction; pool of 20.`);
+  print(`${MEMBERS} members, one coupon each; batches of 1,000 per transaction; pool of 20.`);
   print('');
   print('| Path | Time (s) | Coupons/s |');
   print('| ---- | -------: | --------: |');

@@ -431,6 +431,29 @@ describe('coupons (MariaDB)', () => {
       ).expect(200);
       expect(finished.body).toMatchObject({ status: 'done', done: 4, total: 4, issued: 3 });
       expect(await runJob(server.baseUrl, 'coupon-issue')).toBe(0);
+
+      // Pushed again with one more member: those at their limit of 1 are skipped, the new one gets it.
+      const unlimited = await template({ channel: 'push' });
+      const push = async (memberIds: number[]) => {
+        const job = await as(
+          admin.authorization,
+          api().post(`/api/v1/admin/coupon-templates/${unlimited}/issue`),
+        )
+          .send({ memberIds })
+          .expect(202);
+        await runJob(server.baseUrl, 'coupon-issue');
+        return (await as(admin.authorization, api().get(`/api/v1/admin/jobs/${job.body.jobId}`)).expect(200))
+          .body;
+      };
+      const ids = targets.map((member) => member.memberId);
+      expect(await push(ids.slice(0, 3))).toMatchObject({ status: 'done', done: 3, issued: 3 });
+      expect(await push(ids)).toMatchObject({ status: 'done', done: 4, issued: 1 });
+      const [{ count }] = await server.dataSource.query(
+        'SELECT COUNT(*) AS count FROM coupons WHERE template_id = ?',
+        [unlimited],
+      );
+      expect(Number(count)).toBe(4);
+
       const claimTemplate = await template();
       const refused = await as(
         admin.authorization,

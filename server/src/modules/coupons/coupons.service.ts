@@ -226,6 +226,65 @@ export class CouponsService {
   }
 
   /**
+   * `issueTo` for a batch of members in a few statements (the push job): the coupons the members
+   * already hold in one query, the template's `issued` raised by what is left of its total in one
+   * conditional update, the new coupons in one insert. Members at their limit are skipped; when
+   * the total runs out, the members after it get nothing (`soldOut`). A concurrent claim of one of
+   * these members for the same number fails this transaction on the `(template, member, seq)` key.
+   */
+  async issueToMany(
+    manager: EntityManager,
+    template: CouponTemplateEntity,
+    memberIds: readonly number[],
+  ): Promise<{ issued: number; soldOut: boolean }> {
+    if (memberIds.length === 0) return { issued: 0, soldOut: false };
+    const heldRows: { memberId: number; held: string | number }[] = await manager
+      .createQueryBuilder(CouponEntity, 'coupon')
+      .select('coupon.memberId', 'memberId')
+      .addSelect('COUNT(*)', 'held')
+      .where('coupon.templateId = :templateId AND coupon.memberId IN (:...memberIds)', {
+        templateId: template.id,
+        memberIds,
+      })
+      .groupBy('coupon.memberId')
+      .getRawMany();
+    const held = new Map(heldRows.map((row) => [Number(row.memberId), Number(row.held)]));
+    const eligible = memberIds.filter((memberId) => (held.get(memberId) ?? 0) < template.perMemberLimit);
+    const granted = await this.reserve(manager, template.id, eligible.length);
+    const { from, to } = couponValidityAt(validityOf(template), this.clock.now());
+    if (granted > 0) {
+      await manager.insert(
+        CouponEntity,
+        eligible.slice(0, granted).map((memberId) => ({
+          templateId: template.id,
+          memberId,
+          seq: (held.get(memberId) ?? 0) + 1,
+          amountOff: null,
+          status: 'available' as const,
+          validFrom: from,
+          validTo: to,
+          usedAt: null,
+          orderId: null,
+          redeemedByStaffId: null,
+          redeemedStoreId: null,
+        })),
+      );
+    }
+    return { issued: granted, soldOut: granted < eligible.length };
+  }
+
+  /** Raises the template's `issued` by up to `wanted`, never past its total; answers how many. */
+  private async reserve(manager: EntityManager, templateId: number, wanted: number): Promise<number> {
+    if (wanted === 0) return 0;
+    const lock = this.tx.supportsRowLocks ? { mode: 'pessimistic_write' as const } : undefined;
+    const template = await manager.findOneOrFail(CouponTemplateEntity, { where: { id: templateId }, lock });
+    const left = template.totalQuantity === null ? wanted : template.totalQuantity - template.issued;
+    const granted = Math.max(0, Math.min(wanted, left));
+    if (granted > 0) await manager.increment(CouponTemplateEntity, { id: templateId }, 'issued', granted);
+    return granted;
+  }
+
+  /**
    * Issues a reward coupon of its own amount (a trade-in's credit) in the caller's transaction, of
    * the one template kept for `credit.key` (made on first use: channel `reward`, amount off, no
    * threshold, the given scope and validity in days). A credit is never limited per member;
