@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { createConnection } from 'mysql2/promise';
 import { freePort, startThrowawayMariaDb, type ThrowawayMariaDb } from '../../test/support/mariadb';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -226,4 +227,65 @@ export async function measureLoad(
       ` errors ${warmUp.errors + result.errors}, timeouts ${warmUp.timeouts + result.timeouts})`,
   );
   return figures;
+}
+
+/** A customer logged in through the dev WeChat code `dev-<name>`. */
+export async function loginMember(
+  server: Server,
+  name: string,
+): Promise<{ memberId: number; token: string }> {
+  const response = await fetch(`${server.baseUrl}/api/v1/auth/wechat/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: `dev-${name}` }),
+  });
+  if (response.status !== 200) throw new Error(`login answered ${response.status}`);
+  const body = (await response.json()) as { token: string; member: { id: number } };
+  return { memberId: body.member.id, token: body.token };
+}
+
+/**
+ * The order the order benchmarks place in `storeId`: a demo frame with 1.56 lenses, premium
+ * anti-reflective coating and blue-cut, plus two boxes of contact lenses; both given stock enough
+ * that a run measures orders, not OUT_OF_STOCK answers.
+ */
+export async function benchOrderLines(databaseUrl: string, storeId: number): Promise<object> {
+  const connection = await createConnection(databaseUrl);
+  try {
+    const [rows] = await connection.query(
+      "SELECT id, code FROM skus WHERE code IN ('FR01-BLA', 'LN01-156', 'CL01-300')",
+    );
+    const byCode = new Map((rows as { id: number; code: string }[]).map((row) => [row.code, row.id]));
+    await connection.query(
+      'UPDATE store_stock SET quantity = 10000000 WHERE store_id = ? AND sku_id IN (?, ?)',
+      [storeId, byCode.get('FR01-BLA'), byCode.get('CL01-300')],
+    );
+    return {
+      storeId,
+      fulfilment: 'pickup',
+      items: [
+        {
+          skuId: byCode.get('FR01-BLA'),
+          quantity: 1,
+          lens: { skuId: byCode.get('LN01-156'), options: ['AR-PREMIUM', 'BLUE-CUT'] },
+        },
+        { skuId: byCode.get('CL01-300'), quantity: 2 },
+      ],
+    };
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Prints the endpoints' figures as a Markdown table; throws when any request failed or was not 2xx. */
+export function printEndpointTable(rows: (LoadFigures & { endpoint: string })[]): void {
+  print('| Endpoint | Requests/s | p50 (ms) | p99 (ms) | RSS after (MB) |');
+  print('| -------- | ---------: | -------: | -------: | -------------: |');
+  for (const row of rows) {
+    print(
+      `| ${row.endpoint} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.rssMb.toFixed(0)} |`,
+    );
+  }
+  const failures = rows.reduce((sum, row) => sum + row.failures, 0);
+  if (failures > 0) throw new Error(`${failures} requests failed or were not 2xx`);
 }

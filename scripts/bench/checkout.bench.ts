@@ -1,5 +1,5 @@
 /**
- * Benchmark of checkout with a coupon and the wallet against the bare write path, on MariaDB:
+ * Benchmark of checkout with a coupon and the wallet against the plain checkout, on MariaDB:
  * `POST /orders/quote` and `POST /orders` for the same lines (a frame with lenses and two
  * options plus a contact-lens box), first plain, then with `couponId` (¥10 off, a fresh coupon
  * per order) and `useBalance: true` (the wallet pays the rest: the order ends with nothing to pay
@@ -14,10 +14,13 @@
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import {
+  benchOrderLines,
   describeLoad,
   LOAD,
+  loginMember,
   measureLoad,
   print,
+  printEndpointTable,
   runBenchmark,
   startDatabaseAndLensLoop,
   type LoadFigures,
@@ -45,35 +48,6 @@ async function query<T>(databaseUrl: string, sql: string, parameters: unknown[] 
   }
 }
 
-async function skuIds(databaseUrl: string): Promise<{ frame: number; lens: number; contact: number }> {
-  const rows = await query<{ id: number; code: string }>(
-    databaseUrl,
-    "SELECT id, code FROM skus WHERE code IN ('FR01-BLA', 'LN01-156', 'CL01-300')",
-  );
-  const byCode = new Map(rows.map((row) => [row.code, row.id]));
-  await query(
-    databaseUrl,
-    'UPDATE store_stock SET quantity = 10000000 WHERE store_id = ? AND sku_id IN (?, ?)',
-    [STORE_ID, byCode.get('FR01-BLA'), byCode.get('CL01-300')],
-  );
-  return {
-    frame: byCode.get('FR01-BLA') as number,
-    lens: byCode.get('LN01-156') as number,
-    contact: byCode.get('CL01-300') as number,
-  };
-}
-
-async function login(server: Server, index: number): Promise<{ memberId: number; token: string }> {
-  const response = await fetch(`${server.baseUrl}/api/v1/auth/wechat/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: `dev-checkout-bench-${index}` }),
-  });
-  if (response.status !== 200) throw new Error(`login answered ${response.status}`);
-  const body = (await response.json()) as { token: string; member: { id: number } };
-  return { memberId: body.member.id, token: body.token };
-}
-
 /**
  * Members with coupons of a ¥10-off template and a large balance, written directly (fixture data,
  * as the demo seed does): one `top_up` ledger entry per account, so the ledgers sum to the balances.
@@ -83,7 +57,9 @@ async function buyers(server: Server, databaseUrl: string): Promise<Buyer[]> {
   for (let start = 0; start < MEMBERS; start += 20) {
     members.push(
       ...(await Promise.all(
-        Array.from({ length: Math.min(20, MEMBERS - start) }, (_, offset) => login(server, start + offset)),
+        Array.from({ length: Math.min(20, MEMBERS - start) }, (_, offset) =>
+          loginMember(server, `checkout-bench-${start + offset}`),
+        ),
       )),
     );
   }
@@ -181,16 +157,8 @@ function measure(
 
 void runBenchmark(async (onStop) => {
   const { database, lensLoop } = await startDatabaseAndLensLoop(onStop);
-  const skus = await skuIds(database.url);
+  const lines = await benchOrderLines(database.url, STORE_ID);
   const members = await buyers(lensLoop, database.url);
-  const lines = {
-    storeId: STORE_ID,
-    fulfilment: 'pickup',
-    items: [
-      { skuId: skus.frame, quantity: 1, lens: { skuId: skus.lens, options: ['AR-PREMIUM', 'BLUE-CUT'] } },
-      { skuId: skus.contact, quantity: 2 },
-    ],
-  };
   const plain = { coupon: false, consume: false };
   const rows = [
     {
@@ -230,14 +198,6 @@ void runBenchmark(async (onStop) => {
   print();
   print(`${describeLoad()}; ${MEMBERS} members round-robin.`);
   print('');
-  print('| Endpoint | Requests/s | p50 (ms) | p99 (ms) | RSS after (MB) |');
-  print('| -------- | ---------: | -------: | -------: | -------------: |');
-  for (const row of rows) {
-    print(
-      `| ${row.endpoint} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.rssMb.toFixed(0)} |`,
-    );
-  }
-  const failures = rows.reduce((sum, row) => sum + row.failures, 0);
-  if (failures > 0) throw new Error(`${failures} requests failed or were not 2xx`);
+  printEndpointTable(rows);
   if (Number(drift.n) > 0) throw new Error(`${drift.n} wallets whose ledger does not sum to the balance`);
 });

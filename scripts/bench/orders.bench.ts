@@ -12,10 +12,13 @@
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import {
+  benchOrderLines,
   describeLoad,
   LOAD,
+  loginMember,
   measureLoad,
   print,
+  printEndpointTable,
   runBenchmark,
   startDatabaseAndLensLoop,
   type LoadFigures,
@@ -23,28 +26,6 @@ import {
 } from './bench-support';
 
 const STORE_ID = 1;
-
-async function skuIds(databaseUrl: string): Promise<{ frame: number; lens: number; contact: number }> {
-  const connection = await createConnection(databaseUrl);
-  try {
-    const [rows] = await connection.query(
-      "SELECT id, code FROM skus WHERE code IN ('FR01-BLA', 'LN01-156', 'CL01-300')",
-    );
-    const byCode = new Map((rows as { id: number; code: string }[]).map((row) => [row.code, row.id]));
-    // Enough stock that the run measures orders, not OUT_OF_STOCK answers.
-    await connection.query(
-      'UPDATE store_stock SET quantity = 10000000 WHERE store_id = ? AND sku_id IN (?, ?)',
-      [STORE_ID, byCode.get('FR01-BLA'), byCode.get('CL01-300')],
-    );
-    return {
-      frame: byCode.get('FR01-BLA') as number,
-      lens: byCode.get('LN01-156') as number,
-      contact: byCode.get('CL01-300') as number,
-    };
-  } finally {
-    await connection.end();
-  }
-}
 
 async function countOrders(databaseUrl: string): Promise<number> {
   const connection = await createConnection(databaseUrl);
@@ -57,17 +38,10 @@ async function countOrders(databaseUrl: string): Promise<number> {
 }
 
 async function memberTokens(server: Server, count: number): Promise<string[]> {
-  return Promise.all(
-    Array.from({ length: count }, async (_, index) => {
-      const response = await fetch(`${server.baseUrl}/api/v1/auth/wechat/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: `dev-bench-${index}` }),
-      });
-      if (response.status !== 200) throw new Error(`login answered ${response.status}`);
-      return ((await response.json()) as { token: string }).token;
-    }),
+  const members = await Promise.all(
+    Array.from({ length: count }, (_, index) => loginMember(server, `bench-${index}`)),
   );
+  return members.map((member) => member.token);
 }
 
 /** Loads `path` with `body`, each connection logged in as its own member. */
@@ -109,16 +83,8 @@ function measure(
 
 void runBenchmark(async (onStop) => {
   const { database, lensLoop } = await startDatabaseAndLensLoop(onStop);
-  const skus = await skuIds(database.url);
   const tokens = await memberTokens(lensLoop, LOAD.connections);
-  const body = JSON.stringify({
-    storeId: STORE_ID,
-    fulfilment: 'pickup',
-    items: [
-      { skuId: skus.frame, quantity: 1, lens: { skuId: skus.lens, options: ['AR-PREMIUM', 'BLUE-CUT'] } },
-      { skuId: skus.contact, quantity: 2 },
-    ],
-  });
+  const body = JSON.stringify(await benchOrderLines(database.url, STORE_ID));
 
   const rows = [
     { endpoint: 'quote', ...(await measure(lensLoop, 'quote', '/api/v1/orders/quote', body, tokens)) },
@@ -131,13 +97,5 @@ void runBenchmark(async (onStop) => {
   print();
   print(`${describeLoad()}; one member per connection.`);
   print('');
-  print('| Endpoint | Requests/s | p50 (ms) | p99 (ms) | RSS after (MB) |');
-  print('| -------- | ---------: | -------: | -------: | -------------: |');
-  for (const row of rows) {
-    print(
-      `| ${row.endpoint} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.rssMb.toFixed(0)} |`,
-    );
-  }
-  const failures = rows.reduce((sum, row) => sum + row.failures, 0);
-  if (failures > 0) throw new Error(`${failures} requests failed or were not 2xx`);
+  printEndpointTable(rows);
 });
