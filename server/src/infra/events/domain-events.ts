@@ -14,6 +14,18 @@ export interface OrderEventPayload {
   balancePaid: number;
 }
 
+/** Group-buy events: the members of the group (leader first) and what the deal was for. */
+export interface GroupBuyEventPayload {
+  groupId: number;
+  campaignId: number;
+  memberIds: number[];
+  productName: string;
+}
+
+/** How a customer came to the chain: the source-channel tag and the owner rules read it. */
+export type CustomerChannel =
+  'store_qr' | 'staff_qr' | 'regional_qr' | 'wecom' | 'store_purchase' | 'referral' | 'group_buy' | 'online';
+
 /**
  * The domain events modules publish through the outbox, by type. A payload is plain JSON and
  * holds ids and the facts a handler needs; handlers read anything else through public services.
@@ -69,6 +81,37 @@ export interface DomainEvents {
   };
   /** An erasure deleted the member's trade-in photo rows; their files go once it committed. */
   TradeInPhotosErased: { memberId: number; fileKeys: string[] };
+  /** A group-buy group filled with paid members (group-buy module). */
+  GroupBuyCompleted: GroupBuyEventPayload;
+  /** A group-buy group reached its deadline short of paid members; its paid orders are refunded. */
+  GroupBuyFailed: GroupBuyEventPayload;
+  /**
+   * A customer arrived through a store, staff, regional or WeCom code, or bought in store for the
+   * first time (customers module): the owner is set and the welcome flow starts.
+   */
+  CustomerAdded: {
+    memberId: number;
+    ownerStaffId: number | null;
+    storeId: number | null;
+    channel: CustomerChannel;
+    /** Whether the customer had already registered in the mini-program (a phone bound) when added. */
+    registered: boolean;
+    /** The welcome coupon issued for this arrival, if any. */
+    welcomeCouponId: number | null;
+  };
+  /** The member's owner staff changed; the customers module keeps the history. */
+  OwnerChanged: {
+    memberId: number;
+    fromStaffId: number | null;
+    toStaffId: number;
+    reason: 'first_contact' | 'first_purchase' | 'transfer' | 'wecom_transfer';
+  };
+  /** A known customer scanned a store's counter or table code (customers module). */
+  CustomerArrived: { memberId: number; storeId: number; ownerStaffId: number | null };
+  /** WeCom reported a customer joining or leaving a group chat (wecom module). */
+  GroupChatMembershipChanged: { chatId: string; memberId: number; change: 'join' | 'leave' };
+  /** Staff marked a 1-to-1 service or arrival task done (staff-tasks module). */
+  StaffTaskDone: { taskId: number; staffId: number; memberId: number; kind: string };
 }
 
 export type DomainEventType = keyof DomainEvents;

@@ -5,6 +5,7 @@ import { MemberEntity } from './entities/member.entity';
 import { ProfileEntity } from './entities/profile.entity';
 import { MembersController } from './members.controller';
 import { MemberStandingPort } from './member-standing';
+import { SegmentPort } from './segment-port';
 import { MembersService } from './members.service';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
@@ -12,7 +13,7 @@ import { ProfilesService } from './profiles.service';
 @Module({
   imports: [TypeOrmModule.forFeature([MemberEntity, ProfileEntity]), StaffModule],
   controllers: [MembersController, ProfilesController],
-  providers: [MembersService, ProfilesService, MemberStandingPort],
-  exports: [MembersService, ProfilesService, MemberStandingPort],
+  providers: [MembersService, ProfilesService, MemberStandingPort, SegmentPort],
+  exports: [MembersService, ProfilesService, MemberStandingPort, SegmentPort],
 })
 export class MembersModule {}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * Which members belong to a saved segment. The segments module (tags) implements it and registers
+ * here, so modules that target members by segment (reminders, coupon pushes) never import it.
+ */
+export interface SegmentMatcher {
+  /**
+   * The members of `memberIds` inside the segment; `segmentId = null` means the chain's 1-to-1
+   * service segment (by default value×tenure "core" or purchase class D).
+   */
+  matching(segmentId: number | null, memberIds: readonly number[]): Promise<Set<number>>;
+}
+
+@Injectable()
+export class SegmentPort implements SegmentMatcher {
+  private matcher: SegmentMatcher | null = null;
+
+  register(matcher: SegmentMatcher): void {
+    if (this.matcher) throw new Error('a segment matcher is registered twice');
+    this.matcher = matcher;
+  }
+
+  /** Without a segments module registered, no member is in any segment. */
+  matching(segmentId: number | null, memberIds: readonly number[]): Promise<Set<number>> {
+    return this.matcher ? this.matcher.matching(segmentId, memberIds) : Promise.resolve(new Set());
+  }
+}
