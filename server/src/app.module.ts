@@ -29,6 +29,7 @@ import { PaymentsModule } from './modules/payments/payments.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
+import { TagsModule } from './modules/tags/tags.module';
 import { TradeInsModule } from './modules/trade-ins/trade-ins.module';
 
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule {
         PaymentsModule,
         AppointmentsModule,
         ReferralsModule,
+        TagsModule,
         // Test clock and job trigger: never mounted in production.
         ...(config.environment === 'production' ? [] : [DevModule]),
       ],

@@ -5,6 +5,7 @@ import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 import type { CustomerReferrals, ReferralExport } from './referrals/referral.types';
+import type { CustomerTagging, TagsExport } from './tags/tags.types';
 import type { TradeIn } from './trade-ins/trade-in.types';
 import type { WalletExport } from './wallet/wallet.types';
 
@@ -293,7 +294,7 @@ export interface PrescriptionHeader {
   storeName: string | null;
 }
 
-export interface CustomerCard extends CustomerSummary {
+export interface CustomerCard extends CustomerSummary, CustomerTagging {
   tier: MemberTier;
   ownerStaff: { id: number; name: string } | null;
   /** Whether the member currently allows their prescriptions to be stored and read by staff. */
@@ -334,6 +335,8 @@ export interface MemberExportSections {
   wallet: WalletExport;
   /** Tier standing and the points ledger; deleted on erasure. */
   membership: MembershipExport;
+  /** Tags and group memberships; deleted on erasure. */
+  tags: TagsExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

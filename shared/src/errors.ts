@@ -12,6 +12,7 @@ import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
 import { ReferralsErrorCode } from './referrals/errors';
 import { StoresErrorCode } from './stores/errors';
+import { TagsErrorCode } from './tags/errors';
 import { TradeInsErrorCode } from './trade-ins/errors';
 import { WalletErrorCode } from './wallet/errors';
 
@@ -30,6 +31,7 @@ export {
   PrescriptionsErrorCode,
   ReferralsErrorCode,
   StoresErrorCode,
+  TagsErrorCode,
   TradeInsErrorCode,
   WalletErrorCode,
 };
@@ -52,6 +54,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   tradeIns: TradeInsErrorCode,
   wallet: WalletErrorCode,
   membership: MembershipErrorCode,
+  tags: TagsErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -72,6 +75,7 @@ export const ErrorCode = {
   ...TradeInsErrorCode,
   ...WalletErrorCode,
   ...MembershipErrorCode,
+  ...TagsErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -130,6 +130,11 @@ export const en: Record<MessageKey, string> = {
   'checkout.pointsToEarn': 'Earn {points} points when it completes',
   'error.POINTS_INSUFFICIENT': 'Not enough points',
   'error.POINTS_OVER_LIMIT': 'More points than this order can take',
+  'error.TAG_NOT_FOUND': 'Tag not found',
+  'error.TAG_NOT_MANUAL': 'Automatic tags cannot be removed by hand',
+  'error.SEGMENT_NOT_FOUND': 'Segment not found',
+  'error.SEGMENT_FILTER_INVALID': 'The segment filter is not valid',
+  'error.COMMUNITY_NOT_FOUND': 'Group not found',
 
   'staff.title': 'Staff workbench login',
   'staff.username': 'Username',

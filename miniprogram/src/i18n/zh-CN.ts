@@ -128,6 +128,11 @@ export const zhCN = {
   'checkout.pointsToEarn': '完成后可得 {points} 积分',
   'error.POINTS_INSUFFICIENT': '积分不足',
   'error.POINTS_OVER_LIMIT': '超出本单可用积分上限',
+  'error.TAG_NOT_FOUND': '标签不存在',
+  'error.TAG_NOT_MANUAL': '自动标签不能手动删除',
+  'error.SEGMENT_NOT_FOUND': '人群不存在',
+  'error.SEGMENT_FILTER_INVALID': '人群筛选条件有误',
+  'error.COMMUNITY_NOT_FOUND': '社群不存在',
 
   'staff.title': '员工工作台登录',
   'staff.username': '用户名',

@@ -125,6 +125,13 @@ const STATUS_BY_DOMAIN: {
     POINTS_INSUFFICIENT: 409,
     POINTS_OVER_LIMIT: 422,
   },
+  tags: {
+    TAG_NOT_FOUND: 404,
+    TAG_NOT_MANUAL: 409,
+    SEGMENT_NOT_FOUND: 404,
+    SEGMENT_FILTER_INVALID: 400,
+    COMMUNITY_NOT_FOUND: 404,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -144,6 +151,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.tradeIns,
   ...STATUS_BY_DOMAIN.wallet,
   ...STATUS_BY_DOMAIN.membership,
+  ...STATUS_BY_DOMAIN.tags,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

@@ -44,6 +44,15 @@ import { WalletAccountEntity } from '../../modules/wallet/entities/wallet-accoun
 import { WalletLedgerEntryEntity } from '../../modules/wallet/entities/wallet-ledger-entry.entity';
 import { WalletPlanEntity } from '../../modules/wallet/entities/wallet-plan.entity';
 import { WalletTopUpEntity } from '../../modules/wallet/entities/wallet-top-up.entity';
+import { CommunityMemberEntity } from '../../modules/tags/entities/community-member.entity';
+import { CommunityEntity } from '../../modules/tags/entities/community.entity';
+import { KpiFactEntity } from '../../modules/tags/entities/kpi-fact.entity';
+import { MemberFactsEntity } from '../../modules/tags/entities/member-facts.entity';
+import { MemberTagEntity } from '../../modules/tags/entities/member-tag.entity';
+import { OrderFactEntity } from '../../modules/tags/entities/order-fact.entity';
+import { ProfileFactEntity } from '../../modules/tags/entities/profile-fact.entity';
+import { SegmentEntity } from '../../modules/tags/entities/segment.entity';
+import { TagSettingsEntity } from '../../modules/tags/entities/tag-settings.entity';
 
 /** Every entity, for the data source and the migration generator. */
 export const ENTITIES = [
@@ -101,4 +110,14 @@ export const ENTITIES = [
   PointsLedgerEntryEntity,
   PointsLotEntity,
   PointsLotUseEntity,
+  // Tags, segments, groups and KPIs
+  MemberFactsEntity,
+  OrderFactEntity,
+  ProfileFactEntity,
+  MemberTagEntity,
+  TagSettingsEntity,
+  SegmentEntity,
+  KpiFactEntity,
+  CommunityEntity,
+  CommunityMemberEntity,
 ];

@@ -448,6 +448,22 @@ export class CouponsService {
     };
   }
 
+  /** Coupons redeemed in store in `[from, to)` per redeeming staff member (of one store, or all). */
+  async redemptionsByStaff(from: Date, to: Date, storeId: number | null): Promise<Map<number, number>> {
+    const query = this.coupons
+      .createQueryBuilder('coupon')
+      .select('coupon.redeemedByStaffId', 'staffId')
+      .addSelect('COUNT(*)', 'count')
+      .where('coupon.redeemedByStaffId IS NOT NULL AND coupon.usedAt >= :from AND coupon.usedAt < :to', {
+        from,
+        to,
+      })
+      .groupBy('coupon.redeemedByStaffId');
+    if (storeId !== null) query.andWhere('coupon.redeemedStoreId = :storeId', { storeId });
+    const rows: { staffId: number | string; count: number | string }[] = await query.getRawMany();
+    return new Map(rows.map((row) => [Number(row.staffId), Number(row.count)]));
+  }
+
   /** Why a coupon cannot be used now: used, not yet valid, expired. */
   assertUsable(coupon: CouponEntity, now: Date): void {
     if (coupon.status === 'used') throw alreadyRedeemed(coupon.id);

@@ -148,6 +148,23 @@ export class MembersService {
     return new Set(members.map((member) => member.id));
   }
 
+  /**
+   * Members (not erased) after `afterId`, by id, with where they belong: for modules that keep
+   * facts per member and catch up on members they have not heard of (the nightly tags run).
+   */
+  async pageAfter(
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: number; homeStoreId: number | null; ownerStaffId: number | null; createdAt: Date }[]> {
+    return this.members
+      .createQueryBuilder('member')
+      .select(['member.id', 'member.homeStoreId', 'member.ownerStaffId', 'member.createdAt'])
+      .where('member.id > :afterId AND member.erasedAt IS NULL', { afterId })
+      .orderBy('member.id')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Nicknames of these members (null for an erased member), for masked lists such as referrals. */
   async nicknamesOf(memberIds: readonly number[]): Promise<Map<number, string | null>> {
     if (memberIds.length === 0) return new Map();

@@ -54,4 +54,16 @@ export class StaffService {
       : [];
     return new Map(rows.map(({ id, name, role }) => [id, { id, name, role }]));
   }
+
+  /** Active store staff (not HQ), of one store or of every store, by id: the leaderboard's rows. */
+  async activeStoreStaff(storeId: number | null): Promise<{ id: number; name: string; storeId: number }[]> {
+    const query = this.staff
+      .createQueryBuilder('staff')
+      .select(['staff.id', 'staff.name', 'staff.storeId'])
+      .where('staff.active = :active AND staff.storeId IS NOT NULL', { active: true })
+      .orderBy('staff.id');
+    if (storeId !== null) query.andWhere('staff.storeId = :storeId', { storeId });
+    const rows = await query.getMany();
+    return rows.map(({ id, name, storeId: home }) => ({ id, name, storeId: home as number }));
+  }
 }

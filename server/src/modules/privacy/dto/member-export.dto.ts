@@ -10,6 +10,7 @@ import { MembershipExportDto } from '../../membership/dto/membership.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
+import { TagsExportDto } from '../../tags/dto/tags.dto';
 import { WalletExportDto } from '../../wallet/dto/wallet.dto';
 
 type ExportedMember = MemberExport['member'];
@@ -83,4 +84,7 @@ export class MemberExportDto implements MemberExport {
   wallet: WalletExportDto;
   @ApiProperty({ type: MembershipExportDto, description: 'Tier standing and the points ledger.' })
   membership: MembershipExportDto;
+
+  @ApiProperty({ type: TagsExportDto, description: 'Tags and group memberships; deleted on erasure.' })
+  tags: TagsExportDto;
 }
