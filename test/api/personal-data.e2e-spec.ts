@@ -26,6 +26,7 @@ const SHARED_SECTIONS = Object.keys({
   tradeIns: true,
   wallet: true,
   membership: true,
+  tags: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -184,6 +185,7 @@ describe('personal data contributors (MariaDB)', () => {
       orders: [expect.objectContaining({ address: null })],
       // Money records stay for the accounts (ids and amounts only).
       wallet: { balance: 0, principal: 0, bonus: 0, ledger: [], topUps: [] },
+      tags: { tags: [], communities: [] },
     });
     const leftovers = JSON.stringify(after);
     for (const personal of [PHONE, CHILD_NAME, ADDRESS.recipient, ADDRESS.detail, 'squints']) {

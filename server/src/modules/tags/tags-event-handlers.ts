@@ -77,7 +77,7 @@ export class TagsEventHandlers implements OnModuleInit {
     });
     on('on-order-completed', 'OrderCompleted', async (manager, order) => {
       if (order.kind !== 'goods') return;
-      await this.tags.lockFacts(manager, order.memberId);
+      if (!(await this.tags.lockFacts(manager, order.memberId))) return;
       await this.tags.recompute(manager, [order.memberId]);
     });
     on('on-prescription-recorded', 'PrescriptionRecorded', (manager, event) =>
@@ -88,8 +88,8 @@ export class TagsEventHandlers implements OnModuleInit {
       await this.kpis.record(manager, {
         eventKey: `referral:${event.attributionId}`,
         kind: 'referral',
-        staffId: referrer.ownerStaffId,
-        storeId: referrer.homeStoreId,
+        staffId: referrer?.ownerStaffId ?? null,
+        storeId: referrer?.homeStoreId ?? null,
         memberId: event.refereeId,
       });
     });

@@ -61,12 +61,16 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
 
   // ---- facts, from events -------------------------------------------------------------------
 
-  /** The member's facts row, made on first need, locked for the rest of the transaction. */
+  /**
+   * The member's facts row, made on first need, locked for the rest of the transaction; null for a
+   * member who was erased meanwhile (a late event must not bring their facts back).
+   */
   async lockFacts(
     manager: EntityManager,
     memberId: number,
     seed: Partial<Pick<MemberFactsEntity, 'homeStoreId' | 'ownerStaffId' | 'channel'>> = {},
-  ): Promise<MemberFactsEntity> {
+  ): Promise<MemberFactsEntity | null> {
+    if (!(await this.members.existingIds([memberId])).has(memberId)) return null;
     await manager
       .createQueryBuilder()
       .insert()
@@ -97,7 +101,11 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
     manager: EntityManager,
     event: { memberId: number; storeId: number | null; channel: CustomerChannel },
   ): Promise<void> {
-    await this.lockFacts(manager, event.memberId, { homeStoreId: event.storeId, channel: event.channel });
+    if (
+      !(await this.lockFacts(manager, event.memberId, { homeStoreId: event.storeId, channel: event.channel }))
+    ) {
+      return;
+    }
     await this.recompute(manager, [event.memberId]);
   }
 
@@ -109,8 +117,8 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
       storeId: number | null;
       channel: CustomerChannel;
     },
-  ): Promise<MemberFactsEntity> {
-    const facts = await this.lockFacts(manager, event.memberId);
+  ): Promise<void> {
+    if (!(await this.lockFacts(manager, event.memberId))) return;
     const patch: Partial<MemberFactsEntity> = { channel: event.channel };
     if (event.ownerStaffId !== null) patch.ownerStaffId = event.ownerStaffId;
     if (event.storeId !== null) {
@@ -119,11 +127,10 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
     }
     await manager.update(MemberFactsEntity, event.memberId, patch);
     await this.recompute(manager, [event.memberId]);
-    return { ...facts, ...patch };
   }
 
   async onOwnerChanged(manager: EntityManager, memberId: number, ownerStaffId: number): Promise<void> {
-    await this.lockFacts(manager, memberId);
+    if (!(await this.lockFacts(manager, memberId))) return;
     await manager.update(MemberFactsEntity, memberId, { ownerStaffId });
   }
 
@@ -133,6 +140,7 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
     order: { orderId: number; memberId: number; storeId: number; amount: number },
   ): Promise<void> {
     const facts = await this.lockFacts(manager, order.memberId);
+    if (!facts) return;
     await manager
       .createQueryBuilder()
       .insert()
@@ -144,7 +152,7 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
   }
 
   async onOrderRefunded(manager: EntityManager, orderId: number, memberId: number): Promise<void> {
-    await this.lockFacts(manager, memberId);
+    if (!(await this.lockFacts(manager, memberId))) return;
     await manager
       .createQueryBuilder()
       .update(OrderFactEntity)
@@ -180,7 +188,7 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
 
   /** Re-reads the member's prescriptions (through the prescriptions module) into profile facts. */
   async onPrescriptionRecorded(manager: EntityManager, memberId: number): Promise<void> {
-    await this.lockFacts(manager, memberId);
+    if (!(await this.lockFacts(manager, memberId))) return;
     const [exams, profiles] = await Promise.all([
       this.prescriptions.examsOf(manager, memberId),
       this.profiles.listProfiles(memberId),
