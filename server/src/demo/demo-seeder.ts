@@ -19,6 +19,7 @@ import { seedDemoMembership } from './demo-membership';
 import { seedDemoTradeInRules } from './demo-trade-ins';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
 import { seedDemoReferrals } from './demo-referrals';
+import { seedDemoTags } from './demo-tags';
 import { seedDemoWallet } from './demo-wallet';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
@@ -159,6 +160,7 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
     await seedDemoReferrals(manager);
     await seedDemoTradeInRules(manager);
     await seedDemoWallet(manager, DEMO_CUSTOMER.openid, stores[0].id);
+    await seedDemoTags(manager, stores);
   });
   return { seeded: true };
 }
