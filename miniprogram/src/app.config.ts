@@ -46,6 +46,8 @@ export default defineAppConfig({
         'redeem/index',
         'trade-ins/index',
         'trade-in/index',
+        'my-customers/index',
+        'leaderboard/index',
       ],
     },
     {

@@ -16,6 +16,7 @@ import type {
   RedeemedCoupon,
 } from './coupons';
 import type { ErrorBody, ErrorCode } from './errors';
+import type { CustomerTag, Leaderboard, MyCustomer, MyCustomersQuery, Segment } from './tags/tags.types';
 import type { MemberCode } from './membership';
 import type {
   InspectTradeInRequest,
@@ -243,6 +244,26 @@ export class ApiClient {
 
   getCustomer(memberId: number): Promise<CustomerCard> {
     return this.request('GET', `/staff/customers/${memberId}`);
+  }
+
+  addCustomerTag(memberId: number, name: string): Promise<CustomerTag> {
+    return this.request('POST', `/staff/customers/${memberId}/tags`, { name });
+  }
+
+  removeCustomerTag(memberId: number, tagId: number): Promise<void> {
+    return this.request('DELETE', `/staff/customers/${memberId}/tags/${tagId}`);
+  }
+
+  myCustomers(query: MyCustomersQuery = {}): Promise<Page<MyCustomer>> {
+    return this.request('GET', `/staff/me/customers${queryString(query)}`);
+  }
+
+  staffSegments(): Promise<Segment[]> {
+    return this.request('GET', '/staff/segments');
+  }
+
+  leaderboard(query: { period?: 'week' | 'month'; storeId?: number } = {}): Promise<Leaderboard> {
+    return this.request('GET', `/staff/leaderboard${queryString(query)}`);
   }
 
   latestPrescription(memberId: number, query: LatestPrescriptionQuery = {}): Promise<Prescription> {

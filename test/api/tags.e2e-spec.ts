@@ -286,6 +286,13 @@ describe('tags: automatic and manual (MariaDB)', () => {
       .send({ name: '' })
       .expect(400);
     expect(blank.body.code).toBe('VALIDATION_FAILED');
+    // The rules' names are theirs: a staff member cannot make someone "D类" by hand.
+    const reserved = await api()
+      .post(`/api/v1/staff/customers/${member.memberId}/tags`)
+      .set('authorization', clerk.authorization)
+      .send({ name: 'D类' })
+      .expect(400);
+    expect(reserved.body.details).toEqual([{ field: 'name', message: expect.any(String) }]);
     // A customer cannot tag anyone.
     await api()
       .post(`/api/v1/staff/customers/${member.memberId}/tags`)

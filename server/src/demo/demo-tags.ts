@@ -9,7 +9,7 @@ import { MemberFactsEntity } from '../modules/tags/entities/member-facts.entity'
 import { MemberTagEntity } from '../modules/tags/entities/member-tag.entity';
 import { OrderFactEntity } from '../modules/tags/entities/order-fact.entity';
 import { ProfileFactEntity } from '../modules/tags/entities/profile-fact.entity';
-import { DEFAULT_TAG_RULES, deriveTags, sphericalEquivalent } from '../modules/tags/tag-rules';
+import { DEFAULT_TAG_RULES, deriveTags, lifeTagBits, sphericalEquivalent } from '../modules/tags/tag-rules';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
 
 /** 明眸眼镜's groups: one per store, the two interest groups and the KOC group (QR images are placeholders). */
@@ -120,6 +120,7 @@ export async function seedDemoTags(manager: EntityManager, stores: StoreEntity[]
       ...facts,
       purchaseClass: derived.purchaseClass,
       quadrant: derived.quadrant,
+      lifeTags: lifeTagBits(derived.tags.map((tag) => tag.name)),
     });
     const ownProfiles = await manager.find(ProfileEntity, {
       where: { memberId: member.id },

@@ -7,7 +7,7 @@ import {
   type SegmentField,
   type SegmentFilter,
 } from '@lensloop/shared';
-import { CHANNEL_LABELS } from './tag-rules';
+import { AUTO_TAGS, CHANNEL_LABELS, LIFE_TAG_BITS } from './tag-rules';
 
 const MAX_DEPTH = 8;
 const MAX_NODES = 200;
@@ -75,6 +75,37 @@ function fieldValue(field: FieldKind, value: unknown, path: string): unknown {
   }
 }
 
+const CLASS_OF_TAG = new Map((['A', 'B', 'C', 'D'] as const).map((value) => [AUTO_TAGS.class(value), value]));
+const QUADRANT_OF_TAG = new Map(
+  Object.entries(AUTO_TAGS.quadrant).map(([quadrant, name]) => [name, quadrant]),
+);
+
+/**
+ * An automatic tag kept as a column of the facts (class, quadrant, life-stage bits, channel,
+ * region): tested on the row itself, no lookup in `member_tags` (store tags and manual ones are).
+ * Automatic tags are only ever set by the rules, so the column and the tag row agree.
+ */
+function tagAsColumns(name: string): { sql: string; params: unknown[] } | null {
+  const purchaseClass = CLASS_OF_TAG.get(name);
+  if (purchaseClass) return { sql: 'f.purchase_class = ?', params: [purchaseClass] };
+  const quadrant = QUADRANT_OF_TAG.get(name);
+  if (quadrant) return { sql: 'f.quadrant = ?', params: [quadrant] };
+  const bit = LIFE_TAG_BITS[name];
+  if (bit) return { sql: `(f.life_tags & ${bit}) <> 0`, params: [] };
+  if (name.startsWith(AUTO_TAGS.channelPrefix)) {
+    const label = name.slice(AUTO_TAGS.channelPrefix.length);
+    const channels = Object.entries(CHANNEL_LABELS).flatMap(([channel, text]) =>
+      text === label ? [channel] : [],
+    );
+    if (channels.length)
+      return { sql: `f.channel IN (${channels.map(() => '?').join(', ')})`, params: channels };
+  }
+  if (name.startsWith(AUTO_TAGS.regionPrefix) && name.length > AUTO_TAGS.regionPrefix.length) {
+    return { sql: 'f.region = ?', params: [name.slice(AUTO_TAGS.regionPrefix.length)] };
+  }
+  return null;
+}
+
 /**
  * Compiles the DSL (`all`/`any`/`not`/`tag`/`{ field, op, value }`) to one SQL condition. Every
  * node is checked: an unknown key, field or operator, a value of the wrong type throws
@@ -109,6 +140,11 @@ export function compileFilter(filter: unknown, root = 'filter'): CompiledFilter 
       if (typeof node.tag !== 'string' || node.tag.trim().length === 0 || node.tag.length > 64)
         throw fail('must be a tag name', `${path}.tag`);
       tags.push({ name: node.tag, path: `${path}.tag` });
+      const columnar = tagAsColumns(node.tag);
+      if (columnar) {
+        params.push(...columnar.params);
+        return columnar.sql;
+      }
       params.push(node.tag);
       return 'EXISTS (SELECT 1 FROM member_tags t WHERE t.member_id = f.member_id AND t.name = ?)';
     }

@@ -37,6 +37,19 @@ export const CHANNEL_LABELS: Record<CustomerChannel, string> = {
   online: '线上',
 };
 
+/** The life-stage tags, one bit each in `tag_member_facts.life_tags`. */
+export const LIFE_TAG_BITS: Record<string, number> = {
+  [AUTO_TAGS.childWearer]: 1,
+  [AUTO_TAGS.presbyopia]: 2,
+  [AUTO_TAGS.contactLens]: 4,
+  [AUTO_TAGS.highMyopia]: 8,
+  [AUTO_TAGS.examOverdue]: 16,
+};
+
+export function lifeTagBits(names: readonly string[]): number {
+  return names.reduce((bits, name) => bits | (LIFE_TAG_BITS[name] ?? 0), 0);
+}
+
 /** Every fixed automatic tag name; channel, store and region tags are recognised by prefix. */
 export const FIXED_AUTO_TAG_NAMES: readonly string[] = [
   ...(['A', 'B', 'C', 'D'] as const).map(AUTO_TAGS.class),

@@ -102,6 +102,14 @@ export class TagsController {
     return this.segments.myCustomers(principal.id, query);
   }
 
+  @Get('staff/segments')
+  @Roles(...STAFF_ROLES_ALL)
+  @ApiOperation({ summary: 'List the saved segments, to filter my customers by' })
+  @ApiOkResponse({ type: [SegmentDto] })
+  listStaffSegments(): Promise<Segment[]> {
+    return this.segments.list();
+  }
+
   @Get('staff/leaderboard')
   @Roles(...STAFF_ROLES_ALL)
   @ApiOperation({

@@ -22,7 +22,14 @@ import { MemberTagEntity } from './entities/member-tag.entity';
 import { OrderFactEntity } from './entities/order-fact.entity';
 import { ProfileFactEntity } from './entities/profile-fact.entity';
 import { TagSettingsEntity } from './entities/tag-settings.entity';
-import { DEFAULT_TAG_RULES, deriveTags, sphericalEquivalent, type MemberFacts } from './tag-rules';
+import {
+  DEFAULT_TAG_RULES,
+  deriveTags,
+  isAutoTagName,
+  lifeTagBits,
+  sphericalEquivalent,
+  type MemberFacts,
+} from './tag-rules';
 
 /** Members recomputed per statement group (the nightly run works in batches of this size). */
 export const RECOMPUTE_BATCH = 1_000;
@@ -262,7 +269,8 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
           profiles: profilesOf.get(row.memberId) ?? [],
         };
         const derived = deriveTags(input, rules, now);
-        const key = `${derived.purchaseClass}|${derived.quadrant ?? ''}`;
+        const bits = lifeTagBits(derived.tags.map((tag) => tag.name));
+        const key = `${derived.purchaseClass}|${derived.quadrant ?? ''}|${bits}`;
         groups.set(key, [...(groups.get(key) ?? []), row.memberId]);
         for (const tag of derived.tags) {
           tagRows.push({
@@ -275,11 +283,15 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
         }
       }
       for (const [key, members] of groups) {
-        const [purchaseClass, quadrant] = key.split('|');
+        const [purchaseClass, quadrant, bits] = key.split('|');
         await manager.update(
           MemberFactsEntity,
           { memberId: In(members) },
-          { purchaseClass: purchaseClass as PurchaseClass, quadrant: (quadrant || null) as Quadrant | null },
+          {
+            purchaseClass: purchaseClass as PurchaseClass,
+            quadrant: (quadrant || null) as Quadrant | null,
+            lifeTags: Number(bits),
+          },
         );
       }
       await manager.delete(MemberTagEntity, { memberId: In(ids), auto: true });
@@ -310,6 +322,11 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
   /** A manual tag (idempotent by name: a tag the member already has is answered as it is). */
   async addManual(staffId: number, memberId: number, rawName: string): Promise<CustomerTag> {
     const name = rawName.trim();
+    if (isAutoTagName(name)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `${name} is an automatic tag: the rules set it.`, [
+        { field: 'name', message: 'reserved for an automatic tag' },
+      ]);
+    }
     await this.members.getMember(memberId);
     return this.tx.run(async (manager) => {
       await manager

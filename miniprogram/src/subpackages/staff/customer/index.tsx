@@ -14,6 +14,7 @@ import { listCustomerOrders } from '../../../services/orders';
 import { fetchCustomer, fetchLatestPrescription } from '../../../services/prescriptions';
 import { useSession } from '../../../stores/session';
 import '../desk.scss';
+import { TagsSection } from './tags-section';
 
 type ProfileCard = CustomerCard['profiles'][number];
 
@@ -124,6 +125,7 @@ export default function StaffCustomerPage() {
               <Text className="desk__error">{t('staff.noConsent')}</Text>
             )}
           </View>
+          <TagsSection memberId={card.id} tagging={card} onChanged={page.reload} />
           <Text className="section-title">{t('staff.profiles')}</Text>
           {card.profiles.map((profile) => (
             <ProfileSection

@@ -58,6 +58,20 @@ export default function StaffLoginPage() {
           </View>
           <View
             role="link"
+            aria-label={t('title.staffMyCustomers')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/my-customers/index' })}
+          >
+            <Cell title={t('title.staffMyCustomers')} clickable extra="›" />
+          </View>
+          <View
+            role="link"
+            aria-label={t('title.staffLeaderboard')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/leaderboard/index' })}
+          >
+            <Cell title={t('title.staffLeaderboard')} clickable extra="›" />
+          </View>
+          <View
+            role="link"
             aria-label={t('staff.orders')}
             onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/orders/index' })}
           >

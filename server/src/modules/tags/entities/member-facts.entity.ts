@@ -50,4 +50,8 @@ export class MemberFactsEntity {
 
   @Column({ type: 'varchar', length: 8, nullable: true })
   quadrant: Quadrant | null;
+
+  /** The life-stage tags as bits (`LIFE_TAG_BITS`), so segments test them without a join. */
+  @Column('int', { default: 0 })
+  lifeTags: number;
 }
