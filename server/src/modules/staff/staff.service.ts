@@ -46,6 +46,11 @@ export class StaffService {
     return staff;
   }
 
+  /** The staff member with this id, active or not (null when unknown): transfers check both. */
+  findStaff(staffId: number): Promise<StaffEntity | null> {
+    return this.staff.findOneBy({ id: staffId });
+  }
+
   /** The staff members with these ids (also inactive ones, who still wrote past records), in one query. */
   async namesOf(ids: readonly number[]): Promise<Map<number, StaffName>> {
     const unique = [...new Set(ids)];
