@@ -46,6 +46,8 @@ export default defineAppConfig({
         'redeem/index',
         'trade-ins/index',
         'trade-in/index',
+        'qrcode/index',
+        'transfer/index',
       ],
     },
     {

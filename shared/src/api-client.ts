@@ -15,6 +15,16 @@ import type {
   RedeemCouponRequest,
   RedeemedCoupon,
 } from './coupons';
+import type {
+  ArrivalRequest,
+  ArrivalResult,
+  CustomerOwnership,
+  StaffListQuery,
+  StaffMemberSummary,
+  StaffQrCode,
+  TransferRequest,
+  TransferResult,
+} from './customers';
 import type { ErrorBody, ErrorCode } from './errors';
 import type { MemberCode } from './membership';
 import type {
@@ -243,6 +253,31 @@ export class ApiClient {
 
   getCustomer(memberId: number): Promise<CustomerCard> {
     return this.request('GET', `/staff/customers/${memberId}`);
+  }
+
+  /** The customer opened the mini-program through a staff, store, regional or counter code. */
+  recordArrival(body: ArrivalRequest): Promise<ArrivalResult> {
+    return this.request('POST', '/me/arrivals', body);
+  }
+
+  myStaffQrCode(): Promise<StaffQrCode> {
+    return this.request('GET', '/staff/me/qrcode');
+  }
+
+  customerOwnership(memberId: number): Promise<CustomerOwnership> {
+    return this.request('GET', `/staff/customers/${memberId}/owner`);
+  }
+
+  listStaffMembers(query: StaffListQuery = {}): Promise<StaffMemberSummary[]> {
+    return this.request('GET', `/admin/staff${queryString(query)}`);
+  }
+
+  staffMemberCustomers(staffId: number, query: PageQuery = {}): Promise<Page<CustomerSummary>> {
+    return this.request('GET', `/admin/staff/${staffId}/customers${queryString(query)}`);
+  }
+
+  transferCustomers(body: TransferRequest): Promise<TransferResult> {
+    return this.request('POST', '/admin/transfers', body);
   }
 
   latestPrescription(memberId: number, query: LatestPrescriptionQuery = {}): Promise<Prescription> {

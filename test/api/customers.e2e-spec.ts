@@ -290,6 +290,19 @@ describe('customers (MariaDB)', () => {
     });
   });
 
+  it('should answer WeCom routes with WECOM_NOT_CONFIGURED on a chain without WeCom', async () => {
+    const callback = await api()
+      .post('/api/v1/wecom/callback?msg_signature=a&timestamp=1&nonce=n')
+      .set('content-type', 'text/xml')
+      .send('<xml><Encrypt>abc</Encrypt></xml>')
+      .expect(409);
+    expect(callback.body.code).toBe('WECOM_NOT_CONFIGURED');
+    const way = await as(admin.authorization, api().post('/api/v1/admin/wecom/contact-ways'))
+      .send({ userid: 'lina', staffId: clerk1.id })
+      .expect(409);
+    expect(way.body.code).toBe('WECOM_NOT_CONFIGURED');
+  });
+
   describe('counter codes', () => {
     afterEach(async () => {
       await resetClock(server.baseUrl);

@@ -1,3 +1,5 @@
+import type { StaffRole } from '../api-types';
+
 /** Why a member's owner staff changed. */
 export type OwnerChangeReason = 'first_contact' | 'first_purchase' | 'transfer' | 'wecom_transfer';
 
@@ -33,6 +35,26 @@ export interface CustomerOwnership {
     at: string;
   } | null;
   history: OwnerChange[];
+}
+
+/** A staff member as the transfer page lists them. */
+export interface StaffMemberSummary {
+  id: number;
+  name: string;
+  role: StaffRole;
+  storeId: number | null;
+  active: boolean;
+}
+
+export interface StaffListQuery {
+  storeId?: number;
+}
+
+/** The customers module's part of `GET /me/export`. */
+export interface CustomersExport {
+  addedVia: CustomerOwnership['addedVia'];
+  ownerHistory: OwnerChange[];
+  arrivals: { storeId: number; day: string }[];
 }
 
 export interface TransferRequest {

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { CustomersExport } from '@lensloop/shared';
 import type { EntityManager } from 'typeorm';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
 import { CustomersService } from './customers.service';
@@ -24,7 +25,7 @@ export class CustomersPersonalData implements PersonalDataContributor, OnModuleI
     this.personalData.register(this);
   }
 
-  exportFor(memberId: number): ReturnType<CustomersService['exportFor']> {
+  exportFor(memberId: number): Promise<CustomersExport> {
     return this.customers.exportFor(memberId);
   }
 

@@ -4,6 +4,9 @@ import {
   ErrorCode,
   type ArrivalResult,
   type CustomerOwnership,
+  type CustomerSummary,
+  type Page,
+  type StaffMemberSummary,
   type StaffQrCode,
   type TransferResult,
   type WelcomeRules,
@@ -17,10 +20,20 @@ import { CustomersService } from './customers.service';
 import {
   ArrivalResultDto,
   CustomerOwnershipDto,
+  StaffMemberSummaryDto,
   StaffQrCodeDto,
   TransferResultDto,
 } from './dto/customer.dto';
-import { ArrivalDto, StoreQrQueryDto, TransferDto, WelcomeRulesDto } from './dto/customer-requests.dto';
+import {
+  ArrivalDto,
+  StaffListQueryDto,
+  StoreQrQueryDto,
+  TransferDto,
+  WelcomeRulesDto,
+} from './dto/customer-requests.dto';
+import { ApiPageResponse } from '../../common/openapi/api-responses.decorator';
+import { PageQueryDto } from '../../common/pagination';
+import { CustomerSummaryDto } from '../prescriptions/dto/prescription.dto';
 
 @ApiTags('customers')
 @Controller()
@@ -71,6 +84,31 @@ export class CustomersController {
   @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.MEMBER_NOT_FOUND)
   getCustomerOwnership(@Param('memberId', IdPipe) memberId: number): Promise<CustomerOwnership> {
     return this.customers.ownership(memberId);
+  }
+
+  @Get('admin/staff')
+  @Roles('manager', 'admin')
+  @ApiOperation({ summary: 'List staff members to transfer between (a manager: their store)' })
+  @ApiOkResponse({ type: [StaffMemberSummaryDto] })
+  @ApiErrors(ErrorCode.VALIDATION_FAILED)
+  listStaffMembers(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: StaffListQueryDto,
+  ): Promise<StaffMemberSummary[]> {
+    return this.customers.listStaff(principal, query.storeId);
+  }
+
+  @Get('admin/staff/:staffId/customers')
+  @Roles('manager', 'admin')
+  @ApiOperation({ summary: 'List the customers a staff member owns' })
+  @ApiPageResponse(CustomerSummaryDto)
+  @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.TRANSFER_STAFF_INVALID)
+  listStaffMemberCustomers(
+    @CurrentPrincipal() principal: Principal,
+    @Param('staffId', IdPipe) staffId: number,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<CustomerSummary>> {
+    return this.customers.customersOf(principal, staffId, query);
   }
 
   @Post('admin/transfers')

@@ -5,8 +5,12 @@ import {
   parseCustomerScene,
   type ArrivalResult,
   type CustomerChannelName,
+  type CustomerSummary,
+  type Page,
+  type PageQuery,
+  type StaffMemberSummary,
+  type CustomersExport,
   type CustomerOwnership,
-  type OwnerChange,
   type OwnerChangeReason,
   type StaffQrCode,
   type StaffRef,
@@ -336,6 +340,29 @@ export class CustomersService implements OnModuleInit {
     return { transferred: moved };
   }
 
+  /** `GET /admin/staff`: a manager sees their store's staff, an admin everyone's (or one store's). */
+  async listStaff(principal: Principal, storeId?: number): Promise<StaffMemberSummary[]> {
+    const scope = principal.role === 'admin' ? (storeId ?? null) : principal.storeId;
+    if (scope === null && principal.role !== 'admin') return [];
+    const rows = await this.staff.listStaff(scope);
+    return rows.map(({ id, name, role, storeId: home, active }) => ({
+      id,
+      name,
+      role,
+      storeId: home,
+      active,
+    }));
+  }
+
+  /** `GET /admin/staff/:id/customers`: the customers a staff member owns (a manager: staff of their store only). */
+  async customersOf(principal: Principal, staffId: number, query: PageQuery): Promise<Page<CustomerSummary>> {
+    const staff = await this.staff.findStaff(staffId);
+    if (!staff || (principal.role !== 'admin' && staff.storeId !== principal.storeId)) {
+      throw invalidStaff('staffId', 'No such staff member in your store.');
+    }
+    return this.members.listOwnedBy(staffId, query);
+  }
+
   /** A history row and `OwnerChanged`, in the caller's transaction, for an owner change made there. */
   async recordChange(
     manager: EntityManager,
@@ -364,33 +391,23 @@ export class CustomersService implements OnModuleInit {
   /** The owner, how the customer was added and every owner change, newest first (staff card). */
   async ownership(memberId: number): Promise<CustomerOwnership> {
     const member = await this.members.getMember(memberId);
+    const { addedVia, history } = await this.historyOf(memberId);
+    return { memberId, owner: await this.staffRef(member.ownerStaffId), addedVia, history };
+  }
+
+  private async historyOf(memberId: number): Promise<Pick<CustomerOwnership, 'addedVia' | 'history'>> {
     const [rows, addition] = await Promise.all([
       this.changes.find({ where: { memberId }, order: { id: 'DESC' }, take: 100 }),
       this.additions.findOneBy({ memberId }),
     ]);
-    const names = await this.staff.namesOf([
-      ...(member.ownerStaffId ? [member.ownerStaffId] : []),
-      ...rows
+    const names = await this.staff.namesOf(
+      rows
         .flatMap((row) => [row.fromStaffId, row.toStaffId, row.changedByStaffId])
         .filter((id): id is number => id !== null),
-    ]);
-    const ref = (id: number | null): StaffRef | null => {
-      if (id === null) return null;
-      const name = names.get(id);
-      return { id, name: name?.name ?? '' };
-    };
-    const history: OwnerChange[] = rows.map((row) => ({
-      id: row.id,
-      memberId: row.memberId,
-      from: ref(row.fromStaffId),
-      to: ref(row.toStaffId) as StaffRef,
-      reason: row.reason,
-      changedBy: ref(row.changedByStaffId),
-      changedAt: row.changedAt.toISOString(),
-    }));
+    );
+    const ref = (id: number | null): StaffRef | null =>
+      id === null ? null : { id, name: names.get(id)?.name ?? '' };
     return {
-      memberId,
-      owner: ref(member.ownerStaffId),
       addedVia: addition
         ? {
             channel: addition.channel,
@@ -399,7 +416,15 @@ export class CustomersService implements OnModuleInit {
             at: addition.addedAt.toISOString(),
           }
         : null,
-      history,
+      history: rows.map((row) => ({
+        id: row.id,
+        memberId: row.memberId,
+        from: ref(row.fromStaffId),
+        to: ref(row.toStaffId) as StaffRef,
+        reason: row.reason,
+        changedBy: ref(row.changedByStaffId),
+        changedAt: row.changedAt.toISOString(),
+      })),
     };
   }
 
@@ -458,13 +483,9 @@ export class CustomersService implements OnModuleInit {
   }
 
   /** The member's additions, owner history and arrivals for the PIPL export. */
-  async exportFor(memberId: number): Promise<{
-    addedVia: CustomerOwnership['addedVia'];
-    ownerHistory: OwnerChange[];
-    arrivals: { storeId: number; day: string }[];
-  }> {
+  async exportFor(memberId: number): Promise<CustomersExport> {
     const [ownership, arrivals] = await Promise.all([
-      this.ownership(memberId),
+      this.historyOf(memberId),
       this.arrivals.find({ where: { memberId }, order: { id: 'ASC' } }),
     ]);
     return {

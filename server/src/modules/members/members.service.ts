@@ -205,6 +205,18 @@ export class MembersService {
     return ids;
   }
 
+  /** The customers a staff member owns, oldest first (the transfer page picks some of them). */
+  async listOwnedBy(staffId: number, query: PageQuery): Promise<Page<CustomerSummary>> {
+    const window = pageWindow(query);
+    const [members, total] = await this.members.findAndCount({
+      where: { ownerStaffId: staffId, erasedAt: IsNull() },
+      order: { id: 'ASC' },
+      skip: window.skip,
+      take: window.pageSize,
+    });
+    return toPage(members.map(toCustomerSummary), total, window);
+  }
+
   /** Sets the home store of a member who has none (a store or regional code). */
   async setHomeStoreIfNone(manager: EntityManager, memberId: number, storeId: number): Promise<void> {
     await manager

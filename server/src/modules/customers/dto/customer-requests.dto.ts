@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ArrivalRequest, TransferRequest, WecomContactWayRequest, WelcomeRules } from '@lensloop/shared';
+import type {
+  ArrivalRequest,
+  StaffListQuery,
+  TransferRequest,
+  WecomContactWayRequest,
+  WelcomeRules,
+} from '@lensloop/shared';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,6 +22,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { MAX_ID } from '../../../common/id.pipe';
 
 /** At most this many customers named in one transfer (leave `memberIds` out to move all). */
@@ -117,6 +124,16 @@ export class WecomContactWayDto implements WecomContactWayRequest {
 
   @ApiPropertyOptional({ description: 'The store the code attributes customers to (state `st:<id>`).' })
   @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  storeId?: number;
+}
+
+export class StaffListQueryDto implements StaffListQuery {
+  @ApiPropertyOptional({ description: 'Admins: one store only. Ignored for managers (their store).' })
+  @IsOptional()
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_ID)

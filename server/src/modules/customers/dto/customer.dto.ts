@@ -3,10 +3,13 @@ import type {
   ArrivalResult,
   CustomerChannelName,
   CustomerOwnership,
+  CustomersExport,
   OwnerChange,
   OwnerChangeReason,
   StaffQrCode,
+  StaffMemberSummary,
   StaffRef,
+  StaffRole,
   TransferResult,
   WecomContactWay,
 } from '@lensloop/shared';
@@ -146,4 +149,40 @@ export class WecomContactWayResultDto implements WecomContactWay {
 
   @ApiProperty()
   userid: string;
+}
+
+export class StaffMemberSummaryDto implements StaffMemberSummary {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty({ example: '李娜' })
+  name: string;
+
+  @ApiProperty({ enum: ['clerk', 'optometrist', 'manager', 'admin'] })
+  role: StaffRole;
+
+  @ApiProperty({ nullable: true, type: Number })
+  storeId: number | null;
+
+  @ApiProperty({ description: 'False once the account is disabled (a departed employee).' })
+  active: boolean;
+}
+
+export class ArrivalRecordDto {
+  @ApiProperty()
+  storeId: number;
+
+  @ApiProperty({ example: '2026-12-01' })
+  day: string;
+}
+
+export class CustomersExportDto implements CustomersExport {
+  @ApiProperty({ type: AddedViaDto, nullable: true })
+  addedVia: AddedViaDto | null;
+
+  @ApiProperty({ type: [OwnerChangeDto] })
+  ownerHistory: OwnerChangeDto[];
+
+  @ApiProperty({ type: [ArrivalRecordDto] })
+  arrivals: ArrivalRecordDto[];
 }
