@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import type { FakeWecomServer } from '../../server/src/infra/wecom/fake-wecom-server';
 import { Factory, type StaffFixture, type StoreFixture } from '../support/factories';
@@ -162,6 +163,29 @@ describe('wecom (MariaDB)', () => {
     expect(wecom.welcomes.filter((welcome) => welcome.externalUserid === added.externalUserid)).toHaveLength(
       1,
     );
+  });
+
+  it('should link a contact added before the customer used the mini-program at their first login', async () => {
+    // The fake WeChat derives the unionid from the openid, as one open platform account would.
+    const openid = 'dev-wecom-first-then-app';
+    const unionid = `union-${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`;
+    const added = await wecom.addContact({
+      callbackUrl: callbackUrl(),
+      userid: 'wangwei',
+      state: `s:${wangwei.id}`,
+      unionid,
+    });
+    await settleEvents();
+    expect(await contact(added.externalUserid)).toMatchObject({ member_id: null, unionid });
+    // Not a member yet: the welcome still goes out, inviting them to register in the mini-program.
+    const welcome = wecom.welcomes.find((sent) => sent.externalUserid === added.externalUserid);
+    expect(welcome?.miniprogram?.page).toBe('pages/index/index');
+
+    const login = await api().post('/api/v1/auth/wechat/login').send({ code: openid }).expect(200);
+    await settleEvents();
+    const memberId = login.body.member.id as number;
+    expect(await contact(added.externalUserid)).toMatchObject({ member_id: memberId });
+    expect(await ownerOf(memberId)).toBe(wangwei.id);
   });
 
   it('should refuse a tampered, replayed, stale or malformed callback with WeCom’s error, changing nothing', async () => {

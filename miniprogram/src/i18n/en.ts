@@ -637,7 +637,6 @@ export const en: Record<MessageKey, string> = {
   'transfer.none': 'No customers',
   'transfer.allHint': 'Tick none to move all of them',
   'transfer.disabled': 'disabled',
-  'transfer.submit': 'Transfer',
   'transfer.submitAll': 'Transfer all customers',
   'transfer.submitSome': 'Transfer the {count} chosen',
   'transfer.done': '{count} customers transferred',

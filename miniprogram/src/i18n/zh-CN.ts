@@ -626,7 +626,6 @@ export const zhCN = {
   'transfer.none': '名下暂无顾客',
   'transfer.allHint': '不勾选即转移全部顾客',
   'transfer.disabled': '已停用',
-  'transfer.submit': '确认转移',
   'transfer.submitAll': '转移全部顾客',
   'transfer.submitSome': '转移所选 {count} 位顾客',
   'transfer.done': '已转移 {count} 位顾客',

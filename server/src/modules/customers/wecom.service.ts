@@ -75,6 +75,12 @@ export class WecomService implements OnModuleInit {
       handle: (event) => this.handleCallback(event),
     });
     this.events.subscribe({
+      name: 'customers.wecom-link-on-register',
+      type: 'MemberRegistered',
+      mode: 'transactional',
+      handle: (event, manager) => this.linkOnRegister(manager as EntityManager, event.payload.memberId),
+    });
+    this.events.subscribe({
       name: 'customers.wecom-transfer',
       type: 'OwnerChanged',
       mode: 'external',
@@ -355,6 +361,38 @@ export class WecomService implements OnModuleInit {
       { externalUserid, welcomeSentAt: IsNull() },
       { welcomeSentAt: this.clock.now() },
     );
+  }
+
+  /**
+   * A customer who added a staff member in WeCom before using the mini-program: their first login
+   * (same unionid) links the contact and makes that staff member the owner.
+   */
+  private async linkOnRegister(manager: EntityManager, memberId: number): Promise<void> {
+    const member = await this.members.getMember(memberId, manager).catch(() => null);
+    if (!member?.unionid) return;
+    const contact = await manager.findOne(WecomExternalContactEntity, {
+      where: { unionid: member.unionid, memberId: IsNull(), deletedAt: IsNull() },
+      order: { addedAt: 'ASC' },
+    });
+    if (!contact) return;
+    await manager.update(
+      WecomExternalContactEntity,
+      { externalUserid: contact.externalUserid },
+      { memberId },
+    );
+    const way =
+      (contact.state ? await manager.findOneBy(WecomContactWayEntity, { state: contact.state }) : null) ??
+      (await manager.findOne(WecomContactWayEntity, {
+        where: { userid: contact.userid, staffId: Not(IsNull()) },
+      }));
+    const staff = way?.staffId ? await this.staff.findStaff(way.staffId) : null;
+    await this.customers.addCustomer(manager, {
+      memberId,
+      channel: 'wecom',
+      staffId: staff?.active ? staff.id : null,
+      storeId: way?.storeId ?? staff?.storeId ?? null,
+      welcome: true,
+    });
   }
 
   /** Group chat changes: each member who joined or left, by their external contact. */

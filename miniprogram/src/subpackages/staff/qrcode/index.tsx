@@ -25,8 +25,8 @@ export default function StaffQrCodePage() {
               className="desk__qr-image"
               src={code.image}
               mode="aspectFit"
-              aria-label={t('staffQr.imageLabel')}
-              data-scene={code.scene}
+              nativeProps={{ alt: t('staffQr.imageLabel') }}
+              data-testid="staff-qrcode-image"
             />
             <Text className="desk__hint">{t('staffQr.hint')}</Text>
           </View>

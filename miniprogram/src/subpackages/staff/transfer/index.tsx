@@ -70,6 +70,9 @@ export default function StaffTransferPage() {
     }
   }
 
+  const submitLabel =
+    chosen.size > 0 ? t('transfer.submitSome', { count: chosen.size }) : t('transfer.submitAll');
+
   return (
     <PageState page={page}>
       {(staff) => (
@@ -139,12 +142,12 @@ export default function StaffTransferPage() {
               block
               type="primary"
               role="button"
-              aria-label={t('transfer.submit')}
+              aria-label={submitLabel}
               disabled={fromId === null || toId === null || submitting}
               loading={submitting}
               onClick={() => void submit()}
             >
-              {chosen.size > 0 ? t('transfer.submitSome', { count: chosen.size }) : t('transfer.submitAll')}
+              {submitLabel}
             </Button>
           </View>
         </View>
