@@ -48,6 +48,8 @@ export default defineAppConfig({
         'trade-in/index',
         'my-customers/index',
         'leaderboard/index',
+        'qrcode/index',
+        'transfer/index',
       ],
     },
     {

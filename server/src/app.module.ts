@@ -11,12 +11,14 @@ import { ConfigModule } from './infra/config/config.module';
 import { dataSourceOptions } from './infra/database/data-source';
 import { EventsModule } from './infra/events/events.module';
 import { WechatModule } from './infra/wechat/wechat.module';
+import { WecomModule } from './infra/wecom/wecom.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
+import { CustomersModule } from './modules/customers/customers.module';
 import { WalletModule } from './modules/wallet/wallet.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { DevModule } from './modules/dev/dev.module';
@@ -50,6 +52,7 @@ export class AppModule {
         CommonModule,
         EventsModule,
         WechatModule,
+        WecomModule,
         HealthModule,
         AuthModule,
         MembersModule,
@@ -69,6 +72,7 @@ export class AppModule {
         AppointmentsModule,
         ReferralsModule,
         TagsModule,
+        CustomersModule,
         // Test clock and job trigger: never mounted in production.
         ...(config.environment === 'production' ? [] : [DevModule]),
       ],

@@ -1,5 +1,6 @@
 import type { Appointment } from './appointments/appointments.types';
 import type { Coupon } from './coupons/coupon.types';
+import type { CustomersExport } from './customers/customer.types';
 import type { MembershipExport } from './membership/membership.types';
 import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
@@ -337,6 +338,8 @@ export interface MemberExportSections {
   membership: MembershipExport;
   /** Tags and group memberships; deleted on erasure. */
   tags: TagsExport;
+  /** How the member was added, their owner history and counter arrivals; deleted on erasure. */
+  customers: CustomersExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

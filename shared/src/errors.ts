@@ -4,6 +4,7 @@ import { CartErrorCode } from './cart/errors';
 import { CatalogErrorCode } from './catalog/errors';
 import { CommonErrorCode } from './common/errors';
 import { CouponsErrorCode } from './coupons/errors';
+import { CustomersErrorCode } from './customers/errors';
 import { MembersErrorCode } from './members/errors';
 import { MembershipErrorCode } from './membership/errors';
 import { OrdersErrorCode } from './orders/errors';
@@ -23,6 +24,7 @@ export {
   CatalogErrorCode,
   CommonErrorCode,
   CouponsErrorCode,
+  CustomersErrorCode,
   MembersErrorCode,
   MembershipErrorCode,
   OrdersErrorCode,
@@ -55,6 +57,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   wallet: WalletErrorCode,
   membership: MembershipErrorCode,
   tags: TagsErrorCode,
+  customers: CustomersErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -76,6 +79,7 @@ export const ErrorCode = {
   ...WalletErrorCode,
   ...MembershipErrorCode,
   ...TagsErrorCode,
+  ...CustomersErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -12,3 +12,4 @@ export * from './membership';
 export * from './wallet';
 export * from './referrals';
 export * from './tags';
+export * from './customers';

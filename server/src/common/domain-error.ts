@@ -132,6 +132,16 @@ const STATUS_BY_DOMAIN: {
     SEGMENT_FILTER_INVALID: 400,
     COMMUNITY_NOT_FOUND: 404,
   },
+  customers: {
+    TRANSFER_STAFF_INVALID: 422,
+    TRANSFER_SAME_STAFF: 422,
+    SCENE_INVALID: 422,
+    WELCOME_TEMPLATE_INVALID: 422,
+    WECOM_NOT_CONFIGURED: 409,
+    WECOM_SIGNATURE_INVALID: 403,
+    WECOM_CALLBACK_REPLAYED: 403,
+    WECOM_CALLBACK_MALFORMED: 400,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -152,6 +162,7 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.wallet,
   ...STATUS_BY_DOMAIN.membership,
   ...STATUS_BY_DOMAIN.tags,
+  ...STATUS_BY_DOMAIN.customers,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

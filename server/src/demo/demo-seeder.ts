@@ -15,6 +15,7 @@ import { StoreEntity } from '../modules/stores/entities/store.entity';
 import type { SealedBox } from '../infra/crypto/sealed-box';
 import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { seedDemoCoupons } from './demo-coupons';
+import { seedDemoCustomers } from './demo-customers';
 import { seedDemoMembership } from './demo-membership';
 import { seedDemoTradeInRules } from './demo-trade-ins';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
@@ -157,6 +158,7 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
     );
     await seedDemoFamily(manager, box, stores);
     await seedDemoCoupons(manager);
+    await seedDemoCustomers(manager);
     await seedDemoReferrals(manager);
     await seedDemoTradeInRules(manager);
     await seedDemoWallet(manager, DEMO_CUSTOMER.openid, stores[0].id);

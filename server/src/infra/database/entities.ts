@@ -8,6 +8,14 @@ import { CartItemEntity } from '../../modules/cart/entities/cart-item.entity';
 import { CouponIssueJobEntity } from '../../modules/coupons/entities/coupon-issue-job.entity';
 import { CouponTemplateEntity } from '../../modules/coupons/entities/coupon-template.entity';
 import { CouponEntity } from '../../modules/coupons/entities/coupon.entity';
+import { CustomerAdditionEntity } from '../../modules/customers/entities/customer-addition.entity';
+import { CustomerArrivalEntity } from '../../modules/customers/entities/customer-arrival.entity';
+import { OwnerChangeEntity } from '../../modules/customers/entities/owner-change.entity';
+import { SaleAttributionEntity } from '../../modules/customers/entities/sale-attribution.entity';
+import { WecomCallbackEntity } from '../../modules/customers/entities/wecom-callback.entity';
+import { WecomContactWayEntity } from '../../modules/customers/entities/wecom-contact-way.entity';
+import { WecomExternalContactEntity } from '../../modules/customers/entities/wecom-external-contact.entity';
+import { WelcomeRulesEntity } from '../../modules/customers/entities/welcome-rules.entity';
 import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.entity';
 import { ProductEntity } from '../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../modules/catalog/entities/sku.entity';
@@ -120,4 +128,13 @@ export const ENTITIES = [
   KpiFactEntity,
   CommunityEntity,
   CommunityMemberEntity,
+  // Customers: owners, additions, arrivals, welcome, WeCom
+  OwnerChangeEntity,
+  CustomerAdditionEntity,
+  CustomerArrivalEntity,
+  WelcomeRulesEntity,
+  SaleAttributionEntity,
+  WecomContactWayEntity,
+  WecomExternalContactEntity,
+  WecomCallbackEntity,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type StaffProfile, type StaffRole } from '@lensloop/shared';
-import { In, Repository } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { StaffEntity } from './entities/staff.entity';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hasher';
@@ -44,6 +44,20 @@ export class StaffService {
     const staff = await this.staff.findOneBy({ id: staffId, active: true });
     if (!staff) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This staff account is no longer active.');
     return staff;
+  }
+
+  /** Staff of a store (or everyone, for `null`), active first then by name; HQ admins left out. */
+  listStaff(storeId: number | null): Promise<StaffEntity[]> {
+    return this.staff.find({
+      where: storeId === null ? { role: Not('admin' as const) } : { storeId, role: Not('admin' as const) },
+      order: { active: 'DESC', id: 'ASC' },
+      take: 500,
+    });
+  }
+
+  /** The staff member with this id, active or not (null when unknown): transfers check both. */
+  findStaff(staffId: number): Promise<StaffEntity | null> {
+    return this.staff.findOneBy({ id: staffId });
   }
 
   /** The staff members with these ids (also inactive ones, who still wrote past records), in one query. */

@@ -3,6 +3,7 @@ import type { MemberExport } from '@lensloop/shared';
 import { AppointmentDto } from '../../appointments/dto/appointment.dto';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { CouponDto } from '../../coupons/dto/coupon.dto';
+import { CustomersExportDto } from '../../customers/dto/customer.dto';
 import { ReferralExportDto } from '../../referrals/dto/referral.dto';
 import { TradeInDto } from '../../trade-ins/dto/trade-in.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
@@ -87,4 +88,9 @@ export class MemberExportDto implements MemberExport {
 
   @ApiProperty({ type: TagsExportDto, description: 'Tags and group memberships; deleted on erasure.' })
   tags: TagsExportDto;
+  @ApiProperty({
+    type: CustomersExportDto,
+    description: 'How the member was added, owner history, arrivals.',
+  })
+  customers: CustomersExportDto;
 }
