@@ -16,7 +16,13 @@ import type {
   RedeemedCoupon,
 } from './coupons';
 import type { ErrorBody, ErrorCode } from './errors';
-import type { CustomerTag, Leaderboard, MyCustomer, MyCustomersQuery, Segment } from './tags/tags.types';
+import type {
+  CustomerTag,
+  Leaderboard,
+  MyCustomer,
+  MyCustomersQuery,
+  SegmentSummary,
+} from './tags/tags.types';
 import type { MemberCode } from './membership';
 import type {
   InspectTradeInRequest,
@@ -258,7 +264,7 @@ export class ApiClient {
     return this.request('GET', `/staff/me/customers${queryString(query)}`);
   }
 
-  staffSegments(): Promise<Segment[]> {
+  staffSegments(): Promise<SegmentSummary[]> {
     return this.request('GET', '/staff/segments');
   }
 
