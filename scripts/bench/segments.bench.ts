@@ -81,7 +81,7 @@ void runBenchmark(async (onStop) => {
   onStop(() => connection.end());
 
   log(`Generating ${MEMBERS} members' facts and tags…`);
-  let startedAt = process.hrtime.bigint();
+  const startedAt = process.hrtime.bigint();
   await connection.query(
     `INSERT INTO tag_member_facts (member_id, registered_at, channel, home_store_id, region, owner_staff_id,
        purchases, spend, first_purchase_at, last_purchase_at, purchase_class, quadrant, life_tags)

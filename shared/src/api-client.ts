@@ -26,7 +26,13 @@ import type {
   TransferResult,
 } from './customers';
 import type { ErrorBody, ErrorCode } from './errors';
-import type { CustomerTag, Leaderboard, MyCustomer, MyCustomersQuery, Segment } from './tags/tags.types';
+import type {
+  CustomerTag,
+  Leaderboard,
+  MyCustomer,
+  MyCustomersQuery,
+  SegmentSummary,
+} from './tags/tags.types';
 import type { MemberCode } from './membership';
 import type {
   InspectTradeInRequest,
@@ -268,7 +274,7 @@ export class ApiClient {
     return this.request('GET', `/staff/me/customers${queryString(query)}`);
   }
 
-  staffSegments(): Promise<Segment[]> {
+  staffSegments(): Promise<SegmentSummary[]> {
     return this.request('GET', '/staff/segments');
   }
 

@@ -1,4 +1,4 @@
-import type { CustomerTag, Leaderboard, MyCustomer, Page, Segment } from '@lensloop/shared';
+import type { CustomerTag, Leaderboard, MyCustomer, Page, SegmentSummary } from '@lensloop/shared';
 import { callApi } from './request';
 
 export const addCustomerTag = (memberId: number, name: string): Promise<CustomerTag> =>
@@ -10,6 +10,6 @@ export const listMyCustomers = (query: {
   segmentId?: number;
   page?: number;
 }): Promise<Page<MyCustomer>> => callApi((api) => api.myCustomers({ ...query, pageSize: 20 }));
-export const listStaffSegments = (): Promise<Segment[]> => callApi((api) => api.staffSegments());
+export const listStaffSegments = (): Promise<SegmentSummary[]> => callApi((api) => api.staffSegments());
 export const fetchLeaderboard = (period: 'week' | 'month'): Promise<Leaderboard> =>
   callApi((api) => api.leaderboard({ period }));

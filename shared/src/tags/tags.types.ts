@@ -76,6 +76,12 @@ export interface Segment extends SegmentInput {
   createdAt: string;
 }
 
+/** `GET /staff/segments`: what staff filter their customers by. */
+export interface SegmentSummary {
+  id: number;
+  name: string;
+}
+
 export interface SegmentCount {
   count: number;
 }

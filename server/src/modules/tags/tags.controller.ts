@@ -17,6 +17,7 @@ import {
   type Page,
   type Segment,
   type SegmentCount,
+  type SegmentSummary,
   type TagRules,
 } from '@lensloop/shared';
 import { STAFF_ROLES_ALL, type Principal } from '../../common/auth/principal';
@@ -41,6 +42,7 @@ import {
   MyCustomersQueryDto,
   SegmentCountDto,
   SegmentDto,
+  SegmentSummaryDto,
   TagRulesDto,
 } from './dto/tags.dto';
 import { KpiService } from './kpi.service';
@@ -105,9 +107,9 @@ export class TagsController {
   @Get('staff/segments')
   @Roles(...STAFF_ROLES_ALL)
   @ApiOperation({ summary: 'List the saved segments, to filter my customers by' })
-  @ApiOkResponse({ type: [SegmentDto] })
-  listStaffSegments(): Promise<Segment[]> {
-    return this.segments.list();
+  @ApiOkResponse({ type: [SegmentSummaryDto] })
+  async listStaffSegments(): Promise<SegmentSummary[]> {
+    return (await this.segments.list()).map(({ id, name }) => ({ id, name }));
   }
 
   @Get('staff/leaderboard')

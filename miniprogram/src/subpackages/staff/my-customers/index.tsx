@@ -43,7 +43,7 @@ export default function StaffMyCustomersPage() {
   usePageTitle('title.staffMyCustomers');
   const [filter, setFilter] = useState<Filter>({});
   const segments = usePageData(() => listStaffSegments(), []);
-  const page = usePageData(() => listMyCustomers(filter), [filter.tag, filter.segmentId]);
+  const page = usePageData(() => listMyCustomers(filter), [filter]);
   const none = !filter.tag && filter.segmentId === undefined;
 
   return (

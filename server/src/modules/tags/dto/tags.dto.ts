@@ -19,6 +19,7 @@ import {
   type SegmentCount,
   type SegmentFilter,
   type SegmentInput,
+  type SegmentSummary,
   type StaffKpis,
   type TagRules,
   type TagsExport,
@@ -103,6 +104,14 @@ export class SegmentDto implements Segment {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+}
+
+export class SegmentSummaryDto implements SegmentSummary {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty()
+  name: string;
 }
 
 export class SegmentCountDto implements SegmentCount {
