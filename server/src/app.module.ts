@@ -27,7 +27,9 @@ import { PrivacyModule } from './modules/privacy/privacy.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { StaffTasksModule } from './modules/staff-tasks/staff-tasks.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { TradeInsModule } from './modules/trade-ins/trade-ins.module';
 
@@ -67,6 +69,8 @@ export class AppModule {
         PaymentsModule,
         AppointmentsModule,
         ReferralsModule,
+        StaffTasksModule,
+        RemindersModule,
         // Test clock and job trigger: never mounted in production.
         ...(config.environment === 'production' ? [] : [DevModule]),
       ],

@@ -5,6 +5,8 @@ import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 import type { CustomerReferrals, ReferralExport } from './referrals/referral.types';
+import type { ReminderExport } from './reminders/reminder.types';
+import type { StaffTaskExport } from './staff-tasks/staff-task.types';
 import type { TradeIn } from './trade-ins/trade-in.types';
 import type { WalletExport } from './wallet/wallet.types';
 
@@ -334,6 +336,10 @@ export interface MemberExportSections {
   wallet: WalletExport;
   /** Tier standing and the points ledger; deleted on erasure. */
   membership: MembershipExport;
+  /** Settings, subscribe-message grants, inbox and reminder occurrences; deleted on erasure. */
+  reminders: ReminderExport;
+  /** Staff tasks about the member; deleted on erasure. */
+  staffTasks: StaffTaskExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

@@ -11,6 +11,8 @@ import { PaymentsErrorCode } from './payments/errors';
 import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
 import { ReferralsErrorCode } from './referrals/errors';
+import { RemindersErrorCode } from './reminders/errors';
+import { StaffTasksErrorCode } from './staff-tasks/errors';
 import { StoresErrorCode } from './stores/errors';
 import { TradeInsErrorCode } from './trade-ins/errors';
 import { WalletErrorCode } from './wallet/errors';
@@ -29,6 +31,8 @@ export {
   PlatformErrorCode,
   PrescriptionsErrorCode,
   ReferralsErrorCode,
+  RemindersErrorCode,
+  StaffTasksErrorCode,
   StoresErrorCode,
   TradeInsErrorCode,
   WalletErrorCode,
@@ -52,6 +56,8 @@ export const ERROR_CODES_BY_DOMAIN = {
   tradeIns: TradeInsErrorCode,
   wallet: WalletErrorCode,
   membership: MembershipErrorCode,
+  reminders: RemindersErrorCode,
+  staffTasks: StaffTasksErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -72,6 +78,8 @@ export const ErrorCode = {
   ...TradeInsErrorCode,
   ...WalletErrorCode,
   ...MembershipErrorCode,
+  ...RemindersErrorCode,
+  ...StaffTasksErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -7,7 +7,8 @@ import { PersonalDataRegistry, type PersonalDataContributor } from '../../server
 import { customerAuth } from '../support/actors';
 import { Factory } from '../support/factories';
 import { placeOrder } from '../support/orders';
-import { waitFor } from '../support/outbox';
+import { publishEvent } from '../support/events';
+import { runJob, waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { daysAgo } from '../support/dates';
 
@@ -26,6 +27,8 @@ const SHARED_SECTIONS = Object.keys({
   tradeIns: true,
   wallet: true,
   membership: true,
+  reminders: true,
+  staffTasks: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -136,6 +139,13 @@ describe('personal data contributors (MariaDB)', () => {
       fulfilment: 'delivery',
       address: ADDRESS,
     });
+    // A walk-in (staff task) and the exam's re-check reminder, from their events.
+    await publishEvent(server, 'CustomerArrived', customer.memberId, {
+      memberId: customer.memberId,
+      storeId,
+      ownerStaffId: null,
+    });
+    await runJob(server.baseUrl, 'outbox');
     return customer;
   }
 
@@ -184,6 +194,8 @@ describe('personal data contributors (MariaDB)', () => {
       orders: [expect.objectContaining({ address: null })],
       // Money records stay for the accounts (ids and amounts only).
       wallet: { balance: 0, principal: 0, bonus: 0, ledger: [], topUps: [] },
+      reminders: { muted: [], subscriptions: [], inbox: [], occurrences: [] },
+      staffTasks: [],
     });
     const leftovers = JSON.stringify(after);
     for (const personal of [PHONE, CHILD_NAME, ADDRESS.recipient, ADDRESS.detail, 'squints']) {

@@ -125,6 +125,16 @@ const STATUS_BY_DOMAIN: {
     POINTS_INSUFFICIENT: 409,
     POINTS_OVER_LIMIT: 422,
   },
+  reminders: {
+    SUBSCRIPTION_TEMPLATE_UNKNOWN: 422,
+    REMINDER_KIND_NOT_MUTABLE: 422,
+    INBOX_ITEM_NOT_FOUND: 404,
+    REMINDER_RULES_INVALID: 422,
+  },
+  staffTasks: {
+    STAFF_TASK_NOT_FOUND: 404,
+    STAFF_TASK_DONE: 409,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -144,6 +154,8 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.tradeIns,
   ...STATUS_BY_DOMAIN.wallet,
   ...STATUS_BY_DOMAIN.membership,
+  ...STATUS_BY_DOMAIN.reminders,
+  ...STATUS_BY_DOMAIN.staffTasks,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

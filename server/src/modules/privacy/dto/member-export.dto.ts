@@ -11,6 +11,8 @@ import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
 import { WalletExportDto } from '../../wallet/dto/wallet.dto';
+import { ReminderExportDto } from '../../reminders/dto/reminder.dto';
+import { StaffTaskExportDto } from '../../staff-tasks/dto/staff-task.dto';
 
 type ExportedMember = MemberExport['member'];
 type ExportedCartLine = MemberExport['cart'][number];
@@ -83,4 +85,11 @@ export class MemberExportDto implements MemberExport {
   wallet: WalletExportDto;
   @ApiProperty({ type: MembershipExportDto, description: 'Tier standing and the points ledger.' })
   membership: MembershipExportDto;
+  @ApiProperty({
+    type: ReminderExportDto,
+    description: 'Settings, subscribe-message grants, inbox and reminders.',
+  })
+  reminders: ReminderExportDto;
+  @ApiProperty({ type: [StaffTaskExportDto], description: 'Tasks staff had about the member.' })
+  staffTasks: StaffTaskExportDto[];
 }
