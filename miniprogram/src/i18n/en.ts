@@ -640,6 +640,12 @@ export const en: Record<MessageKey, string> = {
   'error.WALLET_PLAN_INVALID':
     'Invalid top-up plan: the credit must be at least the amount paid, and above 0',
   'error.WALLET_INSUFFICIENT': 'Not enough stored value; refresh and try again',
+  'error.SUBSCRIPTION_TEMPLATE_UNKNOWN': 'This notification subscription is not available',
+  'error.REMINDER_KIND_NOT_MUTABLE': 'This kind of notice cannot be turned off',
+  'error.INBOX_ITEM_NOT_FOUND': 'Message not found',
+  'error.REMINDER_RULES_INVALID': 'The reminder rules are not valid; check and save again',
+  'error.STAFF_TASK_NOT_FOUND': 'Task not found',
+  'error.STAFF_TASK_DONE': 'This task is already done',
   'error.WALLET_TOP_UP_SPENT': 'Part of this top-up has been spent; only the unspent amount can be refunded',
   'lens.advice': 'Index {index} or higher is recommended: thinner, lighter lenses',
   'contacts.proposal': 'From your prescription (vertex-corrected): right {od}, left {os}',
