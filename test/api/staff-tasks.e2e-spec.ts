@@ -1,12 +1,12 @@
 import { addDays, shanghaiDate } from '@lensloop/shared';
 import request from 'supertest';
-import { SegmentPort } from '../../server/src/modules/members/segment-port';
 import { Factory, type MemberFixture, type StaffFixture } from '../support/factories';
 import { publishEvent } from '../support/events';
 import { advanceClock, resetClock, runJob } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const DAY_MS = 86_400_000;
+const ONE_TO_ONE_TAG = '一对一';
 
 function daysAgo(days: number): string {
   return addDays(shanghaiDate(new Date()), -days);
@@ -23,8 +23,8 @@ describe('staff tasks (MariaDB, test clock)', () => {
   let manager: StaffFixture;
   let stranger: StaffFixture;
   let optometrist: StaffFixture;
-  /** The members the 1-to-1 segment holds in this test. */
-  const oneToOne = new Set<number>();
+  let admin: StaffFixture;
+  let segmentSaved = false;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -36,14 +36,7 @@ describe('staff tasks (MariaDB, test clock)', () => {
     manager = await factory.staff('manager', storeId, '陈静');
     stranger = await factory.staff('manager', otherStoreId, '刘洋');
     optometrist = await factory.staff('optometrist', storeId);
-    // Stands in for the segment matcher (the tags module registers the real one): the 1-to-1
-    // segment is whoever this test puts in it, whether or not tags is merged.
-    jest
-      .spyOn(server.app.get(SegmentPort), 'matching')
-      .mockImplementation(
-        async (segmentId, memberIds) =>
-          new Set(segmentId === null ? memberIds.filter((id) => oneToOne.has(id)) : []),
-      );
+    admin = await factory.staff('admin', null);
   }, 60_000);
   afterEach(() => resetClock(server.baseUrl));
   afterAll(() => server.stop());
@@ -52,7 +45,7 @@ describe('staff tasks (MariaDB, test clock)', () => {
   const as = (who: { authorization: string }, call: request.Test) =>
     call.set('authorization', who.authorization);
 
-  /** A member named `nickname` owned by `staff` (ownership has no route yet: the customers module sets it). */
+  /** A member named `nickname` owned by `staff`, set as fixture data (customers.e2e covers how owners are set). */
   async function ownedMember(nickname: string, staff: StaffFixture | null): Promise<MemberFixture> {
     const member = await factory.member({ consent: true, nickname });
     await server.dataSource.query('UPDATE members SET owner_staff_id = ?, home_store_id = ? WHERE id = ?', [
@@ -87,6 +80,24 @@ describe('staff tasks (MariaDB, test clock)', () => {
     await runJob(server.baseUrl, 'reminders');
   }
 
+  /** The owner tags the member 一对一 on the customer card, which puts them in the 1-to-1 segment. */
+  async function serveOneToOne(member: MemberFixture): Promise<void> {
+    await as(owner, api().post(`/api/v1/staff/customers/${member.memberId}/tags`))
+      .send({ name: ONE_TO_ONE_TAG })
+      .expect(201);
+    if (segmentSaved) return;
+    // The chain serves members tagged 一对一 in person: a saved segment (of a tag in use) named in
+    // the reminder rules.
+    const segment = await as(admin, api().post('/api/v1/admin/segments'))
+      .send({ name: '一对一服务', filter: { tag: ONE_TO_ONE_TAG } })
+      .expect(201);
+    const rules = (await as(admin, api().get('/api/v1/admin/reminder-rules')).expect(200)).body;
+    await as(admin, api().put('/api/v1/admin/reminder-rules'))
+      .send({ ...rules, oneToOneSegmentId: segment.body.id })
+      .expect(200);
+    segmentSaved = true;
+  }
+
   async function dueTasks(staff: StaffFixture) {
     const response = await as(staff, api().get('/api/v1/staff/tasks?status=due')).expect(200);
     return response.body.items as {
@@ -102,7 +113,7 @@ describe('staff tasks (MariaDB, test clock)', () => {
 
   it('should turn a due reminder of a 1-to-1 customer into a task for the owner instead of a message', async () => {
     const wang = await ownedMember('王芳', owner);
-    oneToOne.add(wang.memberId);
+    await serveOneToOne(wang);
     // Seven months ago: the re-check is due.
     await childExamined(wang, '小明', daysAgo(212));
     const outside = await ownedMember('赵磊', owner);
@@ -130,7 +141,7 @@ describe('staff tasks (MariaDB, test clock)', () => {
 
   it('should mark a task done once, publish StaffTaskDone, and answer 404 for someone else’s task', async () => {
     const member = await ownedMember('孙丽', owner);
-    oneToOne.add(member.memberId);
+    await serveOneToOne(member);
     await childExamined(member, '小刚', daysAgo(200));
     await deliverInDaytime();
     const [task] = (await dueTasks(owner)).filter((row) => row.memberId === member.memberId);
@@ -165,7 +176,7 @@ describe('staff tasks (MariaDB, test clock)', () => {
 
   it('should snooze a task 1–30 days: it leaves the due list and comes back', async () => {
     const member = await ownedMember('周杰', owner);
-    oneToOne.add(member.memberId);
+    await serveOneToOne(member);
     await childExamined(member, '小杰', daysAgo(190));
     await deliverInDaytime();
     const [task] = (await dueTasks(owner)).filter((row) => row.memberId === member.memberId);
@@ -189,7 +200,7 @@ describe('staff tasks (MariaDB, test clock)', () => {
 
   it('should show the manager the undone tasks per staff member of the store, and nobody else', async () => {
     const mine = await ownedMember('吴敏', colleague);
-    oneToOne.add(mine.memberId);
+    await serveOneToOne(mine);
     await childExamined(mine, '小敏', daysAgo(200));
     await deliverInDaytime();
     const summary = await as(manager, api().get('/api/v1/staff/tasks/summary')).expect(200);
