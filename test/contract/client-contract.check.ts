@@ -29,6 +29,9 @@ interface ClientBodies {
   submitTradeIn: Parameters<ApiClient['submitTradeIn']>[0];
   inspectTradeIn: Parameters<ApiClient['inspectTradeIn']>[1];
   rejectTradeIn: Parameters<ApiClient['rejectTradeIn']>[1];
+  subscribe: Parameters<ApiClient['subscribe']>[0];
+  updateReminderSettings: Parameters<ApiClient['updateReminderSettings']>[0];
+  snoozeStaffTask: Parameters<ApiClient['snoozeStaffTask']>[1];
 }
 
 /** The query each client method sends (its query argument, or the store it prices at). */
@@ -52,6 +55,8 @@ interface ClientQueries {
   listStaffAppointments: NonNullable<Parameters<ApiClient['listStaffAppointments']>[0]>;
   listMyCoupons: NonNullable<Parameters<ApiClient['listMyCoupons']>[0]>;
   listStaffTradeIns: NonNullable<Parameters<ApiClient['listStaffTradeIns']>[0]>;
+  getInbox: NonNullable<Parameters<ApiClient['getInbox']>[0]>;
+  listStaffTasks: NonNullable<Parameters<ApiClient['listStaffTasks']>[0]>;
 }
 
 /**
