@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { REMINDER_CATEGORY_OF, shanghaiDate } from '@lensloop/shared';
-import { LessThan, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { BusinessClock } from '../../common/clock';
 import { TransactionRunner } from '../../common/transaction';
 import { CouponsService } from '../coupons/coupons.service';
@@ -39,8 +39,9 @@ export class CouponExpiryScanner {
     const leadMs = rule.leadDays * DAY_MS;
     const now = this.clock.now();
     const mark = await this.marks.findOneBy({ name: MARK });
-    const from = mark && mark.until > now ? mark.until : now;
     const to = new Date(now.getTime() + leadMs);
+    // A horizon beyond `to` means the clock went back (the test clock reset): scan from now again.
+    const from = mark && mark.until > now && mark.until <= to ? mark.until : now;
     if (to <= from) return 0;
     let scheduled = 0;
     for (let afterId = 0; ;) {
@@ -87,11 +88,7 @@ export class CouponExpiryScanner {
       if (page.length < PAGE) break;
     }
     await this.tx.run(async (manager) => {
-      const { affected } = await manager.update(
-        ReminderScanMarkEntity,
-        { name: MARK, until: LessThan(to) },
-        { until: to },
-      );
+      const { affected } = await manager.update(ReminderScanMarkEntity, { name: MARK }, { until: to });
       if (!affected && !(await manager.existsBy(ReminderScanMarkEntity, { name: MARK }))) {
         await manager
           .createQueryBuilder()

@@ -10,6 +10,7 @@ import { WechatClient, type SubscribeSendOutcome } from '../../infra/wechat/wech
 import { CouponsService } from '../coupons/coupons.service';
 import { MembersService } from '../members/members.service';
 import { SegmentPort } from '../members/segment-port';
+import { StaffService } from '../staff/staff.service';
 import { StaffTasksService } from '../staff-tasks/staff-tasks.service';
 import { CouponExpiryScanner } from './coupon-expiry.scanner';
 import { InboxItemEntity } from './entities/inbox-item.entity';
@@ -57,6 +58,7 @@ export class ReminderDeliveryJob extends IntervalJob {
     private readonly couponScanner: CouponExpiryScanner,
     private readonly followUps: ReminderFollowUps,
     private readonly coupons: CouponsService,
+    private readonly staff: StaffService,
   ) {
     super(config.jobs);
   }
@@ -234,12 +236,14 @@ export class ReminderDeliveryJob extends IntervalJob {
     for (const row of candidates) {
       const member = await this.members.getMember(row.memberId, manager);
       if (member.ownerStaffId === null) continue;
+      const owner = await this.staff.getStaff(member.ownerStaffId).catch(() => null);
+      if (!owner) continue;
       const name = names.get(row.memberId) ?? '顾客';
       const about = row.personName && row.personName !== name ? `${row.personName}的` : '';
       await this.staffTasks.create(manager, {
         memberId: row.memberId,
         staffId: member.ownerStaffId,
-        storeId: member.homeStoreId ?? 0,
+        storeId: owner.storeId ?? member.homeStoreId ?? 0,
         kind: 'service',
         title: `联系${name}：${about}${taskLabel(row.kind)}到期了`,
         dueAt: row.dueAt,

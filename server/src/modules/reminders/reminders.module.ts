@@ -5,6 +5,7 @@ import { CouponsModule } from '../coupons/coupons.module';
 import { MembersModule } from '../members/members.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
+import { StaffModule } from '../staff/staff.module';
 import { StaffTasksModule } from '../staff-tasks/staff-tasks.module';
 import { CouponExpiryScanner } from './coupon-expiry.scanner';
 import { InboxItemEntity } from './entities/inbox-item.entity';
@@ -42,6 +43,7 @@ import { RemindersService } from './reminders.service';
     CouponsModule,
     MembersModule,
     PrescriptionsModule,
+    StaffModule,
     StaffTasksModule,
   ],
   controllers: [RemindersController],
