@@ -1,12 +1,20 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import type { Inbox, Order, ReminderRules } from '@lensloop/shared';
+import type {
+  Inbox,
+  Order,
+  Page as ListPage,
+  ReminderRules,
+  StaffTask,
+  SubscriptionBalance,
+} from '@lensloop/shared';
 import type { FakeSubscribeMessage } from '../../server/src/infra/wechat/fake-wechat-server';
 import { customerAuth, staffAuth } from '../support/actors';
 import { auditedScreenshot } from '../support/axe';
 import { expectAttribute, expectVisibleText, waitForTaroPage } from '../support/browser';
 import { daysAgo } from '../support/dates';
+import { publishEvent } from '../support/events';
 import { demoSkus, setStock } from '../support/orders';
 import { advanceClock, runJob, waitFor } from '../support/outbox';
 import { startH5Stage, type H5Stage } from '../support/h5-stage';
@@ -61,6 +69,25 @@ describe('H5: care reminders from the paid order to the cleaning reminder three 
         .set('authorization', authorization)
         .expect(200)
     ).body;
+
+  const grants = async (key: string): Promise<number> => {
+    const balances = (
+      await request(server.baseUrl)
+        .get('/api/v1/me/subscriptions')
+        .set('authorization', authorization)
+        .expect(200)
+    ).body as SubscriptionBalance[];
+    return balances.find((balance) => balance.templateKey === key)?.available ?? 0;
+  };
+
+  /** The staff page signed in as `username`, on the staff home (signing the previous one out). */
+  const staffSignIn = async (username: string) => {
+    await stage.open(staff, 'subpackages/staff/login/index');
+    if (await staff.getByTestId('staff-profile').count()) {
+      await staff.getByRole('button', { name: '退出员工登录' }).click();
+    }
+    await stage.loginStaff(staff, username);
+  };
 
   beforeAll(async () => {
     stage = await startH5Stage(2, ARTIFACTS);
@@ -154,6 +181,7 @@ describe('H5: care reminders from the paid order to the cleaning reminder three 
       .getByText('已开启：订单状态通知', { exact: false })
       .waitFor();
     expect(await dialog.count()).toBe(0);
+    expect(await grants('order_status')).toBe(1);
     await shot(customer, '61-subscribe-granted');
   });
 
@@ -179,6 +207,7 @@ describe('H5: care reminders from the paid order to the cleaning reminder three 
     await customer.waitForLoadState('networkidle');
     expect(await customer.getByTestId('subscribe-prompt').count()).toBe(0);
     expect(subscribeCalls).toHaveLength(1);
+    expect(await grants('care_reminder')).toBe(0);
   });
 
   it('should send the "ready for pickup" subscribe message once staff mark the order ready, using the grant', async () => {
@@ -199,9 +228,12 @@ describe('H5: care reminders from the paid order to the cleaning reminder three 
     }, 20_000);
     const sent = await messagesTo(ORDER_TEMPLATE);
     expect(sent).toHaveLength(1);
+    // Tapped in WeChat, it opens the customer's orders.
+    expect(sent[0].page).toBe('subpackages/shopping/orders/index');
     expect(sent[0].data).toEqual(expect.objectContaining({ character_string1: order.no, phrase3: '待取件' }));
     // Delivered in WeChat, so not (also) in the inbox; the one-time grant is used up.
     expect((await inbox()).items.filter((item) => item.kind === 'order_ready')).toEqual([]);
+    expect(await grants('order_status')).toBe(0);
 
     // The customer picks the glasses up.
     await staff.getByRole('button', { name: `订单号 ${order.no} 改为：已完成` }).click();
@@ -246,5 +278,67 @@ describe('H5: care reminders from the paid order to the cleaning reminder three 
     expect(after.items.find((each) => each.kind === 'lens_cleaning')?.readAt).not.toBeNull();
     expect(after.unread).toBe(unread - 1);
     await shot(customer, '64-inbox-read');
+  });
+
+  it('should let staff close and snooze their tasks and open the customer card; the manager sees what is left', async () => {
+    // Two customers walk into store 1 (no owner: the store's pool, which clerk1 sees).
+    const other = await customerAuth(server.baseUrl, `${CUSTOMER}-walk-in`);
+    for (const id of [memberId, other.memberId]) {
+      await publishEvent(server, 'CustomerArrived', id, { memberId: id, storeId: 1, ownerStaffId: null });
+    }
+    await runJob(server.baseUrl, 'outbox');
+    const clerk = (await staffAuth(server.baseUrl, 'clerk1')).authorization;
+    const tasksOf = async (status: 'due' | 'done') =>
+      (
+        await request(server.baseUrl)
+          .get(`/api/v1/staff/tasks?status=${status}`)
+          .set('authorization', clerk)
+          .expect(200)
+      ).body as ListPage<StaffTask>;
+    const due = (await tasksOf('due')).items;
+    const [returning, walkIn] = [memberId, other.memberId].map(
+      (id) => due.find((task) => task.memberId === id && task.kind === 'arrival') as StaffTask,
+    );
+    expect(returning.title).toContain('上次验光');
+
+    await staffSignIn('clerk1');
+    await staff.getByRole('link', { name: '我的任务' }).click();
+    await waitForTaroPage(staff, 'subpackages/staff/tasks/index');
+    await expectAttribute(staff.getByRole('tab', { name: '待办' }), 'aria-selected', 'true');
+    const card = (task: StaffTask) =>
+      staff
+        .getByTestId('staff-task')
+        .filter({ has: staff.getByTestId('task-title').getByText(task.title, { exact: true }) });
+    await card(returning).waitFor();
+    expect(await card(walkIn).getByText('到店接待').count()).toBe(1);
+    await card(walkIn).getByTestId('task-due').getByText('到期：', { exact: false }).waitFor();
+    await shot(staff, '65-staff-tasks');
+
+    await staff.getByRole('button', { name: `推迟 3 天：${returning.title}`, exact: true }).click();
+    await card(returning).waitFor({ state: 'detached' });
+    await staff.getByRole('button', { name: `完成：${walkIn.title}`, exact: true }).click();
+    await staff.getByTestId('empty').getByText('没有待办任务').waitFor();
+    const done = (await tasksOf('done')).items;
+    expect(done.map((task) => task.id)).toEqual([walkIn.id]);
+    const later = await request(server.baseUrl)
+      .get('/api/v1/staff/tasks/summary')
+      .set('authorization', (await staffAuth(server.baseUrl, 'manager1')).authorization)
+      .expect(200);
+    expect(later.body.rows).toEqual([{ staffId: null, staffName: null, due: 0, later: 1 }]);
+
+    await staff.getByRole('tab', { name: '已完成' }).click();
+    await card(walkIn).getByText('完成于', { exact: false }).waitFor();
+    await staff.getByRole('link', { name: `查看顾客：${walkIn.title}`, exact: true }).click();
+    await waitForTaroPage(staff, 'subpackages/staff/customer/index');
+    expect(staff.url()).toContain(`memberId=${other.memberId}`);
+
+    await staffSignIn('manager1');
+    await staff.getByRole('link', { name: '门店任务概览' }).click();
+    await waitForTaroPage(staff, 'subpackages/staff/task-summary/index');
+    const row = staff.getByTestId('task-summary-row');
+    await row.getByText('门店公共任务').waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toMatch(/到期 0 项\s*稍后 1 项/);
+    await shot(staff, '66-staff-task-summary');
   });
 });

@@ -73,6 +73,7 @@ export function SubscribePrompt({
   const keys = templates.map((template) => template.key);
 
   function refuse(): void {
+    if (phase === 'saving') return;
     subscribeAnswers.record(keys, 'refused');
     setPhase('refused');
   }
@@ -100,6 +101,7 @@ export function SubscribePrompt({
   }
 
   async function accept(): Promise<void> {
+    if (phase !== 'asking') return;
     if (process.env.TARO_ENV !== 'weapp') {
       setPhase('dialog');
       return;
@@ -146,7 +148,6 @@ export function SubscribePrompt({
           role="button"
           aria-label={t('subscribe.accept')}
           loading={phase === 'saving'}
-          disabled={phase !== 'asking'}
           onClick={() => void accept()}
         >
           {t('subscribe.accept')}
@@ -156,7 +157,6 @@ export function SubscribePrompt({
           size="small"
           role="button"
           aria-label={t('subscribe.decline')}
-          disabled={phase !== 'asking'}
           onClick={refuse}
         >
           {t('subscribe.decline')}

@@ -150,11 +150,6 @@ export default function MePage() {
           <Cell.Group>
             <View
               role="link"
-              aria-label={
-                unread.data
-                  ? `${t('title.inbox')} ${t('inbox.unreadCount', { count: unread.data })}`
-                  : t('title.inbox')
-              }
               data-testid="inbox-link"
               onClick={() => void Taro.navigateTo({ url: '/subpackages/care/inbox/index' })}
             >

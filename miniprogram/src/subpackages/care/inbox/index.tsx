@@ -27,9 +27,6 @@ function InboxRow({
       className={`care-page__card inbox-item${unread ? ' inbox-item--unread' : ''}`}
       role="button"
       aria-expanded={open}
-      aria-label={
-        unread ? t('inbox.itemUnread', { category, title: item.title }) : `${category} ${item.title}`
-      }
       data-testid="inbox-item"
       data-unread={unread ? 'true' : 'false'}
       onClick={() => onOpen(item)}

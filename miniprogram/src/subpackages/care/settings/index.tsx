@@ -69,7 +69,7 @@ export default function ReminderSettingsPage() {
                         type={on ? 'primary' : 'default'}
                         role="switch"
                         aria-checked={on}
-                        aria-label={t(`reminderKind.${kind}`)}
+                        aria-label={`${t(`reminderKind.${kind}`)} ${on ? t('reminderSettings.on') : t('reminderSettings.off')}`}
                         loading={saving === kind}
                         onClick={() => void toggle(settings, kind)}
                       >

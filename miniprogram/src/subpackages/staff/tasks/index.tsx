@@ -23,12 +23,14 @@ import { useSession } from '../../../stores/session';
 import '../desk.scss';
 import './index.scss';
 
+const DAY_MS = 86_400_000;
+
 /** 我的任务: 1-to-1 service and arrival tasks, due ones first; done, snooze, open the customer. */
 export default function StaffTasksPage() {
   usePageTitle('title.staffTasks');
   const { staff } = useSession();
   const [status, setStatus] = useState<StaffTaskStatus>('due');
-  // The time of the answer decides which due tasks are overdue.
+  // The time of the answer decides how long a due task has waited.
   const page = usePageData(
     async () => ({ tasks: await listStaffTasks(status), loadedAt: Date.now() }),
     [status],
@@ -86,14 +88,20 @@ export default function StaffTasksPage() {
         {({ tasks, loadedAt }) => (
           <View data-testid="staff-tasks">
             {tasks.map((task) => {
-              const overdue = task.status === 'due' && Date.parse(task.dueAt) <= loadedAt;
+              // Every listed due task is due; one left for a day or more says for how long.
+              const overdueDays =
+                task.status === 'due' ? Math.floor((loadedAt - Date.parse(task.dueAt)) / DAY_MS) : 0;
               return (
                 <View key={task.id} className="desk__card" data-testid="staff-task">
                   <View className="desk__row">
                     <Text className={`staff-tasks__kind staff-tasks__kind--${task.kind}`}>
                       {t(`staffTask.kind.${task.kind}`)}
                     </Text>
-                    {overdue ? <Text className="staff-tasks__overdue">{t('staffTask.overdue')}</Text> : null}
+                    {overdueDays > 0 ? (
+                      <Text className="staff-tasks__overdue">
+                        {t('staffTask.overdue', { days: overdueDays })}
+                      </Text>
+                    ) : null}
                   </View>
                   <Text className="desk__name" data-testid="task-title">
                     {task.title}
