@@ -280,6 +280,36 @@ describe('H5: care reminders from the paid order to the cleaning reminder three 
     await shot(customer, '64-inbox-read');
   });
 
+  it('should mute a kind of reminder in 提醒设置 and show service notices as always on', async () => {
+    await customer.getByRole('link', { name: '提醒设置' }).click();
+    await waitForTaroPage(customer, 'subpackages/care/settings/index');
+    const cleaning = customer.getByRole('switch', { name: '镜片清洗保养提醒 接收中' });
+    await expectAttribute(cleaning, 'aria-checked', 'true');
+    // Service notices cannot be turned off: no switch, "始终通知".
+    const ready = customer.getByTestId('setting-order_ready');
+    await ready.getByText('取货通知').waitFor();
+    await ready.getByText('始终通知').waitFor();
+    expect(await ready.getByRole('switch').count()).toBe(0);
+
+    const saved = customer.waitForResponse(
+      (response) =>
+        response.url().endsWith('/api/v1/me/reminder-settings') && response.request().method() === 'PUT',
+    );
+    await cleaning.click();
+    expect((await saved).ok()).toBe(true);
+    await expectAttribute(
+      customer.getByRole('switch', { name: '镜片清洗保养提醒 已关闭' }),
+      'aria-checked',
+      'false',
+    );
+    const settings = await request(server.baseUrl)
+      .get('/api/v1/me/reminder-settings')
+      .set('authorization', authorization)
+      .expect(200);
+    expect(settings.body.muted).toEqual(['lens_cleaning']);
+    await shot(customer, '65-reminder-settings');
+  });
+
   it('should let staff close and snooze their tasks and open the customer card; the manager sees what is left', async () => {
     // Two customers walk into store 1 (no owner: the store's pool, which clerk1 sees).
     const other = await customerAuth(server.baseUrl, `${CUSTOMER}-walk-in`);
@@ -312,7 +342,7 @@ describe('H5: care reminders from the paid order to the cleaning reminder three 
     await card(returning).waitFor();
     expect(await card(walkIn).getByText('到店接待').count()).toBe(1);
     await card(walkIn).getByTestId('task-due').getByText('到期：', { exact: false }).waitFor();
-    await shot(staff, '65-staff-tasks');
+    await shot(staff, '66-staff-tasks');
 
     await staff.getByRole('button', { name: `推迟 3 天：${returning.title}`, exact: true }).click();
     await card(returning).waitFor({ state: 'detached' });
@@ -339,6 +369,6 @@ describe('H5: care reminders from the paid order to the cleaning reminder three 
     await row.getByText('门店公共任务').waitFor();
     expect(await row.count()).toBe(1);
     expect(await row.innerText()).toMatch(/到期 0 项\s*稍后 1 项/);
-    await shot(staff, '66-staff-task-summary');
+    await shot(staff, '67-staff-task-summary');
   });
 });
