@@ -23,7 +23,7 @@ describe('staff tasks (MariaDB, test clock)', () => {
   let manager: StaffFixture;
   let stranger: StaffFixture;
   let optometrist: StaffFixture;
-  /** The members the 1-to-1 segment holds (the tags module's matcher is not merged yet: a stand-in). */
+  /** The members the 1-to-1 segment holds in this test. */
   const oneToOne = new Set<number>();
 
   beforeAll(async () => {
@@ -36,10 +36,14 @@ describe('staff tasks (MariaDB, test clock)', () => {
     manager = await factory.staff('manager', storeId, '陈静');
     stranger = await factory.staff('manager', otherStoreId, '刘洋');
     optometrist = await factory.staff('optometrist', storeId);
-    server.app.get(SegmentPort).register({
-      matching: async (segmentId, memberIds) =>
-        new Set(segmentId === null ? memberIds.filter((id) => oneToOne.has(id)) : []),
-    });
+    // Stands in for the segment matcher (the tags module registers the real one): the 1-to-1
+    // segment is whoever this test puts in it, whether or not tags is merged.
+    jest
+      .spyOn(server.app.get(SegmentPort), 'matching')
+      .mockImplementation(
+        async (segmentId, memberIds) =>
+          new Set(segmentId === null ? memberIds.filter((id) => oneToOne.has(id)) : []),
+      );
   }, 60_000);
   afterEach(() => resetClock(server.baseUrl));
   afterAll(() => server.stop());

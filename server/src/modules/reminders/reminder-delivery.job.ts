@@ -78,14 +78,21 @@ export class ReminderDeliveryJob extends IntervalJob {
   private claimBatch(): Promise<{ settled: number; sends: ClaimedSend[] }> {
     return this.tx.run(async (manager) => {
       const now = this.clock.now();
-      const query = manager
-        .createQueryBuilder(ReminderOccurrenceEntity, 'o')
-        .where("o.status IN ('scheduled', 'sending') AND o.nextAttemptAt <= :now", { now })
-        .orderBy('o.nextAttemptAt')
-        .addOrderBy('o.id')
-        .limit(BATCH);
-      if (this.tx.supportsRowLocks) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows = await query.getMany();
+      // One status at a time, so each claim is a range of the (status, nextAttemptAt) index read
+      // in order, never a sort of everything due.
+      const claim = async (status: 'sending' | 'scheduled', limit: number) => {
+        if (limit <= 0) return [];
+        const query = manager
+          .createQueryBuilder(ReminderOccurrenceEntity, 'o')
+          .where('o.status = :status AND o.nextAttemptAt <= :now', { status, now })
+          .orderBy('o.nextAttemptAt')
+          .addOrderBy('o.id')
+          .limit(limit);
+        if (this.tx.supportsRowLocks) query.setLock('pessimistic_write').setOnLocked('skip_locked');
+        return query.getMany();
+      };
+      const expired = await claim('sending', BATCH);
+      const rows = [...expired, ...(await claim('scheduled', BATCH - expired.length))];
       if (!rows.length) return { settled: 0, sends: [] };
       const config = await this.rulesConfig.get(manager);
       const toInbox: ReminderOccurrenceEntity[] = [];
