@@ -1,3 +1,5 @@
+import type { PageQuery } from '../api-types';
+
 export const STAFF_TASK_KINDS = ['service', 'arrival'] as const;
 /** `service`: a due care reminder of a 1-to-1 customer; `arrival`: a known customer walked in. */
 export type StaffTaskKind = (typeof STAFF_TASK_KINDS)[number];
@@ -20,7 +22,7 @@ export interface StaffTask {
   doneAt: string | null;
 }
 
-export interface StaffTaskQuery {
+export interface StaffTaskQuery extends PageQuery {
   status?: StaffTaskStatus;
 }
 

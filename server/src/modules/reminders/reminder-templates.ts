@@ -38,14 +38,14 @@ export function templateFor(kind: ReminderKind): SubscriptionTemplate | null {
   return SUBSCRIPTION_TEMPLATES.find((template) => template.kinds.includes(kind)) ?? null;
 }
 
-/** The page a subscribe message opens. */
+/** The page a subscribe message opens: a page of the mini-program (its app.config.ts). */
 export const PAGE_OF: Partial<Record<ReminderKind, string>> = {
-  order_ready: 'pages/orders/index',
-  order_refunded: 'pages/orders/index',
-  coupon_expiring: 'pages/coupons/index',
-  trade_in_credited: 'pages/coupons/index',
+  order_ready: 'subpackages/shopping/orders/index',
+  order_refunded: 'subpackages/shopping/orders/index',
+  coupon_expiring: 'subpackages/member/coupons/index',
+  trade_in_credited: 'subpackages/member/coupons/index',
 };
-export const DEFAULT_PAGE = 'pages/inbox/index';
+export const DEFAULT_PAGE = 'subpackages/care/inbox/index';
 
 /** What an occurrence says: inbox title and body, subscribe-message data, the short label of a task. */
 export interface ReminderText {
