@@ -148,6 +148,33 @@ describe('customers (MariaDB)', () => {
       expect(png.toString('latin1')).toContain(`scene=s:${clerk1.id}&page=pages/index/index`);
     });
 
+    it("should give a store's add-me and counter codes to its manager only", async () => {
+      const add = await as(
+        manager.authorization,
+        api().get(`/api/v1/admin/stores/${shanghai.id}/qrcode?kind=add`),
+      ).expect(200);
+      expect(add.body).toMatchObject({ scene: `st:${shanghai.id}`, staffId: 0 });
+      const counter = await as(
+        admin.authorization,
+        api().get(`/api/v1/admin/stores/${beijing.id}/qrcode?kind=counter`),
+      ).expect(200);
+      expect(Buffer.from(counter.body.image.split(',')[1], 'base64').toString('latin1')).toContain(
+        `scene=c:${beijing.id}`,
+      );
+      const foreign = await as(
+        manager.authorization,
+        api().get(`/api/v1/admin/stores/${beijing.id}/qrcode?kind=add`),
+      ).expect(404);
+      expect(foreign.body.code).toBe('STORE_NOT_FOUND');
+      await as(
+        manager.authorization,
+        api().get(`/api/v1/admin/stores/${shanghai.id}/qrcode?kind=door`),
+      ).expect(400);
+      await as(clerk1.authorization, api().get(`/api/v1/admin/stores/${shanghai.id}/qrcode?kind=add`)).expect(
+        403,
+      );
+    });
+
     it('should make a first login through a staff code that staff member’s customer, with the register coupon once', async () => {
       const customer = await login(`s:${clerk1.id}`);
       await settleEvents();
