@@ -1,5 +1,6 @@
 import type { ArrivalResult, CustomerOwnership, StaffQrCode } from '@lensloop/shared';
 import request from 'supertest';
+import { CustomersService } from '../../server/src/modules/customers/customers.service';
 import { Factory, uniqueName, type StaffFixture, type StoreFixture } from '../support/factories';
 import { placeOrder } from '../support/orders';
 import { advanceClock, resetClock, runJob, waitFor } from '../support/outbox';
@@ -552,6 +553,28 @@ describe('customers (MariaDB)', () => {
       const after = await paidOrder(customer);
       expect(await attributedTo(before)).toBe(clerk1.id);
       expect(await attributedTo(after)).toBe(clerk2.id);
+
+      // The leaderboard's figures: each order with the staff member it was attributed to.
+      const amounts: { order_id: number; amount: number; staff_id: number }[] = await server.dataSource.query(
+        'SELECT order_id, amount, staff_id FROM sale_attributions WHERE order_id IN (?, ?)',
+        [before, after],
+      );
+      const results = await server.app
+        .get(CustomersService)
+        .staffResults(new Date(Date.now() - 3_600_000), new Date(Date.now() + 3_600_000), shanghai.id);
+      const [all] = await server.dataSource.query(
+        'SELECT COUNT(*) AS n, SUM(amount) AS amount FROM sale_attributions WHERE staff_id = ? AND store_id = ?',
+        [clerk1.id, shanghai.id],
+      );
+      expect(results.get(clerk1.id)).toMatchObject({ orders: Number(all.n), sales: Number(all.amount) });
+      expect(results.get(clerk1.id)?.orders).toBeGreaterThanOrEqual(1);
+      const [added] = await server.dataSource.query(
+        'SELECT COUNT(*) AS n FROM customer_additions WHERE staff_id = ? AND store_id = ?',
+        [clerk1.id, shanghai.id],
+      );
+      expect(results.get(clerk1.id)?.membersAdded).toBe(Number(added.n));
+      expect(Number(added.n)).toBeGreaterThanOrEqual(1);
+      expect(amounts.find((row) => Number(row.order_id) === after)?.amount).toBeGreaterThan(0);
     });
 
     it('should make the staff member who completes a first in-store purchase the owner of a customer without one', async () => {
