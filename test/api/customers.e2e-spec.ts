@@ -1,5 +1,6 @@
 import type { ArrivalResult, CustomerOwnership, StaffQrCode } from '@lensloop/shared';
 import request from 'supertest';
+import { CustomersService } from '../../server/src/modules/customers/customers.service';
 import { Factory, uniqueName, type StaffFixture, type StoreFixture } from '../support/factories';
 import { placeOrder } from '../support/orders';
 import { advanceClock, resetClock, runJob, waitFor } from '../support/outbox';
@@ -146,6 +147,33 @@ describe('customers (MariaDB)', () => {
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       // The fake WeChat writes the scene it was asked for into the image.
       expect(png.toString('latin1')).toContain(`scene=s:${clerk1.id}&page=pages/index/index`);
+    });
+
+    it("should give a store's add-me and counter codes to its manager only", async () => {
+      const add = await as(
+        manager.authorization,
+        api().get(`/api/v1/admin/stores/${shanghai.id}/qrcode?kind=add`),
+      ).expect(200);
+      expect(add.body).toMatchObject({ scene: `st:${shanghai.id}`, staffId: 0 });
+      const counter = await as(
+        admin.authorization,
+        api().get(`/api/v1/admin/stores/${beijing.id}/qrcode?kind=counter`),
+      ).expect(200);
+      expect(Buffer.from(counter.body.image.split(',')[1], 'base64').toString('latin1')).toContain(
+        `scene=c:${beijing.id}`,
+      );
+      const foreign = await as(
+        manager.authorization,
+        api().get(`/api/v1/admin/stores/${beijing.id}/qrcode?kind=add`),
+      ).expect(404);
+      expect(foreign.body.code).toBe('STORE_NOT_FOUND');
+      await as(
+        manager.authorization,
+        api().get(`/api/v1/admin/stores/${shanghai.id}/qrcode?kind=door`),
+      ).expect(400);
+      await as(clerk1.authorization, api().get(`/api/v1/admin/stores/${shanghai.id}/qrcode?kind=add`)).expect(
+        403,
+      );
     });
 
     it('should make a first login through a staff code that staff member’s customer, with the register coupon once', async () => {
@@ -525,6 +553,28 @@ describe('customers (MariaDB)', () => {
       const after = await paidOrder(customer);
       expect(await attributedTo(before)).toBe(clerk1.id);
       expect(await attributedTo(after)).toBe(clerk2.id);
+
+      // The leaderboard's figures: each order with the staff member it was attributed to.
+      const amounts: { order_id: number; amount: number; staff_id: number }[] = await server.dataSource.query(
+        'SELECT order_id, amount, staff_id FROM sale_attributions WHERE order_id IN (?, ?)',
+        [before, after],
+      );
+      const results = await server.app
+        .get(CustomersService)
+        .staffResults(new Date(Date.now() - 3_600_000), new Date(Date.now() + 3_600_000), shanghai.id);
+      const [all] = await server.dataSource.query(
+        'SELECT COUNT(*) AS n, SUM(amount) AS amount FROM sale_attributions WHERE staff_id = ? AND store_id = ?',
+        [clerk1.id, shanghai.id],
+      );
+      expect(results.get(clerk1.id)).toMatchObject({ orders: Number(all.n), sales: Number(all.amount) });
+      expect(results.get(clerk1.id)?.orders).toBeGreaterThanOrEqual(1);
+      const [added] = await server.dataSource.query(
+        'SELECT COUNT(*) AS n FROM customer_additions WHERE staff_id = ? AND store_id = ?',
+        [clerk1.id, shanghai.id],
+      );
+      expect(results.get(clerk1.id)?.membersAdded).toBe(Number(added.n));
+      expect(Number(added.n)).toBeGreaterThanOrEqual(1);
+      expect(amounts.find((row) => Number(row.order_id) === after)?.amount).toBeGreaterThan(0);
     });
 
     it('should make the staff member who completes a first in-store purchase the owner of a customer without one', async () => {
