@@ -1850,6 +1850,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the staff member’s 1-to-1 service and arrival tasks (own and the store’s pool): due now, or done */
+        get: operations["listStaffTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/tasks/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Undone tasks per staff member of the manager’s store */
+        get: operations["getStaffTaskSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/tasks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done (idempotent) */
+        post: operations["markStaffTaskDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/tasks/{id}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a task’s due time 1–30 days on */
+        post: operations["snoozeStaffTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the member’s in-app notices, newest first, with the unread count */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/inbox/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the member’s notices read */
+        post: operations["markInboxItemRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscription-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the subscribe-message templates (keys and WeChat template ids) */
+        get: operations["listSubscriptionTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member’s unused one-time grants per template */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /** Record one-time subscribe-message grants the member accepted in wx.requestSubscribeMessage */
+        post: operations["subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/reminder-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of reminder the member muted */
+        get: operations["getReminderSettings"];
+        /** Mute kinds of care and marketing reminders (transactional notices cannot be muted) */
+        put: operations["updateReminderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/reminder-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The care-reminder rules, marketing cap, quiet hours and 1-to-1 segment */
+        get: operations["getReminderRules"];
+        /** Replace the care-reminder rules, marketing cap, quiet hours and 1-to-1 segment */
+        put: operations["updateReminderRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/reminder-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What became of the reminders, by rule: scheduled, sent, deferred, capped, muted, failed */
+        get: operations["getReminderReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/clock": {
         parameters: {
             query?: never;
@@ -1924,7 +2114,7 @@ export interface components {
              * @description Stable error code: switch on this, never on the message.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "REFERRAL_CODE_NOT_FOUND" | "REFERRAL_REWARD_TEMPLATE_INVALID" | "REFERRAL_QR_NOT_FOUND" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT" | "POINTS_INSUFFICIENT" | "POINTS_OVER_LIMIT" | "TAG_NOT_FOUND" | "TAG_NOT_MANUAL" | "SEGMENT_NOT_FOUND" | "SEGMENT_FILTER_INVALID" | "COMMUNITY_NOT_FOUND" | "TRANSFER_STAFF_INVALID" | "TRANSFER_SAME_STAFF" | "SCENE_INVALID" | "WELCOME_TEMPLATE_INVALID" | "WECOM_NOT_CONFIGURED" | "WECOM_SIGNATURE_INVALID" | "WECOM_CALLBACK_REPLAYED" | "WECOM_CALLBACK_MALFORMED";
+            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "REFERRAL_CODE_NOT_FOUND" | "REFERRAL_REWARD_TEMPLATE_INVALID" | "REFERRAL_QR_NOT_FOUND" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT" | "POINTS_INSUFFICIENT" | "POINTS_OVER_LIMIT" | "TAG_NOT_FOUND" | "TAG_NOT_MANUAL" | "SEGMENT_NOT_FOUND" | "SEGMENT_FILTER_INVALID" | "COMMUNITY_NOT_FOUND" | "TRANSFER_STAFF_INVALID" | "TRANSFER_SAME_STAFF" | "SCENE_INVALID" | "WELCOME_TEMPLATE_INVALID" | "WECOM_NOT_CONFIGURED" | "WECOM_SIGNATURE_INVALID" | "WECOM_CALLBACK_REPLAYED" | "WECOM_CALLBACK_MALFORMED" | "SUBSCRIPTION_TEMPLATE_UNKNOWN" | "REMINDER_KIND_NOT_MUTABLE" | "INBOX_ITEM_NOT_FOUND" | "REMINDER_RULES_INVALID" | "STAFF_TASK_NOT_FOUND" | "STAFF_TASK_DONE";
             /** @description For people; wording may change. */
             message: string;
             /** @description One entry per invalid field; empty otherwise. */
@@ -2906,6 +3096,57 @@ export interface components {
             ownerHistory: components["schemas"]["OwnerChangeDto"][];
             arrivals: components["schemas"]["ArrivalRecordDto"][];
         };
+        ReminderGrantExportDto: {
+            templateKey: string;
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: date-time */
+            usedAt: string | null;
+        };
+        InboxItemDto: {
+            id: number;
+            /** @enum {string} */
+            kind: "lens_cleaning" | "child_recheck" | "adult_renewal" | "contact_lens_refill" | "coupon_expiring" | "order_ready" | "order_refunded" | "trade_in_credited" | "group_buy_completed" | "group_buy_failed" | "welcome";
+            /** @enum {string} */
+            category: "marketing" | "care" | "transactional";
+            /** @example 视力复查提醒 */
+            title: string;
+            /** @example 小明的视力复查到期了（上次验光 2026-06-01），建议预约复查，关注近视变化。 */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        ReminderOccurrenceExportDto: {
+            /** @enum {string} */
+            kind: "lens_cleaning" | "child_recheck" | "adult_renewal" | "contact_lens_refill" | "coupon_expiring" | "order_ready" | "order_refunded" | "trade_in_credited" | "group_buy_completed" | "group_buy_failed" | "welcome";
+            /** @example profile:12 */
+            subject: string;
+            /** Format: date */
+            dueDate: string;
+            status: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+        };
+        ReminderExportDto: {
+            muted: ("lens_cleaning" | "child_recheck" | "adult_renewal" | "contact_lens_refill" | "coupon_expiring" | "order_ready" | "order_refunded" | "trade_in_credited" | "group_buy_completed" | "group_buy_failed" | "welcome")[];
+            subscriptions: components["schemas"]["ReminderGrantExportDto"][];
+            inbox: components["schemas"]["InboxItemDto"][];
+            occurrences: components["schemas"]["ReminderOccurrenceExportDto"][];
+        };
+        StaffTaskExportDto: {
+            /** @enum {string} */
+            kind: "service" | "arrival";
+            /** @example 联系王芳：小明的复查到期了 */
+            title: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            status: "due" | "done";
+            /** Format: date-time */
+            doneAt: string | null;
+        };
         MemberExportDto: {
             /** Format: date-time */
             exportedAt: string;
@@ -2932,6 +3173,10 @@ export interface components {
             tags: components["schemas"]["TagsExportDto"];
             /** @description How the member was added, owner history, arrivals. */
             customers: components["schemas"]["CustomersExportDto"];
+            /** @description Settings, subscribe-message grants, inbox and reminders. */
+            reminders: components["schemas"]["ReminderExportDto"];
+            /** @description Tasks staff had about the member. */
+            staffTasks: components["schemas"]["StaffTaskExportDto"][];
         };
         CartLineDto: {
             skuId: number;
@@ -3629,33 +3874,9 @@ export interface components {
             quadrant: "core" | "lock_in" | "promote" | "recall" | null;
             tags: string[];
         };
-        SegmentDto: {
+        SegmentSummaryDto: {
             id: number;
             name: string;
-            /**
-             * @example {
-             *       "all": [
-             *         {
-             *           "tag": "D类"
-             *         },
-             *         {
-             *           "field": "homeStoreId",
-             *           "op": "eq",
-             *           "value": 1
-             *         },
-             *         {
-             *           "not": {
-             *             "tag": "高度近视"
-             *           }
-             *         }
-             *       ]
-             *     }
-             */
-            filter: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            createdAt: string;
         };
         StaffKpisDto: {
             staffId: number;
@@ -3755,6 +3976,34 @@ export interface components {
             filter: {
                 [key: string]: unknown;
             };
+        };
+        SegmentDto: {
+            id: number;
+            name: string;
+            /**
+             * @example {
+             *       "all": [
+             *         {
+             *           "tag": "D类"
+             *         },
+             *         {
+             *           "field": "homeStoreId",
+             *           "op": "eq",
+             *           "value": 1
+             *         },
+             *         {
+             *           "not": {
+             *             "tag": "高度近视"
+             *           }
+             *         }
+             *       ]
+             *     }
+             */
+            filter: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
         };
         SegmentCountDto: {
             count: number;
@@ -3881,6 +4130,138 @@ export interface components {
             staffId: number | null;
             storeId: number | null;
             userid: string;
+        };
+        StaffTaskDto: {
+            id: number;
+            memberId: number;
+            /** @description null: any staff member of the store. */
+            staffId: number | null;
+            storeId: number;
+            /** @enum {string} */
+            kind: "service" | "arrival";
+            /** @example 联系王芳：小明的复查到期了 */
+            title: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            status: "due" | "done";
+            /** Format: date-time */
+            doneAt: string | null;
+        };
+        StaffTaskPageDto: {
+            items: components["schemas"]["StaffTaskDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        StaffTaskSummaryRowDto: {
+            /** @description null: the store’s pool. */
+            staffId: number | null;
+            staffName: string | null;
+            /** @description Undone and due now. */
+            due: number;
+            /** @description Undone, snoozed or not yet due. */
+            later: number;
+        };
+        StaffTaskSummaryDto: {
+            storeId: number;
+            rows: components["schemas"]["StaffTaskSummaryRowDto"][];
+        };
+        SnoozeStaffTaskDto: {
+            /** @example 3 */
+            days: number;
+        };
+        InboxDto: {
+            items: components["schemas"]["InboxItemDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Unread items in the whole inbox (the badge on 我的). */
+            unread: number;
+        };
+        SubscriptionTemplateDto: {
+            /** @example order_status */
+            key: string;
+            /** @description For `wx.requestSubscribeMessage({ tmplIds })`. */
+            templateId: string;
+            /** @example 订单状态通知 */
+            title: string;
+            kinds: ("lens_cleaning" | "child_recheck" | "adult_renewal" | "contact_lens_refill" | "coupon_expiring" | "order_ready" | "order_refunded" | "trade_in_credited" | "group_buy_completed" | "group_buy_failed" | "welcome")[];
+        };
+        SubscribeDto: {
+            /** @description Keys of `GET /subscription-templates` the member accepted. */
+            templateKeys: string[];
+        };
+        SubscriptionBalanceDto: {
+            templateKey: string;
+            /** @description Unused one-time grants (each subscribe message sent uses one). */
+            available: number;
+        };
+        ReminderSettingsDto: {
+            muted: ("lens_cleaning" | "child_recheck" | "adult_renewal" | "contact_lens_refill" | "coupon_expiring" | "order_ready" | "order_refunded" | "trade_in_credited" | "group_buy_completed" | "group_buy_failed" | "welcome")[];
+            /** @description The kinds that can be muted. */
+            mutable: ("lens_cleaning" | "child_recheck" | "adult_renewal" | "contact_lens_refill" | "coupon_expiring" | "order_ready" | "order_refunded" | "trade_in_credited" | "group_buy_completed" | "group_buy_failed" | "welcome")[];
+        };
+        UpdateReminderSettingsDto: {
+            /** @description The kinds to mute (care and marketing only); [] unmutes all. */
+            muted: string[];
+        };
+        ReminderRuleDto: {
+            /** @enum {string} */
+            kind: "lens_cleaning" | "child_recheck" | "adult_renewal" | "contact_lens_refill" | "coupon_expiring" | "order_ready" | "order_refunded" | "trade_in_credited" | "group_buy_completed" | "group_buy_failed" | "welcome";
+            enabled: boolean;
+            intervalMonths: number | null;
+            fastIntervalMonths: number | null;
+            leadDays: number | null;
+        };
+        MarketingCapDto: {
+            /** @example 2 */
+            count: number;
+            /** @example 7 */
+            days: number;
+        };
+        QuietHoursDto: {
+            /** @example 21:00 */
+            start: string;
+            /** @example 09:00 */
+            end: string;
+            /** @enum {string} */
+            timeZone: "Asia/Shanghai";
+        };
+        ReminderRulesDto: {
+            rules: components["schemas"]["ReminderRuleDto"][];
+            marketingCap: components["schemas"]["MarketingCapDto"];
+            quietHours: components["schemas"]["QuietHoursDto"];
+            /** @description The 1-to-1 segment; null: the default (value×tenure core or purchase class D). */
+            oneToOneSegmentId: number | null;
+        };
+        ReminderReportRowDto: {
+            /** @enum {string} */
+            kind: "lens_cleaning" | "child_recheck" | "adult_renewal" | "contact_lens_refill" | "coupon_expiring" | "order_ready" | "order_refunded" | "trade_in_credited" | "group_buy_completed" | "group_buy_failed" | "welcome";
+            scheduled: number;
+            pending: number;
+            sent: number;
+            inbox: number;
+            tasks: number;
+            deferred: number;
+            capped: number;
+            muted: number;
+            failed: number;
+        };
+        ReminderReportTotalsDto: {
+            scheduled: number;
+            pending: number;
+            sent: number;
+            inbox: number;
+            tasks: number;
+            deferred: number;
+            capped: number;
+            muted: number;
+            failed: number;
+        };
+        ReminderReportDto: {
+            rows: components["schemas"]["ReminderReportRowDto"][];
+            totals: components["schemas"]["ReminderReportTotalsDto"];
         };
         DevClockDto: {
             /** @description move the clock forward */
@@ -10590,7 +10971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SegmentDto"][];
+                    "application/json": components["schemas"]["SegmentSummaryDto"][];
                 };
             };
             /** @description Not authenticated */
@@ -12066,6 +12447,817 @@ export interface operations {
                     "text/plain": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
                         code?: "WECOM_NOT_CONFIGURED";
+                    };
+                };
+            };
+        };
+    };
+    listStaffTasks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "due" | "done";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTaskPageDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    getStaffTaskSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTaskSummaryDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    markStaffTaskDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTaskDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STAFF_TASK_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    snoozeStaffTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnoozeStaffTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTaskDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STAFF_TASK_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STAFF_TASK_DONE";
+                    };
+                };
+            };
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    markInboxItemRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxItemDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INBOX_ITEM_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    listSubscriptionTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionTemplateDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionBalanceDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionBalanceDto"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "SUBSCRIPTION_TEMPLATE_UNKNOWN";
+                    };
+                };
+            };
+        };
+    };
+    getReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    updateReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReminderSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REMINDER_KIND_NOT_MUTABLE";
+                    };
+                };
+            };
+        };
+    };
+    getReminderRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRulesDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    updateReminderRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRulesDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REMINDER_RULES_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    getReminderReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderReportDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };
