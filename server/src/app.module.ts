@@ -27,6 +27,7 @@ import { PrivacyModule } from './modules/privacy/privacy.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { GroupBuysModule } from './modules/group-buys/group-buys.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { TradeInsModule } from './modules/trade-ins/trade-ins.module';
@@ -67,6 +68,7 @@ export class AppModule {
         PaymentsModule,
         AppointmentsModule,
         ReferralsModule,
+        GroupBuysModule,
         // Test clock and job trigger: never mounted in production.
         ...(config.environment === 'production' ? [] : [DevModule]),
       ],

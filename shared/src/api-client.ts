@@ -75,6 +75,16 @@ import type {
 } from './orders/order.types';
 import type { MyReferral, ReferralScanRequest } from './referrals/referral.types';
 import type {
+  GroupBuyCampaign,
+  GroupBuyGroup,
+  GroupJoinResult,
+  JoinGroupRequest,
+  MyGroup,
+  RedeemedVoucher,
+  RedeemVoucherRequest,
+  ServiceVoucher,
+} from './group-buys/group-buy.types';
+import type {
   TopUpRequest,
   TopUpStarted,
   WalletBalance,
@@ -359,6 +369,34 @@ export class ApiClient {
   /** The mini-program was opened through a referral code (counted for the funnel). */
   recordReferralScan(body: ReferralScanRequest): Promise<void> {
     return this.request('POST', '/referral-scans', body);
+  }
+
+  listGroupBuys(): Promise<GroupBuyCampaign[]> {
+    return this.request('GET', '/group-buys');
+  }
+
+  openGroup(campaignId: number, body: JoinGroupRequest): Promise<GroupJoinResult> {
+    return this.request('POST', `/group-buys/${campaignId}/groups`, body);
+  }
+
+  joinGroup(groupId: number, body: JoinGroupRequest): Promise<GroupJoinResult> {
+    return this.request('POST', `/groups/${groupId}/join`, body);
+  }
+
+  getGroup(groupId: number): Promise<GroupBuyGroup> {
+    return this.request('GET', `/groups/${groupId}`);
+  }
+
+  listMyGroups(): Promise<MyGroup[]> {
+    return this.request('GET', '/me/groups');
+  }
+
+  listMyVouchers(): Promise<ServiceVoucher[]> {
+    return this.request('GET', '/me/vouchers');
+  }
+
+  redeemVoucher(body: RedeemVoucherRequest): Promise<RedeemedVoucher> {
+    return this.request('POST', '/staff/vouchers/redeem', body);
   }
 
   listWalletPlans(query: { orderAmount?: number } = {}): Promise<WalletPlan[]> {

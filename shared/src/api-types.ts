@@ -5,6 +5,7 @@ import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 import type { CustomerReferrals, ReferralExport } from './referrals/referral.types';
+import type { GroupBuyExport } from './group-buys/group-buy.types';
 import type { TradeIn } from './trade-ins/trade-in.types';
 import type { WalletExport } from './wallet/wallet.types';
 
@@ -334,6 +335,8 @@ export interface MemberExportSections {
   wallet: WalletExport;
   /** Tier standing and the points ledger; deleted on erasure. */
   membership: MembershipExport;
+  /** Group-buy seats and service vouchers; erasure deletes vouchers and unlinks seats (orders stay). */
+  groupBuys: GroupBuyExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

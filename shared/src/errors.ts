@@ -4,6 +4,7 @@ import { CartErrorCode } from './cart/errors';
 import { CatalogErrorCode } from './catalog/errors';
 import { CommonErrorCode } from './common/errors';
 import { CouponsErrorCode } from './coupons/errors';
+import { GroupBuysErrorCode } from './group-buys/errors';
 import { MembersErrorCode } from './members/errors';
 import { MembershipErrorCode } from './membership/errors';
 import { OrdersErrorCode } from './orders/errors';
@@ -22,6 +23,7 @@ export {
   CatalogErrorCode,
   CommonErrorCode,
   CouponsErrorCode,
+  GroupBuysErrorCode,
   MembersErrorCode,
   MembershipErrorCode,
   OrdersErrorCode,
@@ -52,6 +54,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   tradeIns: TradeInsErrorCode,
   wallet: WalletErrorCode,
   membership: MembershipErrorCode,
+  groupBuys: GroupBuysErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -72,6 +75,7 @@ export const ErrorCode = {
   ...TradeInsErrorCode,
   ...WalletErrorCode,
   ...MembershipErrorCode,
+  ...GroupBuysErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -11,3 +11,4 @@ export * from './trade-ins';
 export * from './membership';
 export * from './wallet';
 export * from './referrals';
+export * from './group-buys';

@@ -29,6 +29,11 @@ import { OrderItemEntity } from '../../modules/orders/entities/order-item.entity
 import { OrderEntity } from '../../modules/orders/entities/order.entity';
 import { PaymentEntity } from '../../modules/payments/entities/payment.entity';
 import { RefundEntity } from '../../modules/payments/entities/refund.entity';
+import { GroupBuyCampaignEntity } from '../../modules/group-buys/entities/group-buy-campaign.entity';
+import { GroupBuyGroupEntity } from '../../modules/group-buys/entities/group-buy-group.entity';
+import { GroupBuyQuotaEntity } from '../../modules/group-buys/entities/group-buy-quota.entity';
+import { GroupBuySeatEntity } from '../../modules/group-buys/entities/group-buy-seat.entity';
+import { ServiceVoucherEntity } from '../../modules/group-buys/entities/service-voucher.entity';
 import { ReferralAttributionEntity } from '../../modules/referrals/entities/referral-attribution.entity';
 import { ReferralCodeEntity } from '../../modules/referrals/entities/referral-code.entity';
 import { ReferralMonthlyGrantEntity } from '../../modules/referrals/entities/referral-monthly-grant.entity';
@@ -101,4 +106,10 @@ export const ENTITIES = [
   PointsLedgerEntryEntity,
   PointsLotEntity,
   PointsLotUseEntity,
+  // Group-buy
+  GroupBuyCampaignEntity,
+  GroupBuyGroupEntity,
+  GroupBuySeatEntity,
+  GroupBuyQuotaEntity,
+  ServiceVoucherEntity,
 ];

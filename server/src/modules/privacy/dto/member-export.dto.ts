@@ -4,6 +4,7 @@ import { AppointmentDto } from '../../appointments/dto/appointment.dto';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { CouponDto } from '../../coupons/dto/coupon.dto';
 import { ReferralExportDto } from '../../referrals/dto/referral.dto';
+import { GroupBuyExportDto } from '../../group-buys/dto/group-buy.dto';
 import { TradeInDto } from '../../trade-ins/dto/trade-in.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { MembershipExportDto } from '../../membership/dto/membership.dto';
@@ -83,4 +84,7 @@ export class MemberExportDto implements MemberExport {
   wallet: WalletExportDto;
   @ApiProperty({ type: MembershipExportDto, description: 'Tier standing and the points ledger.' })
   membership: MembershipExportDto;
+
+  @ApiProperty({ type: GroupBuyExportDto })
+  groupBuys: GroupBuyExportDto;
 }
