@@ -301,9 +301,18 @@ export class GroupBuysService {
     if (seats.length === 0) return [];
     const groups = await this.groups.findBy({ id: In([...new Set(seats.map((seat) => seat.groupId))]) });
     const views = new Map((await this.groupViews(groups)).map((view) => [view.id, view]));
+    // A seat is marked paid when the payment's event is handled, a moment after the order is:
+    // the order's own status answers for a seat still pending here.
+    const paidOrders = new Set<number>();
+    for (const seat of seats) {
+      if (seat.status !== 'pending') continue;
+      const order = await this.billing.findById(seat.orderId);
+      if (order.status !== 'pending_payment' && order.status !== 'cancelled') paidOrders.add(seat.orderId);
+    }
     return seats.flatMap((seat) => {
       const view = views.get(seat.groupId);
-      return view ? [{ ...view, orderId: seat.orderId, seatStatus: seat.status, leader: seat.leader }] : [];
+      const seatStatus = paidOrders.has(seat.orderId) ? 'paid' : seat.status;
+      return view ? [{ ...view, orderId: seat.orderId, seatStatus, leader: seat.leader }] : [];
     });
   }
 
