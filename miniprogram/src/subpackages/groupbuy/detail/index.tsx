@@ -166,9 +166,11 @@ function GroupBody({
             <Text className="groupbuy__meta">{group.productName}</Text>
             <View className="groupbuy__prices">
               <Text className="groupbuy__price">{groupPriceText(group.groupPrice)}</Text>
-              <Text className="groupbuy__list-price">
-                {t('groupBuy.listPrice', { price: priceText(group.listPrice) })}
-              </Text>
+              {group.listPrice > group.groupPrice ? (
+                <Text className="groupbuy__list-price">
+                  {t('groupBuy.listPrice', { price: priceText(group.listPrice) })}
+                </Text>
+              ) : null}
             </View>
           </View>
         </View>

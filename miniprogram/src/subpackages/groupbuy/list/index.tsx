@@ -43,9 +43,11 @@ function CampaignCard({ campaign }: { campaign: GroupBuyCampaign }) {
             <Text className="groupbuy__price" data-testid="group-buy-price">
               {groupPriceText(campaign.groupPrice)}
             </Text>
-            <Text className="groupbuy__list-price">
-              {t('groupBuy.listPrice', { price: priceText(campaign.listPrice) })}
-            </Text>
+            {campaign.listPrice > campaign.groupPrice ? (
+              <Text className="groupbuy__list-price">
+                {t('groupBuy.listPrice', { price: priceText(campaign.listPrice) })}
+              </Text>
+            ) : null}
           </View>
         </View>
       </View>
