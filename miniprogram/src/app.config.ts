@@ -50,6 +50,10 @@ export default defineAppConfig({
         'redeem/index',
         'trade-ins/index',
         'trade-in/index',
+        'my-customers/index',
+        'leaderboard/index',
+        'qrcode/index',
+        'transfer/index',
       ],
     },
     {

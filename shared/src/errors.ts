@@ -5,6 +5,7 @@ import { CatalogErrorCode } from './catalog/errors';
 import { CommonErrorCode } from './common/errors';
 import { CouponsErrorCode } from './coupons/errors';
 import { GroupBuysErrorCode } from './group-buys/errors';
+import { CustomersErrorCode } from './customers/errors';
 import { MembersErrorCode } from './members/errors';
 import { MembershipErrorCode } from './membership/errors';
 import { OrdersErrorCode } from './orders/errors';
@@ -13,6 +14,7 @@ import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
 import { ReferralsErrorCode } from './referrals/errors';
 import { StoresErrorCode } from './stores/errors';
+import { TagsErrorCode } from './tags/errors';
 import { TradeInsErrorCode } from './trade-ins/errors';
 import { WalletErrorCode } from './wallet/errors';
 
@@ -24,6 +26,7 @@ export {
   CommonErrorCode,
   CouponsErrorCode,
   GroupBuysErrorCode,
+  CustomersErrorCode,
   MembersErrorCode,
   MembershipErrorCode,
   OrdersErrorCode,
@@ -32,6 +35,7 @@ export {
   PrescriptionsErrorCode,
   ReferralsErrorCode,
   StoresErrorCode,
+  TagsErrorCode,
   TradeInsErrorCode,
   WalletErrorCode,
 };
@@ -55,6 +59,8 @@ export const ERROR_CODES_BY_DOMAIN = {
   wallet: WalletErrorCode,
   membership: MembershipErrorCode,
   groupBuys: GroupBuysErrorCode,
+  tags: TagsErrorCode,
+  customers: CustomersErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -76,6 +82,8 @@ export const ErrorCode = {
   ...WalletErrorCode,
   ...MembershipErrorCode,
   ...GroupBuysErrorCode,
+  ...TagsErrorCode,
+  ...CustomersErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -12,3 +12,5 @@ export * from './membership';
 export * from './wallet';
 export * from './referrals';
 export * from './group-buys';
+export * from './tags';
+export * from './customers';

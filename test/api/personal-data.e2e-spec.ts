@@ -27,6 +27,8 @@ const SHARED_SECTIONS = Object.keys({
   wallet: true,
   membership: true,
   groupBuys: true,
+  tags: true,
+  customers: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -134,6 +136,9 @@ describe('personal data contributors (MariaDB)', () => {
       .expect(201);
     await as(api().post('/api/v1/cart/items')).send({ skuId: contactSku, quantity: 1 }).expect(201);
     await as(api().post(`/api/v1/coupons/${couponTemplateId}/claim`)).expect(201);
+    await as(api().post('/api/v1/me/arrivals'))
+      .send({ scene: `c:${storeId}` })
+      .expect(200);
     await as(api().get('/api/v1/me/referral')).expect(200);
     await as(api().post(`/api/v1/group-buys/${groupBuyCampaignId}/groups`))
       .send({ storeId, fulfilment: 'pickup' })
@@ -208,6 +213,8 @@ describe('personal data contributors (MariaDB)', () => {
       orders: [expect.objectContaining({ address: null }), expect.objectContaining({ address: null })],
       // Money records stay for the accounts (ids and amounts only).
       wallet: { balance: 0, principal: 0, bonus: 0, ledger: [], topUps: [] },
+      tags: { tags: [], communities: [] },
+      customers: { addedVia: null, ownerHistory: [], arrivals: [] },
     });
     const leftovers = JSON.stringify(after);
     for (const personal of [PHONE, CHILD_NAME, ADDRESS.recipient, ADDRESS.detail, 'squints']) {

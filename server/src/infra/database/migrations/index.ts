@@ -10,6 +10,8 @@ import { TradeIns1795730000001 } from './1795730000001-trade-ins.migration';
 import { Wallet1795750000000 } from './1795750000000-wallet.migration';
 import { Membership1795740000000 } from './1795740000000-membership.migration';
 import { GroupBuys1795770000000 } from './1795770000000-group-buys.migration';
+import { TagsSegmentsCommunities1795800000000 } from './1795800000000-tags-segments-communities.migration';
+import { Customers1795790000000 } from './1795790000000-customers.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   Wallet1795750000000,
   Membership1795740000000,
   GroupBuys1795770000000,
+  TagsSegmentsCommunities1795800000000,
+  Customers1795790000000,
 ];
