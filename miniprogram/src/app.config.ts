@@ -39,6 +39,10 @@ export default defineAppConfig({
       pages: ['inbox/index', 'settings/index'],
     },
     {
+      root: 'subpackages/groupbuy',
+      pages: ['list/index', 'detail/index', 'mine/index', 'vouchers/index'],
+    },
+    {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
       pages: [

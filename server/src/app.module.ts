@@ -30,6 +30,7 @@ import { OrdersModule } from './modules/orders/orders.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
+import { GroupBuysModule } from './modules/group-buys/group-buys.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StaffTasksModule } from './modules/staff-tasks/staff-tasks.module';
 import { StoresModule } from './modules/stores/stores.module';
@@ -73,6 +74,7 @@ export class AppModule {
         PaymentsModule,
         AppointmentsModule,
         ReferralsModule,
+        GroupBuysModule,
         TagsModule,
         CustomersModule,
         StaffTasksModule,

@@ -107,6 +107,16 @@ import type {
   StaffTaskSummary,
 } from './staff-tasks/staff-task.types';
 import type {
+  GroupBuyCampaign,
+  GroupBuyGroup,
+  GroupJoinResult,
+  JoinGroupRequest,
+  MyGroup,
+  RedeemedVoucher,
+  RedeemVoucherRequest,
+  ServiceVoucher,
+} from './group-buys/group-buy.types';
+import type {
   TopUpRequest,
   TopUpStarted,
   WalletBalance,
@@ -479,6 +489,34 @@ export class ApiClient {
   /** The mini-program was opened through a referral code (counted for the funnel). */
   recordReferralScan(body: ReferralScanRequest): Promise<void> {
     return this.request('POST', '/referral-scans', body);
+  }
+
+  listGroupBuys(): Promise<GroupBuyCampaign[]> {
+    return this.request('GET', '/group-buys');
+  }
+
+  openGroup(campaignId: number, body: JoinGroupRequest): Promise<GroupJoinResult> {
+    return this.request('POST', `/group-buys/${campaignId}/groups`, body);
+  }
+
+  joinGroup(groupId: number, body: JoinGroupRequest): Promise<GroupJoinResult> {
+    return this.request('POST', `/groups/${groupId}/join`, body);
+  }
+
+  getGroup(groupId: number): Promise<GroupBuyGroup> {
+    return this.request('GET', `/groups/${groupId}`);
+  }
+
+  listMyGroups(): Promise<MyGroup[]> {
+    return this.request('GET', '/me/groups');
+  }
+
+  listMyVouchers(): Promise<ServiceVoucher[]> {
+    return this.request('GET', '/me/vouchers');
+  }
+
+  redeemVoucher(body: RedeemVoucherRequest): Promise<RedeemedVoucher> {
+    return this.request('POST', '/staff/vouchers/redeem', body);
   }
 
   listWalletPlans(query: { orderAmount?: number } = {}): Promise<WalletPlan[]> {

@@ -6,6 +6,7 @@ import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 import type { CustomerReferrals, ReferralExport } from './referrals/referral.types';
+import type { GroupBuyExport } from './group-buys/group-buy.types';
 import type { CustomerTagging, TagsExport } from './tags/tags.types';
 import type { ReminderExport } from './reminders/reminder.types';
 import type { StaffTaskExport } from './staff-tasks/staff-task.types';
@@ -338,6 +339,8 @@ export interface MemberExportSections {
   wallet: WalletExport;
   /** Tier standing and the points ledger; deleted on erasure. */
   membership: MembershipExport;
+  /** Group-buy seats and service vouchers; erasure deletes vouchers and unlinks seats (orders stay). */
+  groupBuys: GroupBuyExport;
   /** Tags and group memberships; deleted on erasure. */
   tags: TagsExport;
   /** How the member was added, their owner history and counter arrivals; deleted on erasure. */

@@ -4,6 +4,7 @@ import { CartErrorCode } from './cart/errors';
 import { CatalogErrorCode } from './catalog/errors';
 import { CommonErrorCode } from './common/errors';
 import { CouponsErrorCode } from './coupons/errors';
+import { GroupBuysErrorCode } from './group-buys/errors';
 import { CustomersErrorCode } from './customers/errors';
 import { MembersErrorCode } from './members/errors';
 import { MembershipErrorCode } from './membership/errors';
@@ -26,6 +27,7 @@ export {
   CatalogErrorCode,
   CommonErrorCode,
   CouponsErrorCode,
+  GroupBuysErrorCode,
   CustomersErrorCode,
   MembersErrorCode,
   MembershipErrorCode,
@@ -60,6 +62,7 @@ export const ERROR_CODES_BY_DOMAIN = {
   tradeIns: TradeInsErrorCode,
   wallet: WalletErrorCode,
   membership: MembershipErrorCode,
+  groupBuys: GroupBuysErrorCode,
   tags: TagsErrorCode,
   customers: CustomersErrorCode,
   reminders: RemindersErrorCode,
@@ -84,6 +87,7 @@ export const ErrorCode = {
   ...TradeInsErrorCode,
   ...WalletErrorCode,
   ...MembershipErrorCode,
+  ...GroupBuysErrorCode,
   ...TagsErrorCode,
   ...CustomersErrorCode,
   ...RemindersErrorCode,

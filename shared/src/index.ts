@@ -11,6 +11,7 @@ export * from './trade-ins';
 export * from './membership';
 export * from './wallet';
 export * from './referrals';
+export * from './group-buys';
 export * from './tags';
 export * from './customers';
 export * from './reminders';

@@ -152,6 +152,29 @@ describe('the demo seed (MariaDB)', () => {
     expect((await as('/api/v1/me')).body).toMatchObject({ tier: 'silver', points: 1_584 });
   });
 
+  it('should offer a 2-person frame group-buy and a 0-yuan lens cleaning, in Chinese', async () => {
+    const response = await api().get('/api/v1/group-buys').expect(200);
+    expect(response.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: '双人拼团 · 镜框立减',
+          category: 'frames',
+          groupSize: 2,
+          voucher: false,
+        }),
+        expect.objectContaining({
+          name: '0 元拼 · 镜片超声波清洗',
+          productName: '超声波清洗',
+          category: 'services',
+          groupPrice: 0,
+          voucher: true,
+        }),
+      ]),
+    );
+    const frameDeal = response.body.find((campaign: { category: string }) => campaign.category === 'frames');
+    expect(frameDeal.groupPrice).toBeLessThan(frameDeal.listPrice);
+  });
+
   it('should show the demo customer’s tags with their reasons and the groups that fit her family', async () => {
     const { authorization: clerk } = await staffAuth(server.baseUrl, 'clerk1');
     const parent = await customerAuth(server.baseUrl, 'demo-parent');

@@ -82,6 +82,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
     expect(event.delivered_at).not.toBeNull();
     expect(await handledMarks(server, event.id)).toEqual([
       'coupons.return-on-cancel',
+      'group-buys.seat-released',
       'membership.points-on-cancelled',
       'payments.close-wechat-transaction',
       'wallet.return-on-cancel',
@@ -225,6 +226,7 @@ describe('Domain events through the outbox (MariaDB)', () => {
     expect(event.delivered_at).not.toBeNull();
     expect(await handledMarks(server, event.id)).toEqual([
       'coupons.return-on-cancel',
+      'group-buys.seat-released',
       'membership.points-on-cancelled',
       'payments.close-wechat-transaction',
       'wallet.return-on-cancel',

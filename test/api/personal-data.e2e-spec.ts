@@ -27,6 +27,7 @@ const SHARED_SECTIONS = Object.keys({
   tradeIns: true,
   wallet: true,
   membership: true,
+  groupBuys: true,
   tags: true,
   customers: true,
   reminders: true,
@@ -49,6 +50,7 @@ describe('personal data contributors (MariaDB)', () => {
   let contactSku: number;
   let optometrist: string;
   let couponTemplateId: number;
+  let groupBuyCampaignId: number;
   let registry: PersonalDataRegistry;
 
   beforeAll(async () => {
@@ -71,6 +73,23 @@ describe('personal data contributors (MariaDB)', () => {
           validity: { days: 30 },
           channel: 'claim',
           stackable: false,
+        })
+        .expect(201)
+    ).body.id;
+    groupBuyCampaignId = (
+      await request(server.baseUrl)
+        .post('/api/v1/admin/group-buy-campaigns')
+        .set('authorization', admin.authorization)
+        .send({
+          name: 'Registry group-buy',
+          skuId: contactSku,
+          groupPrice: 100,
+          groupSize: 2,
+          hoursToComplete: 24,
+          startsAt: new Date(Date.now() - 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          perMemberLimit: 1,
+          newMembersOnly: false,
         })
         .expect(201)
     ).body.id;
@@ -124,6 +143,9 @@ describe('personal data contributors (MariaDB)', () => {
       .send({ scene: `c:${storeId}` })
       .expect(200);
     await as(api().get('/api/v1/me/referral')).expect(200);
+    await as(api().post(`/api/v1/group-buys/${groupBuyCampaignId}/groups`))
+      .send({ storeId, fulfilment: 'pickup' })
+      .expect(201);
     const photo = await as(api().post('/api/v1/trade-ins/photos'))
       .attach('file', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'old-glasses.jpg')
       .expect(201);
@@ -187,6 +209,7 @@ describe('personal data contributors (MariaDB)', () => {
       appointments: [],
       coupons: [],
       referrals: { code: null, referredBy: null, invited: [] },
+      groupBuys: { seats: [], vouchers: [] },
       tradeIns: [expect.objectContaining({ photos: [], inspectionNote: null, rejectReason: null })],
       membership: {
         standing: expect.objectContaining({ tier: 'regular', spend12m: 0, points: 0 }),
@@ -196,7 +219,8 @@ describe('personal data contributors (MariaDB)', () => {
         expect.objectContaining({ action: 'prescription.create' }),
         expect.objectContaining({ action: 'prescription.read' }),
       ],
-      orders: [expect.objectContaining({ address: null })],
+      // The group-buy seat's order stays too.
+      orders: [expect.objectContaining({ address: null }), expect.objectContaining({ address: null })],
       // Money records stay for the accounts (ids and amounts only).
       wallet: { balance: 0, principal: 0, bonus: 0, ledger: [], topUps: [] },
       tags: { tags: [], communities: [] },
@@ -256,7 +280,7 @@ describe('personal data contributors (MariaDB)', () => {
       consents: [expect.objectContaining({ granted: true })],
       prescriptions: [expect.objectContaining({ notes: 'squints at the board' })],
       cart: [expect.objectContaining({ skuId: contactSku })],
-      orders: [expect.objectContaining({ address: ADDRESS })],
+      orders: expect.arrayContaining([expect.objectContaining({ address: ADDRESS })]),
       tradeIns: [expect.objectContaining({ photos: [expect.objectContaining({ id: expect.any(Number) })] })],
     });
     // The rolled-back erasure kept the photo files too.

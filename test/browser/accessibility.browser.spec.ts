@@ -33,6 +33,7 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
   let orderId: number;
   let couponId: number;
   let tradeInId: number;
+  let openGroupId: number;
 
   async function openPage(mode: Mode): Promise<Page> {
     const context = await browser.newContext({
@@ -123,6 +124,30 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
       .set('authorization', authorization)
       .send({ skuId, quantity: 1 })
       .expect(201);
+    // Group-buy: the demo's 0-yuan cleaning — one group complete (a voucher), one still open.
+    const campaigns = (await request(server.baseUrl).get('/api/v1/group-buys').expect(200)).body as {
+      id: number;
+      groupPrice: number;
+    }[];
+    const cleaning = campaigns.find((campaign) => campaign.groupPrice === 0)!.id;
+    const seat = { storeId: 1, fulfilment: 'pickup' };
+    const openCleaning = async (who: string) =>
+      (
+        await request(server.baseUrl)
+          .post(`/api/v1/group-buys/${cleaning}/groups`)
+          .set('authorization', who)
+          .send(seat)
+          .expect(201)
+      ).body.group.id as number;
+    const complete = await openCleaning(authorization);
+    for (const friend of ['a11y-group-friend-1', 'a11y-group-friend-2']) {
+      await request(server.baseUrl)
+        .post(`/api/v1/groups/${complete}/join`)
+        .set('authorization', (await customerAuth(server.baseUrl, friend)).authorization)
+        .send(seat)
+        .expect(200);
+    }
+    openGroupId = await openCleaning(authorization);
   });
 
   afterEach(async () => {
@@ -261,6 +286,16 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
       await page.getByRole('dialog').waitFor();
       await audit(page, mode, 'subscribe-dialog', true);
       await page.getByRole('dialog').getByRole('button', { name: '拒绝' }).click();
+      await visit(page, 'subpackages/groupbuy/list/index', (p) => p.getByTestId('group-buy-list').waitFor());
+      await audit(page, mode, 'group-buys', true);
+      await visit(page, `subpackages/groupbuy/detail/index?group=${openGroupId}`, (p) =>
+        p.getByTestId('group-detail').waitFor(),
+      );
+      await audit(page, mode, 'group-buy-detail', true);
+      await visit(page, 'subpackages/groupbuy/mine/index', (p) => p.getByTestId('my-groups').waitFor());
+      await audit(page, mode, 'my-groups');
+      await visit(page, 'subpackages/groupbuy/vouchers/index', (p) => p.getByTestId('my-vouchers').waitFor());
+      await audit(page, mode, 'my-vouchers', true);
     });
 
     it('should pass axe on every staff page', async () => {

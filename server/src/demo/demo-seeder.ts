@@ -20,6 +20,7 @@ import { seedDemoMembership } from './demo-membership';
 import { seedDemoTradeInRules } from './demo-trade-ins';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
 import { seedDemoReferrals } from './demo-referrals';
+import { seedDemoGroupBuys } from './demo-group-buys';
 import { seedDemoTags } from './demo-tags';
 import { seedDemoWallet } from './demo-wallet';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
@@ -160,6 +161,7 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
     await seedDemoCoupons(manager);
     await seedDemoCustomers(manager);
     await seedDemoReferrals(manager);
+    await seedDemoGroupBuys(manager);
     await seedDemoTradeInRules(manager);
     await seedDemoWallet(manager, DEMO_CUSTOMER.openid, stores[0].id);
     await seedDemoTags(manager, stores);

@@ -11,5 +11,7 @@ export const OrdersErrorCode = {
   NEAR_PRESCRIPTION_FOR_DISTANCE_LENS: 'NEAR_PRESCRIPTION_FOR_DISTANCE_LENS',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_REQUEST_IN_PROGRESS: 'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+  /** Held by another module (a group-buy seat whose group is not complete yet): not to be fulfilled. */
+  ORDER_ON_HOLD: 'ORDER_ON_HOLD',
 } as const;
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];

@@ -89,6 +89,16 @@ export default function HomePage() {
     <PageRoot className="home-page">
       <StoreCard nearest={nearest.data} error={nearest.error} onRetry={() => void nearest.reload()} />
 
+      <View
+        className="home-page__group-buys"
+        role="link"
+        data-testid="home-group-buys"
+        onClick={() => void Taro.navigateTo({ url: '/subpackages/groupbuy/list/index' })}
+      >
+        <Text className="home-page__group-buys-title">{t('home.groupBuys')}</Text>
+        <Text className="home-page__group-buys-hint">{t('home.groupBuysHint')} ›</Text>
+      </View>
+
       <Text className="section-title">{t('home.categories')}</Text>
       <View className="home-page__categories">
         <Grid columns={5} gap={0} square={false}>

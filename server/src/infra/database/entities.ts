@@ -44,6 +44,11 @@ import { ReminderSubscriptionEntity } from '../../modules/reminders/entities/rem
 import { StaffTaskEntity } from '../../modules/staff-tasks/entities/staff-task.entity';
 import { PaymentEntity } from '../../modules/payments/entities/payment.entity';
 import { RefundEntity } from '../../modules/payments/entities/refund.entity';
+import { GroupBuyCampaignEntity } from '../../modules/group-buys/entities/group-buy-campaign.entity';
+import { GroupBuyGroupEntity } from '../../modules/group-buys/entities/group-buy-group.entity';
+import { GroupBuyQuotaEntity } from '../../modules/group-buys/entities/group-buy-quota.entity';
+import { GroupBuySeatEntity } from '../../modules/group-buys/entities/group-buy-seat.entity';
+import { ServiceVoucherEntity } from '../../modules/group-buys/entities/service-voucher.entity';
 import { ReferralAttributionEntity } from '../../modules/referrals/entities/referral-attribution.entity';
 import { ReferralCodeEntity } from '../../modules/referrals/entities/referral-code.entity';
 import { ReferralMonthlyGrantEntity } from '../../modules/referrals/entities/referral-monthly-grant.entity';
@@ -125,6 +130,12 @@ export const ENTITIES = [
   PointsLedgerEntryEntity,
   PointsLotEntity,
   PointsLotUseEntity,
+  // Group-buy
+  GroupBuyCampaignEntity,
+  GroupBuyGroupEntity,
+  GroupBuySeatEntity,
+  GroupBuyQuotaEntity,
+  ServiceVoucherEntity,
   // Tags, segments, groups and KPIs
   MemberFactsEntity,
   OrderFactEntity,

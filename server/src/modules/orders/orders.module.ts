@@ -11,6 +11,7 @@ import { OrderEntity } from './entities/order.entity';
 import { IdempotencyService } from './idempotency.service';
 import { OrderBillingService } from './order-billing.service';
 import { OrderExpiryJob } from './order-expiry.job';
+import { OrderHoldPort } from './order-hold-port';
 import { OrderLifecycle } from './order-lifecycle';
 import { OrderPricingService } from './order-pricing.service';
 import { OrdersController } from './orders.controller';
@@ -39,6 +40,7 @@ import { WalletPort } from './wallet-port';
     CouponPort,
     WalletPort,
     MembershipPort,
+    OrderHoldPort,
   ],
   exports: [
     OrdersService,
@@ -48,6 +50,7 @@ import { WalletPort } from './wallet-port';
     CouponPort,
     WalletPort,
     MembershipPort,
+    OrderHoldPort,
   ],
 })
 export class OrdersModule {}

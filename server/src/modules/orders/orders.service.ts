@@ -8,6 +8,7 @@ import {
   shanghaiDayRange,
   type ErrorDetail,
   type Fen,
+  type Fulfilment,
   type Order,
   type OrderStatus,
   type OrderSummary,
@@ -31,9 +32,10 @@ import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderEntity } from './entities/order.entity';
 import { IdempotencyService } from './idempotency.service';
-import { OrderLifecycle, type Actor } from './order-lifecycle';
+import { OrderLifecycle, SYSTEM, type Actor } from './order-lifecycle';
 import { OrderPricingService, type ResolvedItem } from './order-pricing.service';
 import { CouponPort } from './coupon-port';
+import { OrderHoldPort } from './order-hold-port';
 import { MembershipPort } from './membership-port';
 import { quoteTotals } from './policies/order-pricing';
 import { PrescriptionReferencePort } from './prescription-reference';
@@ -51,6 +53,18 @@ function headerOf(
 ): Pick<OrderSummary, 'id' | 'no' | 'kind' | 'status' | 'storeId' | 'fulfilment' | 'payable'> {
   const { id, no, kind, status, storeId, fulfilment, payable } = order;
   return { id, no, kind, status, storeId, fulfilment, payable };
+}
+
+/** One SKU at a price another module set (a group-buy seat): no coupon, points or stored value. */
+export interface FixedPriceOrderRequest {
+  storeId: number;
+  fulfilment: Fulfilment;
+  skuId: number;
+  unitPrice: Fen;
+  /** Minutes the customer has to pay before the order is cancelled (the usual window by default). */
+  paymentWindowMinutes?: number;
+  /** Shown on the order, e.g. "拼团 · 2人团". */
+  description: string;
 }
 
 /** A stored-value top-up as an order: one line, no items or stock; paid like any order. */
@@ -85,6 +99,7 @@ export class OrdersService {
     private readonly pricing: OrderPricingService,
     private readonly catalog: CatalogService,
     private readonly lifecycle: OrderLifecycle,
+    private readonly holds: OrderHoldPort,
     private readonly idempotency: IdempotencyService,
     private readonly tx: TransactionRunner,
     private readonly clock: BusinessClock,
@@ -181,6 +196,75 @@ export class OrdersService {
     return this.toOrder(order, manager);
   }
 
+  /**
+   * One SKU at a fixed unit price, in the caller's transaction (a group-buy seat): stock reserved,
+   * no coupon, points or stored value. An order with nothing to pay is confirmed (paid) at once.
+   */
+  async createFixedPriceOrder(
+    manager: EntityManager,
+    memberId: number,
+    request: FixedPriceOrderRequest,
+  ): Promise<Order> {
+    if (!(await this.stores.exists(request.storeId))) {
+      throw new DomainError(ErrorCode.STORE_NOT_FOUND, `Store ${request.storeId} does not exist.`);
+    }
+    const [resolved] = await this.pricing.resolve([{ skuId: request.skuId, quantity: 1 }]);
+    if (!resolved.onSale) {
+      throw new DomainError(ErrorCode.SKU_OFF_SALE, `${resolved.priced.name} is no longer on sale.`);
+    }
+    const line = { skuId: request.skuId, quantity: 1 };
+    await this.catalog.reserveStock(manager, request.storeId, [line]);
+    const windowMinutes = request.paymentWindowMinutes ?? this.config.orders.paymentWindowMinutes;
+    const order = await manager.save(
+      manager.create(OrderEntity, {
+        no: orderNumber(this.clock.now()),
+        memberId,
+        description: request.description,
+        storeId: request.storeId,
+        status: 'pending_payment',
+        fulfilment: request.fulfilment,
+        address: null,
+        subtotal: request.unitPrice,
+        memberDiscount: 0,
+        discount: 0,
+        pointsDiscount: 0,
+        balancePaid: 0,
+        payable: request.unitPrice,
+        expiresAt: new Date(this.clock.nowMs() + windowMinutes * 60_000),
+        payRequestedAt: null,
+        paidAt: null,
+      }),
+    );
+    await manager.insert(OrderItemEntity, {
+      ...resolved.priced,
+      unitPrice: request.unitPrice,
+      lineTotal: request.unitPrice,
+      orderId: order.id,
+    });
+    await this.recordCreated(manager, order.id, memberId);
+    if (request.unitPrice === 0) {
+      await this.lifecycle.tryTransition(manager, order, 'paid', SYSTEM, {
+        note: 'nothing to pay',
+        changes: { paidAt: this.clock.now() },
+      });
+    }
+    return this.toOrder(order, manager);
+  }
+
+  /** Cancels an order still waiting for payment (stock released); false when it was not waiting. */
+  async cancelUnpaid(manager: EntityManager, orderId: number, note: string): Promise<boolean> {
+    const order = await manager.findOneBy(OrderEntity, { id: orderId });
+    if (order?.status !== 'pending_payment') return false;
+    return this.lifecycle.tryTransition(manager, order, 'cancelled', SYSTEM, { note });
+  }
+
+  /** Puts an order's items back into its store's stock (a refunded order whose goods never left). */
+  async releaseStockOf(manager: EntityManager, orderId: number): Promise<void> {
+    const order = await manager.findOneByOrFail(OrderEntity, { id: orderId });
+    const items = await manager.find(OrderItemEntity, { where: { orderId } });
+    await this.catalog.releaseStock(manager, order.storeId, items);
+  }
+
   /** Orders of the caller's store (every store for an admin) created or updated on a day. */
   async listStoreOrders(staff: Principal, query: StaffOrderQueryDto): Promise<Page<OrderSummary>> {
     const day = !query.date || query.date === 'today' ? this.clock.today() : query.date;
@@ -229,7 +313,11 @@ export class OrdersService {
   async staffTransition(staff: Principal, orderId: number, to: OrderStatus, note?: string): Promise<Order> {
     const order = await this.findForStaff(staff, orderId);
     const actor: Actor = { kind: 'staff', id: staff.id };
-    await this.tx.run((manager) => this.lifecycle.transition(manager, order, to, actor, note));
+    await this.tx.run(async (manager) => {
+      const hold = to === 'cancelled' ? null : await this.holds.holdOf(manager, order.id);
+      if (hold) throw new DomainError(ErrorCode.ORDER_ON_HOLD, `Order ${order.id} is on hold: ${hold}.`);
+      await this.lifecycle.transition(manager, order, to, actor, note);
+    });
     return this.toOrder(order);
   }
 

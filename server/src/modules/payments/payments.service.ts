@@ -257,6 +257,30 @@ export class PaymentsService {
   }
 
   /**
+   * Refunds what is left of an order's WeChat payment under a number the caller makes
+   * deterministic (a failed group-buy), in the caller's transaction. The number is unique: a second
+   * call with it does nothing and returns false. An order with nothing paid ends refunded at once.
+   */
+  async refundRemaining(
+    manager: EntityManager,
+    orderId: number,
+    outRefundNo: string,
+    reason: string,
+  ): Promise<boolean> {
+    if (await manager.existsBy(RefundEntity, { outRefundNo })) return false;
+    const order = await this.orders.findById(orderId, manager);
+    if (!REFUNDABLE_STATUSES.includes(order.status)) return false;
+    const left = order.payable - order.refunded;
+    if (left > 0) {
+      await this.createRefund(manager, order, left, outRefundNo, reason);
+      return true;
+    }
+    const open = await manager.countBy(RefundEntity, { orderId, state: In(['pending', 'processing']) });
+    await this.orders.markRefundedWhenSettled(manager, orderId, open);
+    return true;
+  }
+
+  /**
    * Reserves the amount on the order (never above what was paid), writes the pending refund and
    * publishes `RefundCreated`, whose handler asks WeChat after the commit.
    */

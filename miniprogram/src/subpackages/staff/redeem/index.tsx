@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { CustomerCard, RedeemedCoupon } from '@lensloop/shared';
+import type { CustomerCard, RedeemedCoupon, RedeemedVoucher } from '@lensloop/shared';
 import { couponValueText, instantText } from '../../../components/coupon-offer';
 import { LabelledInput } from '../../../components/labelled-input';
 import { PageRoot } from '../../../components/page-root';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { errorMessage, t } from '../../../i18n';
 import { redeemCoupon } from '../../../services/coupons';
+import { isVoucherCode, redeemVoucher } from '../../../services/group-buy';
 import { fetchCustomer } from '../../../services/prescriptions';
 import '../desk.scss';
 
@@ -19,7 +20,10 @@ export default function StaffRedeemPage() {
   const [scanned, setScanned] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<
-    { coupon: RedeemedCoupon; customer: CustomerCard | null } | { error: string } | null
+    | { coupon: RedeemedCoupon; customer: CustomerCard | null }
+    | { voucher: RedeemedVoucher; customer: CustomerCard | null }
+    | { error: string }
+    | null
   >(null);
 
   async function redeem(code = text.trim()): Promise<void> {
@@ -28,6 +32,14 @@ export default function StaffRedeemPage() {
     setResult(null);
     setScanned(code);
     try {
+      // A group-buy service voucher (`GV…`) is redeemed here too.
+      if (isVoucherCode(code)) {
+        const voucher = await redeemVoucher(code);
+        const customer = await fetchCustomer(voucher.memberId).catch(() => null);
+        setResult({ voucher, customer });
+        setText('');
+        return;
+      }
       const coupon = await redeemCoupon(code);
       // Who it was: the redemption stands even if the card does not load.
       const customer = await fetchCustomer(coupon.memberId).catch(() => null);
@@ -101,6 +113,28 @@ export default function StaffRedeemPage() {
           {result.coupon.usedAt ? (
             <Text className="desk__meta">
               {t('staff.redeemedAt', { at: instantText(result.coupon.usedAt) })}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+      {result && 'voucher' in result ? (
+        <View className="desk__card" role="status" data-testid="voucher-redeem-success">
+          <Text className="desk__title">{t('staff.voucherRedeemed')}</Text>
+          <Text className="desk__name" data-testid="redeemed-voucher">
+            {result.voucher.productName}
+          </Text>
+          <Text className="desk__meta" data-testid="redeemed-member">
+            {t('staff.redeemedMember', {
+              name: result.customer
+                ? [result.customer.nickname, result.customer.phoneMasked, result.customer.memberCode]
+                    .filter(Boolean)
+                    .join(' · ')
+                : String(result.voucher.memberId),
+            })}
+          </Text>
+          {result.voucher.redeemedAt ? (
+            <Text className="desk__meta">
+              {t('staff.redeemedAt', { at: instantText(result.voucher.redeemedAt) })}
             </Text>
           ) : null}
         </View>

@@ -9,6 +9,7 @@ import { CouponCredits1795730000000 } from './1795730000000-coupon-credits.migra
 import { TradeIns1795730000001 } from './1795730000001-trade-ins.migration';
 import { Wallet1795750000000 } from './1795750000000-wallet.migration';
 import { Membership1795740000000 } from './1795740000000-membership.migration';
+import { GroupBuys1795770000000 } from './1795770000000-group-buys.migration';
 import { TagsSegmentsCommunities1795800000000 } from './1795800000000-tags-segments-communities.migration';
 import { Customers1795790000000 } from './1795790000000-customers.migration';
 import { Reminders1795780000000 } from './1795780000000-reminders.migration';
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   TradeIns1795730000001,
   Wallet1795750000000,
   Membership1795740000000,
+  GroupBuys1795770000000,
   TagsSegmentsCommunities1795800000000,
   Customers1795790000000,
   Reminders1795780000000,

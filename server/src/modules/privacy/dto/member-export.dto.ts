@@ -5,6 +5,7 @@ import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { CouponDto } from '../../coupons/dto/coupon.dto';
 import { CustomersExportDto } from '../../customers/dto/customer.dto';
 import { ReferralExportDto } from '../../referrals/dto/referral.dto';
+import { GroupBuyExportDto } from '../../group-buys/dto/group-buy.dto';
 import { TradeInDto } from '../../trade-ins/dto/trade-in.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
 import { MembershipExportDto } from '../../membership/dto/membership.dto';
@@ -88,6 +89,8 @@ export class MemberExportDto implements MemberExport {
   @ApiProperty({ type: MembershipExportDto, description: 'Tier standing and the points ledger.' })
   membership: MembershipExportDto;
 
+  @ApiProperty({ type: GroupBuyExportDto })
+  groupBuys: GroupBuyExportDto;
   @ApiProperty({ type: TagsExportDto, description: 'Tags and group memberships; deleted on erasure.' })
   tags: TagsExportDto;
   @ApiProperty({
