@@ -46,6 +46,10 @@ export default defineAppConfig({
         'redeem/index',
         'trade-ins/index',
         'trade-in/index',
+        'my-customers/index',
+        'leaderboard/index',
+        'qrcode/index',
+        'transfer/index',
       ],
     },
     {

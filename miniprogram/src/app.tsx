@@ -6,6 +6,7 @@ import zhCN from '@nutui/nutui-react-taro/dist/es/locales/zh-CN';
 import { t, type MessageKey } from './i18n';
 import { useLocale } from './hooks/use-locale';
 import { enableKeyboardAccess } from './services/keyboard-access';
+import { captureCustomerScene } from './services/customers';
 import { captureReferral } from './services/referral';
 // Applies the stored large-text choice from the first page on, not only once 我的 is opened.
 import './stores/large-text';
@@ -17,6 +18,9 @@ if (process.env.TARO_ENV === 'h5') enableKeyboardAccess(document);
 // A friend's invitation (share card, link or mini-program code) is kept from the first opening on.
 captureReferral();
 if (process.env.TARO_ENV === 'weapp') Taro.onAppShow((options) => captureReferral(options.query));
+// A staff, store, regional or counter code: reported once the customer is signed in.
+captureCustomerScene();
+if (process.env.TARO_ENV === 'weapp') Taro.onAppShow((options) => captureCustomerScene(options.query));
 
 function App({ children }: PropsWithChildren) {
   const locale = useLocale();

@@ -48,6 +48,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  // WeCom posts its callbacks as XML; the customers module verifies and decrypts the text.
+  fastify.addContentTypeParser(
+    ['text/xml', 'application/xml'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
+  );
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -11,12 +11,14 @@ import { ConfigModule } from './infra/config/config.module';
 import { dataSourceOptions } from './infra/database/data-source';
 import { EventsModule } from './infra/events/events.module';
 import { WechatModule } from './infra/wechat/wechat.module';
+import { WecomModule } from './infra/wecom/wecom.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
+import { CustomersModule } from './modules/customers/customers.module';
 import { WalletModule } from './modules/wallet/wallet.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { DevModule } from './modules/dev/dev.module';
@@ -29,6 +31,7 @@ import { PaymentsModule } from './modules/payments/payments.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
+import { TagsModule } from './modules/tags/tags.module';
 import { TradeInsModule } from './modules/trade-ins/trade-ins.module';
 
 @Module({})
@@ -49,6 +52,7 @@ export class AppModule {
         CommonModule,
         EventsModule,
         WechatModule,
+        WecomModule,
         HealthModule,
         AuthModule,
         MembersModule,
@@ -67,6 +71,8 @@ export class AppModule {
         PaymentsModule,
         AppointmentsModule,
         ReferralsModule,
+        TagsModule,
+        CustomersModule,
         // Test clock and job trigger: never mounted in production.
         ...(config.environment === 'production' ? [] : [DevModule]),
       ],

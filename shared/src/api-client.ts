@@ -15,7 +15,24 @@ import type {
   RedeemCouponRequest,
   RedeemedCoupon,
 } from './coupons';
+import type {
+  ArrivalRequest,
+  ArrivalResult,
+  CustomerOwnership,
+  StaffListQuery,
+  StaffMemberSummary,
+  StaffQrCode,
+  TransferRequest,
+  TransferResult,
+} from './customers';
 import type { ErrorBody, ErrorCode } from './errors';
+import type {
+  CustomerTag,
+  Leaderboard,
+  MyCustomer,
+  MyCustomersQuery,
+  SegmentSummary,
+} from './tags/tags.types';
 import type { MemberCode } from './membership';
 import type {
   InspectTradeInRequest,
@@ -243,6 +260,51 @@ export class ApiClient {
 
   getCustomer(memberId: number): Promise<CustomerCard> {
     return this.request('GET', `/staff/customers/${memberId}`);
+  }
+
+  addCustomerTag(memberId: number, name: string): Promise<CustomerTag> {
+    return this.request('POST', `/staff/customers/${memberId}/tags`, { name });
+  }
+
+  removeCustomerTag(memberId: number, tagId: number): Promise<void> {
+    return this.request('DELETE', `/staff/customers/${memberId}/tags/${tagId}`);
+  }
+
+  myCustomers(query: MyCustomersQuery = {}): Promise<Page<MyCustomer>> {
+    return this.request('GET', `/staff/me/customers${queryString(query)}`);
+  }
+
+  staffSegments(): Promise<SegmentSummary[]> {
+    return this.request('GET', '/staff/segments');
+  }
+
+  leaderboard(query: { period?: 'week' | 'month'; storeId?: number } = {}): Promise<Leaderboard> {
+    return this.request('GET', `/staff/leaderboard${queryString(query)}`);
+  }
+
+  /** The customer opened the mini-program through a staff, store, regional or counter code. */
+  recordArrival(body: ArrivalRequest): Promise<ArrivalResult> {
+    return this.request('POST', '/me/arrivals', body);
+  }
+
+  myStaffQrCode(): Promise<StaffQrCode> {
+    return this.request('GET', '/staff/me/qrcode');
+  }
+
+  customerOwnership(memberId: number): Promise<CustomerOwnership> {
+    return this.request('GET', `/staff/customers/${memberId}/owner`);
+  }
+
+  listStaffMembers(query: StaffListQuery = {}): Promise<StaffMemberSummary[]> {
+    return this.request('GET', `/admin/staff${queryString(query)}`);
+  }
+
+  staffMemberCustomers(staffId: number, query: PageQuery = {}): Promise<Page<CustomerSummary>> {
+    return this.request('GET', `/admin/staff/${staffId}/customers${queryString(query)}`);
+  }
+
+  transferCustomers(body: TransferRequest): Promise<TransferResult> {
+    return this.request('POST', '/admin/transfers', body);
   }
 
   latestPrescription(memberId: number, query: LatestPrescriptionQuery = {}): Promise<Prescription> {

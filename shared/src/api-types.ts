@@ -1,10 +1,12 @@
 import type { Appointment } from './appointments/appointments.types';
 import type { Coupon } from './coupons/coupon.types';
+import type { CustomersExport } from './customers/customer.types';
 import type { MembershipExport } from './membership/membership.types';
 import type { Fen } from './money';
 import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders/order.types';
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 import type { CustomerReferrals, ReferralExport } from './referrals/referral.types';
+import type { CustomerTagging, TagsExport } from './tags/tags.types';
 import type { TradeIn } from './trade-ins/trade-in.types';
 import type { WalletExport } from './wallet/wallet.types';
 
@@ -293,7 +295,7 @@ export interface PrescriptionHeader {
   storeName: string | null;
 }
 
-export interface CustomerCard extends CustomerSummary {
+export interface CustomerCard extends CustomerSummary, CustomerTagging {
   tier: MemberTier;
   ownerStaff: { id: number; name: string } | null;
   /** Whether the member currently allows their prescriptions to be stored and read by staff. */
@@ -334,6 +336,10 @@ export interface MemberExportSections {
   wallet: WalletExport;
   /** Tier standing and the points ledger; deleted on erasure. */
   membership: MembershipExport;
+  /** Tags and group memberships; deleted on erasure. */
+  tags: TagsExport;
+  /** How the member was added, their owner history and counter arrivals; deleted on erasure. */
+  customers: CustomersExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

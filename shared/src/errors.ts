@@ -4,6 +4,7 @@ import { CartErrorCode } from './cart/errors';
 import { CatalogErrorCode } from './catalog/errors';
 import { CommonErrorCode } from './common/errors';
 import { CouponsErrorCode } from './coupons/errors';
+import { CustomersErrorCode } from './customers/errors';
 import { MembersErrorCode } from './members/errors';
 import { MembershipErrorCode } from './membership/errors';
 import { OrdersErrorCode } from './orders/errors';
@@ -12,6 +13,7 @@ import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
 import { ReferralsErrorCode } from './referrals/errors';
 import { StoresErrorCode } from './stores/errors';
+import { TagsErrorCode } from './tags/errors';
 import { TradeInsErrorCode } from './trade-ins/errors';
 import { WalletErrorCode } from './wallet/errors';
 
@@ -22,6 +24,7 @@ export {
   CatalogErrorCode,
   CommonErrorCode,
   CouponsErrorCode,
+  CustomersErrorCode,
   MembersErrorCode,
   MembershipErrorCode,
   OrdersErrorCode,
@@ -30,6 +33,7 @@ export {
   PrescriptionsErrorCode,
   ReferralsErrorCode,
   StoresErrorCode,
+  TagsErrorCode,
   TradeInsErrorCode,
   WalletErrorCode,
 };
@@ -52,6 +56,8 @@ export const ERROR_CODES_BY_DOMAIN = {
   tradeIns: TradeInsErrorCode,
   wallet: WalletErrorCode,
   membership: MembershipErrorCode,
+  tags: TagsErrorCode,
+  customers: CustomersErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -72,6 +78,8 @@ export const ErrorCode = {
   ...TradeInsErrorCode,
   ...WalletErrorCode,
   ...MembershipErrorCode,
+  ...TagsErrorCode,
+  ...CustomersErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -11,3 +11,5 @@ export * from './trade-ins';
 export * from './membership';
 export * from './wallet';
 export * from './referrals';
+export * from './tags';
+export * from './customers';

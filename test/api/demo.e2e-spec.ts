@@ -152,6 +152,40 @@ describe('the demo seed (MariaDB)', () => {
     expect((await as('/api/v1/me')).body).toMatchObject({ tier: 'silver', points: 1_584 });
   });
 
+  it('should show the demo customer’s tags with their reasons and the groups that fit her family', async () => {
+    const { authorization: clerk } = await staffAuth(server.baseUrl, 'clerk1');
+    const parent = await customerAuth(server.baseUrl, 'demo-parent');
+    const card = await api()
+      .get(`/api/v1/staff/customers/${parent.memberId}`)
+      .set('authorization', clerk)
+      .expect(200);
+    // Two orders (¥1,571, the first 150 days ago), a child wearer, added by her optometrist in 南京东路店.
+    expect(card.body).toMatchObject({ purchaseClass: 'C', quadrant: 'lock_in' });
+    expect(card.body.tags.map((tag: { name: string }) => tag.name).sort()).toEqual(
+      ['C类', '锁客', '儿童配镜', '来源:店员码', '门店:明眸眼镜 南京东路店', '区域:上海'].sort(),
+    );
+    expect(card.body.tags.find((tag: { name: string }) => tag.name === 'C类').reason).toMatch(
+      /^C类：2 次购买，最近 /,
+    );
+    const groups = await api()
+      .get('/api/v1/me/communities')
+      .set('authorization', parent.authorization)
+      .expect(200);
+    expect(groups.body.map((group: { name: string }) => group.name)).toEqual([
+      '明眸眼镜 南京东路店 会员群',
+      '近视防控家长群',
+    ]);
+    // The nightly run computes the same from the seeded facts.
+    await api().post('/api/v1/dev/jobs/tags/run').expect(200);
+    const again = await api()
+      .get(`/api/v1/staff/customers/${parent.memberId}`)
+      .set('authorization', clerk)
+      .expect(200);
+    expect(again.body.tags.map((tag: { name: string }) => tag.name).sort()).toEqual(
+      card.body.tags.map((tag: { name: string }) => tag.name).sort(),
+    );
+  });
+
   it('should show the demo parent’s referral code with one invited friend', async () => {
     const parent = await customerAuth(server.baseUrl, 'demo-parent');
     const referral = await api()

@@ -26,6 +26,8 @@ const SHARED_SECTIONS = Object.keys({
   tradeIns: true,
   wallet: true,
   membership: true,
+  tags: true,
+  customers: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -115,6 +117,9 @@ describe('personal data contributors (MariaDB)', () => {
       .expect(201);
     await as(api().post('/api/v1/cart/items')).send({ skuId: contactSku, quantity: 1 }).expect(201);
     await as(api().post(`/api/v1/coupons/${couponTemplateId}/claim`)).expect(201);
+    await as(api().post('/api/v1/me/arrivals'))
+      .send({ scene: `c:${storeId}` })
+      .expect(200);
     await as(api().get('/api/v1/me/referral')).expect(200);
     const photo = await as(api().post('/api/v1/trade-ins/photos'))
       .attach('file', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'old-glasses.jpg')
@@ -184,6 +189,8 @@ describe('personal data contributors (MariaDB)', () => {
       orders: [expect.objectContaining({ address: null })],
       // Money records stay for the accounts (ids and amounts only).
       wallet: { balance: 0, principal: 0, bonus: 0, ledger: [], topUps: [] },
+      tags: { tags: [], communities: [] },
+      customers: { addedVia: null, ownerHistory: [], arrivals: [] },
     });
     const leftovers = JSON.stringify(after);
     for (const personal of [PHONE, CHILD_NAME, ADDRESS.recipient, ADDRESS.detail, 'squints']) {

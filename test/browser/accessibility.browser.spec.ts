@@ -268,7 +268,13 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
       await waitForTaroPage(page, 'subpackages/staff/customer/index');
       await page.getByRole('button', { name: `查看验光单 ${DEMO_CUSTOMER.nickname}` }).click();
       await page.getByTestId('prescription-card').waitFor();
+      // A manual tag beside the automatic ones (with their reasons), then removed again.
+      await page.getByRole('textbox', { name: '新标签' }).fill('KOC');
+      await page.getByRole('button', { name: '添加标签' }).click();
+      await page.getByTestId('manual-tag').waitFor();
       await audit(page, mode, 'staff-customer-card', true);
+      await page.getByRole('button', { name: '删除标签 KOC' }).click();
+      await page.getByTestId('manual-tag').waitFor({ state: 'detached' });
       await page
         .getByRole('button', { name: /^录入新验光单/ })
         .first()
@@ -294,6 +300,14 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
           .waitFor(),
       );
       await audit(page, mode, 'staff-trade-ins');
+      await visit(page, 'subpackages/staff/my-customers/index', (p) =>
+        p.getByTestId('my-customers').or(p.getByTestId('empty')).first().waitFor(),
+      );
+      await audit(page, mode, 'staff-my-customers');
+      await visit(page, 'subpackages/staff/leaderboard/index', (p) => p.getByTestId('leaderboard').waitFor());
+      await page.getByRole('button', { name: '本月' }).click();
+      await page.getByTestId('leaderboard-row').first().waitFor();
+      await audit(page, mode, 'staff-leaderboard', true);
     });
   });
 });

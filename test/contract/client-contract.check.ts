@@ -29,6 +29,7 @@ interface ClientBodies {
   submitTradeIn: Parameters<ApiClient['submitTradeIn']>[0];
   inspectTradeIn: Parameters<ApiClient['inspectTradeIn']>[1];
   rejectTradeIn: Parameters<ApiClient['rejectTradeIn']>[1];
+  addCustomerTag: { name: Parameters<ApiClient['addCustomerTag']>[1] };
 }
 
 /** The query each client method sends (its query argument, or the store it prices at). */
@@ -52,6 +53,8 @@ interface ClientQueries {
   listStaffAppointments: NonNullable<Parameters<ApiClient['listStaffAppointments']>[0]>;
   listMyCoupons: NonNullable<Parameters<ApiClient['listMyCoupons']>[0]>;
   listStaffTradeIns: NonNullable<Parameters<ApiClient['listStaffTradeIns']>[0]>;
+  myCustomers: NonNullable<Parameters<ApiClient['myCustomers']>[0]>;
+  leaderboard: NonNullable<Parameters<ApiClient['leaderboard']>[0]>;
 }
 
 /**

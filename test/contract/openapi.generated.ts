@@ -1471,6 +1471,385 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/customers/{memberId}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a manual tag to a customer (answered as it is when they have it) */
+        post: operations["addTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/customers/{memberId}/tags/{tagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a manual tag from a customer */
+        delete: operations["removeTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/me/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List my own customers (owner = me), by tag and/or segment */
+        get: operations["myCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the saved segments, to filter my customers by */
+        get: operations["listStaffSegments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rank staff for the week or month: members added, coupons redeemed, orders and sales, referrals, tasks */
+        get: operations["leaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the operating dashboard (a manager sees their store) */
+        get: operations["dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tag-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the thresholds of the automatic tags */
+        get: operations["getTagRules"];
+        /** Set the thresholds of the automatic tags (the next `tags` run recomputes everyone) */
+        put: operations["putTagRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the saved segments */
+        get: operations["listSegments"];
+        put?: never;
+        /** Save a segment: a filter over tags and member fields */
+        post: operations["createSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/segments/{id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count a segment’s members now (one SQL statement) */
+        get: operations["countSegment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the groups with their member counts */
+        get: operations["listCommunities"];
+        put?: never;
+        /** Create a store, interest or KOC group with its QR image and welcome text */
+        post: operations["createCommunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/communities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a group (QR image, welcome text, …) */
+        put: operations["updateCommunity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the groups fitting me: my store’s, my interests’, KOC when tagged */
+        get: operations["myCommunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/arrivals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the member opened the app through a staff, store, regional or counter code */
+        post: operations["recordArrival"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/me/qrcode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the staff member’s add-me mini-program code (scene `s:<staffId>`) */
+        get: operations["getMyQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stores/{storeId}/qrcode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a store’s add-me (`st:`) or counter (`c:`) mini-program code */
+        get: operations["getStoreQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/customers/{memberId}/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer’s owner staff, how they were added and the owner history */
+        get: operations["getCustomerOwnership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List staff members to transfer between (a manager: their store) */
+        get: operations["listStaffMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{staffId}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the customers a staff member owns */
+        get: operations["listStaffMemberCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer one, some or all of a staff member’s customers to another (manager: own store) */
+        post: operations["transferCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/welcome-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get which welcome coupon a customer added through a code gets, by state */
+        get: operations["getWelcomeRules"];
+        /** Set the welcome coupon templates for unregistered and registered customers */
+        put: operations["putWelcomeRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/wecom/contact-ways": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a WeCom contact-way code for a staff member or a store (its state attributes the owner) */
+        post: operations["createWecomContactWay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wecom/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answer WeCom’s callback URL check (signed, encrypted echostr) */
+        get: operations["verifyWecomCallback"];
+        put?: never;
+        /** Receive a WeCom callback (XML, AES-256-CBC body); handled from the outbox */
+        post: operations["receiveWecomCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/clock": {
         parameters: {
             query?: never;
@@ -1545,7 +1924,7 @@ export interface components {
              * @description Stable error code: switch on this, never on the message.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "REFERRAL_CODE_NOT_FOUND" | "REFERRAL_REWARD_TEMPLATE_INVALID" | "REFERRAL_QR_NOT_FOUND" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT" | "POINTS_INSUFFICIENT" | "POINTS_OVER_LIMIT";
+            code: "VALIDATION_FAILED" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "WECHAT_CODE_INVALID" | "INVALID_CREDENTIALS" | "PRODUCT_NOT_FOUND" | "SKU_NOT_FOUND" | "SKU_OFF_SALE" | "OUT_OF_STOCK" | "STORE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "PROFILE_NOT_FOUND" | "PRESCRIPTION_NOT_FOUND" | "CONSENT_REQUIRED" | "CART_ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "ORDER_TRANSITION_NOT_ALLOWED" | "LENS_CONFIGURATION_INVALID" | "LENS_DOES_NOT_FIT" | "PRESCRIPTION_EXPIRED" | "CONTACT_LENS_PRESCRIPTION_FOR_GLASSES" | "NEAR_PRESCRIPTION_FOR_DISTANCE_LENS" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "ORDER_NOT_PAYABLE" | "REFUND_AMOUNT_INVALID" | "PAYMENT_CLOSED" | "PAYMENT_REJECTED" | "PAYMENT_RATE_LIMITED" | "OUTBOX_EVENT_NOT_FOUND" | "OUTBOX_EVENT_NOT_DEAD" | "JOB_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "SLOT_FULL" | "SLOT_OUTSIDE_HOURS" | "SLOT_IN_PAST" | "APPOINTMENT_NOT_CHANGEABLE" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_NOT_FOUND" | "COUPON_NOT_CLAIMABLE" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_ALREADY_REDEEMED" | "COUPON_EXPIRED" | "COUPON_NOT_YET_VALID" | "COUPON_CODE_INVALID" | "COUPON_NOT_APPLICABLE" | "REFERRAL_CODE_NOT_FOUND" | "REFERRAL_REWARD_TEMPLATE_INVALID" | "REFERRAL_QR_NOT_FOUND" | "TRADE_IN_NOT_FOUND" | "TRADE_IN_PHOTO_NOT_FOUND" | "TRADE_IN_PHOTO_INVALID" | "TRADE_IN_PHOTO_TOO_LARGE" | "TRADE_IN_PHOTO_USED" | "TRADE_IN_AMOUNT_OUT_OF_RANGE" | "TRADE_IN_NOT_CHANGEABLE" | "WALLET_PLAN_NOT_FOUND" | "WALLET_PLAN_INVALID" | "WALLET_INSUFFICIENT" | "WALLET_TOP_UP_SPENT" | "POINTS_INSUFFICIENT" | "POINTS_OVER_LIMIT" | "TAG_NOT_FOUND" | "TAG_NOT_MANUAL" | "SEGMENT_NOT_FOUND" | "SEGMENT_FILTER_INVALID" | "COMMUNITY_NOT_FOUND" | "TRANSFER_STAFF_INVALID" | "TRANSFER_SAME_STAFF" | "SCENE_INVALID" | "WELCOME_TEMPLATE_INVALID" | "WECOM_NOT_CONFIGURED" | "WECOM_SIGNATURE_INVALID" | "WECOM_CALLBACK_REPLAYED" | "WECOM_CALLBACK_MALFORMED";
             /** @description For people; wording may change. */
             message: string;
             /** @description One entry per invalid field; empty otherwise. */
@@ -2082,6 +2461,15 @@ export interface components {
             count: number;
             members: components["schemas"]["ReferredMemberDto"][];
         };
+        CustomerTagDto: {
+            id: number;
+            /** @example D类 */
+            name: string;
+            /** @description Set by the rules (true) or by staff (false). */
+            auto: boolean;
+            /** @example D类：4 次购买，最近 2026-10-02 */
+            reason: string | null;
+        };
         CustomerCardDto: {
             id: number;
             nickname: string | null;
@@ -2101,6 +2489,18 @@ export interface components {
             referredBy: components["schemas"]["ReferralPersonDto"] | null;
             /** @description Whom the customer referred. */
             referred: components["schemas"]["ReferredMembersDto"];
+            /** @description Manual and automatic tags (automatic ones with their reason). */
+            tags: components["schemas"]["CustomerTagDto"][];
+            /**
+             * @description A added, not bought; B 1 purchase; C 2; D 3+.
+             * @enum {string}
+             */
+            purchaseClass: "A" | "B" | "C" | "D";
+            /**
+             * @description Value×tenure quadrant; null before a purchase.
+             * @enum {string|null}
+             */
+            quadrant: "core" | "lock_in" | "promote" | "recall" | null;
         };
         RecordPrescriptionDto: {
             /** @description Family profile; the member’s own when absent. */
@@ -2460,6 +2860,52 @@ export interface components {
             /** @description Newest first. */
             ledger: components["schemas"]["PointsLedgerEntryDto"][];
         };
+        ExportedTagDto: {
+            name: string;
+            auto: boolean;
+            reason: string | null;
+        };
+        ExportedCommunityDto: {
+            name: string;
+            /** Format: date-time */
+            joinedAt: string;
+            /** Format: date-time */
+            leftAt: string | null;
+        };
+        TagsExportDto: {
+            tags: components["schemas"]["ExportedTagDto"][];
+            communities: components["schemas"]["ExportedCommunityDto"][];
+        };
+        AddedViaDto: {
+            /** @enum {string} */
+            channel: "store_qr" | "staff_qr" | "regional_qr" | "wecom" | "store_purchase" | "referral" | "group_buy" | "online";
+            storeId: number | null;
+            regionCode: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        OwnerChangeDto: {
+            id: number;
+            memberId: number;
+            from: components["schemas"]["StaffRefDto"] | null;
+            to: components["schemas"]["StaffRefDto"];
+            /** @enum {string} */
+            reason: "first_contact" | "first_purchase" | "transfer" | "wecom_transfer";
+            /** @description Who made a transfer; null when the customer’s scan or purchase did. */
+            changedBy: components["schemas"]["StaffRefDto"] | null;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        ArrivalRecordDto: {
+            storeId: number;
+            /** @example 2026-12-01 */
+            day: string;
+        };
+        CustomersExportDto: {
+            addedVia: components["schemas"]["AddedViaDto"] | null;
+            ownerHistory: components["schemas"]["OwnerChangeDto"][];
+            arrivals: components["schemas"]["ArrivalRecordDto"][];
+        };
         MemberExportDto: {
             /** Format: date-time */
             exportedAt: string;
@@ -2482,6 +2928,10 @@ export interface components {
             wallet: components["schemas"]["WalletExportDto"];
             /** @description Tier standing and the points ledger. */
             membership: components["schemas"]["MembershipExportDto"];
+            /** @description Tags and group memberships; deleted on erasure. */
+            tags: components["schemas"]["TagsExportDto"];
+            /** @description How the member was added, owner history, arrivals. */
+            customers: components["schemas"]["CustomersExportDto"];
         };
         CartLineDto: {
             skuId: number;
@@ -2823,8 +3273,10 @@ export interface components {
             active?: boolean;
         };
         IssueCouponsDto: {
-            /** @description Segments are not built yet: a member list only. */
-            memberIds: number[];
+            /** @description The members; or `segmentId` instead. */
+            memberIds?: number[];
+            /** @description A saved segment (`POST /admin/segments`) instead of `memberIds`. */
+            segmentId?: number;
         };
         IssueJobStartedDto: {
             /** @description Follow it at `GET /admin/jobs/{jobId}`. */
@@ -3160,6 +3612,275 @@ export interface components {
             rejected: {
                 [key: string]: number;
             };
+        };
+        AddTagDto: {
+            /**
+             * @description The manual tag; 1 to 32 characters.
+             * @example KOC
+             */
+            name: string;
+        };
+        MyCustomerDto: {
+            id: number;
+            nickname: string | null;
+            /** @enum {string} */
+            purchaseClass: "A" | "B" | "C" | "D";
+            /** @enum {string|null} */
+            quadrant: "core" | "lock_in" | "promote" | "recall" | null;
+            tags: string[];
+        };
+        SegmentDto: {
+            id: number;
+            name: string;
+            /**
+             * @example {
+             *       "all": [
+             *         {
+             *           "tag": "D类"
+             *         },
+             *         {
+             *           "field": "homeStoreId",
+             *           "op": "eq",
+             *           "value": 1
+             *         },
+             *         {
+             *           "not": {
+             *             "tag": "高度近视"
+             *           }
+             *         }
+             *       ]
+             *     }
+             */
+            filter: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StaffKpisDto: {
+            staffId: number;
+            name: string;
+            storeId: number | null;
+            membersAdded: number;
+            couponsRedeemed: number;
+            orders: number;
+            /** @description Fen: paid goods orders of the staff member’s customers (owner when paid), less refunded ones. */
+            sales: number;
+            referrals: number;
+            tasksDone: number;
+            /** @description 1 = best (sales, then members added, then orders; ties share a rank). */
+            rank: number;
+        };
+        LeaderboardDto: {
+            /** @enum {string} */
+            period: "week" | "month";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            storeId: number | null;
+            items: components["schemas"]["StaffKpisDto"][];
+        };
+        ChannelCountDto: {
+            channel: string;
+            membersAdded: number;
+        };
+        DashboardDto: {
+            /** @enum {string} */
+            period: "day" | "week" | "month";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            storeId: number | null;
+            membersAdded: number;
+            activeMembers: number;
+            /** @description Share (0…1) of the period’s buyers with two or more purchases. */
+            repeatPurchaseRate: number;
+            couponsRedeemed: number;
+            sales: number;
+            byChannel: components["schemas"]["ChannelCountDto"][];
+            byStaff: components["schemas"]["StaffKpisDto"][];
+        };
+        TagRulesDto: {
+            /**
+             * @description Days since the first purchase from which a buyer is long-standing.
+             * @example 365
+             */
+            longTenureDays: number;
+            /**
+             * @description Net spend (fen) from which a long-standing buyer is core.
+             * @example 300000
+             */
+            coreSpend: number;
+            /**
+             * @description Net spend (fen) from which a new buyer is lock-in.
+             * @example 100000
+             */
+            lockInSpend: number;
+            /**
+             * @description Purchases from which a buyer is class C.
+             * @example 2
+             */
+            classCFrom: number;
+            /**
+             * @description Purchases from which a buyer is class D (more than classCFrom).
+             * @example 3
+             */
+            classDFrom: number;
+        };
+        CreateSegmentDto: {
+            /** @example 本店 D 类非高度近视 */
+            name: string;
+            /**
+             * @description `{ all: [F…] } | { any: [F…] } | { not: F } | { tag: name } | { field, op: eq|gte|lte|in, value }`; fields: purchaseClass, quadrant, purchases, spend, channel, homeStoreId, region, ownerStaffId, registeredAt, lastPurchaseAt.
+             * @example {
+             *       "all": [
+             *         {
+             *           "tag": "D类"
+             *         },
+             *         {
+             *           "field": "homeStoreId",
+             *           "op": "eq",
+             *           "value": 1
+             *         },
+             *         {
+             *           "not": {
+             *             "tag": "高度近视"
+             *           }
+             *         }
+             *       ]
+             *     }
+             */
+            filter: {
+                [key: string]: unknown;
+            };
+        };
+        SegmentCountDto: {
+            count: number;
+        };
+        CommunityInputDto: {
+            /** @enum {string} */
+            kind: "store" | "interest" | "koc";
+            /** @example 近视防控家长群 */
+            name: string;
+            /** @description Store groups: the store. */
+            storeId?: number | null;
+            /** @description Interest groups: the tag they are for. */
+            tag?: string | null;
+            /** @example https://static.example.com/groups/parents.png */
+            qrImageUrl: string;
+            /** @example 欢迎加入近视防控家长群！ */
+            welcomeText: string;
+            /** @description The WeCom group chat id. */
+            chatId?: string | null;
+        };
+        CommunityDto: {
+            id: number;
+            /** @enum {string} */
+            kind: "store" | "interest" | "koc";
+            name: string;
+            storeId: number | null;
+            tag: string | null;
+            qrImageUrl: string;
+            welcomeText: string;
+            chatId: string | null;
+            /** @description Members in the group now. */
+            members: number;
+        };
+        MyCommunityDto: {
+            id: number;
+            /** @enum {string} */
+            kind: "store" | "interest" | "koc";
+            name: string;
+            qrImageUrl: string;
+            welcomeText: string;
+            joined: boolean;
+        };
+        ArrivalDto: {
+            /**
+             * @description The scanned scene: `s:<staffId>`, `st:<storeId>`, `r:<regionCode>`, `c:<storeId>` (or `t:<storeId>`).
+             * @example s:12
+             */
+            scene: string;
+            /** @description The customer’s latitude, for a regional code (with lng). */
+            lat?: number;
+            /** @description The customer’s longitude, for a regional code (with lat). */
+            lng?: number;
+        };
+        ArrivalResultDto: {
+            /** @enum {string} */
+            kind: "staff" | "store" | "regional" | "counter";
+            storeId: number | null;
+            /** @description This scan added the customer (owner, home store, welcome coupon). */
+            added: boolean;
+            ownerStaff: components["schemas"]["StaffRefDto"] | null;
+            welcomeCouponId: number | null;
+            /** @description Counter code: the first arrival at this store today. */
+            arrived: boolean;
+            regionCode: string | null;
+        };
+        StaffQrCodeDto: {
+            /** @description The staff member (0 for a store code). */
+            staffId: number;
+            /** @example s:12 */
+            scene: string;
+            /** @example pages/index/index */
+            page: string;
+            /** @description `data:image/png;base64,…` */
+            image: string;
+        };
+        CustomerOwnershipDto: {
+            memberId: number;
+            owner: components["schemas"]["StaffRefDto"] | null;
+            addedVia: components["schemas"]["AddedViaDto"] | null;
+            /** @description Newest first. */
+            history: components["schemas"]["OwnerChangeDto"][];
+        };
+        StaffMemberSummaryDto: {
+            id: number;
+            /** @example 李娜 */
+            name: string;
+            /** @enum {string} */
+            role: "clerk" | "optometrist" | "manager" | "admin";
+            storeId: number | null;
+            /** @description False once the account is disabled (a departed employee). */
+            active: boolean;
+        };
+        TransferDto: {
+            /** @description The staff member whose customers move (e.g. leaving). */
+            fromStaffId: number;
+            /** @description The active staff member who takes them. */
+            toStaffId: number;
+            /** @description Some of the from-staff’s customers (at most 1000); all of them when left out. */
+            memberIds?: number[];
+        };
+        TransferResultDto: {
+            /** @description Customers this call moved. */
+            transferred: number;
+        };
+        WelcomeRulesDto: {
+            /** @description Welcome template for a customer without a bound phone (invite to register). */
+            unregisteredTemplateId: number | null;
+            /** @description Welcome template for a registered customer (invite to buy). */
+            registeredTemplateId: number | null;
+        };
+        WecomContactWayDto: {
+            /** @description The WeCom userid the code adds. */
+            userid: string;
+            /** @description The staff member the code attributes customers to (state `s:<id>`). */
+            staffId?: number;
+            /** @description The store the code attributes customers to (state `st:<id>`). */
+            storeId?: number;
+        };
+        WecomContactWayResultDto: {
+            configId: string;
+            /** @example s:12 */
+            state: string;
+            qrCode: string;
+            staffId: number | null;
+            storeId: number | null;
+            userid: string;
         };
         DevClockDto: {
             /** @description move the clock forward */
@@ -6720,7 +7441,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
-                        code?: "COUPON_TEMPLATE_NOT_FOUND" | "MEMBER_NOT_FOUND";
+                        code?: "COUPON_TEMPLATE_NOT_FOUND" | "MEMBER_NOT_FOUND" | "SEGMENT_NOT_FOUND";
                     };
                 };
             };
@@ -9613,6 +10334,1738 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    addTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTagDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerTagDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    removeTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: number;
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND" | "TAG_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TAG_NOT_MANUAL";
+                    };
+                };
+            };
+        };
+    };
+    myCustomers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only customers with this tag. */
+                tag?: string;
+                /** @description Only customers in this saved segment. */
+                segmentId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MyCustomerDto"][];
+                        /** @description Rows in the whole list. */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "SEGMENT_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    listStaffSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    leaderboard: {
+        parameters: {
+            query?: {
+                period?: "week" | "month";
+                /** @description A store (default: the caller’s; all stores for HQ). */
+                storeId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderboardDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    dashboard: {
+        parameters: {
+            query?: {
+                period?: "day" | "week" | "month";
+                /** @description HQ only: one store (managers always see their own). */
+                storeId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    getTagRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagRulesDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    putTagRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagRulesDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    listSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    createSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSegmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SEGMENT_FILTER_INVALID";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    countSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentCountDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "SEGMENT_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    listCommunities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    createCommunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommunityInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    updateCommunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommunityInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMUNITY_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    myCommunities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCommunityDto"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    recordArrival: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArrivalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrivalResultDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "SCENE_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    getMyQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffQrCodeDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description WeChat unavailable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECHAT_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getStoreQrCode: {
+        parameters: {
+            query: {
+                /** @description `add`: the store’s add-me code (`st:`); `counter`: the counter/table code (`c:`). */
+                kind: "add" | "counter";
+            };
+            header?: never;
+            path: {
+                storeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffQrCodeDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description WeChat unavailable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECHAT_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getCustomerOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerOwnershipDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    listStaffMembers: {
+        parameters: {
+            query?: {
+                /** @description Admins: one store only. Ignored for managers (their store). */
+                storeId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberSummaryDto"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    listStaffMemberCustomers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                staffId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CustomerSummaryDto"][];
+                        /** @description Rows in the whole list. */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRANSFER_STAFF_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    transferCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResultDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRANSFER_STAFF_INVALID" | "TRANSFER_SAME_STAFF";
+                    };
+                };
+            };
+        };
+    };
+    getWelcomeRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WelcomeRulesDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    putWelcomeRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WelcomeRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WelcomeRulesDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WELCOME_TEMPLATE_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    createWecomContactWay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WecomContactWayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomContactWayResultDto"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECOM_NOT_CONFIGURED";
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "TRANSFER_STAFF_INVALID";
+                    };
+                };
+            };
+            /** @description WeChat unavailable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECHAT_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    verifyWecomCallback: {
+        parameters: {
+            query: {
+                echostr: unknown;
+                nonce: unknown;
+                timestamp: unknown;
+                msg_signature: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decrypted echostr. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECOM_CALLBACK_MALFORMED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECOM_SIGNATURE_INVALID" | "WECOM_CALLBACK_REPLAYED";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECOM_NOT_CONFIGURED";
+                    };
+                };
+            };
+        };
+    };
+    receiveWecomCallback: {
+        parameters: {
+            query: {
+                nonce: unknown;
+                timestamp: unknown;
+                msg_signature: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `success` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECOM_CALLBACK_MALFORMED";
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECOM_SIGNATURE_INVALID" | "WECOM_CALLBACK_REPLAYED";
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "WECOM_NOT_CONFIGURED";
                     };
                 };
             };

@@ -125,6 +125,23 @@ const STATUS_BY_DOMAIN: {
     POINTS_INSUFFICIENT: 409,
     POINTS_OVER_LIMIT: 422,
   },
+  tags: {
+    TAG_NOT_FOUND: 404,
+    TAG_NOT_MANUAL: 409,
+    SEGMENT_NOT_FOUND: 404,
+    SEGMENT_FILTER_INVALID: 400,
+    COMMUNITY_NOT_FOUND: 404,
+  },
+  customers: {
+    TRANSFER_STAFF_INVALID: 422,
+    TRANSFER_SAME_STAFF: 422,
+    SCENE_INVALID: 422,
+    WELCOME_TEMPLATE_INVALID: 422,
+    WECOM_NOT_CONFIGURED: 409,
+    WECOM_SIGNATURE_INVALID: 403,
+    WECOM_CALLBACK_REPLAYED: 403,
+    WECOM_CALLBACK_MALFORMED: 400,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -144,6 +161,8 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.tradeIns,
   ...STATUS_BY_DOMAIN.wallet,
   ...STATUS_BY_DOMAIN.membership,
+  ...STATUS_BY_DOMAIN.tags,
+  ...STATUS_BY_DOMAIN.customers,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

@@ -15,10 +15,12 @@ import { StoreEntity } from '../modules/stores/entities/store.entity';
 import type { SealedBox } from '../infra/crypto/sealed-box';
 import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { seedDemoCoupons } from './demo-coupons';
+import { seedDemoCustomers } from './demo-customers';
 import { seedDemoMembership } from './demo-membership';
 import { seedDemoTradeInRules } from './demo-trade-ins';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
 import { seedDemoReferrals } from './demo-referrals';
+import { seedDemoTags } from './demo-tags';
 import { seedDemoWallet } from './demo-wallet';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STORES } from './demo-stores';
 
@@ -156,9 +158,11 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
     );
     await seedDemoFamily(manager, box, stores);
     await seedDemoCoupons(manager);
+    await seedDemoCustomers(manager);
     await seedDemoReferrals(manager);
     await seedDemoTradeInRules(manager);
     await seedDemoWallet(manager, DEMO_CUSTOMER.openid, stores[0].id);
+    await seedDemoTags(manager, stores);
   });
   return { seeded: true };
 }

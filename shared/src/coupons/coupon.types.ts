@@ -115,6 +115,8 @@ export interface RedeemedCoupon extends Coupon {
 
 export interface IssueCouponsRequest {
   memberIds?: number[];
+  /** A saved segment instead of a member list (its members when each batch runs). */
+  segmentId?: number;
 }
 
 export interface IssueJobStarted {

@@ -6,6 +6,7 @@ import { LabelledInput } from '../../components/labelled-input';
 import { usePageTitle } from '../../hooks/use-locale';
 import { errorMessage, t } from '../../i18n';
 import { loginWithWechatCode, wechatLoginCode } from '../../services/auth';
+import { reportCustomerScene, sceneForLogin } from '../../services/customers';
 import { forgetReferral, referralForLogin } from '../../services/referral';
 import { returnAfterLogin } from '../../services/login-redirect';
 import { session } from '../../stores/session';
@@ -30,9 +31,14 @@ export default function LoginPage() {
     try {
       const code = IS_H5 ? devCode.trim() : await wechatLoginCode();
       // A friend's invitation kept since the app was opened through it (first touch).
-      const { token, member } = await loginWithWechatCode(code, referralForLogin());
+      // …or the staff, store or regional code it was opened with (a friend's code wins).
+      const { token, member } = await loginWithWechatCode(code, {
+        ...sceneForLogin(),
+        ...referralForLogin(),
+      });
       forgetReferral();
       session.signInMember(token, member);
+      await reportCustomerScene();
       void Taro.showToast({ title: t('login.success'), icon: 'success' });
       if (!(await returnAfterLogin(redirect))) await Taro.switchTab({ url: '/pages/me/index' });
     } catch (loginError) {

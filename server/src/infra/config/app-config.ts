@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, randomBytes, X509Certifi
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { WechatPayConfig } from '../wechat/pay/wechat-pay.types';
+import type { WecomSettings } from '../wecom/wecom-client';
 
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
 export type DatabaseType = 'sqljs' | 'mariadb' | 'mysql';
@@ -39,6 +40,8 @@ export interface AppConfig {
    * the process that starts the fake WeChat generates throwaway keys (see main.ts).
    */
   wechatPay: WechatPayConfig | null;
+  /** WeCom (企业微信) external-contact API and callbacks; null when the chain does not use WeCom. */
+  wecom: WecomSettings | null;
   orders: {
     /** An unpaid order is cancelled, and its stock released, this long after creation. */
     paymentWindowMinutes: number;
@@ -186,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems,
   );
 
+  const wecom = loadWecom(env, problems);
+
   const config: AppConfig = {
     environment,
     host: env.HOST || '127.0.0.1',
@@ -204,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tradeIns: { uploadDirectory: env.UPLOAD_DIR || resolve(repositoryRoot, '.data/uploads') },
     wechat: { appId, appSecret, apiBaseUrl },
     wechatPay,
+    wecom,
     orders: { paymentWindowMinutes: integer('ORDER_PAYMENT_WINDOW_MINUTES', 30, 1, 24 * 60) },
     jobs: {
       enabled: flag('JOBS_ENABLED', true),
@@ -343,4 +349,29 @@ function loadWechatPay(
   }
   if (!/^https?:\/\/[^\s]+$/.test(config.baseUrl)) problems.push('WECHATPAY_BASE_URL must be an http(s) URL');
   return config;
+}
+
+/** WeCom: all of WECOM_CORP_ID, WECOM_SECRET, WECOM_TOKEN and WECOM_ENCODING_AES_KEY, or none. */
+function loadWecom(env: Record<string, string | undefined>, problems: string[]): WecomSettings | null {
+  const names = ['WECOM_CORP_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
+  const given = names.filter((name) => env[name]);
+  if (given.length === 0) return null;
+  if (given.length < names.length) {
+    problems.push(
+      `WeCom needs all of ${names.join(', ')} (missing ${names.filter((n) => !env[n]).join(', ')})`,
+    );
+    return null;
+  }
+  const encodingAesKey = env.WECOM_ENCODING_AES_KEY as string;
+  if (!/^[A-Za-z0-9+/]{43}$/.test(encodingAesKey))
+    problems.push('WECOM_ENCODING_AES_KEY must be 43 base64 characters');
+  const apiBaseUrl = env.WECOM_API_BASE_URL || 'https://qyapi.weixin.qq.com';
+  if (!/^https?:\/\/[^\s]+$/.test(apiBaseUrl)) problems.push('WECOM_API_BASE_URL must be an http(s) URL');
+  return {
+    corpId: env.WECOM_CORP_ID as string,
+    secret: env.WECOM_SECRET as string,
+    token: env.WECOM_TOKEN as string,
+    encodingAesKey,
+    apiBaseUrl,
+  };
 }

@@ -8,6 +8,14 @@ import { CartItemEntity } from '../../modules/cart/entities/cart-item.entity';
 import { CouponIssueJobEntity } from '../../modules/coupons/entities/coupon-issue-job.entity';
 import { CouponTemplateEntity } from '../../modules/coupons/entities/coupon-template.entity';
 import { CouponEntity } from '../../modules/coupons/entities/coupon.entity';
+import { CustomerAdditionEntity } from '../../modules/customers/entities/customer-addition.entity';
+import { CustomerArrivalEntity } from '../../modules/customers/entities/customer-arrival.entity';
+import { OwnerChangeEntity } from '../../modules/customers/entities/owner-change.entity';
+import { SaleAttributionEntity } from '../../modules/customers/entities/sale-attribution.entity';
+import { WecomCallbackEntity } from '../../modules/customers/entities/wecom-callback.entity';
+import { WecomContactWayEntity } from '../../modules/customers/entities/wecom-contact-way.entity';
+import { WecomExternalContactEntity } from '../../modules/customers/entities/wecom-external-contact.entity';
+import { WelcomeRulesEntity } from '../../modules/customers/entities/welcome-rules.entity';
 import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.entity';
 import { ProductEntity } from '../../modules/catalog/entities/product.entity';
 import { SkuEntity } from '../../modules/catalog/entities/sku.entity';
@@ -44,6 +52,15 @@ import { WalletAccountEntity } from '../../modules/wallet/entities/wallet-accoun
 import { WalletLedgerEntryEntity } from '../../modules/wallet/entities/wallet-ledger-entry.entity';
 import { WalletPlanEntity } from '../../modules/wallet/entities/wallet-plan.entity';
 import { WalletTopUpEntity } from '../../modules/wallet/entities/wallet-top-up.entity';
+import { CommunityMemberEntity } from '../../modules/tags/entities/community-member.entity';
+import { CommunityEntity } from '../../modules/tags/entities/community.entity';
+import { KpiFactEntity } from '../../modules/tags/entities/kpi-fact.entity';
+import { MemberFactsEntity } from '../../modules/tags/entities/member-facts.entity';
+import { MemberTagEntity } from '../../modules/tags/entities/member-tag.entity';
+import { OrderFactEntity } from '../../modules/tags/entities/order-fact.entity';
+import { ProfileFactEntity } from '../../modules/tags/entities/profile-fact.entity';
+import { SegmentEntity } from '../../modules/tags/entities/segment.entity';
+import { TagSettingsEntity } from '../../modules/tags/entities/tag-settings.entity';
 
 /** Every entity, for the data source and the migration generator. */
 export const ENTITIES = [
@@ -101,4 +118,23 @@ export const ENTITIES = [
   PointsLedgerEntryEntity,
   PointsLotEntity,
   PointsLotUseEntity,
+  // Tags, segments, groups and KPIs
+  MemberFactsEntity,
+  OrderFactEntity,
+  ProfileFactEntity,
+  MemberTagEntity,
+  TagSettingsEntity,
+  SegmentEntity,
+  KpiFactEntity,
+  CommunityEntity,
+  CommunityMemberEntity,
+  // Customers: owners, additions, arrivals, welcome, WeCom
+  OwnerChangeEntity,
+  CustomerAdditionEntity,
+  CustomerArrivalEntity,
+  WelcomeRulesEntity,
+  SaleAttributionEntity,
+  WecomContactWayEntity,
+  WecomExternalContactEntity,
+  WecomCallbackEntity,
 ];

@@ -12,6 +12,8 @@ export interface OrderEventPayload {
   payable: number;
   /** What the customer pays from stored value, in fen (paid in all = payable + balancePaid). */
   balancePaid: number;
+  /** The staff member who moved the order into this status, when staff did (e.g. in-store pickup). */
+  staffId?: number | null;
 }
 
 /** Group-buy events: the members of the group (leader first) and what the deal was for. */
@@ -110,6 +112,8 @@ export interface DomainEvents {
   CustomerArrived: { memberId: number; storeId: number; ownerStaffId: number | null };
   /** WeCom reported a customer joining or leaving a group chat (wecom module). */
   GroupChatMembershipChanged: { chatId: string; memberId: number; change: 'join' | 'leave' };
+  /** A verified WeCom callback was stored; the customers module handles it from the outbox. */
+  WecomCallbackReceived: { callbackId: number };
   /** Staff marked a 1-to-1 service or arrival task done (staff-tasks module). */
   StaffTaskDone: { taskId: number; staffId: number; memberId: number; kind: string };
 }

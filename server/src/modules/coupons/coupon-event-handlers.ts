@@ -7,6 +7,7 @@ import { CouponsService, validityOf } from './coupons.service';
 import { CouponTemplateEntity } from './entities/coupon-template.entity';
 import { CouponEntity } from './entities/coupon.entity';
 import { isIssuable } from './policies/coupon-validity.policy';
+import { WelcomeTemplatePort } from './welcome-template-port';
 
 /** What coupons do on other modules' events: database work only, so `transactional`. */
 @Injectable()
@@ -16,6 +17,7 @@ export class CouponEventHandlers implements OnModuleInit {
     private readonly coupons: CouponsService,
     private readonly checkout: CouponCheckout,
     private readonly clock: BusinessClock,
+    private readonly welcomePort: WelcomeTemplatePort,
   ) {}
 
   onModuleInit(): void {
@@ -40,12 +42,16 @@ export class CouponEventHandlers implements OnModuleInit {
     });
   }
 
-  /** One coupon of every active welcome template; a member who already holds one gets none. */
+  /**
+   * One coupon of every active welcome template; a member who already holds one gets none.
+   * Templates the customers module's welcome flow hands out by state are left to it.
+   */
   private async issueWelcome(manager: EntityManager, memberId: number): Promise<void> {
     const now = this.clock.now();
     const templates = await manager.findBy(CouponTemplateEntity, { channel: 'welcome', active: true });
+    const reserved = await this.welcomePort.reservedTemplateIds(manager);
     for (const template of templates) {
-      if (!isIssuable(validityOf(template), now)) continue;
+      if (reserved.has(template.id) || !isIssuable(validityOf(template), now)) continue;
       if (await manager.existsBy(CouponEntity, { templateId: template.id, memberId })) continue;
       await this.coupons.issueTo(manager, template, memberId);
     }

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type IssueJobProgress } from '@lensloop/shared';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { IntervalJob } from '../../infra/jobs/interval-job';
 import { MembersService } from '../members/members.service';
+import { SegmentPort } from '../members/segment-port';
 import { CouponsService } from './coupons.service';
 import { CouponIssueJobEntity } from './entities/coupon-issue-job.entity';
 
@@ -15,7 +16,7 @@ const BATCH = 1_000;
 
 function toProgress(job: CouponIssueJobEntity): IssueJobProgress {
   const { id, templateId, status, done, issued } = job;
-  return { id, templateId, status, done, total: job.memberIds.length, issued };
+  return { id, templateId, status, done, total: job.total ?? job.memberIds.length, issued };
 }
 
 /**
@@ -35,18 +36,41 @@ export class CouponIssueJob extends IntervalJob {
     private readonly coupons: CouponsService,
     private readonly members: MembersService,
     private readonly tx: TransactionRunner,
+    private readonly segments: SegmentPort,
   ) {
     super(config.jobs);
   }
 
-  /** `POST /admin/coupon-templates/:id/issue`; push and reward templates only. */
-  async start(templateId: number, memberIds: readonly number[]): Promise<{ jobId: number }> {
+  /**
+   * `POST /admin/coupon-templates/:id/issue`; push and reward templates only. With a segment the
+   * members are read batch by batch from it (by id), so a push reaches any number of them.
+   */
+  async start(
+    templateId: number,
+    memberIds: readonly number[],
+    segmentId: number | null = null,
+  ): Promise<{ jobId: number }> {
     const template = await this.coupons.getTemplate(templateId);
     if (template.channel !== 'push' && template.channel !== 'reward') {
       throw new DomainError(
         ErrorCode.COUPON_NOT_CLAIMABLE,
         `Template ${templateId} is a ${template.channel} template; only push and reward templates are issued by admins.`,
       );
+    }
+    if (segmentId !== null) {
+      const total = await this.segments.count(segmentId);
+      const job = await this.jobs.save(
+        this.jobs.create({
+          templateId,
+          status: 'pending',
+          memberIds: [],
+          segmentId,
+          total,
+          done: 0,
+          issued: 0,
+        }),
+      );
+      return { jobId: job.id };
     }
     const unique = [...new Set(memberIds)];
     const existing = await this.members.existingIds(unique);
@@ -91,6 +115,7 @@ export class CouponIssueJob extends IntervalJob {
       const job = await query.getOne();
       if (!job) return null;
       const template = await this.coupons.getTemplate(job.templateId, manager);
+      if (job.segmentId !== null) return this.issueSegmentBatch(manager, job, template);
       const members = job.memberIds.slice(job.done, job.done + BATCH);
       const { issued, soldOut } = await this.coupons.issueToMany(manager, template, members);
       const done = soldOut ? job.memberIds.length : job.done + members.length;
@@ -101,5 +126,25 @@ export class CouponIssueJob extends IntervalJob {
       });
       return members.length;
     });
+  }
+
+  /** The next batch of a segment push: the segment's members after the job's cursor. */
+  private async issueSegmentBatch(
+    manager: EntityManager,
+    job: CouponIssueJobEntity,
+    template: Awaited<ReturnType<CouponsService['getTemplate']>>,
+  ): Promise<number> {
+    const members = await this.segments.membersAfter(job.segmentId as number, job.cursor, BATCH);
+    const { issued, soldOut } = await this.coupons.issueToMany(manager, template, members);
+    const done = job.done + members.length;
+    const finished = soldOut || members.length < BATCH;
+    await manager.update(CouponIssueJobEntity, job.id, {
+      done,
+      issued: job.issued + issued,
+      cursor: members.length ? members[members.length - 1] : job.cursor,
+      total: Math.max(job.total ?? 0, done),
+      status: finished ? 'done' : 'running',
+    });
+    return members.length;
   }
 }

@@ -164,9 +164,10 @@ export class CouponsController {
     ErrorCode.COUPON_TEMPLATE_NOT_FOUND,
     ErrorCode.COUPON_NOT_CLAIMABLE,
     ErrorCode.MEMBER_NOT_FOUND,
+    ErrorCode.SEGMENT_NOT_FOUND,
   )
   issueCoupons(@Param('id', IdPipe) id: number, @Body() body: IssueCouponsDto): Promise<IssueJobStarted> {
-    return this.issueJob.start(id, body.memberIds);
+    return this.issueJob.start(id, body.memberIds ?? [], body.segmentId ?? null);
   }
 
   @Get('admin/jobs/:jobId')

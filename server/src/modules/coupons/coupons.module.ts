@@ -10,6 +10,7 @@ import { CouponsPersonalData } from './coupons-personal-data';
 import { CouponsService } from './coupons.service';
 import { CouponIssueJobEntity } from './entities/coupon-issue-job.entity';
 import { CouponTemplateEntity } from './entities/coupon-template.entity';
+import { WelcomeTemplatePort } from './welcome-template-port';
 import { CouponEntity } from './entities/coupon.entity';
 
 /** Coupons (its service exported for rewards such as trade-in credit): imports orders only to register with its `CouponPort` (orders never import coupons), members to check push lists. */
@@ -20,8 +21,15 @@ import { CouponEntity } from './entities/coupon.entity';
     MembersModule,
   ],
   controllers: [CouponsController],
-  providers: [CouponsService, CouponCheckout, CouponIssueJob, CouponEventHandlers, CouponsPersonalData],
+  providers: [
+    CouponsService,
+    CouponCheckout,
+    CouponIssueJob,
+    CouponEventHandlers,
+    CouponsPersonalData,
+    WelcomeTemplatePort,
+  ],
   // Referral rewards issue reward-channel coupons through the service.
-  exports: [CouponsService],
+  exports: [CouponsService, WelcomeTemplatePort],
 })
 export class CouponsModule {}

@@ -226,6 +226,19 @@ export class CouponsService {
   }
 
   /**
+   * One coupon of a welcome-channel template for a customer added through a code (customers
+   * module), in the caller's transaction; null when the template is not an active welcome
+   * template in its dates, is sold out, or the member already holds as many as allowed.
+   */
+  async issueWelcomeOf(manager: EntityManager, templateId: number, memberId: number): Promise<number | null> {
+    const template = await manager.findOneBy(CouponTemplateEntity, { id: templateId });
+    if (!template || template.channel !== 'welcome' || !template.active) return null;
+    if (!isIssuable(validityOf(template), this.clock.now())) return null;
+    const outcome = await this.issueTo(manager, template, memberId);
+    return typeof outcome === 'object' ? outcome.coupon.id : null;
+  }
+
+  /**
    * `issueTo` for a batch of members in a few statements (the push job): the coupons the members
    * already hold in one query, the template's `issued` raised by what is left of its total in one
    * conditional update, the new coupons in one insert. Members at their limit are skipped; when
@@ -446,6 +459,22 @@ export class CouponsService {
       redeemedByStaffId: staff.id,
       redeemedStoreId: staff.storeId,
     };
+  }
+
+  /** Coupons redeemed in store in `[from, to)` per redeeming staff member (of one store, or all). */
+  async redemptionsByStaff(from: Date, to: Date, storeId: number | null): Promise<Map<number, number>> {
+    const query = this.coupons
+      .createQueryBuilder('coupon')
+      .select('coupon.redeemedByStaffId', 'staffId')
+      .addSelect('COUNT(*)', 'count')
+      .where('coupon.redeemedByStaffId IS NOT NULL AND coupon.usedAt >= :from AND coupon.usedAt < :to', {
+        from,
+        to,
+      })
+      .groupBy('coupon.redeemedByStaffId');
+    if (storeId !== null) query.andWhere('coupon.redeemedStoreId = :storeId', { storeId });
+    const rows: { staffId: number | string; count: number | string }[] = await query.getRawMany();
+    return new Map(rows.map((row) => [Number(row.staffId), Number(row.count)]));
   }
 
   /** Why a coupon cannot be used now: used, not yet valid, expired. */

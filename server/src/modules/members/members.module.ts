@@ -6,6 +6,7 @@ import { ProfileEntity } from './entities/profile.entity';
 import { MembersController } from './members.controller';
 import { MemberStandingPort } from './member-standing';
 import { SegmentPort } from './segment-port';
+import { CustomerTagsPort } from './customer-tags-port';
 import { MembersService } from './members.service';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
@@ -13,7 +14,7 @@ import { ProfilesService } from './profiles.service';
 @Module({
   imports: [TypeOrmModule.forFeature([MemberEntity, ProfileEntity]), StaffModule],
   controllers: [MembersController, ProfilesController],
-  providers: [MembersService, ProfilesService, MemberStandingPort, SegmentPort],
-  exports: [MembersService, ProfilesService, MemberStandingPort, SegmentPort],
+  providers: [MembersService, ProfilesService, MemberStandingPort, SegmentPort, CustomerTagsPort],
+  exports: [MembersService, ProfilesService, MemberStandingPort, SegmentPort, CustomerTagsPort],
 })
 export class MembersModule {}

@@ -148,6 +148,23 @@ export class MembersService {
     return new Set(members.map((member) => member.id));
   }
 
+  /**
+   * Members (not erased) after `afterId`, by id, with where they belong: for modules that keep
+   * facts per member and catch up on members they have not heard of (the nightly tags run).
+   */
+  async pageAfter(
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: number; homeStoreId: number | null; ownerStaffId: number | null; createdAt: Date }[]> {
+    return this.members
+      .createQueryBuilder('member')
+      .select(['member.id', 'member.homeStoreId', 'member.ownerStaffId', 'member.createdAt'])
+      .where('member.id > :afterId AND member.erasedAt IS NULL', { afterId })
+      .orderBy('member.id')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Nicknames of these members (null for an erased member), for masked lists such as referrals. */
   async nicknamesOf(memberIds: readonly number[]): Promise<Map<number, string | null>> {
     if (memberIds.length === 0) return new Map();
@@ -156,6 +173,80 @@ export class MembersService {
       where: { id: In([...new Set(memberIds)]) },
     });
     return new Map(members.map((member) => [member.id, member.nickname]));
+  }
+
+  /**
+   * Owner staff, for the customers module (which keeps the history): sets the owner of a member
+   * who has none, conditionally on the column still being empty; answers whether it did.
+   */
+  async setOwnerIfNone(manager: EntityManager, memberId: number, staffId: number): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ ownerStaffId: staffId })
+      .where('id = :memberId AND owner_staff_id IS NULL AND erased_at IS NULL', { memberId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /**
+   * Moves members from one owner to another: the rows still owned by `fromStaffId` (all of them,
+   * or those of `memberIds`) are locked in id order and moved; answers the ids that moved, so a
+   * concurrent transfer of the same members moves each one once.
+   */
+  async moveOwners(
+    manager: EntityManager,
+    fromStaffId: number,
+    toStaffId: number,
+    memberIds: readonly number[] | null,
+  ): Promise<number[]> {
+    const query = manager
+      .createQueryBuilder(MemberEntity, 'member')
+      .select('member.id', 'id')
+      .where('member.owner_staff_id = :fromStaffId AND member.erased_at IS NULL', { fromStaffId })
+      .orderBy('member.id', 'ASC');
+    // The embedded SQLite runs one transaction at a time and has no row locks.
+    if (this.tx.supportsRowLocks) query.setLock('pessimistic_write');
+    if (memberIds) {
+      if (memberIds.length === 0) return [];
+      query.andWhere('member.id IN (:...memberIds)', { memberIds: [...memberIds] });
+    }
+    const ids = (await query.getRawMany<{ id: number }>()).map((row) => Number(row.id));
+    if (ids.length === 0) return [];
+    await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ ownerStaffId: toStaffId })
+      .where('id IN (:...ids) AND owner_staff_id = :fromStaffId', { ids, fromStaffId })
+      .execute();
+    return ids;
+  }
+
+  /** The customers a staff member owns, oldest first (the transfer page picks some of them). */
+  async listOwnedBy(staffId: number, query: PageQuery): Promise<Page<CustomerSummary>> {
+    const window = pageWindow(query);
+    const [members, total] = await this.members.findAndCount({
+      where: { ownerStaffId: staffId, erasedAt: IsNull() },
+      order: { id: 'ASC' },
+      skip: window.skip,
+      take: window.pageSize,
+    });
+    return toPage(members.map(toCustomerSummary), total, window);
+  }
+
+  /** Sets the home store of a member who has none (a store or regional code). */
+  async setHomeStoreIfNone(manager: EntityManager, memberId: number, storeId: number): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ homeStoreId: storeId })
+      .where('id = :memberId AND home_store_id IS NULL', { memberId })
+      .execute();
+  }
+
+  /** The member with this WeChat unionid (the WeCom external contact link), if any. */
+  async findByUnionid(unionid: string): Promise<MemberEntity | null> {
+    return this.members.findOneBy({ unionid, erasedAt: IsNull() });
   }
 
   /** The member's rotating identification code (`MB<id>-<HMAC>`), a new one every 30 s. */

@@ -10,6 +10,13 @@ export interface SegmentMatcher {
    * service segment (by default value×tenure "core" or purchase class D).
    */
   matching(segmentId: number | null, memberIds: readonly number[]): Promise<Set<number>>;
+  /**
+   * The segment's members after `afterMemberId`, by id, at most `limit` (coupon pushes walk a
+   * segment in batches); an unknown segment throws `SEGMENT_NOT_FOUND`.
+   */
+  membersAfter?(segmentId: number, afterMemberId: number, limit: number): Promise<number[]>;
+  /** How many members the segment has now; an unknown segment throws `SEGMENT_NOT_FOUND`. */
+  count?(segmentId: number): Promise<number>;
 }
 
 @Injectable()
@@ -24,5 +31,15 @@ export class SegmentPort implements SegmentMatcher {
   /** Without a segments module registered, no member is in any segment. */
   matching(segmentId: number | null, memberIds: readonly number[]): Promise<Set<number>> {
     return this.matcher ? this.matcher.matching(segmentId, memberIds) : Promise.resolve(new Set());
+  }
+
+  membersAfter(segmentId: number, afterMemberId: number, limit: number): Promise<number[]> {
+    return this.matcher?.membersAfter
+      ? this.matcher.membersAfter(segmentId, afterMemberId, limit)
+      : Promise.resolve([]);
+  }
+
+  count(segmentId: number): Promise<number> {
+    return this.matcher?.count ? this.matcher.count(segmentId) : Promise.resolve(0);
   }
 }

@@ -72,7 +72,7 @@ export class OrderLifecycle {
       await this.catalog.releaseStock(manager, order.storeId, items);
     }
     order.status = to;
-    await this.publishEntered(manager, order);
+    await this.publishEntered(manager, order, actor.kind === 'staff' ? actor.id : null);
     return true;
   }
 
@@ -93,7 +93,11 @@ export class OrderLifecycle {
     }
   }
 
-  private async publishEntered(manager: EntityManager, order: OrderEntity): Promise<void> {
+  private async publishEntered(
+    manager: EntityManager,
+    order: OrderEntity,
+    staffId: number | null,
+  ): Promise<void> {
     const type = EVENT_ON_ENTERING[order.status];
     if (!type) return;
     const base = {
@@ -104,6 +108,7 @@ export class OrderLifecycle {
       kind: order.kind,
       payable: order.payable,
       balancePaid: order.balancePaid,
+      ...(staffId === null ? {} : { staffId }),
     };
     if (type === 'OrderRefunded') {
       await this.events.publish(manager, type, order.id, {

@@ -12,6 +12,8 @@ import {
   type PrescriptionDetail,
   type PrescriptionHeader,
   type PrescriptionInput,
+  type EyePrescription,
+  type PrescriptionKind,
 } from '@lensloop/shared';
 import { Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { BusinessClock } from '../../common/clock';
@@ -56,6 +58,16 @@ function storeIdsOf(rows: readonly PrescriptionEntity[]): number[] {
 
 function latestFirst(query: SelectQueryBuilder<PrescriptionEntity>): SelectQueryBuilder<PrescriptionEntity> {
   return query.orderBy('prescription.examDate', 'DESC').addOrderBy('prescription.id', 'DESC');
+}
+
+/** A prescription's facts for rules over a member (`examsOf`). */
+export interface PrescriptionExam {
+  profileId: number;
+  kind: PrescriptionKind;
+  examDate: string;
+  expiresAt: string;
+  od: EyePrescription;
+  os: EyePrescription;
 }
 
 @Injectable()
@@ -238,6 +250,25 @@ export class PrescriptionsService
   async exportFor(memberId: number): Promise<Prescription[]> {
     const rows = await this.prescriptions.find({ where: { memberId }, order: { id: 'ASC' } });
     return this.toPrescriptions(rows);
+  }
+
+  /**
+   * Kind, dates and powers of every prescription of the member and their family, decrypted (for
+   * rules such as the automatic tags; not audited: nothing leaves the server).
+   */
+  async examsOf(manager: EntityManager, memberId: number): Promise<PrescriptionExam[]> {
+    const rows = await manager.find(PrescriptionEntity, { where: { memberId }, order: { id: 'ASC' } });
+    return rows.map((row) => {
+      const { od, os } = this.open(row);
+      return {
+        profileId: row.profileId,
+        kind: row.kind,
+        examDate: row.examDate,
+        expiresAt: row.expiresAt,
+        od,
+        os,
+      };
+    });
   }
 
   async eraseFor(manager: EntityManager, memberId: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type CustomerCard, type CustomerSummary, type Page } from '@lensloop/shared';
+import { CustomerTagsPort } from '../members/customer-tags-port';
 import { MembersService, toCustomerSummary } from '../members/members.service';
 import { ProfilesService, toFamilyProfile } from '../members/profiles.service';
 import { ReferralsService } from '../referrals/referrals.service';
@@ -16,6 +17,7 @@ export class StaffDeskService {
     private readonly consents: ConsentsService,
     private readonly prescriptions: PrescriptionsService,
     private readonly referrals: ReferralsService,
+    private readonly tagging: CustomerTagsPort,
   ) {}
 
   async searchCustomers(query: CustomerSearchQueryDto): Promise<Page<CustomerSummary>> {
@@ -24,11 +26,12 @@ export class StaffDeskService {
 
   async getCustomerCard(memberId: number): Promise<CustomerCard> {
     const member = await this.memberService.getMember(memberId);
-    const [summary, profiles, consent, referrals] = await Promise.all([
+    const [summary, profiles, consent, referrals, tagging] = await Promise.all([
       this.memberService.toMember(member),
       this.profiles.listProfiles(memberId),
       this.consents.isGranted(memberId),
       this.referrals.customerReferrals(memberId),
+      this.tagging.taggingOf(memberId),
     ]);
     // Without consent staff see no trace of the prescriptions, not even their dates.
     const headers = consent ? await this.prescriptions.latestHeaders(memberId) : new Map();
@@ -43,6 +46,7 @@ export class StaffDeskService {
       })),
       referredBy: referrals.referredBy,
       referred: referrals.referred,
+      ...tagging,
     };
   }
 }

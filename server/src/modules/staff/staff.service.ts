@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type StaffProfile, type StaffRole } from '@lensloop/shared';
-import { In, Repository } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { StaffEntity } from './entities/staff.entity';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hasher';
@@ -46,6 +46,20 @@ export class StaffService {
     return staff;
   }
 
+  /** Staff of a store (or everyone, for `null`), active first then by name; HQ admins left out. */
+  listStaff(storeId: number | null): Promise<StaffEntity[]> {
+    return this.staff.find({
+      where: storeId === null ? { role: Not('admin' as const) } : { storeId, role: Not('admin' as const) },
+      order: { active: 'DESC', id: 'ASC' },
+      take: 500,
+    });
+  }
+
+  /** The staff member with this id, active or not (null when unknown): transfers check both. */
+  findStaff(staffId: number): Promise<StaffEntity | null> {
+    return this.staff.findOneBy({ id: staffId });
+  }
+
   /** The staff members with these ids (also inactive ones, who still wrote past records), in one query. */
   async namesOf(ids: readonly number[]): Promise<Map<number, StaffName>> {
     const unique = [...new Set(ids)];
@@ -53,5 +67,17 @@ export class StaffService {
       ? await this.staff.find({ select: { id: true, name: true, role: true }, where: { id: In(unique) } })
       : [];
     return new Map(rows.map(({ id, name, role }) => [id, { id, name, role }]));
+  }
+
+  /** Active store staff (not HQ), of one store or of every store, by id: the leaderboard's rows. */
+  async activeStoreStaff(storeId: number | null): Promise<{ id: number; name: string; storeId: number }[]> {
+    const query = this.staff
+      .createQueryBuilder('staff')
+      .select(['staff.id', 'staff.name', 'staff.storeId'])
+      .where('staff.active = :active AND staff.storeId IS NOT NULL', { active: true })
+      .orderBy('staff.id');
+    if (storeId !== null) query.andWhere('staff.storeId = :storeId', { storeId });
+    const rows = await query.getMany();
+    return rows.map(({ id, name, storeId: home }) => ({ id, name, storeId: home as number }));
   }
 }

@@ -11,9 +11,11 @@ import { usePageTitle } from '../../../hooks/use-locale';
 import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
 import { listCustomerOrders } from '../../../services/orders';
+import { fetchOwnership } from '../../../services/customers';
 import { fetchCustomer, fetchLatestPrescription } from '../../../services/prescriptions';
 import { useSession } from '../../../stores/session';
 import '../desk.scss';
+import { TagsSection } from './tags-section';
 
 type ProfileCard = CustomerCard['profiles'][number];
 
@@ -98,14 +100,14 @@ export default function StaffCustomerPage() {
   const memberId = Number(useRouter().params.memberId);
   const { staff } = useSession();
   const page = usePageData(
-    () => Promise.all([fetchCustomer(memberId), listCustomerOrders(memberId)]),
+    () => Promise.all([fetchCustomer(memberId), listCustomerOrders(memberId), fetchOwnership(memberId)]),
     [memberId],
   );
   const mayRecord = staff?.role === 'optometrist' || staff?.role === 'manager';
 
   return (
     <PageState page={page}>
-      {([card, { items: orders }]) => (
+      {([card, { items: orders }, ownership]) => (
         <View className="desk" data-testid="customer-card">
           <View className="desk__card">
             <Text className="desk__title" role="heading" aria-level={1}>
@@ -124,6 +126,7 @@ export default function StaffCustomerPage() {
               <Text className="desk__error">{t('staff.noConsent')}</Text>
             )}
           </View>
+          <TagsSection memberId={card.id} tagging={card} onChanged={page.reload} />
           <Text className="section-title">{t('staff.profiles')}</Text>
           {card.profiles.map((profile) => (
             <ProfileSection
@@ -133,6 +136,30 @@ export default function StaffCustomerPage() {
               canRecord={card.prescriptionConsent && mayRecord}
             />
           ))}
+          <Text className="section-title">{t('owner.history')}</Text>
+          <View className="desk__card" data-testid="owner-history">
+            {ownership.addedVia ? (
+              <Text className="desk__meta">
+                {t('owner.addedVia', {
+                  channel: t(`channel.${ownership.addedVia.channel}`),
+                  date: shanghaiDate(new Date(ownership.addedVia.at)),
+                })}
+              </Text>
+            ) : null}
+            {ownership.history.length === 0 ? (
+              <Text className="desk__meta">{t('owner.noHistory')}</Text>
+            ) : null}
+            {ownership.history.map((change) => (
+              <Text key={change.id} className="desk__meta">
+                {shanghaiDate(new Date(change.changedAt))}{' '}
+                {t(`owner.reason.${change.reason}`, {
+                  from: change.from?.name ?? '',
+                  to: change.to.name,
+                  by: change.changedBy?.name ?? '',
+                })}
+              </Text>
+            ))}
+          </View>
           <Text className="section-title">{t('staff.recentOrders')}</Text>
           <View className="desk__card" data-testid="customer-orders">
             {orders.length === 0 ? <Text className="desk__meta">{t('staff.noOrders')}</Text> : null}

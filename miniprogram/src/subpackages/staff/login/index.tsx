@@ -58,6 +58,20 @@ export default function StaffLoginPage() {
           </View>
           <View
             role="link"
+            aria-label={t('title.staffMyCustomers')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/my-customers/index' })}
+          >
+            <Cell title={t('title.staffMyCustomers')} clickable extra="›" />
+          </View>
+          <View
+            role="link"
+            aria-label={t('title.staffLeaderboard')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/leaderboard/index' })}
+          >
+            <Cell title={t('title.staffLeaderboard')} clickable extra="›" />
+          </View>
+          <View
+            role="link"
             aria-label={t('staff.orders')}
             onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/orders/index' })}
           >
@@ -84,6 +98,22 @@ export default function StaffLoginPage() {
           >
             <Cell title={t('title.staffTradeIns')} clickable extra="›" />
           </View>
+          <View
+            role="link"
+            aria-label={t('title.staffQrCode')}
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/qrcode/index' })}
+          >
+            <Cell title={t('title.staffQrCode')} clickable extra="›" />
+          </View>
+          {staff.role === 'manager' || staff.role === 'admin' ? (
+            <View
+              role="link"
+              aria-label={t('title.staffTransfer')}
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/transfer/index' })}
+            >
+              <Cell title={t('title.staffTransfer')} clickable extra="›" />
+            </View>
+          ) : null}
         </Cell.Group>
         <Button
           block

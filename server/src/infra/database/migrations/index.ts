@@ -9,6 +9,8 @@ import { CouponCredits1795730000000 } from './1795730000000-coupon-credits.migra
 import { TradeIns1795730000001 } from './1795730000001-trade-ins.migration';
 import { Wallet1795750000000 } from './1795750000000-wallet.migration';
 import { Membership1795740000000 } from './1795740000000-membership.migration';
+import { TagsSegmentsCommunities1795800000000 } from './1795800000000-tags-segments-communities.migration';
+import { Customers1795790000000 } from './1795790000000-customers.migration';
 import { CatalogHotPaths1795810000000 } from './1795810000000-catalog-hot-paths.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
@@ -24,5 +26,7 @@ export const MIGRATIONS = [
   TradeIns1795730000001,
   Wallet1795750000000,
   Membership1795740000000,
+  TagsSegmentsCommunities1795800000000,
+  Customers1795790000000,
   CatalogHotPaths1795810000000,
 ];

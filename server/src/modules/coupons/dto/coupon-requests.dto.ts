@@ -17,6 +17,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { MAX_ID } from '../../../common/id.pipe';
 
@@ -38,12 +39,20 @@ export class RedeemCouponDto implements RedeemCouponRequest {
 }
 
 export class IssueCouponsDto implements IssueCouponsRequest {
-  @ApiProperty({ type: [Number], description: 'Segments are not built yet: a member list only.' })
+  @ApiPropertyOptional({ type: [Number], description: 'The members; or `segmentId` instead.' })
+  @ValidateIf((body: IssueCouponsDto) => body.segmentId === undefined || body.memberIds !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ISSUE_MEMBERS)
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(MAX_ID, { each: true })
-  memberIds: number[];
+  memberIds?: number[];
+
+  @ApiPropertyOptional({ description: 'A saved segment (`POST /admin/segments`) instead of `memberIds`.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  segmentId?: number;
 }

@@ -19,6 +19,17 @@ export class CouponIssueJobEntity {
   @Column('simple-json')
   memberIds: number[];
 
+  /** A push to a saved segment: its members are read batch by batch after `cursor` (a member id). */
+  @Column({ type: 'int', nullable: true })
+  segmentId: number | null;
+
+  @Column('int', { default: 0 })
+  cursor: number;
+
+  /** For a segment push: its size when the job started (raised if it grew meanwhile). */
+  @Column({ type: 'int', nullable: true })
+  total: number | null;
+
   @Column('int', { default: 0 })
   done: number;
 

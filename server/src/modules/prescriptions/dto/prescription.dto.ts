@@ -5,6 +5,8 @@ import {
   ORDER_STATUSES,
   PRESCRIPTION_KINDS,
   PRESCRIPTION_SOURCES,
+  PURCHASE_CLASSES,
+  QUADRANTS,
   type Consent,
   type ContactLensType,
   type CustomerCard,
@@ -19,8 +21,11 @@ import {
   type PrescriptionOrderItem,
   type PrescriptionSource,
   type PupillaryDistance,
+  type PurchaseClass,
+  type Quadrant,
 } from '@lensloop/shared';
 import { oneOfModels } from '../../../common/openapi/api-responses.decorator';
+import { CustomerTagDto } from '../../members/dto/customer-tag.dto';
 import { FamilyProfileDto, MemberDto, StaffRefDto } from '../../members/dto/member.dto';
 import { ConsentDto } from './consent.dto';
 import { BinocularPdDto, EyePrescriptionDto, MonocularPdDto } from './record-prescription.dto';
@@ -219,4 +224,20 @@ export class CustomerCardDto extends CustomerSummaryDto implements CustomerCard 
 
   @ApiProperty({ type: ReferredMembersDto, description: 'Whom the customer referred.' })
   referred: ReferredMembersDto;
+
+  @ApiProperty({
+    type: [CustomerTagDto],
+    description: 'Manual and automatic tags (automatic ones with their reason).',
+  })
+  tags: CustomerTagDto[];
+
+  @ApiProperty({ enum: PURCHASE_CLASSES, description: 'A added, not bought; B 1 purchase; C 2; D 3+.' })
+  purchaseClass: PurchaseClass;
+
+  @ApiProperty({
+    enum: QUADRANTS,
+    nullable: true,
+    description: 'Value×tenure quadrant; null before a purchase.',
+  })
+  quadrant: Quadrant | null;
 }

@@ -3,6 +3,7 @@ import type { MemberExport } from '@lensloop/shared';
 import { AppointmentDto } from '../../appointments/dto/appointment.dto';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto';
 import { CouponDto } from '../../coupons/dto/coupon.dto';
+import { CustomersExportDto } from '../../customers/dto/customer.dto';
 import { ReferralExportDto } from '../../referrals/dto/referral.dto';
 import { TradeInDto } from '../../trade-ins/dto/trade-in.dto';
 import { FamilyProfileDto, MemberDto } from '../../members/dto/member.dto';
@@ -10,6 +11,7 @@ import { MembershipExportDto } from '../../membership/dto/membership.dto';
 import { LensSelectionDto } from '../../orders/dto/order-request.dto';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
+import { TagsExportDto } from '../../tags/dto/tags.dto';
 import { WalletExportDto } from '../../wallet/dto/wallet.dto';
 
 type ExportedMember = MemberExport['member'];
@@ -83,4 +85,12 @@ export class MemberExportDto implements MemberExport {
   wallet: WalletExportDto;
   @ApiProperty({ type: MembershipExportDto, description: 'Tier standing and the points ledger.' })
   membership: MembershipExportDto;
+
+  @ApiProperty({ type: TagsExportDto, description: 'Tags and group memberships; deleted on erasure.' })
+  tags: TagsExportDto;
+  @ApiProperty({
+    type: CustomersExportDto,
+    description: 'How the member was added, owner history, arrivals.',
+  })
+  customers: CustomersExportDto;
 }
