@@ -6,6 +6,7 @@ import { benchOrderLines, loginMember } from '../../scripts/bench/bench-support'
 import { addFrames } from '../../scripts/bench/catalog-data';
 import { generatePrescriptionData, type GeneratedData } from '../../scripts/bench/prescription-data';
 import { startThrowawayMariaDb, type ThrowawayMariaDb } from '../support/mariadb';
+import { waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 interface PlanRow {
@@ -176,10 +177,19 @@ describe('query plans of the hot paths (MariaDB)', () => {
   });
 
   it('should create an order (stock, order, lines, idempotency key) through indexes only', async () => {
-    const member = await loginMember(
+    // A first login publishes events (e.g. linking a WeCom contact) whose handlers run in the
+    // background: let them finish first, so that the log holds the order creation's statements.
+    const loggedIn = await loginMember(
       { name: 'LensLoop', pid: 0, baseUrl: server.baseUrl, stop: async () => {} },
       'plans',
     );
+    const member = loggedIn;
+    await waitFor(async () => {
+      const [[pending]] = (await database.query(
+        'SELECT COUNT(*) AS n FROM outbox_events WHERE delivered_at IS NULL AND dead_at IS NULL',
+      )) as unknown as [{ n: number | string }[]];
+      return Number(pending.n) === 0;
+    }, 20_000);
     const body = await benchOrderLines(server.config.database.url as string, 1);
     const statements = await statementsOf(async () => {
       for (let order = 0; order < 2; order += 1) {
