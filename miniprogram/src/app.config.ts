@@ -34,6 +34,11 @@ export default defineAppConfig({
       pages: ['invite/index'],
     },
     {
+      // Care reminders: the inbox and which reminders to receive.
+      root: 'subpackages/care',
+      pages: ['inbox/index', 'settings/index'],
+    },
+    {
       // Staff pages: role-specific, kept out of the 2 MB main package.
       root: 'subpackages/staff',
       pages: [
@@ -50,6 +55,8 @@ export default defineAppConfig({
         'leaderboard/index',
         'qrcode/index',
         'transfer/index',
+        'tasks/index',
+        'task-summary/index',
       ],
     },
     {

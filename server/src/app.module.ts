@@ -29,7 +29,9 @@ import { PrivacyModule } from './modules/privacy/privacy.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { StaffTasksModule } from './modules/staff-tasks/staff-tasks.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { TagsModule } from './modules/tags/tags.module';
 import { TradeInsModule } from './modules/trade-ins/trade-ins.module';
@@ -73,6 +75,8 @@ export class AppModule {
         ReferralsModule,
         TagsModule,
         CustomersModule,
+        StaffTasksModule,
+        RemindersModule,
         // Test clock and job trigger: never mounted in production.
         ...(config.environment === 'production' ? [] : [DevModule]),
       ],

@@ -92,6 +92,21 @@ import type {
 } from './orders/order.types';
 import type { MyReferral, ReferralScanRequest } from './referrals/referral.types';
 import type {
+  Inbox,
+  InboxItem,
+  ReminderSettings,
+  ReminderSettingsUpdate,
+  SubscribeRequest,
+  SubscriptionBalance,
+  SubscriptionTemplate,
+} from './reminders/reminder.types';
+import type {
+  SnoozeStaffTaskRequest,
+  StaffTask,
+  StaffTaskQuery,
+  StaffTaskSummary,
+} from './staff-tasks/staff-task.types';
+import type {
   TopUpRequest,
   TopUpStarted,
   WalletBalance,
@@ -196,6 +211,49 @@ export class ApiClient {
   /** The points ledger, newest first. */
   listPointsLedger(query: PointsLedgerQuery = {}): Promise<Page<PointsLedgerEntry>> {
     return this.request('GET', `/me/points/ledger${queryString(query)}`);
+  }
+
+  /** The in-app notices, newest first, with the unread count. */
+  getInbox(query: PageQuery = {}): Promise<Inbox> {
+    return this.request('GET', `/me/inbox${queryString(query)}`);
+  }
+
+  markInboxItemRead(id: number): Promise<InboxItem> {
+    return this.request('POST', `/me/inbox/${id}/read`);
+  }
+
+  listSubscriptionTemplates(): Promise<SubscriptionTemplate[]> {
+    return this.request('GET', '/subscription-templates');
+  }
+
+  /** Records the one-time grants the member accepted in WeChat's subscribe dialog. */
+  subscribe(body: SubscribeRequest): Promise<SubscriptionBalance[]> {
+    return this.request('POST', '/me/subscriptions', body);
+  }
+
+  getReminderSettings(): Promise<ReminderSettings> {
+    return this.request('GET', '/me/reminder-settings');
+  }
+
+  updateReminderSettings(body: ReminderSettingsUpdate): Promise<ReminderSettings> {
+    return this.request('PUT', '/me/reminder-settings', body);
+  }
+
+  listStaffTasks(query: StaffTaskQuery = {}): Promise<Page<StaffTask>> {
+    return this.request('GET', `/staff/tasks${queryString(query)}`);
+  }
+
+  markStaffTaskDone(id: number): Promise<StaffTask> {
+    return this.request('POST', `/staff/tasks/${id}/done`);
+  }
+
+  snoozeStaffTask(id: number, body: SnoozeStaffTaskRequest): Promise<StaffTask> {
+    return this.request('POST', `/staff/tasks/${id}/snooze`, body);
+  }
+
+  /** The manager's view: undone tasks per staff member of the store. */
+  getStaffTaskSummary(): Promise<StaffTaskSummary> {
+    return this.request('GET', '/staff/tasks/summary');
   }
 
   listStores(query: StoreQuery = {}): Promise<Page<Store>> {

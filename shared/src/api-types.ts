@@ -7,6 +7,8 @@ import type { LensPowerRange, LensSelection, Order, OrderStatus } from './orders
 import type { PrescriptionInput, PrescriptionKind } from './prescriptions/prescription.types';
 import type { CustomerReferrals, ReferralExport } from './referrals/referral.types';
 import type { CustomerTagging, TagsExport } from './tags/tags.types';
+import type { ReminderExport } from './reminders/reminder.types';
+import type { StaffTaskExport } from './staff-tasks/staff-task.types';
 import type { TradeIn } from './trade-ins/trade-in.types';
 import type { WalletExport } from './wallet/wallet.types';
 
@@ -340,6 +342,10 @@ export interface MemberExportSections {
   tags: TagsExport;
   /** How the member was added, their owner history and counter arrivals; deleted on erasure. */
   customers: CustomersExport;
+  /** Settings, subscribe-message grants, inbox and reminder occurrences; deleted on erasure. */
+  reminders: ReminderExport;
+  /** Staff tasks about the member; deleted on erasure. */
+  staffTasks: StaffTaskExport;
 }
 
 /** `GET /me/export`: everything stored about the member. */

@@ -12,6 +12,8 @@ import { PaymentsErrorCode } from './payments/errors';
 import { PlatformErrorCode } from './platform/errors';
 import { PrescriptionsErrorCode } from './prescriptions/errors';
 import { ReferralsErrorCode } from './referrals/errors';
+import { RemindersErrorCode } from './reminders/errors';
+import { StaffTasksErrorCode } from './staff-tasks/errors';
 import { StoresErrorCode } from './stores/errors';
 import { TagsErrorCode } from './tags/errors';
 import { TradeInsErrorCode } from './trade-ins/errors';
@@ -32,6 +34,8 @@ export {
   PlatformErrorCode,
   PrescriptionsErrorCode,
   ReferralsErrorCode,
+  RemindersErrorCode,
+  StaffTasksErrorCode,
   StoresErrorCode,
   TagsErrorCode,
   TradeInsErrorCode,
@@ -58,6 +62,8 @@ export const ERROR_CODES_BY_DOMAIN = {
   membership: MembershipErrorCode,
   tags: TagsErrorCode,
   customers: CustomersErrorCode,
+  reminders: RemindersErrorCode,
+  staffTasks: StaffTasksErrorCode,
 } as const;
 
 /** Stable error codes sent by the API in `{ statusCode, code, message, details }`: all domains' codes. */
@@ -80,6 +86,8 @@ export const ErrorCode = {
   ...MembershipErrorCode,
   ...TagsErrorCode,
   ...CustomersErrorCode,
+  ...RemindersErrorCode,
+  ...StaffTasksErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

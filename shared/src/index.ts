@@ -13,3 +13,5 @@ export * from './wallet';
 export * from './referrals';
 export * from './tags';
 export * from './customers';
+export * from './reminders';
+export * from './staff-tasks';

@@ -7,7 +7,8 @@ import { PersonalDataRegistry, type PersonalDataContributor } from '../../server
 import { customerAuth } from '../support/actors';
 import { Factory } from '../support/factories';
 import { placeOrder } from '../support/orders';
-import { waitFor } from '../support/outbox';
+import { publishEvent } from '../support/events';
+import { runJob, waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { daysAgo } from '../support/dates';
 
@@ -28,6 +29,8 @@ const SHARED_SECTIONS = Object.keys({
   membership: true,
   tags: true,
   customers: true,
+  reminders: true,
+  staffTasks: true,
 } satisfies Record<keyof MemberExportSections, true>);
 
 const PHONE = '13900000077';
@@ -141,6 +144,13 @@ describe('personal data contributors (MariaDB)', () => {
       fulfilment: 'delivery',
       address: ADDRESS,
     });
+    // A walk-in (staff task) and the exam's re-check reminder, from their events.
+    await publishEvent(server, 'CustomerArrived', customer.memberId, {
+      memberId: customer.memberId,
+      storeId,
+      ownerStaffId: null,
+    });
+    await runJob(server.baseUrl, 'outbox');
     return customer;
   }
 
@@ -191,6 +201,8 @@ describe('personal data contributors (MariaDB)', () => {
       wallet: { balance: 0, principal: 0, bonus: 0, ledger: [], topUps: [] },
       tags: { tags: [], communities: [] },
       customers: { addedVia: null, ownerHistory: [], arrivals: [] },
+      reminders: { muted: [], subscriptions: [], inbox: [], occurrences: [] },
+      staffTasks: [],
     });
     const leftovers = JSON.stringify(after);
     for (const personal of [PHONE, CHILD_NAME, ADDRESS.recipient, ADDRESS.detail, 'squints']) {

@@ -245,6 +245,22 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
         p.getByTestId('points-ledger').waitFor(),
       );
       await audit(page, mode, 'points-ledger');
+      await visit(page, 'subpackages/care/inbox/index', (p) =>
+        p.getByTestId('inbox').or(p.getByTestId('empty')).first().waitFor(),
+      );
+      await audit(page, mode, 'inbox', true);
+      await visit(page, 'subpackages/care/settings/index', (p) =>
+        p.getByTestId('reminder-settings').waitFor(),
+      );
+      await audit(page, mode, 'reminder-settings', true);
+      // The H5 stand-in for WeChat's subscribe dialog, over the fitting page (the demo has exams).
+      await visit(page, 'subpackages/eyecare/fitting/index', (p) =>
+        p.getByTestId('fitting-history').waitFor(),
+      );
+      await page.getByRole('button', { name: '接收提醒' }).click();
+      await page.getByRole('dialog').waitFor();
+      await audit(page, mode, 'subscribe-dialog', true);
+      await page.getByRole('dialog').getByRole('button', { name: '拒绝' }).click();
     });
 
     it('should pass axe on every staff page', async () => {
@@ -308,6 +324,14 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
       await page.getByRole('button', { name: '本月' }).click();
       await page.getByTestId('leaderboard-row').first().waitFor();
       await audit(page, mode, 'staff-leaderboard', true);
+      await visit(page, 'subpackages/staff/tasks/index', (p) =>
+        p.getByTestId('staff-tasks').or(p.getByTestId('empty')).first().waitFor(),
+      );
+      await audit(page, mode, 'staff-tasks');
+      await visit(page, 'subpackages/staff/task-summary/index', (p) =>
+        p.getByTestId('task-summary').or(p.getByTestId('empty')).first().waitFor(),
+      );
+      await audit(page, mode, 'staff-task-summary');
     });
   });
 });

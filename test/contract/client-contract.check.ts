@@ -30,6 +30,9 @@ interface ClientBodies {
   inspectTradeIn: Parameters<ApiClient['inspectTradeIn']>[1];
   rejectTradeIn: Parameters<ApiClient['rejectTradeIn']>[1];
   addCustomerTag: { name: Parameters<ApiClient['addCustomerTag']>[1] };
+  subscribe: Parameters<ApiClient['subscribe']>[0];
+  updateReminderSettings: Parameters<ApiClient['updateReminderSettings']>[0];
+  snoozeStaffTask: Parameters<ApiClient['snoozeStaffTask']>[1];
 }
 
 /** The query each client method sends (its query argument, or the store it prices at). */
@@ -55,6 +58,8 @@ interface ClientQueries {
   listStaffTradeIns: NonNullable<Parameters<ApiClient['listStaffTradeIns']>[0]>;
   myCustomers: NonNullable<Parameters<ApiClient['myCustomers']>[0]>;
   leaderboard: NonNullable<Parameters<ApiClient['leaderboard']>[0]>;
+  getInbox: NonNullable<Parameters<ApiClient['getInbox']>[0]>;
+  listStaffTasks: NonNullable<Parameters<ApiClient['listStaffTasks']>[0]>;
 }
 
 /**

@@ -83,6 +83,16 @@ export const CLIENT_OPERATIONS = {
   getStaffTradeIn: 'getStoreTradeIn',
   inspectTradeIn: 'inspectTradeIn',
   rejectTradeIn: 'rejectTradeIn',
+  getInbox: 'getInbox',
+  markInboxItemRead: 'markInboxItemRead',
+  listSubscriptionTemplates: 'listSubscriptionTemplates',
+  subscribe: 'subscribe',
+  getReminderSettings: 'getReminderSettings',
+  updateReminderSettings: 'updateReminderSettings',
+  listStaffTasks: 'listStaffTasks',
+  markStaffTaskDone: 'markStaffTaskDone',
+  snoozeStaffTask: 'snoozeStaffTask',
+  getStaffTaskSummary: 'getStaffTaskSummary',
 } as const;
 
 export type ClientOperations = typeof CLIENT_OPERATIONS;

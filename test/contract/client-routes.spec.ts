@@ -90,6 +90,16 @@ const CALLS: Record<keyof typeof CLIENT_OPERATIONS, (api: ApiClient) => Promise<
   getStaffTradeIn: (api) => api.getStaffTradeIn(17),
   inspectTradeIn: (api) => api.inspectTradeIn(17, body()),
   rejectTradeIn: (api) => api.rejectTradeIn(17, body()),
+  getInbox: (api) => api.getInbox({ page: 1, pageSize: 20 }),
+  markInboxItemRead: (api) => api.markInboxItemRead(9),
+  listSubscriptionTemplates: (api) => api.listSubscriptionTemplates(),
+  subscribe: (api) => api.subscribe(body()),
+  getReminderSettings: (api) => api.getReminderSettings(),
+  updateReminderSettings: (api) => api.updateReminderSettings(body()),
+  listStaffTasks: (api) => api.listStaffTasks({ status: 'due', page: 1, pageSize: 20 }),
+  markStaffTaskDone: (api) => api.markStaffTaskDone(4),
+  snoozeStaffTask: (api) => api.snoozeStaffTask(4, body()),
+  getStaffTaskSummary: (api) => api.getStaffTaskSummary(),
 };
 
 type DocumentedOperation = { operationId: string; parameters?: { name: string; in: string }[] };

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Member, ProductCategory, StaffProfile } from '@lensloop/shared';
 import { onUnauthenticated, readToken, writeToken } from '../services/request';
+import { subscribeAnswers } from './subscribe-answers';
 
 export interface SessionState {
   token: string | null;
@@ -38,6 +39,8 @@ export const session = {
     update({ token, staff, member: null });
   },
   signOut(): void {
+    // Another person may sign in on this device: their subscribe answers are their own.
+    subscribeAnswers.clear();
     writeToken(null);
     update({ token: null, member: null, staff: null });
   },

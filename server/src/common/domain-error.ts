@@ -142,6 +142,16 @@ const STATUS_BY_DOMAIN: {
     WECOM_CALLBACK_REPLAYED: 403,
     WECOM_CALLBACK_MALFORMED: 400,
   },
+  reminders: {
+    SUBSCRIPTION_TEMPLATE_UNKNOWN: 422,
+    REMINDER_KIND_NOT_MUTABLE: 422,
+    INBOX_ITEM_NOT_FOUND: 404,
+    REMINDER_RULES_INVALID: 422,
+  },
+  staffTasks: {
+    STAFF_TASK_NOT_FOUND: 404,
+    STAFF_TASK_DONE: 409,
+  },
 };
 
 const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
@@ -163,6 +173,8 @@ const STATUS_OF: Record<ErrorCode, ErrorStatus> = {
   ...STATUS_BY_DOMAIN.membership,
   ...STATUS_BY_DOMAIN.tags,
   ...STATUS_BY_DOMAIN.customers,
+  ...STATUS_BY_DOMAIN.reminders,
+  ...STATUS_BY_DOMAIN.staffTasks,
 };
 
 /** The HTTP status of each error code, decided in this one place. */

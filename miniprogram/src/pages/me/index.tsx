@@ -7,6 +7,7 @@ import { useLocale, usePageTitle } from '../../hooks/use-locale';
 import { usePageData } from '../../hooks/use-page-data';
 import { errorMessage, setLocale, t, type MessageKey } from '../../i18n';
 import { deleteMyData, exportMyData, fetchMe } from '../../services/auth';
+import { getInbox } from '../../services/reminders';
 import { MemberCodeCard, PhoneBinding } from './member-code';
 import { setLargeText, useLargeText } from '../../stores/large-text';
 import { session, useSession } from '../../stores/session';
@@ -95,6 +96,8 @@ export default function MePage() {
     session.setMember(member);
     return member;
   }, [signedIn]);
+  // Fetched apart from the profile: without it 我的 still works, only the count is missing.
+  const unread = usePageData(async () => (signedIn ? (await getInbox(1, 1)).unread : 0), [signedIn]);
 
   const settings = (
     <>
@@ -145,6 +148,25 @@ export default function MePage() {
           </View>
           <MemberCodeCard staticCode={member.memberCode} />
           <Cell.Group>
+            <View
+              role="link"
+              data-testid="inbox-link"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/care/inbox/index' })}
+            >
+              <Cell
+                title={t('title.inbox')}
+                clickable
+                extra={
+                  unread.data ? (
+                    <Text className="me-page__badge" data-testid="inbox-unread-count">
+                      {t('inbox.unreadCount', { count: unread.data })} ›
+                    </Text>
+                  ) : (
+                    '›'
+                  )
+                }
+              />
+            </View>
             <Cell
               title={t('me.memberCode')}
               extra={<Text data-testid="member-code">{member.memberCode}</Text>}

@@ -53,6 +53,17 @@ export interface AppConfig {
    * lease, and how long delivered events are kept.
    */
   outbox: { maxAttempts: number; retryBaseSeconds: number; leaseSeconds: number; retentionDays: number };
+  /**
+   * Care-reminder delivery: how long one subscribe-message send may take, how long a claimed
+   * send is leased (a replica that dies mid-send leaves it to the inbox after this), send attempts
+   * before the inbox fallback and the first retry delay (doubling).
+   */
+  reminders: {
+    sendTimeoutMs: number;
+    leaseSeconds: number;
+    maxSendAttempts: number;
+    retryBaseSeconds: number;
+  };
   authRateLimitPerMinute: number;
   /** AES-256 keys for prescription values at rest, by key id; new rows use `activeKeyId`. */
   prescriptionKeys: { activeKeyId: string; keys: Record<string, Buffer> };
@@ -220,6 +231,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryBaseSeconds: integer('OUTBOX_RETRY_BASE_SECONDS', 10, 1, 3600),
       leaseSeconds: integer('OUTBOX_LEASE_SECONDS', 60, 1, 3600),
       retentionDays: integer('OUTBOX_RETENTION_DAYS', 7, 1, 365),
+    },
+    reminders: {
+      sendTimeoutMs: integer('REMINDER_SEND_TIMEOUT_MS', 5000, 100, 60_000),
+      leaseSeconds: integer('REMINDER_LEASE_SECONDS', 120, 1, 3600),
+      maxSendAttempts: integer('REMINDER_MAX_SEND_ATTEMPTS', 3, 1, 20),
+      retryBaseSeconds: integer('REMINDER_RETRY_BASE_SECONDS', 60, 1, 3600),
     },
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     prescriptionKeys: prescriptionKeys(env, production, problems),

@@ -35,6 +35,13 @@ import { IdempotencyKeyEntity } from '../../modules/orders/entities/idempotency-
 import { OrderEventEntity } from '../../modules/orders/entities/order-event.entity';
 import { OrderItemEntity } from '../../modules/orders/entities/order-item.entity';
 import { OrderEntity } from '../../modules/orders/entities/order.entity';
+import { InboxItemEntity } from '../../modules/reminders/entities/inbox-item.entity';
+import { ReminderConfigEntity } from '../../modules/reminders/entities/reminder-config.entity';
+import { ReminderMemberSettingsEntity } from '../../modules/reminders/entities/reminder-member-settings.entity';
+import { ReminderOccurrenceEntity } from '../../modules/reminders/entities/reminder-occurrence.entity';
+import { ReminderScanMarkEntity } from '../../modules/reminders/entities/reminder-scan-mark.entity';
+import { ReminderSubscriptionEntity } from '../../modules/reminders/entities/reminder-subscription.entity';
+import { StaffTaskEntity } from '../../modules/staff-tasks/entities/staff-task.entity';
 import { PaymentEntity } from '../../modules/payments/entities/payment.entity';
 import { RefundEntity } from '../../modules/payments/entities/refund.entity';
 import { ReferralAttributionEntity } from '../../modules/referrals/entities/referral-attribution.entity';
@@ -137,4 +144,13 @@ export const ENTITIES = [
   WecomContactWayEntity,
   WecomExternalContactEntity,
   WecomCallbackEntity,
+  // Care reminders
+  ReminderConfigEntity,
+  ReminderOccurrenceEntity,
+  ReminderSubscriptionEntity,
+  InboxItemEntity,
+  ReminderMemberSettingsEntity,
+  ReminderScanMarkEntity,
+  // Staff tasks
+  StaffTaskEntity,
 ];

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import type { FakePayOptions } from './pay/dev-pay-credentials';
 import { createFakeWechatPay } from './pay/fake-wechat-pay';
+import { invalidSubscribeFields } from './subscribe-message-fields';
 
 export interface FakeWechatOptions {
   appId: string;
@@ -12,6 +13,28 @@ export interface FakeWechatOptions {
   port?: number;
   /** Plays WeChat Pay v3 for this merchant when given. */
   pay?: FakePayOptions;
+}
+
+/** What the fake does with the next subscribe-message sends (tests set it with `POST /fake/subscribe-messages/mode`). */
+export type FakeSubscribeMode =
+  /** Validate and accept. */
+  | 'ok'
+  /** 43101: the user refused (no grant, or turned the template off). */
+  | 'refuse'
+  /** 47003: as if a field were invalid. */
+  | 'bad_field'
+  /** Hold the request `holdMs` and drop the connection without an answer (a timeout). */
+  | 'timeout'
+  /** Record the send, then never answer (to kill the sender mid-delivery). */
+  | 'hang';
+
+/** A subscribe message the fake accepted (or, in `hang` mode, received). */
+export interface FakeSubscribeMessage {
+  touser: string;
+  template_id: string;
+  page: string | null;
+  data: Record<string, string>;
+  receivedAt: string;
 }
 
 export interface FakeWechatServer {
@@ -64,6 +87,24 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
     if (method !== 'POST') return { errcode: 43002, errmsg: 'require POST method' };
     if (accessTokens.has(query.get('access_token') ?? '')) return null;
     return { errcode: 40001, errmsg: `invalid credential, access_token is invalid, rid: ${rid()}` };
+  };
+
+  const subscribe = {
+    mode: 'ok' as FakeSubscribeMode,
+    /** How many sends the mode applies to before it returns to `ok` (null: until changed). */
+    times: null as number | null,
+    holdMs: 1000,
+    messages: [] as FakeSubscribeMessage[],
+    attempts: 0,
+  };
+  const hanging = new Set<ServerResponse>();
+  const nextSubscribeMode = (): FakeSubscribeMode => {
+    const mode = subscribe.mode;
+    if (subscribe.times !== null && --subscribe.times <= 0) {
+      subscribe.mode = 'ok';
+      subscribe.times = null;
+    }
+    return mode;
   };
 
   const server: Server = createServer((request, response) => {
@@ -121,6 +162,70 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
           response.end(fakeWxacode(scene, typeof body.page === 'string' ? body.page : ''));
           return;
         }
+        case '/cgi-bin/message/subscribe/send': {
+          const refusal = serviceCallRefusal(request.method, query);
+          if (refusal) return send(response, refusal);
+          subscribe.attempts++;
+          const mode = nextSubscribeMode();
+          if (mode === 'timeout') {
+            setTimeout(() => response.destroy(), subscribe.holdMs);
+            return;
+          }
+          const body = parseJson(rawBody);
+          const touser = typeof body.touser === 'string' ? body.touser : '';
+          if (!DEV_CODE.test(touser))
+            return send(response, { errcode: 40003, errmsg: `invalid openid rid: ${rid()}` });
+          const templateId = typeof body.template_id === 'string' ? body.template_id : '';
+          if (!/^[\w-]{1,64}$/.test(templateId))
+            return send(response, { errcode: 40037, errmsg: `invalid template_id rid: ${rid()}` });
+          if (mode === 'refuse')
+            return send(response, { errcode: 43101, errmsg: `user refuse to accept the msg rid: ${rid()}` });
+          const rawData = (body.data ?? {}) as Record<string, { value?: unknown }>;
+          const data = Object.fromEntries(
+            Object.entries(rawData).map(([key, field]) => [
+              key,
+              typeof field?.value === 'string' ? field.value : '',
+            ]),
+          );
+          const invalid = mode === 'bad_field' ? Object.keys(data).slice(0, 1) : invalidSubscribeFields(data);
+          if (invalid.length || !Object.keys(data).length) {
+            const field = invalid[0] ?? 'data';
+            return send(response, {
+              errcode: 47003,
+              errmsg: `argument invalid! data.${field}.value invalid rid: ${rid()}`,
+            });
+          }
+          subscribe.messages.push({
+            touser,
+            template_id: templateId,
+            page: typeof body.page === 'string' ? body.page : null,
+            data,
+            receivedAt: new Date().toISOString(),
+          });
+          if (mode === 'hang') {
+            hanging.add(response);
+            return;
+          }
+          return send(response, { errcode: 0, errmsg: 'ok', msgid: Date.now() });
+        }
+        // Test controls of the fake (not WeChat's): what it received, and how to answer next.
+        case '/fake/subscribe-messages':
+          return send(response, {
+            messages: subscribe.messages,
+            attempts: subscribe.attempts,
+            mode: subscribe.mode,
+          });
+        case '/fake/subscribe-messages/mode': {
+          const body = parseJson(rawBody);
+          subscribe.mode = (body.mode as FakeSubscribeMode) ?? 'ok';
+          subscribe.times = typeof body.times === 'number' ? body.times : null;
+          if (typeof body.holdMs === 'number') subscribe.holdMs = body.holdMs;
+          if (subscribe.mode === 'ok') {
+            for (const held of hanging) held.destroy();
+            hanging.clear();
+          }
+          return send(response, { mode: subscribe.mode, times: subscribe.times });
+        }
         default:
           response.writeHead(404, { 'content-type': 'application/json' });
           response.end(JSON.stringify({ errcode: 404, errmsg: 'not found' }));
@@ -132,8 +237,12 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => {
+      for (const held of hanging) held.destroy();
+      return new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
   };
 }
 

@@ -101,6 +101,59 @@ export class WechatClient {
     }
   }
 
+  /**
+   * `subscribeMessage.send`: one subscribe message to `openid`, using one of the user's one-time
+   * grants for the template. The outcome says what the caller should do next: `refused` (43101,
+   * the user has no grant or turned the template off) and `invalid` (47003, a field WeChat rejects)
+   * are final; `failed` (a timeout, a network or server error) may be retried.
+   */
+  async sendSubscribeMessage(
+    message: { openid: string; templateId: string; page: string; data: Record<string, string> },
+    timeoutMs = 5000,
+  ): Promise<SubscribeSendOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      let token: string;
+      try {
+        token = await this.getAccessToken();
+      } catch (error) {
+        return { result: 'failed', error: error instanceof Error ? error.message : String(error) };
+      }
+      let body: WechatErrorBody;
+      try {
+        const response = await fetch(
+          `${this.baseUrl}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              touser: message.openid,
+              template_id: message.templateId,
+              page: message.page,
+              miniprogram_state: 'formal',
+              lang: 'zh_CN',
+              data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+            }),
+            signal: AbortSignal.timeout(timeoutMs),
+          },
+        );
+        if (!response.ok) return { result: 'failed', error: `HTTP ${response.status}` };
+        body = (await response.json()) as WechatErrorBody;
+      } catch (error) {
+        return { result: 'failed', error: error instanceof Error ? error.message : 'request failed' };
+      }
+      const code = body.errcode ?? 0;
+      if (code === 0) return { result: 'sent' };
+      if (INVALID_TOKEN_ERRORS.has(code) && attempt === 0) {
+        this.accessToken = null;
+        continue;
+      }
+      const error = `WeChat error ${code}: ${body.errmsg ?? ''}`.trim();
+      if (code === 43101) return { result: 'refused', error };
+      if (code === 47003 || code === 40037) return { result: 'invalid', error };
+      return { result: 'failed', error };
+    }
+  }
+
   private async getAccessToken(): Promise<string> {
     if (this.accessToken && this.accessToken.expiresAt > Date.now()) return this.accessToken.value;
     const query = new URLSearchParams({
@@ -148,3 +201,6 @@ export class WechatClient {
 }
 
 class InvalidAccessToken extends Error {}
+
+export type SubscribeSendOutcome =
+  { result: 'sent' } | { result: 'refused' | 'invalid' | 'failed'; error: string };

@@ -509,6 +509,57 @@ export class CouponsService {
     return this.coupons.find({ where: { memberId, status: 'available' }, order: { id: 'ASC' } });
   }
 
+  /**
+   * Available coupons whose validity ends in [from, to), by id after `afterId`, a page at a time,
+   * with their names: the care reminders' expiry scan.
+   */
+  async expiringBetween(
+    from: Date,
+    to: Date,
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: number; memberId: number; name: string; validTo: Date }[]> {
+    const rows = await this.coupons
+      .createQueryBuilder('coupon')
+      .select(['coupon.id', 'coupon.memberId', 'coupon.templateId', 'coupon.validTo'])
+      .where("coupon.status = 'available' AND coupon.validTo >= :from AND coupon.validTo < :to", { from, to })
+      .andWhere('coupon.id > :afterId', { afterId })
+      .orderBy('coupon.id')
+      .limit(limit)
+      .getMany();
+    const templates = await this.templatesByIds([...new Set(rows.map((row) => row.templateId))]);
+    const names = new Map(templates.map((template) => [template.id, template.name]));
+    return rows.map((row) => ({
+      id: row.id,
+      memberId: row.memberId,
+      name: names.get(row.templateId) ?? '',
+      validTo: row.validTo,
+    }));
+  }
+
+  /** Which of these coupons are still unused and valid now. */
+  async stillAvailable(
+    ids: readonly number[],
+    manager: EntityManager = this.coupons.manager,
+  ): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    const rows = await manager
+      .createQueryBuilder(CouponEntity, 'coupon')
+      .select(['coupon.id'])
+      .where({ id: In([...ids]) })
+      .andWhere("coupon.status = 'available' AND coupon.validTo > :now", { now: this.clock.now() })
+      .getMany();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** A coupon's name (its template's), or null when the member holds no such coupon. */
+  async nameOf(memberId: number, couponId: number): Promise<string | null> {
+    const coupon = await this.coupons.findOneBy({ id: couponId, memberId });
+    if (!coupon) return null;
+    const [template] = await this.templatesByIds([coupon.templateId]);
+    return template?.name ?? null;
+  }
+
   templatesByIds(ids: readonly number[]): Promise<CouponTemplateEntity[]> {
     return ids.length ? this.templates.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }

@@ -28,11 +28,13 @@ import {
 import { useSession } from '../../../stores/session';
 import { AddProfileForm } from './add-profile-form';
 import { RecheckBooking } from './recheck-booking';
+import { SubscribePrompt } from '../../../components/subscribe-prompt';
 import './index.scss';
 import { PageRoot } from '../../../components/page-root';
 
 interface ProfileHistory {
   prescriptions: Prescription[];
+  isChild: boolean;
   /** Only loaded for children: the chart is for myopia management. */
   trend: MyopiaTrend | null;
 }
@@ -149,7 +151,7 @@ export default function FittingPage() {
       listPrescriptions(selected.id),
       isChild ? fetchMyopiaTrend(selected.id) : Promise.resolve(null),
     ]);
-    return { prescriptions: page.items, trend };
+    return { prescriptions: page.items, isChild, trend };
   }, [selected]);
 
   if (!signedIn) {
@@ -202,8 +204,15 @@ export default function FittingPage() {
         />
       ) : null}
       <PageState page={history}>
-        {({ prescriptions, trend }) => (
+        {({ prescriptions, isChild, trend }) => (
           <>
+            {/* After an exam: the moment a re-check reminder is plainly useful. */}
+            {prescriptions.length > 0 ? (
+              <SubscribePrompt
+                kinds={isChild ? ['child_recheck'] : ['adult_renewal']}
+                question={t(isChild ? 'subscribe.askChildRecheck' : 'subscribe.askRenewal')}
+              />
+            ) : null}
             {selected && trend && trend.points.length > 0 ? (
               <TrendSection trend={trend} profile={selected} />
             ) : null}

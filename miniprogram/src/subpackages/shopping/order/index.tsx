@@ -7,6 +7,7 @@ import { OrderStatusTag } from '../../../components/order-status-tag';
 import { PriceBreakdown } from '../../../components/price-breakdown';
 import { PricedItemRow } from '../../../components/priced-item-row';
 import { PageState } from '../../../components/page-state';
+import { SubscribePrompt } from '../../../components/subscribe-prompt';
 import { usePageTitle } from '../../../hooks/use-locale';
 import { usePageData } from '../../../hooks/use-page-data';
 import { errorMessage, t } from '../../../i18n';
@@ -49,6 +50,12 @@ export default function OrderPage() {
               </Text>
             ) : null}
           </View>
+          {/* After payment, before the glasses are made: when the "ready for pickup" notice helps. */}
+          {order.kind === 'goods' &&
+          order.fulfilment === 'pickup' &&
+          (order.status === 'paid' || order.status === 'processing') ? (
+            <SubscribePrompt kinds={['order_ready']} question={t('subscribe.askOrderReady')} />
+          ) : null}
           {order.items.map((item, index) => (
             <PricedItemRow key={index} item={item}>
               {item.lens ? (

@@ -72,6 +72,23 @@ export default function StaffLoginPage() {
           </View>
           <View
             role="link"
+            aria-label={t('title.staffTasks')}
+            data-testid="staff-tasks-link"
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/tasks/index' })}
+          >
+            <Cell title={t('title.staffTasks')} clickable extra="›" />
+          </View>
+          {staff.role === 'manager' || staff.role === 'admin' ? (
+            <View
+              role="link"
+              aria-label={t('title.staffTaskSummary')}
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/task-summary/index' })}
+            >
+              <Cell title={t('title.staffTaskSummary')} clickable extra="›" />
+            </View>
+          ) : null}
+          <View
+            role="link"
             aria-label={t('staff.orders')}
             onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/orders/index' })}
           >

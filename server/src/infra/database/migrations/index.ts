@@ -11,6 +11,8 @@ import { Wallet1795750000000 } from './1795750000000-wallet.migration';
 import { Membership1795740000000 } from './1795740000000-membership.migration';
 import { TagsSegmentsCommunities1795800000000 } from './1795800000000-tags-segments-communities.migration';
 import { Customers1795790000000 } from './1795790000000-customers.migration';
+import { Reminders1795780000000 } from './1795780000000-reminders.migration';
+import { StaffTasks1795780000001 } from './1795780000001-staff-tasks.migration';
 import { CatalogHotPaths1795810000000 } from './1795810000000-catalog-hot-paths.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
@@ -28,5 +30,7 @@ export const MIGRATIONS = [
   Membership1795740000000,
   TagsSegmentsCommunities1795800000000,
   Customers1795790000000,
+  Reminders1795780000000,
+  StaffTasks1795780000001,
   CatalogHotPaths1795810000000,
 ];

@@ -9,6 +9,8 @@ export type StoredCouponStatus = 'available' | 'used';
 @Index(['templateId', 'memberId', 'seq'], { unique: true })
 @Index(['memberId', 'status'])
 @Index(['orderId'])
+// The care reminders' expiry scan: available coupons by the end of their validity.
+@Index(['status', 'validTo'])
 export class CouponEntity {
   @PrimaryGeneratedColumn()
   id: number;

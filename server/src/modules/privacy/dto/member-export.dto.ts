@@ -13,6 +13,8 @@ import { OrderDto } from '../../orders/dto/order.dto';
 import { ConsentRecordDto, PrescriptionDto } from '../../prescriptions/dto/prescription.dto';
 import { TagsExportDto } from '../../tags/dto/tags.dto';
 import { WalletExportDto } from '../../wallet/dto/wallet.dto';
+import { ReminderExportDto } from '../../reminders/dto/reminder.dto';
+import { StaffTaskExportDto } from '../../staff-tasks/dto/staff-task.dto';
 
 type ExportedMember = MemberExport['member'];
 type ExportedCartLine = MemberExport['cart'][number];
@@ -93,4 +95,11 @@ export class MemberExportDto implements MemberExport {
     description: 'How the member was added, owner history, arrivals.',
   })
   customers: CustomersExportDto;
+  @ApiProperty({
+    type: ReminderExportDto,
+    description: 'Settings, subscribe-message grants, inbox and reminders.',
+  })
+  reminders: ReminderExportDto;
+  @ApiProperty({ type: [StaffTaskExportDto], description: 'Tasks staff had about the member.' })
+  staffTasks: StaffTaskExportDto[];
 }
