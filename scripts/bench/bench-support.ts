@@ -1,9 +1,10 @@
 /** What the benchmarks share: starting and stopping processes, the LensLoop server, cleanup. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import ts from 'typescript';
 import { createConnection } from 'mysql2/promise';
 import { freePort, startThrowawayMariaDb, type ThrowawayMariaDb } from '../../test/support/mariadb';
 
@@ -112,7 +113,24 @@ export async function startDatabaseAndLensLoop(
   log('Starting MariaDB…');
   const database = await startThrowawayMariaDb();
   onStop(() => database.stop());
-  log('Starting LensLoop (migrations and demo seed)…');
+  const lensLoop = await startLensLoop(database, onStop, env);
+  return { database, lensLoop };
+}
+
+/** Node flags for the LensLoop process: `BENCH_CPU_PROF=<dir>` writes a V8 CPU profile there on exit. */
+function lensLoopNodeArgs(): string[] {
+  const directory = process.env.BENCH_CPU_PROF;
+  return directory ? ['--cpu-prof', `--cpu-prof-dir=${resolve(directory)}`] : [];
+}
+
+/** The real server on `database`, migrated and seeded with the demo data; stopped with the benchmark. */
+export async function startLensLoop(
+  database: ThrowawayMariaDb,
+  onStop: (stop: () => Promise<void>) => void,
+  env: Record<string, string> = {},
+  name = 'LensLoop',
+): Promise<Server> {
+  log(`Starting ${name} (migrations and demo seed)…`);
   ensureServerBuilt();
   const lensLoopEnv = {
     NODE_ENV: 'test',
@@ -126,14 +144,19 @@ export async function startDatabaseAndLensLoop(
     ...env,
   };
   const lensLoop = await startServer(
-    'LensLoop',
-    ['server/dist/main.js'],
+    name,
+    [...lensLoopNodeArgs(), 'server/dist/main.js'],
     lensLoopEnv,
     await freePort(),
     'LensLoop is running',
   );
   onStop(() => lensLoop.stop());
-  return { database, lensLoop };
+  return lensLoop;
+}
+
+/** The 1-minute load average, printed before each measurement so that noise shows beside the figure. */
+export function loadAverageNow(): number {
+  return loadavg()[0];
 }
 
 export function residentMegabytes(pid: number): number {
@@ -288,4 +311,32 @@ export function printEndpointTable(rows: (LoadFigures & { endpoint: string })[])
   }
   const failures = rows.reduce((sum, row) => sum + row.failures, 0);
   if (failures > 0) throw new Error(`${failures} requests failed or were not 2xx`);
+}
+
+/**
+ * Compiles a comparison server (`scripts/bench/<name>.ts`) to plain JavaScript: running it under tsx
+ * would add tsx's loader to its RSS (about 20 MB), while LensLoop runs compiled code. Written under
+ * scripts/node_modules so that it resolves fastify and mysql2 from there and stays out of git.
+ */
+export function compileBenchServer(name: string): string {
+  const source = readFileSync(join(__dirname, `${name}.ts`), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+    },
+  });
+  const directory = join(__dirname, '../node_modules/.cache/lensloop-bench');
+  mkdirSync(directory, { recursive: true });
+  const file = join(directory, `${name}.js`);
+  writeFileSync(file, outputText);
+  return file;
+}
+
+/** Median of the values (the mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiTags, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   ErrorCode,
@@ -13,6 +14,7 @@ import { ProductDetailQueryDto, ProductQueryDto } from './dto/product-query.dto'
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { ApiPageResponse } from '../../common/openapi/api-responses.decorator';
 import { Public } from '../../common/auth/roles.decorator';
+import { PRODUCT_DETAIL_RESPONSE, PRODUCT_PAGE_RESPONSE } from './product-schemas';
 import { LensOptionDto, ProductDetailDto, ProductSummaryDto } from './dto/product.dto';
 
 @ApiTags('catalog')
@@ -33,6 +35,7 @@ export class CatalogController {
   @ApiPageResponse(ProductSummaryDto)
   @ApiErrors(ErrorCode.VALIDATION_FAILED)
   @Public()
+  @RouteSchema(PRODUCT_PAGE_RESPONSE)
   listProducts(@Query() query: ProductQueryDto): Promise<Page<ProductSummary>> {
     return this.catalog.listProducts(query);
   }
@@ -42,6 +45,7 @@ export class CatalogController {
   @ApiOkResponse({ type: ProductDetailDto })
   @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.PRODUCT_NOT_FOUND)
   @Public()
+  @RouteSchema(PRODUCT_DETAIL_RESPONSE)
   getProduct(@Param('id', IdPipe) id: number, @Query() query: ProductDetailQueryDto): Promise<ProductDetail> {
     return this.catalog.getProduct(id, query.storeId);
   }

@@ -9,6 +9,7 @@ import {
   type ProductCategory,
   type ProductDetail,
   type ProductSummary,
+  type Sku,
 } from '@lensloop/shared';
 import { In, Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
@@ -19,17 +20,6 @@ import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
 import { StoreStockEntity } from './entities/store-stock.entity';
 import { stockDemand, type StockDemand } from './policies/stock-demand';
-
-const SUMMARY_COLUMNS = [
-  'id',
-  'name',
-  'nameEn',
-  'category',
-  'brand',
-  'priceFrom',
-  'imageUrl',
-  'featured',
-] as const;
 
 export type { StockDemand };
 
@@ -54,9 +44,49 @@ export interface CatalogLensOption {
   onSale: boolean;
 }
 
-function toSummary(product: ProductEntity): ProductSummary {
-  const { id, name, nameEn, category, brand, priceFrom, imageUrl, featured } = product;
-  return { id, name, nameEn, category, brand, priceFrom, imageUrl, featured };
+/** A product's summary columns as raw rows carry them (MariaDB and SQLite alike). */
+interface SummaryRow {
+  id: number;
+  name: string;
+  name_en: string | null;
+  category: ProductCategory;
+  brand: string;
+  price_from: number;
+  image_url: string;
+  /** 0/1 (tinyint in MariaDB, integer in SQLite). */
+  featured: number | boolean;
+}
+
+/** The detail's rows: the product's columns with one SKU each (nulls when it has none on sale). */
+type DetailRow = SummaryRow & { description: string } & (
+    | {
+        sku_id: number;
+        code: string;
+        attributes: string;
+        price: number;
+        power_range: string | null;
+        stock: number | string;
+      }
+    | { sku_id: null; code: null; attributes: null; price: null; power_range: null; stock: null }
+  );
+
+const summaryColumnsOf = (alias: string): string =>
+  ['id', 'name', 'name_en', 'category', 'brand', 'price_from', 'image_url', 'featured']
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+const SUMMARY_SQL = 'id, name, name_en, category, brand, price_from, image_url, featured';
+
+function summaryOfRow(row: SummaryRow): ProductSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    nameEn: row.name_en,
+    category: row.category,
+    brand: row.brand,
+    priceFrom: row.price_from,
+    imageUrl: row.image_url,
+    featured: Number(row.featured) === 1,
+  };
 }
 
 /** A lens option as the API shows it (listing, quotes and orders). */
@@ -87,63 +117,92 @@ export class CatalogService {
     return options.map(toLensOption);
   }
 
-  /** Products on sale, ordered by id so that pages never overlap or skip. */
+  /**
+   * Products on sale, ordered by id so that pages never overlap or skip. One statement: the page with
+   * the total as an uncorrelated scalar subquery (evaluated once), read as raw rows — no entity
+   * hydration on the busiest read. A second `COUNT(*)` only for a page past the end.
+   */
   async listProducts(query: ProductQueryDto): Promise<Page<ProductSummary>> {
     const window = pageWindow(query);
-    const builder = this.products
-      .createQueryBuilder('product')
-      .select(SUMMARY_COLUMNS.map((column) => `product.${column}`))
-      .where('product.onSale = :onSale', { onSale: true });
-    if (query.category) builder.andWhere('product.category = :category', { category: query.category });
-    if (query.featured !== undefined)
-      builder.andWhere('product.featured = :featured', { featured: query.featured });
-    if (query.q) {
-      builder.andWhere(
-        "(product.name LIKE :pattern ESCAPE '!' OR product.nameEn LIKE :pattern ESCAPE '!' OR product.brand LIKE :pattern ESCAPE '!')",
-        {
-          pattern: `%${escapeLike(query.q)}%`,
-        },
-      );
+    const conditions = ['on_sale = 1'];
+    const parameters: unknown[] = [];
+    if (query.category) {
+      conditions.push('category = ?');
+      parameters.push(query.category);
     }
-    const [products, total] = await builder
-      .orderBy('product.id', 'ASC')
-      .skip(window.skip)
-      .take(window.pageSize)
-      .getManyAndCount();
-    return toPage(products.map(toSummary), total, window);
+    if (query.featured !== undefined) {
+      conditions.push('featured = ?');
+      parameters.push(query.featured ? 1 : 0);
+    }
+    if (query.q) {
+      conditions.push("(name LIKE ? ESCAPE '!' OR name_en LIKE ? ESCAPE '!' OR brand LIKE ? ESCAPE '!')");
+      const pattern = `%${escapeLike(query.q)}%`;
+      parameters.push(pattern, pattern, pattern);
+    }
+    const where = conditions.join(' AND ');
+    const rows: (SummaryRow & { total: number | string })[] = await this.products.manager.query(
+      `SELECT ${SUMMARY_SQL}, (SELECT COUNT(*) FROM products WHERE ${where}) AS total ` +
+        `FROM products WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`,
+      [...parameters, ...parameters, window.pageSize, window.skip],
+    );
+    let total = rows.length > 0 ? Number(rows[0].total) : 0;
+    if (rows.length === 0 && window.skip > 0) {
+      const [count] = await this.products.manager.query<{ total: number | string }[]>(
+        `SELECT COUNT(*) AS total FROM products WHERE ${where}`,
+        parameters,
+      );
+      total = Number(count.total);
+    }
+    return toPage(rows.map(summaryOfRow), total, window);
   }
 
+  /**
+   * A product on sale with its on-sale SKUs and their stock (across all stores, or at `storeId`) in
+   * one statement, and for a frame the lenses that fit in a second one; raw rows, no hydration. The
+   * join is inner so that the SKUs come in index order (a LEFT JOIN sorts in a temporary table); a
+   * product with no SKU on sale, or none at all, takes one more statement to tell which.
+   */
   async getProduct(id: number, storeId?: number): Promise<ProductDetail> {
-    const product = await this.products.findOneBy({ id, onSale: true });
-    if (!product) throw new DomainError(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id} does not exist.`);
-    const skus = await this.skus.find({
-      where: { productId: id, onSale: true },
-      order: { price: 'ASC', id: 'ASC' },
-    });
-    const stockBySku = await this.stockAt(
-      skus.map((sku) => sku.id),
-      storeId,
+    const stockFilter = storeId ? ' AND st.store_id = ?' : '';
+    let rows: DetailRow[] = await this.products.manager.query(
+      `SELECT ${summaryColumnsOf('p')}, p.description, s.id AS sku_id, s.code, s.attributes, s.price, s.power_range, ` +
+        `(SELECT COALESCE(SUM(st.quantity), 0) FROM store_stock st WHERE st.sku_id = s.id${stockFilter}) AS stock ` +
+        'FROM products p JOIN skus s ON s.product_id = p.id AND s.on_sale = 1 ' +
+        'WHERE p.id = ? AND p.on_sale = 1 ORDER BY s.price, s.id',
+      storeId ? [storeId, id] : [id],
     );
-    const lensOptions =
+    if (rows.length === 0) {
+      rows = await this.products.manager.query(
+        `SELECT ${SUMMARY_SQL}, description, NULL AS sku_id FROM products WHERE id = ? AND on_sale = 1`,
+        [id],
+      );
+    }
+    if (rows.length === 0)
+      throw new DomainError(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id} does not exist.`);
+    const product = rows[0];
+    const lensOptions: SummaryRow[] =
       product.category === 'frames'
-        ? await this.products.find({
-            select: [...SUMMARY_COLUMNS],
-            where: { category: 'lenses', onSale: true },
-            order: { priceFrom: 'ASC', id: 'ASC' },
-          })
+        ? await this.products.manager.query(
+            `SELECT ${SUMMARY_SQL} FROM products WHERE on_sale = 1 AND category = 'lenses' ORDER BY price_from, id`,
+          )
         : [];
+    const skus: Sku[] = [];
+    for (const row of rows) {
+      if (row.sku_id === null) continue;
+      skus.push({
+        id: row.sku_id,
+        code: row.code,
+        attributes: JSON.parse(row.attributes) as Record<string, string>,
+        price: row.price,
+        stock: Number(row.stock),
+        powerRange: row.power_range === null ? null : (JSON.parse(row.power_range) as LensPowerRange),
+      });
+    }
     return {
-      ...toSummary(product),
+      ...summaryOfRow(product),
       description: product.description,
-      skus: skus.map((sku) => ({
-        id: sku.id,
-        code: sku.code,
-        attributes: sku.attributes,
-        price: sku.price,
-        stock: stockBySku.get(sku.id) ?? 0,
-        powerRange: sku.powerRange,
-      })),
-      lensOptions: lensOptions.map(toSummary),
+      skus,
+      lensOptions: lensOptions.map(summaryOfRow),
     };
   }
 

@@ -67,6 +67,62 @@ export interface FixedPriceOrderRequest {
   description: string;
 }
 
+type OrderLine = Pick<
+  OrderItemEntity,
+  | 'skuId'
+  | 'productId'
+  | 'name'
+  | 'attributes'
+  | 'imageUrl'
+  | 'quantity'
+  | 'unitPrice'
+  | 'lens'
+  | 'prescriptionId'
+  | 'lineTotal'
+>;
+type OrderStep = Pick<
+  OrderEventEntity,
+  'fromStatus' | 'toStatus' | 'actor' | 'actorId' | 'note' | 'createdAt'
+>;
+
+/** The order as the API shows it, from its row, its lines and its timeline (oldest first). */
+function orderOf(order: OrderEntity, items: OrderLine[], events: OrderStep[]): Order {
+  return {
+    ...headerOf(order),
+    description: order.description,
+    address: order.address,
+    items: items.map((item) => ({
+      skuId: item.skuId,
+      productId: item.productId,
+      name: item.name,
+      attributes: item.attributes,
+      imageUrl: item.imageUrl,
+      quantity: item.quantity,
+      unitPrice: item.unitPrice,
+      lens: item.lens,
+      prescriptionId: item.prescriptionId,
+      lineTotal: item.lineTotal,
+    })),
+    subtotal: order.subtotal,
+    memberDiscount: order.memberDiscount,
+    discount: order.discount,
+    pointsDiscount: order.pointsDiscount,
+    balancePaid: order.balancePaid,
+    refunded: order.refunded + order.balanceRefunded,
+    balanceRefunded: order.balanceRefunded,
+    createdAt: order.createdAt.toISOString(),
+    expiresAt: order.expiresAt.toISOString(),
+    timeline: events.map((event) => ({
+      from: event.fromStatus,
+      to: event.toStatus,
+      actor: event.actor,
+      actorId: event.actorId,
+      note: event.note,
+      at: event.createdAt.toISOString(),
+    })),
+  };
+}
+
 /** A stored-value top-up as an order: one line, no items or stock; paid like any order. */
 export interface TopUpOrderRequest {
   storeId: number;
@@ -384,40 +440,7 @@ export class OrdersService {
       manager.find(OrderItemEntity, { where: { orderId: order.id }, order: { id: 'ASC' } }),
       manager.find(OrderEventEntity, { where: { orderId: order.id }, order: { id: 'ASC' } }),
     ]);
-    return {
-      ...headerOf(order),
-      description: order.description,
-      address: order.address,
-      items: items.map((item) => ({
-        skuId: item.skuId,
-        productId: item.productId,
-        name: item.name,
-        attributes: item.attributes,
-        imageUrl: item.imageUrl,
-        quantity: item.quantity,
-        unitPrice: item.unitPrice,
-        lens: item.lens,
-        prescriptionId: item.prescriptionId,
-        lineTotal: item.lineTotal,
-      })),
-      subtotal: order.subtotal,
-      memberDiscount: order.memberDiscount,
-      discount: order.discount,
-      pointsDiscount: order.pointsDiscount,
-      balancePaid: order.balancePaid,
-      refunded: order.refunded + order.balanceRefunded,
-      balanceRefunded: order.balanceRefunded,
-      createdAt: order.createdAt.toISOString(),
-      expiresAt: order.expiresAt.toISOString(),
-      timeline: events.map((event) => ({
-        from: event.fromStatus,
-        to: event.toStatus,
-        actor: event.actor,
-        actorId: event.actorId,
-        note: event.note,
-        at: event.createdAt.toISOString(),
-      })),
-    };
+    return orderOf(order, items, events);
   }
 
   /**
@@ -430,7 +453,6 @@ export class OrdersService {
     request: OrderRequestDto,
     quote: Quote,
   ): Promise<Order> {
-    await this.catalog.reserveStock(manager, request.storeId, request.items);
     const order = await manager.save(
       manager.create(OrderEntity, {
         no: orderNumber(this.clock.now()),
@@ -463,21 +485,27 @@ export class OrdersService {
     if (quote.balancePaid > 0) {
       await this.wallet.debit(manager, memberId, order.id, quote.balancePaid);
     }
-    await this.recordCreated(manager, order.id, memberId);
-    // save() has already read back the generated id, defaults and timestamps.
-    return this.toOrder(order, manager);
+    const created = await this.recordCreated(manager, order.id, memberId);
+    // Stock last: its rows are the ones every buyer of the SKU contends for, so their locks are held
+    // only from the decrement to the commit, not while the order, lines and event are written.
+    await this.catalog.reserveStock(manager, request.storeId, request.items);
+    // save() and insert() have read back the generated ids, defaults and timestamps: the answer is
+    // built from what was written, without reading the lines and timeline back.
+    return orderOf(order, quote.items, [created]);
   }
 
   /** The first step of an order's timeline: the customer created it, waiting for payment. */
-  private async recordCreated(manager: EntityManager, orderId: number, memberId: number): Promise<void> {
-    await manager.insert(OrderEventEntity, {
+  private async recordCreated(manager: EntityManager, orderId: number, memberId: number): Promise<OrderStep> {
+    const step = {
       orderId,
       fromStatus: null,
-      toStatus: 'pending_payment',
-      actor: 'customer',
+      toStatus: 'pending_payment' as const,
+      actor: 'customer' as const,
       actorId: memberId,
       note: null,
-    });
+    };
+    const result = await manager.insert(OrderEventEntity, step);
+    return { ...step, createdAt: (result.generatedMaps[0] as { createdAt: Date }).createdAt };
   }
 
   /** Store, catalog, lens configuration, availability and prescriptions: all before any write. */

@@ -14,6 +14,7 @@ import { TagsSegmentsCommunities1795800000000 } from './1795800000000-tags-segme
 import { Customers1795790000000 } from './1795790000000-customers.migration';
 import { Reminders1795780000000 } from './1795780000000-reminders.migration';
 import { StaffTasks1795780000001 } from './1795780000001-staff-tasks.migration';
+import { CatalogHotPaths1795810000000 } from './1795810000000-catalog-hot-paths.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Customers1795790000000,
   Reminders1795780000000,
   StaffTasks1795780000001,
+  CatalogHotPaths1795810000000,
 ];

@@ -6,6 +6,8 @@ import { SkuEntity } from './sku.entity';
 @Entity('products')
 @Index(['onSale', 'category', 'id'])
 @Index(['onSale', 'featured', 'id'])
+// The lenses a frame offers, cheapest first, straight from the index (no filesort).
+@Index(['onSale', 'category', 'priceFrom', 'id'])
 export class ProductEntity {
   @PrimaryGeneratedColumn()
   id: number;

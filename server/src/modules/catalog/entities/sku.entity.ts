@@ -3,6 +3,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, t
 import { ProductEntity } from './product.entity';
 
 @Entity('skus')
+// A product's SKUs on sale in price order (the detail page) straight from the index, no filesort.
+@Index(['productId', 'onSale', 'price', 'id'])
 export class SkuEntity {
   @PrimaryGeneratedColumn()
   id: number;
