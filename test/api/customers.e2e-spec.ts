@@ -1,6 +1,5 @@
 import type { ArrivalResult, CustomerOwnership, StaffQrCode } from '@lensloop/shared';
 import request from 'supertest';
-import { CustomersService } from '../../server/src/modules/customers/customers.service';
 import { Factory, uniqueName, type StaffFixture, type StoreFixture } from '../support/factories';
 import { placeOrder } from '../support/orders';
 import { advanceClock, resetClock, runJob, waitFor } from '../support/outbox';
@@ -534,47 +533,42 @@ describe('customers (MariaDB)', () => {
       return order.id;
     }
 
-    async function attributedTo(orderId: number): Promise<number | null> {
+    /** The staff member's line on the store's leaderboard of the week (the tags module's KPIs). */
+    async function weekOf(staffId: number): Promise<{ membersAdded: number; orders: number; sales: number }> {
       await settleEvents();
-      const [row] = await server.dataSource.query(
-        'SELECT staff_id AS staff FROM sale_attributions WHERE order_id = ?',
-        [orderId],
-      );
-      return row.staff === null ? null : Number(row.staff);
+      const board = await as(
+        admin.authorization,
+        api().get(`/api/v1/staff/leaderboard?period=week&storeId=${shanghai.id}`),
+      ).expect(200);
+      const items = board.body.items as {
+        staffId: number;
+        membersAdded: number;
+        orders: number;
+        sales: number;
+      }[];
+      const line = items.find((item) => item.staffId === staffId);
+      return { membersAdded: line?.membersAdded ?? 0, orders: line?.orders ?? 0, sales: line?.sales ?? 0 };
     }
 
     it('should keep past sales with the owner who made them after a transfer', async () => {
       const customer = await customerOf(clerk1);
-      const before = await paidOrder(customer);
-      expect(await attributedTo(before)).toBe(clerk1.id);
+      const first = await weekOf(clerk1.id);
+      expect(first.membersAdded).toBeGreaterThanOrEqual(1);
+      await paidOrder(customer);
+      const sold = await weekOf(clerk1.id);
+      expect(sold.orders).toBe(first.orders + 1);
+      expect(sold.sales).toBeGreaterThan(first.sales);
+
       await as(admin.authorization, api().post('/api/v1/admin/transfers'))
         .send({ fromStaffId: clerk1.id, toStaffId: clerk2.id, memberIds: [customer.memberId] })
         .expect(200);
-      const after = await paidOrder(customer);
-      expect(await attributedTo(before)).toBe(clerk1.id);
-      expect(await attributedTo(after)).toBe(clerk2.id);
-
-      // The leaderboard's figures: each order with the staff member it was attributed to.
-      const amounts: { order_id: number; amount: number; staff_id: number }[] = await server.dataSource.query(
-        'SELECT order_id, amount, staff_id FROM sale_attributions WHERE order_id IN (?, ?)',
-        [before, after],
-      );
-      const results = await server.app
-        .get(CustomersService)
-        .staffResults(new Date(Date.now() - 3_600_000), new Date(Date.now() + 3_600_000), shanghai.id);
-      const [all] = await server.dataSource.query(
-        'SELECT COUNT(*) AS n, SUM(amount) AS amount FROM sale_attributions WHERE staff_id = ? AND store_id = ?',
-        [clerk1.id, shanghai.id],
-      );
-      expect(results.get(clerk1.id)).toMatchObject({ orders: Number(all.n), sales: Number(all.amount) });
-      expect(results.get(clerk1.id)?.orders).toBeGreaterThanOrEqual(1);
-      const [added] = await server.dataSource.query(
-        'SELECT COUNT(*) AS n FROM customer_additions WHERE staff_id = ? AND store_id = ?',
-        [clerk1.id, shanghai.id],
-      );
-      expect(results.get(clerk1.id)?.membersAdded).toBe(Number(added.n));
-      expect(Number(added.n)).toBeGreaterThanOrEqual(1);
-      expect(amounts.find((row) => Number(row.order_id) === after)?.amount).toBeGreaterThan(0);
+      const newOwnerBefore = await weekOf(clerk2.id);
+      await paidOrder(customer);
+      // The first sale stays with clerk 1; the one after the transfer counts for clerk 2.
+      expect(await weekOf(clerk1.id)).toEqual(sold);
+      const newOwner = await weekOf(clerk2.id);
+      expect(newOwner.orders).toBe(newOwnerBefore.orders + 1);
+      expect(newOwner.sales).toBe(newOwnerBefore.sales + (sold.sales - first.sales));
     });
 
     it('should make the staff member who completes a first in-store purchase the owner of a customer without one', async () => {

@@ -110,13 +110,13 @@ describe('H5: a customer added through a staff QR gets the welcome coupon and bu
     await waitForTaroPage(customer, 'subpackages/shopping/order/index');
     await customer.getByTestId('order-status').getByText('已支付').waitFor();
 
-    // The sale counts for the staff member who added the customer.
+    // The sale counts for the staff member who added the customer (the owner when it was paid).
     await settle();
     const [sale] = await server.dataSource.query(
-      'SELECT staff_id FROM sale_attributions WHERE order_id = ?',
+      'SELECT owner_staff_id FROM order_facts WHERE order_id = ?',
       [order.id],
     );
-    expect(Number(sale.staff_id)).toBe(clerk.id);
+    expect(Number(sale.owner_staff_id)).toBe(clerk.id);
 
     // The staff card shows the owner and how the customer came.
     await stage.open(staff, `subpackages/staff/customer/index?memberId=${me.id}`);

@@ -11,7 +11,6 @@ import { CouponEntity } from '../../modules/coupons/entities/coupon.entity';
 import { CustomerAdditionEntity } from '../../modules/customers/entities/customer-addition.entity';
 import { CustomerArrivalEntity } from '../../modules/customers/entities/customer-arrival.entity';
 import { OwnerChangeEntity } from '../../modules/customers/entities/owner-change.entity';
-import { SaleAttributionEntity } from '../../modules/customers/entities/sale-attribution.entity';
 import { WecomCallbackEntity } from '../../modules/customers/entities/wecom-callback.entity';
 import { WecomContactWayEntity } from '../../modules/customers/entities/wecom-contact-way.entity';
 import { WecomExternalContactEntity } from '../../modules/customers/entities/wecom-external-contact.entity';
@@ -151,7 +150,6 @@ export const ENTITIES = [
   CustomerAdditionEntity,
   CustomerArrivalEntity,
   WelcomeRulesEntity,
-  SaleAttributionEntity,
   WecomContactWayEntity,
   WecomExternalContactEntity,
   WecomCallbackEntity,

@@ -11,7 +11,6 @@ import { CustomersService } from './customers.service';
 import { CustomerAdditionEntity } from './entities/customer-addition.entity';
 import { CustomerArrivalEntity } from './entities/customer-arrival.entity';
 import { OwnerChangeEntity } from './entities/owner-change.entity';
-import { SaleAttributionEntity } from './entities/sale-attribution.entity';
 import { WecomCallbackEntity } from './entities/wecom-callback.entity';
 import { WecomContactWayEntity } from './entities/wecom-contact-way.entity';
 import { WecomExternalContactEntity } from './entities/wecom-external-contact.entity';
@@ -31,7 +30,6 @@ import { WecomTransferResultsJob } from './wecom-transfer-results.job';
       CustomerAdditionEntity,
       CustomerArrivalEntity,
       WelcomeRulesEntity,
-      SaleAttributionEntity,
       WecomContactWayEntity,
       WecomExternalContactEntity,
       WecomCallbackEntity,

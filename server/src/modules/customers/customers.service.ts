@@ -33,7 +33,6 @@ import { StoresService } from '../stores/stores.service';
 import { CustomerAdditionEntity } from './entities/customer-addition.entity';
 import { CustomerArrivalEntity } from './entities/customer-arrival.entity';
 import { OwnerChangeEntity } from './entities/owner-change.entity';
-import { SaleAttributionEntity } from './entities/sale-attribution.entity';
 import { WelcomeRulesEntity } from './entities/welcome-rules.entity';
 
 /** Where the customer's code sends the mini-program (the home page reads the scene). */
@@ -339,51 +338,6 @@ export class CustomersService implements OnModuleInit {
       return ids.length;
     });
     return { transferred: moved };
-  }
-
-  /**
-   * Per staff member over `[from, to)`: customers added with them as owner and the goods orders
-   * attributed to them when paid (`sale_attributions`, untouched by transfers), for the
-   * leaderboard and dashboard. Two grouped queries over indexed (staff, time) columns.
-   */
-  async staffResults(
-    from: Date,
-    to: Date,
-    storeId?: number,
-  ): Promise<Map<number, { membersAdded: number; orders: number; sales: number }>> {
-    const added = this.additions
-      .createQueryBuilder('addition')
-      .select('addition.staff_id', 'staffId')
-      .addSelect('COUNT(*)', 'n')
-      .where('addition.staff_id IS NOT NULL AND addition.added_at >= :from AND addition.added_at < :to', {
-        from,
-        to,
-      })
-      .groupBy('addition.staff_id');
-    const sold = this.additions.manager
-      .createQueryBuilder(SaleAttributionEntity, 'sale')
-      .select('sale.staff_id', 'staffId')
-      .addSelect('COUNT(*)', 'n')
-      .addSelect('SUM(sale.amount)', 'amount')
-      .where('sale.staff_id IS NOT NULL AND sale.paid_at >= :from AND sale.paid_at < :to', { from, to })
-      .groupBy('sale.staff_id');
-    if (storeId !== undefined) {
-      added.andWhere('addition.store_id = :storeId', { storeId });
-      sold.andWhere('sale.store_id = :storeId', { storeId });
-    }
-    const results = new Map<number, { membersAdded: number; orders: number; sales: number }>();
-    const entry = (staffId: number) => {
-      const existing = results.get(staffId) ?? { membersAdded: 0, orders: 0, sales: 0 };
-      results.set(staffId, existing);
-      return existing;
-    };
-    for (const row of await added.getRawMany<{ staffId: number; n: string }>()) {
-      entry(Number(row.staffId)).membersAdded = Number(row.n);
-    }
-    for (const row of await sold.getRawMany<{ staffId: number; n: string; amount: string }>()) {
-      Object.assign(entry(Number(row.staffId)), { orders: Number(row.n), sales: Number(row.amount) });
-    }
-    return results;
   }
 
   /** `GET /admin/staff`: a manager sees their store's staff, an admin everyone's (or one store's). */

@@ -15,9 +15,6 @@ export class Customers1795790000000 implements MigrationInterface {
       `CREATE TABLE \`owner_changes\` (\`id\` int NOT NULL AUTO_INCREMENT, \`member_id\` int NOT NULL, \`from_staff_id\` int NULL, \`to_staff_id\` int NOT NULL, \`reason\` varchar(16) NOT NULL, \`changed_by_staff_id\` int NULL, \`changed_at\` datetime(6) NOT NULL, INDEX \`IDX_2c8ec2899adb3b2be0215b02e2\` (\`to_staff_id\`, \`changed_at\`), INDEX \`IDX_ebbf48d027b5e5074a4b989cf5\` (\`member_id\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
-      `CREATE TABLE \`sale_attributions\` (\`order_id\` int NOT NULL, \`member_id\` int NOT NULL, \`staff_id\` int NULL, \`store_id\` int NOT NULL, \`amount\` int NOT NULL, \`paid_at\` datetime(6) NOT NULL, INDEX \`IDX_e6d551a8bd03c3e875f8ae538b\` (\`store_id\`, \`paid_at\`), INDEX \`IDX_dec1a87558383264807479a70b\` (\`staff_id\`, \`paid_at\`), PRIMARY KEY (\`order_id\`)) ENGINE=InnoDB`,
-    );
-    await queryRunner.query(
       `CREATE TABLE \`wecom_callbacks\` (\`id\` int NOT NULL AUTO_INCREMENT, \`nonce\` varchar(64) NOT NULL, \`event\` varchar(40) NOT NULL, \`change_type\` varchar(40) NOT NULL, \`fields\` text NOT NULL, \`received_at\` datetime(6) NOT NULL, UNIQUE INDEX \`IDX_bb4c271cef330a45b659d05627\` (\`nonce\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
@@ -36,7 +33,6 @@ export class Customers1795790000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE \`wecom_external_contacts\``);
     await queryRunner.query(`DROP TABLE \`wecom_contact_ways\``);
     await queryRunner.query(`DROP TABLE \`wecom_callbacks\``);
-    await queryRunner.query(`DROP TABLE \`sale_attributions\``);
     await queryRunner.query(`DROP TABLE \`owner_changes\``);
     await queryRunner.query(`DROP TABLE \`customer_arrivals\``);
     await queryRunner.query(`DROP TABLE \`customer_additions\``);
