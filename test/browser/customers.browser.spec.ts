@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import request from 'supertest';
 import type { Coupon, Member, Order } from '@lensloop/shared';
 import { DEMO_WELCOME_TEMPLATES } from '../../server/src/demo/demo-customers';
+import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import { auditedScreenshot } from '../support/axe';
 import { expectAttribute, waitForTaroPage } from '../support/browser';
 import { demoSkus, setStock } from '../support/orders';
@@ -13,6 +14,12 @@ import type { TestServer } from '../support/test-server';
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'browser');
 const CUSTOMER = 'e2e-staff-qr-customer';
 
+interface Kpis {
+  membersAdded: number;
+  orders: number;
+  sales: number;
+}
+
 /** A customer arrives through a staff member's code, gets the welcome coupon and buys with it (H5). */
 describe('H5: a customer added through a staff QR gets the welcome coupon and buys', () => {
   let stage: H5Stage;
@@ -21,7 +28,9 @@ describe('H5: a customer added through a staff QR gets the welcome coupon and bu
   let staff: Page;
   let manager: Page;
   let memberId: number;
-  let clerk: { id: number; name: string };
+  let clerk: { id: number; name: string; storeId: number };
+  /** The clerk's leaderboard line before the customer came. */
+  let before: Kpis;
 
   const api = () => request(server.baseUrl);
   const settle = async () => {
@@ -42,9 +51,28 @@ describe('H5: a customer added through a staff QR gets the welcome coupon and bu
     stage = await startH5Stage(3, ARTIFACTS);
     ({ server } = stage);
     [customer, staff, manager] = stage.pages;
-    const [row] = await server.dataSource.query("SELECT id, name FROM staff WHERE username = 'clerk1'");
-    clerk = { id: Number(row.id), name: row.name as string };
+    const [row] = await server.dataSource.query(
+      "SELECT id, name, store_id FROM staff WHERE username = 'clerk1'",
+    );
+    clerk = { id: Number(row.id), name: row.name as string, storeId: Number(row.store_id) };
+    before = await clerkKpis();
   });
+
+  /** The clerk's line on their store's leaderboard of the week, as the API gives it to them. */
+  async function clerkKpis(): Promise<Kpis> {
+    const login = await api()
+      .post('/api/v1/auth/staff/login')
+      .send({ username: 'clerk1', password: DEMO_STAFF_PASSWORD })
+      .expect(200);
+    const board = await api()
+      .get(`/api/v1/staff/leaderboard?period=week&storeId=${clerk.storeId}`)
+      .set('authorization', `Bearer ${login.body.token}`)
+      .expect(200);
+    const line = (board.body.items as (Kpis & { staffId: number })[]).find(
+      (item) => item.staffId === clerk.id,
+    );
+    return { membersAdded: line?.membersAdded ?? 0, orders: line?.orders ?? 0, sales: line?.sales ?? 0 };
+  }
 
   afterAll(async () => {
     await stage?.stop();
@@ -124,6 +152,38 @@ describe('H5: a customer added through a staff QR gets the welcome coupon and bu
     await history.getByText(`扫码添加：${clerk.name}`).waitFor();
     await history.getByText(/通过员工二维码加入/).waitFor();
     await auditedScreenshot(staff, join(ARTIFACTS, '72-owner-history.png'));
+  });
+
+  it('should count the add and the sale on the clerk’s leaderboard and show the clerk the customer’s arrival at the counter', async () => {
+    const after = await clerkKpis();
+    expect(after.membersAdded).toBe(before.membersAdded + 1);
+    expect(after.orders).toBe(before.orders + 1);
+    expect(after.sales).toBeGreaterThan(before.sales);
+    await stage.open(staff, 'subpackages/staff/leaderboard/index');
+    await staff
+      .getByTestId('leaderboard-row')
+      .filter({ hasText: clerk.name })
+      .getByText(new RegExp(`^新增顾客 ${after.membersAdded} · 核销券 \\d+ · 订单 ${after.orders} ·`))
+      .waitFor();
+
+    // The signed-in customer scans the store's counter code: the owner gets an arrival task.
+    await stage.open(customer, `pages/index/index?scene=${encodeURIComponent(`c:${clerk.storeId}`)}`);
+    await settle();
+    await stage.open(staff, 'subpackages/staff/tasks/index');
+    await staff
+      .getByTestId('staff-task')
+      .getByTestId('task-title')
+      .getByText(/^老顾客到店 — /)
+      .first()
+      .waitFor();
+    const tasks: { staff_id: number; kind: string }[] = await server.dataSource.query(
+      'SELECT staff_id, kind FROM staff_tasks WHERE member_id = ?',
+      [memberId],
+    );
+    expect(tasks.map((task) => ({ staff: Number(task.staff_id), kind: task.kind }))).toEqual([
+      { staff: clerk.id, kind: 'arrival' },
+    ]);
+    await auditedScreenshot(staff, join(ARTIFACTS, '74-arrival-task.png'));
   });
 
   it('should let the store manager move the customer to a colleague on the transfer page', async () => {
