@@ -141,7 +141,7 @@ describe('H5: a customer added through a staff QR gets the welcome coupon and bu
     // The sale counts for the staff member who added the customer (the owner when it was paid).
     await settle();
     const [sale] = await server.dataSource.query(
-      'SELECT owner_staff_id FROM order_facts WHERE order_id = ?',
+      'SELECT owner_staff_id FROM tag_order_facts WHERE order_id = ?',
       [order.id],
     );
     expect(Number(sale.owner_staff_id)).toBe(clerk.id);
@@ -167,7 +167,16 @@ describe('H5: a customer added through a staff QR gets the welcome coupon and bu
       .waitFor();
 
     // The signed-in customer scans the store's counter code: the owner gets an arrival task.
+    // (A new launch: changing only the hash would not start the app again.)
     await stage.open(customer, `pages/index/index?scene=${encodeURIComponent(`c:${clerk.storeId}`)}`);
+    await customer.reload();
+    await waitFor(async () => {
+      const [arrivals] = await server.dataSource.query(
+        'SELECT COUNT(*) AS n FROM customer_arrivals WHERE member_id = ?',
+        [memberId],
+      );
+      return Number(arrivals.n) === 1;
+    });
     await settle();
     await stage.open(staff, 'subpackages/staff/tasks/index');
     await staff
