@@ -213,6 +213,14 @@ describe('customers (MariaDB)', () => {
       ]);
       const me = await as(customer.authorization, api().get('/api/v1/me')).expect(200);
       expect(me.body.ownerStaff).toEqual({ id: clerk1.id, name: '王小明' });
+
+      // The welcome message, naming the coupon, waits in the inbox (the reminders module's notice).
+      await runJob(server.baseUrl, 'reminders');
+      const inbox = await as(customer.authorization, api().get('/api/v1/me/inbox')).expect(200);
+      expect(inbox.body.items).toEqual([
+        expect.objectContaining({ kind: 'welcome', category: 'transactional' }),
+      ]);
+      expect(inbox.body.items[0].body).toContain('扫码注册礼 ¥30');
     });
 
     it('should give a registered customer scanning a staff code the invite-to-buy coupon', async () => {

@@ -98,6 +98,9 @@ export class ReminderEventHandlers implements OnModuleInit {
       this.onGroupBuy(manager, payload, false),
     );
     on('CustomerAdded', 'welcome', async (manager, payload) => {
+      // The welcome greets a customer who arrived through a code; one who became a staff member's
+      // customer at their first in-store purchase is long past being welcomed.
+      if (payload.channel === 'store_purchase') return;
       const couponName =
         payload.welcomeCouponId === null
           ? null
