@@ -13,18 +13,9 @@ import {
 import { t } from '../i18n';
 import { locate } from './location';
 import { callApi, readToken } from './request';
+import { launchQuery } from './launch';
 
 const SCENE_STORAGE_KEY = 'lensloop.scene';
-
-/** The launch query: `scene` of a mini-program code (in H5 `?scene=` after the hash route). */
-function launchQuery(): Record<string, string | undefined> {
-  if (process.env.TARO_ENV === 'h5') {
-    const hash = window.location.hash;
-    const search = hash.includes('?') ? hash.slice(hash.indexOf('?')) : window.location.search;
-    return Object.fromEntries(new URLSearchParams(search).entries());
-  }
-  return (Taro.getLaunchOptionsSync().query ?? {}) as Record<string, string | undefined>;
-}
 
 /**
  * Keeps a staff (`s:`), store (`st:`), regional (`r:`) or counter (`c:`) scene the app was opened

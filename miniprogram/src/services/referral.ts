@@ -6,6 +6,7 @@ import {
   type WechatLoginRequest,
 } from '@lensloop/shared';
 import { callApi } from './request';
+import { launchQuery } from './launch';
 
 const TOUCH_STORAGE_KEY = 'lensloop.referral';
 /** How long the first friend's code is kept for the first login (the rule's default attribution days). */
@@ -29,16 +30,6 @@ function readTouch(): ReferralTouch | null {
   } catch {
     return null;
   }
-}
-
-/** The launch query of this opening: `ref` (share card, H5 link) or `scene` (mini-program code). */
-function launchQuery(): Record<string, string | undefined> {
-  if (process.env.TARO_ENV === 'h5') {
-    const hash = window.location.hash;
-    const search = hash.includes('?') ? hash.slice(hash.indexOf('?')) : window.location.search;
-    return Object.fromEntries(new URLSearchParams(search).entries());
-  }
-  return (Taro.getLaunchOptionsSync().query ?? {}) as Record<string, string | undefined>;
 }
 
 /**
