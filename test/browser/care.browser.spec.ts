@@ -83,8 +83,13 @@ describe('H5: care reminders from the paid order to the cleaning reminder three 
   /** The staff page signed in as `username`, on the staff home (signing the previous one out). */
   const staffSignIn = async (username: string) => {
     await stage.open(staff, 'subpackages/staff/login/index');
+    const form = staff.getByRole('textbox', { name: '用户名' });
+    // The page shows either the signed-in profile or the form once the session is read.
+    await staff.getByTestId('staff-profile').or(form).first().waitFor();
     if (await staff.getByTestId('staff-profile').count()) {
       await staff.getByRole('button', { name: '退出员工登录' }).click();
+      // Signed out for good before the next sign-in, or a late sign-out would undo it.
+      await form.waitFor();
     }
     await stage.loginStaff(staff, username);
   };
