@@ -73,6 +73,7 @@ export default defineAppConfig({
         'trade-in/index',
         'trade-ins/index',
         'trade-in-detail/index',
+        'communities/index',
       ],
     },
   ],

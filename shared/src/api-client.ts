@@ -30,6 +30,7 @@ import type {
   CustomerTag,
   Leaderboard,
   MyCustomer,
+  MyCommunity,
   MyCustomersQuery,
   SegmentSummary,
 } from './tags/tags.types';
@@ -336,6 +337,11 @@ export class ApiClient {
 
   removeCustomerTag(memberId: number, tagId: number): Promise<void> {
     return this.request('DELETE', `/staff/customers/${memberId}/tags/${tagId}`);
+  }
+
+  /** The WeChat groups (社群) that fit the signed-in member, and whether they joined each. */
+  myCommunities(): Promise<MyCommunity[]> {
+    return this.request('GET', '/me/communities');
   }
 
   myCustomers(query: MyCustomersQuery = {}): Promise<Page<MyCustomer>> {

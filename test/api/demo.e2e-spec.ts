@@ -209,6 +209,28 @@ describe('the demo seed (MariaDB)', () => {
     );
   });
 
+  it('should serve every demo group’s QR code as an image, each encoding a different join link', async () => {
+    const { authorization: admin } = await staffAuth(server.baseUrl, 'admin');
+    const groups = await api().get('/api/v1/admin/communities').set('authorization', admin).expect(200);
+    expect(groups.body.map((group: { kind: string }) => group.kind).sort()).toEqual([
+      'interest',
+      'interest',
+      'koc',
+      'store',
+      'store',
+    ]);
+    const images = new Set<string>();
+    for (const group of groups.body as { qrImageUrl: string }[]) {
+      expect(group.qrImageUrl).toMatch(/^\/static\/groups\/[\w-]+\.svg$/);
+      const image = await api().get(group.qrImageUrl).buffer(true).expect(200);
+      expect(image.headers['content-type']).toContain('image/svg+xml');
+      const svg = Buffer.isBuffer(image.body) ? image.body.toString('utf8') : String(image.text);
+      expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      images.add(svg);
+    }
+    expect(images.size).toBe(groups.body.length);
+  });
+
   it('should show the demo parent’s referral code with one invited friend', async () => {
     const parent = await customerAuth(server.baseUrl, 'demo-parent');
     const referral = await api()

@@ -263,6 +263,23 @@ describe('H5 accessibility: WCAG 2 AA on every page, in normal and large-text mo
         p.getByAltText('旧眼镜照片 1').waitFor(),
       );
       await audit(page, mode, 'trade-in-detail', true);
+      await visit(page, 'subpackages/member/communities/index', (p) =>
+        p.getByTestId('my-communities').waitFor(),
+      );
+      // 王芳's groups: her store's and the parents' group, each QR code loaded and named.
+      const groups = page.getByTestId('community-card');
+      expect(await groups.getByRole('heading').allInnerTexts()).toEqual([
+        '明眸眼镜 南京东路店 会员群',
+        '近视防控家长群',
+      ]);
+      expect(await groups.getByTestId('community-kind').allInnerTexts()).toEqual(['门店群', '兴趣群']);
+      const qr = page.getByAltText('近视防控家长群的入群二维码');
+      await qr.waitFor();
+      await page.waitForFunction(() => {
+        const images = Array.from(document.querySelectorAll<HTMLImageElement>('img[alt$="入群二维码"]'));
+        return images.length === 2 && images.every((image) => image.complete && image.naturalWidth > 0);
+      });
+      await audit(page, mode, 'my-communities', true);
       await visit(page, 'subpackages/membership/centre/index', (p) => p.getByTestId('membership').waitFor());
       expect(await page.getByTestId('membership-tier').innerText()).toBe('银卡会员');
       await audit(page, mode, 'membership', true);

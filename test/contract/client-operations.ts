@@ -27,6 +27,7 @@ export const CLIENT_OPERATIONS = {
   searchCustomers: 'searchCustomers',
   getCustomer: 'getCustomer',
   addCustomerTag: 'addTag',
+  myCommunities: 'myCommunities',
   removeCustomerTag: 'removeTag',
   myCustomers: 'myCustomers',
   staffSegments: 'listStaffSegments',

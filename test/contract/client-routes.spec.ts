@@ -39,6 +39,7 @@ const CALLS: Record<keyof typeof CLIENT_OPERATIONS, (api: ApiClient) => Promise<
   staffMemberCustomers: (api) => api.staffMemberCustomers(4, { page: 1, pageSize: 20 }),
   transferCustomers: (api) => api.transferCustomers(body()),
   addCustomerTag: (api) => api.addCustomerTag(9, 'KOC'),
+  myCommunities: (api) => api.myCommunities(),
   removeCustomerTag: (api) => api.removeCustomerTag(9, 4),
   myCustomers: (api) => api.myCustomers({ tag: 'D类', segmentId: 2, page: 1, pageSize: 20 }),
   staffSegments: (api) => api.staffSegments(),

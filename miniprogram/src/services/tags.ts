@@ -1,4 +1,11 @@
-import type { CustomerTag, Leaderboard, MyCustomer, Page, SegmentSummary } from '@lensloop/shared';
+import type {
+  CustomerTag,
+  Leaderboard,
+  MyCommunity,
+  MyCustomer,
+  Page,
+  SegmentSummary,
+} from '@lensloop/shared';
 import { callApi } from './request';
 
 export const addCustomerTag = (memberId: number, name: string): Promise<CustomerTag> =>
@@ -13,3 +20,4 @@ export const listMyCustomers = (query: {
 export const listStaffSegments = (): Promise<SegmentSummary[]> => callApi((api) => api.staffSegments());
 export const fetchLeaderboard = (period: 'week' | 'month'): Promise<Leaderboard> =>
   callApi((api) => api.leaderboard({ period }));
+export const listMyCommunities = (): Promise<MyCommunity[]> => callApi((api) => api.myCommunities());

@@ -12,7 +12,10 @@ import { ProfileFactEntity } from '../modules/tags/entities/profile-fact.entity'
 import { DEFAULT_TAG_RULES, deriveTags, lifeTagBits, sphericalEquivalent } from '../modules/tags/tag-rules';
 import { DEMO_CUSTOMER, demoProfiles } from './demo-family';
 
-/** 明眸眼镜's groups: one per store, the two interest groups and the KOC group (QR images are placeholders). */
+/**
+ * 明眸眼镜's groups: one per store, the two interest groups and the KOC group. Their QR images
+ * (server/static/groups/*.svg) encode WeCom group join links.
+ */
 export function demoCommunities(stores: StoreEntity[]): Partial<CommunityEntity>[] {
   return [
     ...stores.slice(0, 2).map((store, index) => ({
@@ -20,7 +23,7 @@ export function demoCommunities(stores: StoreEntity[]): Partial<CommunityEntity>
       name: `${store.name} 会员群`,
       storeId: store.id,
       tag: null,
-      qrImageUrl: `/static/groups/store-${index + 1}.png`,
+      qrImageUrl: `/static/groups/store-${index + 1}.svg`,
       welcomeText: `欢迎加入${store.name}会员群！到店出示会员码，免费清洗镜片。`,
       chatId: `wr-demo-store-${index + 1}`,
     })),
@@ -29,7 +32,7 @@ export function demoCommunities(stores: StoreEntity[]): Partial<CommunityEntity>
       name: '近视防控家长群',
       storeId: null,
       tag: '儿童配镜',
-      qrImageUrl: '/static/groups/myopia-parents.png',
+      qrImageUrl: '/static/groups/myopia-parents.svg',
       welcomeText: '欢迎加入近视防控家长群！视光师每周分享儿童用眼知识，复查提醒不错过。',
       chatId: 'wr-demo-parents',
     },
@@ -38,7 +41,7 @@ export function demoCommunities(stores: StoreEntity[]): Partial<CommunityEntity>
       name: '隐形眼镜用户群',
       storeId: null,
       tag: '隐形眼镜用户',
-      qrImageUrl: '/static/groups/contact-lens.png',
+      qrImageUrl: '/static/groups/contact-lens.svg',
       welcomeText: '欢迎加入隐形眼镜用户群！护理液补货、佩戴小贴士都在这里。',
       chatId: 'wr-demo-contacts',
     },
@@ -47,7 +50,7 @@ export function demoCommunities(stores: StoreEntity[]): Partial<CommunityEntity>
       name: '明眸体验官',
       storeId: null,
       tag: 'KOC',
-      qrImageUrl: '/static/groups/koc.png',
+      qrImageUrl: '/static/groups/koc.svg',
       welcomeText: '欢迎成为明眸体验官！新品抢先试戴，分享心得赢好礼。',
       chatId: 'wr-demo-koc',
     },

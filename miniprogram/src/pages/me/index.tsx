@@ -19,6 +19,7 @@ const MEMBER_LINKS: [MessageKey, string][] = [
   ['title.myCoupons', '/subpackages/member/coupons/index'],
   ['title.claimCentre', '/subpackages/member/claim/index'],
   ['title.myTradeIns', '/subpackages/member/trade-ins/index'],
+  ['title.myCommunities', '/subpackages/member/communities/index'],
   ['title.myGroups', '/subpackages/groupbuy/mine/index'],
   ['title.myVouchers', '/subpackages/groupbuy/vouchers/index'],
 ];
