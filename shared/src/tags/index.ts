@@ -1,2 +1,3 @@
 export * from './errors';
 export * from './tags.types';
+export * from './auto-tags';

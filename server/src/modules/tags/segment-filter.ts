@@ -1,4 +1,5 @@
 import {
+  AUTO_TAGS,
   PURCHASE_CLASSES,
   QUADRANTS,
   SEGMENT_FIELDS,
@@ -7,7 +8,7 @@ import {
   type SegmentField,
   type SegmentFilter,
 } from '@lensloop/shared';
-import { AUTO_TAGS, CHANNEL_LABELS, LIFE_TAG_BITS } from './tag-rules';
+import { CHANNEL_LABELS, LIFE_TAG_BITS } from './tag-rules';
 
 const MAX_DEPTH = 8;
 const MAX_NODES = 200;

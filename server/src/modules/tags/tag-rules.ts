@@ -1,4 +1,4 @@
-import type { PurchaseClass, Quadrant, TagRules } from '@lensloop/shared';
+import { AUTO_TAGS, type PurchaseClass, type Quadrant, type TagRules } from '@lensloop/shared';
 import type { CustomerChannel } from '../../infra/events/domain-events';
 
 export const DEFAULT_TAG_RULES: TagRules = {
@@ -8,23 +8,6 @@ export const DEFAULT_TAG_RULES: TagRules = {
   classCFrom: 2,
   classDFrom: 3,
 };
-
-/** Names of the automatic tags (segments and groups refer to them by name). */
-export const AUTO_TAGS = {
-  class: (purchaseClass: PurchaseClass) => `${purchaseClass}类`,
-  quadrant: { core: '核心客户', lock_in: '锁客', promote: '待提升', recall: '沉睡待唤醒' } as Record<
-    Quadrant,
-    string
-  >,
-  childWearer: '儿童配镜',
-  presbyopia: '老花',
-  contactLens: '隐形眼镜用户',
-  highMyopia: '高度近视',
-  examOverdue: '复查逾期',
-  channelPrefix: '来源:',
-  storePrefix: '门店:',
-  regionPrefix: '区域:',
-} as const;
 
 export const CHANNEL_LABELS: Record<CustomerChannel, string> = {
   store_qr: '门店',

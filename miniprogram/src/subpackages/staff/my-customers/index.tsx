@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { AUTO_TAGS, KOC_TAG } from '@lensloop/shared';
 import { PageState } from '../../../components/page-state';
 import { PageRoot } from '../../../components/page-root';
 import { usePageTitle } from '../../../hooks/use-locale';
@@ -11,15 +12,15 @@ import '../desk.scss';
 
 /** Tags staff filter their customers by most: the purchase classes and the service tags. */
 const FILTER_TAGS = [
-  'D类',
-  'C类',
-  '核心客户',
-  '沉睡待唤醒',
-  '复查逾期',
-  '儿童配镜',
-  '老花',
-  '隐形眼镜用户',
-  'KOC',
+  AUTO_TAGS.class('D'),
+  AUTO_TAGS.class('C'),
+  AUTO_TAGS.quadrant.core,
+  AUTO_TAGS.quadrant.recall,
+  AUTO_TAGS.examOverdue,
+  AUTO_TAGS.childWearer,
+  AUTO_TAGS.presbyopia,
+  AUTO_TAGS.contactLens,
+  KOC_TAG,
 ];
 
 type Filter = { tag?: string; segmentId?: number };

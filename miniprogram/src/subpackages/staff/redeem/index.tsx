@@ -14,6 +14,15 @@ import { fetchCustomer } from '../../../services/prescriptions';
 import '../desk.scss';
 
 /** 扫码核销: the customer's coupon QR (or its code typed in) redeemed once, with the outcome in words. */
+/** Whose coupon or voucher was redeemed: nickname, masked phone and member number, else the id. */
+function redeemedMemberText(customer: CustomerCard | null, memberId: number): string {
+  return t('staff.redeemedMember', {
+    name: customer
+      ? [customer.nickname, customer.phoneMasked, customer.memberCode].filter(Boolean).join(' · ')
+      : String(memberId),
+  });
+}
+
 export default function StaffRedeemPage() {
   usePageTitle('title.staffRedeem');
   const [text, setText] = useState('');
@@ -102,13 +111,7 @@ export default function StaffRedeemPage() {
           </Text>
           <Text className="desk__meta">{couponValueText(result.coupon)}</Text>
           <Text className="desk__meta" data-testid="redeemed-member">
-            {t('staff.redeemedMember', {
-              name: result.customer
-                ? [result.customer.nickname, result.customer.phoneMasked, result.customer.memberCode]
-                    .filter(Boolean)
-                    .join(' · ')
-                : String(result.coupon.memberId),
-            })}
+            {redeemedMemberText(result.customer, result.coupon.memberId)}
           </Text>
           {result.coupon.usedAt ? (
             <Text className="desk__meta">
@@ -124,13 +127,7 @@ export default function StaffRedeemPage() {
             {result.voucher.productName}
           </Text>
           <Text className="desk__meta" data-testid="redeemed-member">
-            {t('staff.redeemedMember', {
-              name: result.customer
-                ? [result.customer.nickname, result.customer.phoneMasked, result.customer.memberCode]
-                    .filter(Boolean)
-                    .join(' · ')
-                : String(result.voucher.memberId),
-            })}
+            {redeemedMemberText(result.customer, result.voucher.memberId)}
           </Text>
           {result.voucher.redeemedAt ? (
             <Text className="desk__meta">
