@@ -34,6 +34,28 @@ export function print(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** One JSON request; an answer ≥ 300 throws with its start. Answers the parsed body (null if empty). */
+export async function callApi(
+  server: Server,
+  method: string,
+  path: string,
+  token: string | null = null,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status >= 300)
+    throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
 /** Stops `child` with SIGTERM, or SIGKILL when it has not exited after 10 s. */
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -16,27 +16,12 @@
 import { loadavg } from 'node:os';
 import { createConnection } from 'mysql2/promise';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
-import { log, print, runBenchmark, startDatabaseAndLensLoop, type Server } from './bench-support';
+import { callApi, log, print, runBenchmark, startDatabaseAndLensLoop } from './bench-support';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
 /** Generated members start here, clear of the demo's. */
 const FIRST_ID = 10_000_000;
 const RUNS = 5;
-
-async function call(server: Server, method: string, path: string, token: string | null, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status >= 300)
-    throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
 
 const seconds = (startedAt: bigint): number => Number(process.hrtime.bigint() - startedAt) / 1e9;
 
@@ -120,7 +105,7 @@ void runBenchmark(async (onStop) => {
   ];
   log(`Generated in ${seconds(startedAt).toFixed(1)} s (${tags} tags).`);
 
-  const login = (await call(lensLoop, 'POST', '/api/v1/auth/staff/login', null, {
+  const login = (await callApi(lensLoop, 'POST', '/api/v1/auth/staff/login', null, {
     username: 'admin',
     password: DEMO_STAFF_PASSWORD,
   })) as { token: string };
@@ -132,11 +117,11 @@ void runBenchmark(async (onStop) => {
   const rows: { name: string; api: number; direct: number; count: number }[] = [];
   let failed = false;
   for (const segment of SEGMENTS) {
-    const saved = (await call(lensLoop, 'POST', '/api/v1/admin/segments', login.token, segment)) as {
+    const saved = (await callApi(lensLoop, 'POST', '/api/v1/admin/segments', login.token, segment)) as {
       id: number;
     };
     const api = await median(() =>
-      call(lensLoop, 'GET', `/api/v1/admin/segments/${saved.id}/count`, login.token),
+      callApi(lensLoop, 'GET', `/api/v1/admin/segments/${saved.id}/count`, login.token),
     );
     const apiCount = (api.result as { count: number }).count;
     rows.push({ name: segment.name, api: api.seconds, direct: 0, count: apiCount });

@@ -67,6 +67,7 @@ describe('reminders (MariaDB, test clock)', () => {
     call.set('authorization', who.authorization);
   const settle = () => runJob(server.baseUrl, 'outbox');
   const deliver = (baseUrl = server.baseUrl) => runJob(baseUrl, 'reminders');
+  const deliverBackfill = (baseUrl: string) => runJob(baseUrl, 'reminder-backfill');
 
   /** Moves the business clock of every process to `target` (never back). */
   async function clockTo(target: Date, baseUrls: string[] = [server.baseUrl]): Promise<void> {
@@ -377,6 +378,169 @@ describe('reminders (MariaDB, test clock)', () => {
         [`order:${order.id}`, first.due_date, 'inbox'],
         [`order:${order.id}`, addMonths(first.due_date, 6), 'scheduled'],
       ]);
+    });
+  });
+
+  describe('the purchase backfill: imported purchases and changed rules, set-based', () => {
+    let processes: ApiProcess[] = [];
+    afterEach(async () => {
+      await Promise.all(processes.map((process) => process.kill()));
+      processes = [];
+    });
+
+    /** A completed order written the way an import writes it: rows, a timeline, no events. */
+    async function importedOrder(
+      member: MemberFixture,
+      items: { skuId: number; quantity: number }[],
+      completedAt: Date,
+      fulfilment: 'pickup' | 'delivery' = 'pickup',
+    ): Promise<number> {
+      const result = await server.dataSource.query(
+        `INSERT INTO orders (no, member_id, kind, store_id, status, fulfilment, subtotal, discount, points_discount,
+           balance_paid, payable, expires_at, paid_at, created_at, updated_at)
+         VALUES (?, ?, 'goods', ?, 'completed', ?, 10000, 0, 0, 0, 10000, ?, ?, ?, ?)`,
+        [
+          `IMPORT${member.memberId}${completedAt.getTime()}`.slice(0, 32),
+          member.memberId,
+          storeId,
+          fulfilment,
+          completedAt,
+          completedAt,
+          completedAt,
+          completedAt,
+        ],
+      );
+      const orderId = Number(result.insertId);
+      for (const item of items) {
+        await server.dataSource.query(
+          `INSERT INTO order_items (order_id, sku_id, product_id, name, attributes, image_url, quantity, unit_price, line_total)
+           SELECT ?, s.id, s.product_id, p.name, s.attributes, p.image_url, ?, 5000, ? * 5000
+           FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id = ?`,
+          [orderId, item.quantity, item.quantity, item.skuId],
+        );
+      }
+      await server.dataSource.query(
+        `INSERT INTO order_events (order_id, from_status, to_status, actor, created_at)
+         VALUES (?, 'ready_for_pickup', 'completed', 'staff', ?)`,
+        [orderId, completedAt],
+      );
+      return orderId;
+    }
+
+    const waiting = async (member: MemberFixture) =>
+      (await occurrencesOf(member))
+        .filter(
+          (row) => row.status === 'scheduled' && ['lens_cleaning', 'contact_lens_refill'].includes(row.kind),
+        )
+        .map((row) => [row.kind, row.subject, row.due_date]);
+
+    it('should schedule the care reminders of imported purchases once, with the job running in two processes at once', async () => {
+      const other = await startApiProcess(server, { JOBS_ENABLED: 'false' });
+      processes.push(other);
+      const frame = await factory.sku('frames', { storeId, quantity: 10, price: 40_000 });
+      const monthly = await factory.sku('contacts', {
+        storeId,
+        quantity: 10,
+        price: 9_900,
+        attributes: { power: '-2.00', box: '2', cycle: '月抛' },
+      });
+      const ago = (days: number) => new Date(Date.now() - days * DAY_MS);
+      const today = daysAgo(0);
+
+      // Glasses picked up 400 days ago: the cleanings at 6 and 12 months are past, the next is ahead.
+      const wearer = await factory.member();
+      const glasses = await importedOrder(wearer, [{ skuId: frame.id, quantity: 1 }], ago(400));
+      let cleaningDue = addMonths(shanghaiDate(ago(400)), 6);
+      while (cleaningDue < today) cleaningDue = addMonths(cleaningDue, 6);
+      // Glasses delivered by post: no cleaning at the counter.
+      const posted = await factory.member();
+      await importedOrder(posted, [{ skuId: frame.id, quantity: 1 }], ago(10), 'delivery');
+      // Two contact-lens purchases: the later one (2 boxes, 60 days, 30 days ago) sets the refill.
+      const lensWearer = await factory.member();
+      await importedOrder(lensWearer, [{ skuId: monthly.id, quantity: 2 }], ago(50));
+      await importedOrder(lensWearer, [{ skuId: monthly.id, quantity: 2 }], ago(30));
+      // Lenses that ran out long ago: nothing to remind.
+      const lapsed = await factory.member();
+      await importedOrder(lapsed, [{ skuId: monthly.id, quantity: 2 }], ago(100));
+
+      const started = await as(admin, api().post('/api/v1/admin/reminders/backfill')).expect(202);
+      expect(started.body).toMatchObject({ done: false, position: 0 });
+      expect(started.body.upToOrderId).toBeGreaterThanOrEqual(glasses);
+      await Promise.all([
+        deliverBackfill(server.baseUrl),
+        deliverBackfill(other.baseUrl),
+        deliverBackfill(server.baseUrl),
+      ]);
+
+      expect(await waiting(wearer)).toEqual([['lens_cleaning', `order:${glasses}`, cleaningDue]]);
+      expect(await waiting(posted)).toEqual([]);
+      expect(await waiting(lensWearer)).toEqual([
+        ['contact_lens_refill', 'contacts', addDays(shanghaiDate(ago(30)), 53)],
+      ]);
+      expect(await waiting(lapsed)).toEqual([]);
+      const status = (await as(admin, api().get('/api/v1/admin/reminders/backfill')).expect(200)).body;
+      expect(status).toMatchObject({ done: true, position: started.body.upToOrderId });
+
+      // A second run finds everything in place: no row added, none cancelled.
+      const before = await server.dataSource.query(
+        'SELECT COUNT(*) AS n, SUM(status = "cancelled") AS c FROM reminder_occurrences',
+      );
+      await as(admin, api().post('/api/v1/admin/reminders/backfill')).expect(202);
+      await deliverBackfill(other.baseUrl);
+      const after = await server.dataSource.query(
+        'SELECT COUNT(*) AS n, SUM(status = "cancelled") AS c FROM reminder_occurrences',
+      );
+      expect(after).toEqual(before);
+    });
+
+    it('should move waiting cleaning reminders when the admin changes the interval, and back again', async () => {
+      const member = await factory.member();
+      const frame = await factory.sku('frames', { storeId, quantity: 10, price: 40_000 });
+      const order = await pickedUpOrder(member, [{ skuId: frame.id, quantity: 1 }]);
+      const today = daysAgo(0);
+      expect(await waiting(member)).toEqual([['lens_cleaning', `order:${order.id}`, addMonths(today, 6)]]);
+      const [original] = (await occurrencesOf(member)).filter((row) => row.kind === 'lens_cleaning');
+
+      const rules = (await as(admin, api().get('/api/v1/admin/reminder-rules')).expect(200)).body;
+      const withCleaningEvery = (months: number) => ({
+        ...rules,
+        rules: rules.rules.map((rule: { kind: string }) =>
+          rule.kind === 'lens_cleaning' ? { ...rule, intervalMonths: months } : rule,
+        ),
+      });
+      try {
+        await as(admin, api().put('/api/v1/admin/reminder-rules')).send(withCleaningEvery(3)).expect(200);
+        expect((await as(admin, api().get('/api/v1/admin/reminders/backfill')).expect(200)).body.done).toBe(
+          false,
+        );
+        await deliverBackfill(server.baseUrl);
+        expect(await waiting(member)).toEqual([['lens_cleaning', `order:${order.id}`, addMonths(today, 3)]]);
+
+        // Back to 6 months: the first occurrence is scheduled again, not a copy of it.
+        await as(admin, api().put('/api/v1/admin/reminder-rules')).send(withCleaningEvery(6)).expect(200);
+        await deliverBackfill(server.baseUrl);
+        const cleanings = (await occurrencesOf(member)).filter((row) => row.kind === 'lens_cleaning');
+        expect(cleanings.map((row) => [row.id, row.due_date, row.status])).toEqual([
+          [original.id, addMonths(today, 6), 'scheduled'],
+          [expect.any(Number), addMonths(today, 3), 'cancelled'],
+        ]);
+      } finally {
+        await as(admin, api().put('/api/v1/admin/reminder-rules')).send(rules).expect(200);
+        await deliverBackfill(server.baseUrl);
+      }
+    });
+
+    it('should not start a run for a change that leaves the purchase rules as they were', async () => {
+      const rules = (await as(admin, api().get('/api/v1/admin/reminder-rules')).expect(200)).body;
+      const before = (await as(admin, api().get('/api/v1/admin/reminders/backfill')).expect(200)).body;
+      await as(admin, api().put('/api/v1/admin/reminder-rules'))
+        .send({ ...rules, marketingCap: { count: 3, days: 7 } })
+        .expect(200);
+      await as(admin, api().put('/api/v1/admin/reminder-rules')).send(rules).expect(200);
+      expect((await as(admin, api().get('/api/v1/admin/reminders/backfill')).expect(200)).body).toEqual(
+        before,
+      );
+      await as(clerk, api().post('/api/v1/admin/reminders/backfill')).expect(403);
     });
   });
 

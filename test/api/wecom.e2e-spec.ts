@@ -333,6 +333,75 @@ describe('wecom (MariaDB)', () => {
     expect((await contact(added.externalUserid))?.deleted_at).not.toBeNull();
   });
 
+  it('should mirror manual tags both ways: mark_tag from LensLoop, the edit callback from WeCom, no echo', async () => {
+    const customer = await factory.member({ phone: '13900003333' });
+    const added = await wecom.addContact({
+      callbackUrl: callbackUrl(),
+      userid: 'lina',
+      state: `s:${lina.id}`,
+      unionid: await unionidOf(customer.memberId),
+    });
+    await settleEvents();
+    const tagsPath = `/api/v1/staff/customers/${customer.memberId}/tags`;
+    const manualTags = async () =>
+      (
+        await as(lina.authorization, api().get(`/api/v1/staff/customers/${customer.memberId}`)).expect(200)
+      ).body.tags
+        .filter((tag: { auto: boolean }) => !tag.auto)
+        .map((tag: { name: string }) => tag.name)
+        .sort();
+    const onWecom = () => wecom.contactTagNames('lina', added.externalUserid);
+
+    // Staff tag the customer in LensLoop: the tag is added to WeCom's library once and marked.
+    await as(lina.authorization, api().post(tagsPath)).send({ name: '高端镜片意向' }).expect(201);
+    await as(lina.authorization, api().post(tagsPath)).send({ name: '家长' }).expect(201);
+    await settleEvents();
+    expect(onWecom()).toEqual(['家长', '高端镜片意向']);
+    expect([...wecom.corpTags.values()].filter((name) => name === '家长')).toHaveLength(1);
+
+    // In the WeCom app the staff member adds one tag and removes another: LensLoop follows.
+    const marksBefore = wecom.tags.length;
+    const edited = await wecom.editTags({
+      callbackUrl: callbackUrl(),
+      userid: 'lina',
+      externalUserid: added.externalUserid,
+      add: ['近视防控'],
+      remove: ['高端镜片意向'],
+    });
+    expect(edited).toMatchObject({ status: 200, body: 'success' });
+    await settleEvents();
+    expect(await manualTags()).toEqual(['家长', '近视防控']);
+    // What came from WeCom is not marked back.
+    expect(wecom.tags.length).toBe(marksBefore);
+
+    // Removing in LensLoop the tag that came from WeCom takes it off there too.
+    const card = await as(lina.authorization, api().get(`/api/v1/staff/customers/${customer.memberId}`));
+    const fromWecom = card.body.tags.find((tag: { name: string }) => tag.name === '近视防控');
+    await as(lina.authorization, api().delete(`${tagsPath}/${fromWecom.id}`)).expect(204);
+    await settleEvents();
+    expect(onWecom()).toEqual(['家长']);
+    expect(await manualTags()).toEqual(['家长']);
+
+    // WeCom down: the mark waits in the outbox and lands once WeCom is back.
+    wecom.down = true;
+    try {
+      await as(lina.authorization, api().post(tagsPath)).send({ name: '隐形眼镜' }).expect(201);
+      await waitFor(async () => {
+        const [row] = await server.dataSource.query(
+          "SELECT MAX(attempts) AS attempts FROM outbox_events WHERE type = 'ManualTagChanged' AND delivered_at IS NULL",
+        );
+        return Number(row.attempts) >= 1;
+      });
+      expect(onWecom()).toEqual(['家长']);
+    } finally {
+      wecom.down = false;
+    }
+    await advanceClock(server.baseUrl, 120);
+    await settleEvents();
+    await resetClock(server.baseUrl);
+    expect(onWecom()).toEqual(['家长', '隐形眼镜']);
+  });
+
   it('should move the WeCom contact with a transfer and finish it by polling transfer_result', async () => {
     const customer = await factory.member();
     const added = await wecom.addContact({

@@ -257,4 +257,26 @@ describe('API smoke on embedded SQLite', () => {
     await runJob(server.baseUrl, 'outbox');
     expect((await mine()).points).toBe(1_584);
   });
+
+  it('should schedule lens cleaning for every pair of glasses picked up, once, with the purchase backfill', async () => {
+    const { authorization } = await staffAuth(server.baseUrl, 'admin');
+    const pickedUp: { id: number }[] = await server.dataSource.query(
+      `SELECT DISTINCT o.id FROM orders o JOIN order_items i ON i.order_id = o.id JOIN products p ON p.id = i.product_id
+       WHERE o.status = 'completed' AND o.kind = 'goods' AND o.fulfilment = 'pickup' AND p.category IN ('frames', 'lenses')`,
+    );
+    expect(pickedUp.length).toBeGreaterThan(0);
+    const cleanings = async () =>
+      (
+        (await server.dataSource.query(
+          "SELECT subject FROM reminder_occurrences WHERE kind = 'lens_cleaning' AND status = 'scheduled' ORDER BY subject",
+        )) as { subject: string }[]
+      ).map((row) => row.subject);
+    for (let run = 0; run < 2; run++) {
+      await api().post('/api/v1/admin/reminders/backfill').set('authorization', authorization).expect(202);
+      await runJob(server.baseUrl, 'reminder-backfill');
+      const status = await api().get('/api/v1/admin/reminders/backfill').set('authorization', authorization);
+      expect(status.body.done).toBe(true);
+      expect(await cleanings()).toEqual(pickedUp.map((order) => `order:${order.id}`).sort());
+    }
+  });
 });

@@ -159,6 +159,18 @@ export interface ReminderReport {
   totals: Omit<ReminderReportRow, 'kind'>;
 }
 
+/**
+ * `GET/POST /admin/reminders/backfill`: a run that schedules the care reminders of every completed
+ * purchase up to `upToOrderId` (imports, a changed rule), `position` the last order id done.
+ */
+export interface ReminderBackfillStatus {
+  /** When the current or last run started; null before the first. */
+  startedAt: string | null;
+  position: number;
+  upToOrderId: number;
+  done: boolean;
+}
+
 /** The `reminders` section of `GET /me/export`; erasure deletes all of it. */
 export interface ReminderExport {
   muted: ReminderKind[];

@@ -13,6 +13,7 @@ import { CustomerArrivalEntity } from '../../modules/customers/entities/customer
 import { OwnerChangeEntity } from '../../modules/customers/entities/owner-change.entity';
 import { WecomCallbackEntity } from '../../modules/customers/entities/wecom-callback.entity';
 import { WecomContactWayEntity } from '../../modules/customers/entities/wecom-contact-way.entity';
+import { WecomCorpTagEntity } from '../../modules/customers/entities/wecom-corp-tag.entity';
 import { WecomExternalContactEntity } from '../../modules/customers/entities/wecom-external-contact.entity';
 import { WelcomeRulesEntity } from '../../modules/customers/entities/welcome-rules.entity';
 import { LensOptionEntity } from '../../modules/catalog/entities/lens-option.entity';
@@ -151,6 +152,7 @@ export const ENTITIES = [
   CustomerArrivalEntity,
   WelcomeRulesEntity,
   WecomContactWayEntity,
+  WecomCorpTagEntity,
   WecomExternalContactEntity,
   WecomCallbackEntity,
   // Care reminders

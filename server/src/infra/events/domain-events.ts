@@ -112,6 +112,18 @@ export interface DomainEvents {
   CustomerArrived: { memberId: number; storeId: number; ownerStaffId: number | null };
   /** WeCom reported a customer joining or leaving a group chat (wecom module). */
   GroupChatMembershipChanged: { chatId: string; memberId: number; change: 'join' | 'leave' };
+  /**
+   * A manual tag was put on or taken off a member (tags module): by staff in LensLoop, or mirrored
+   * from WeCom (`source: 'wecom'`, which is not mirrored back).
+   */
+  ManualTagChanged: {
+    memberId: number;
+    name: string;
+    change: 'added' | 'removed';
+    source: 'staff' | 'wecom';
+  };
+  /** A staff member edited a linked contact's corp tags in WeCom (customers module, from the callback). */
+  WecomContactTagsEdited: { memberId: number; added: string[]; removed: string[] };
   /** A verified WeCom callback was stored; the customers module handles it from the outbox. */
   WecomCallbackReceived: { callbackId: number };
   /** Staff marked a 1-to-1 service or arrival task done (staff-tasks module). */

@@ -26,7 +26,12 @@ export interface FakeWecomServer {
   welcomes: FakeWecomWelcome[];
   /** Customer transfers asked for (`resigned` for departed staff). */
   transfers: { handover: string; takeover: string; externalUserids: string[]; resigned: boolean }[];
+  /** mark_tag calls accepted (tag ids), oldest first. */
   tags: { userid: string; externalUserid: string; add: string[]; remove: string[] }[];
+  /** The corp tag library: tag id → name. */
+  corpTags: Map<string, string>;
+  /** The corp tag names a staff member (`userid`) has on an external contact. */
+  contactTagNames(userid: string, externalUserid: string): string[];
   /** While true every API call answers WeCom's "system busy" (-1). */
   down: boolean;
   /**
@@ -39,6 +44,17 @@ export interface FakeWecomServer {
     state?: string;
     unionid?: string;
   }): Promise<{ externalUserid: string; welcomeCode: string; status: number; body: string }>;
+  /**
+   * The staff member `userid` edits the contact's tags in the WeCom app (names; unknown ones are
+   * added to the library): the fake POSTs the edit_external_contact callback.
+   */
+  editTags(input: {
+    callbackUrl: string;
+    userid: string;
+    externalUserid: string;
+    add?: string[];
+    remove?: string[];
+  }): Promise<{ status: number; body: string }>;
   /** POSTs any event to the callback URL, signed and encrypted as WeCom does. */
   sendCallback(
     callbackUrl: string,
@@ -68,7 +84,9 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 /**
  * A local stand-in for qyapi.weixin.qq.com (external-contact API) for development and tests:
  * access token, contact-way codes, send_welcome_msg with its 20-second window, customer transfer
- * (on the job and resigned) with transfer_result, mark_tag; and a sender of callbacks signed and
+ * (on the job and resigned) with transfer_result, the corp tag library (add_corp_tag,
+ * get_corp_tag_list) and mark_tag, each contact's tags in externalcontact/get; and a sender of
+ * callbacks (a staff member editing a contact's tags among them) signed and
  * encrypted exactly like WeCom's.
  */
 export async function startFakeWecomServer(options: FakeWecomOptions): Promise<FakeWecomServer> {
@@ -79,12 +97,24 @@ export async function startFakeWecomServer(options: FakeWecomOptions): Promise<F
   const transferStatus = new Map<string, number>();
   const contacts = new Map<string, { unionid: string | null; userid: string }>();
   const id = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`;
+  const TAG_GROUP_ID = 'etgLensLoop';
+  /** `${userid}:${externalUserid}` → tag ids. */
+  const marked = new Map<string, Set<string>>();
+  const markedOf = (userid: string, externalUserid: string) => {
+    const key = `${userid}:${externalUserid}`;
+    if (!marked.has(key)) marked.set(key, new Set());
+    return marked.get(key) as Set<string>;
+  };
+  const tagIdNamed = (name: string) => [...fake.corpTags].find(([, tagName]) => tagName === name)?.[0];
 
   const fake: FakeWecomServer = {
     baseUrl: '',
     welcomes: [],
     transfers: [],
     tags: [],
+    corpTags: new Map(),
+    contactTagNames: (userid, externalUserid) =>
+      [...markedOf(userid, externalUserid)].map((tagId) => fake.corpTags.get(tagId) as string).sort(),
     down: false,
     async addContact({ callbackUrl, userid, state, unionid }) {
       const externalUserid = id('wm');
@@ -105,6 +135,28 @@ export async function startFakeWecomServer(options: FakeWecomOptions): Promise<F
       contacts.set(externalUserid, { unionid: unionid ?? null, userid });
       const answer = await fake.sendCallback(callbackUrl, fields);
       return { externalUserid, welcomeCode, ...answer };
+    },
+    async editTags({ callbackUrl, userid, externalUserid, add = [], remove = [] }) {
+      const tags = markedOf(userid, externalUserid);
+      for (const name of add) {
+        let tagId = tagIdNamed(name);
+        if (!tagId) {
+          tagId = id('et');
+          fake.corpTags.set(tagId, name);
+        }
+        tags.add(tagId);
+      }
+      for (const name of remove) tags.delete(tagIdNamed(name) ?? '');
+      return fake.sendCallback(callbackUrl, {
+        ToUserName: options.corpId,
+        FromUserName: 'sys',
+        CreateTime: Math.floor(Date.now() / 1000),
+        MsgType: 'event',
+        Event: 'change_external_contact',
+        ChangeType: 'edit_external_contact',
+        UserID: userid,
+        ExternalUserID: externalUserid,
+      });
     },
     async sendCallback(callbackUrl, fields) {
       const timestamp = String(Math.floor(Date.now() / 1000));
@@ -152,7 +204,17 @@ export async function startFakeWecomServer(options: FakeWecomOptions): Promise<F
             type: 1,
             ...(contact.unionid ? { unionid: contact.unionid } : {}),
           },
-          follow_user: [{ userid: contact.userid }],
+          follow_user: [
+            {
+              userid: contact.userid,
+              tags: [...markedOf(contact.userid, external)].map((tagId) => ({
+                group_name: 'LensLoop',
+                tag_name: fake.corpTags.get(tagId),
+                tag_id: tagId,
+                type: 1,
+              })),
+            },
+          ],
         });
       }
       if (request.method !== 'POST') return send(response, { errcode: 43002, errmsg: 'require POST method' });
@@ -224,15 +286,75 @@ export async function startFakeWecomServer(options: FakeWecomOptions): Promise<F
             status: transferStatus.get(external) ?? 1,
           }));
           for (const external of customers) transferStatus.set(external, 1);
+          // Reported done: from now on the contact is the takeover's (their tags go with them).
+          for (const { external_userid: external } of answer.filter((entry) => entry.status === 1)) {
+            const contact = contacts.get(external);
+            if (contact && contact.userid !== body.takeover_userid) {
+              const takeover = String(body.takeover_userid);
+              for (const tagId of markedOf(contact.userid, external)) markedOf(takeover, external).add(tagId);
+              marked.delete(`${contact.userid}:${external}`);
+              contact.userid = takeover;
+            }
+          }
           return send(response, { errcode: 0, errmsg: 'ok', customer: answer });
         }
-        case '/cgi-bin/externalcontact/mark_tag': {
-          fake.tags.push({
-            userid: String(body.userid ?? ''),
-            externalUserid: String(body.external_userid ?? ''),
-            add: Array.isArray(body.add_tag) ? (body.add_tag as string[]) : [],
-            remove: Array.isArray(body.remove_tag) ? (body.remove_tag as string[]) : [],
+        case '/cgi-bin/externalcontact/add_corp_tag': {
+          const names = Array.isArray(body.tag)
+            ? (body.tag as { name?: unknown }[]).map((tag) => tag.name)
+            : [];
+          if (!names.length || names.some((name) => typeof name !== 'string' || !name || name.length > 30)) {
+            return send(response, { errcode: 40058, errmsg: 'invalid parameter' });
+          }
+          if (names.some((name) => tagIdNamed(name as string))) {
+            return send(response, { errcode: 40071, errmsg: 'UserTag Name Already Exist' });
+          }
+          const created = (names as string[]).map((name) => {
+            const tagId = id('et');
+            fake.corpTags.set(tagId, name);
+            return { id: tagId, name, create_time: Math.floor(Date.now() / 1000), order: 0, deleted: false };
           });
+          return send(response, {
+            errcode: 0,
+            errmsg: 'ok',
+            tag_group: { group_id: TAG_GROUP_ID, group_name: body.group_name ?? 'LensLoop', tag: created },
+          });
+        }
+        case '/cgi-bin/externalcontact/get_corp_tag_list': {
+          return send(response, {
+            errcode: 0,
+            errmsg: 'ok',
+            tag_group: [
+              {
+                group_id: TAG_GROUP_ID,
+                group_name: 'LensLoop',
+                tag: [...fake.corpTags].map(([tagId, name]) => ({
+                  id: tagId,
+                  name,
+                  order: 0,
+                  deleted: false,
+                })),
+              },
+            ],
+          });
+        }
+        case '/cgi-bin/externalcontact/mark_tag': {
+          const userid = String(body.userid ?? '');
+          const external = String(body.external_userid ?? '');
+          const add = Array.isArray(body.add_tag) ? (body.add_tag as string[]) : [];
+          const remove = Array.isArray(body.remove_tag) ? (body.remove_tag as string[]) : [];
+          if (contacts.get(external)?.userid !== userid) {
+            return send(response, { errcode: 84061, errmsg: 'not external contact' });
+          }
+          if (
+            add.length + remove.length === 0 ||
+            [...add, ...remove].some((tagId) => !fake.corpTags.has(tagId))
+          ) {
+            return send(response, { errcode: 40068, errmsg: 'invalid tagid' });
+          }
+          const tags = markedOf(userid, external);
+          for (const tagId of add) tags.add(tagId);
+          for (const tagId of remove) tags.delete(tagId);
+          fake.tags.push({ userid, externalUserid: external, add, remove });
           return send(response, { errcode: 0, errmsg: 'ok' });
         }
         default:

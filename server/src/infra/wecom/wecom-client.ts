@@ -38,15 +38,46 @@ export class WecomClient {
 
   /**
    * `externalcontact/get`: the contact's WeChat unionid (given when the corp is bound to the same
-   * open platform account as the mini-program), null otherwise.
+   * open platform account as the mini-program, null otherwise), and the corp tags (type 1) each
+   * staff member who added them has put on them.
    */
-  async getExternalContactUnionid(externalUserid: string): Promise<string | null> {
+  async getExternalContact(
+    externalUserid: string,
+  ): Promise<{ unionid: string | null; followUsers: { userid: string; tagNames: string[] }[] }> {
     const token = await this.token();
     const query = new URLSearchParams({ access_token: token, external_userid: externalUserid });
-    const body = await this.call<{ external_contact?: { unionid?: string } }>(
-      `/cgi-bin/externalcontact/get?${query}`,
+    const body = await this.call<{
+      external_contact?: { unionid?: string };
+      follow_user?: { userid: string; tags?: { tag_name?: string; type?: number }[] }[];
+    }>(`/cgi-bin/externalcontact/get?${query}`);
+    return {
+      unionid: body.external_contact?.unionid || null,
+      followUsers: (body.follow_user ?? []).map((follow) => ({
+        userid: follow.userid,
+        tagNames: (follow.tags ?? [])
+          .filter((tag) => tag.type === 1 && typeof tag.tag_name === 'string')
+          .map((tag) => tag.tag_name as string),
+      })),
+    };
+  }
+
+  /** The corp tag library (`get_corp_tag_list`): every tag's id and name. */
+  async corpTags(): Promise<{ id: string; name: string }[]> {
+    const body = await this.post<{
+      tag_group?: { tag?: { id: string; name: string; deleted?: boolean }[] }[];
+    }>('/cgi-bin/externalcontact/get_corp_tag_list', {});
+    return (body.tag_group ?? []).flatMap((group) =>
+      (group.tag ?? []).filter((tag) => !tag.deleted).map(({ id, name }) => ({ id, name })),
     );
-    return body.external_contact?.unionid || null;
+  }
+
+  /** Adds corp tags to the library in `groupName` (`add_corp_tag`); answers their ids. */
+  async addCorpTags(groupName: string, names: string[]): Promise<{ id: string; name: string }[]> {
+    const body = await this.post<{ tag_group?: { tag?: { id: string; name: string }[] } }>(
+      '/cgi-bin/externalcontact/add_corp_tag',
+      { group_name: groupName, tag: names.map((name) => ({ name })) },
+    );
+    return (body.tag_group?.tag ?? []).map(({ id, name }) => ({ id, name }));
   }
 
   /** The welcome message of a new contact: text and a mini-program card (its welcome coupon). */

@@ -13,6 +13,7 @@ import { CustomerArrivalEntity } from './entities/customer-arrival.entity';
 import { OwnerChangeEntity } from './entities/owner-change.entity';
 import { WecomCallbackEntity } from './entities/wecom-callback.entity';
 import { WecomContactWayEntity } from './entities/wecom-contact-way.entity';
+import { WecomCorpTagEntity } from './entities/wecom-corp-tag.entity';
 import { WecomExternalContactEntity } from './entities/wecom-external-contact.entity';
 import { WelcomeRulesEntity } from './entities/welcome-rules.entity';
 import { WecomController } from './wecom.controller';
@@ -33,6 +34,7 @@ import { WecomTransferResultsJob } from './wecom-transfer-results.job';
       WecomContactWayEntity,
       WecomExternalContactEntity,
       WecomCallbackEntity,
+      WecomCorpTagEntity,
     ]),
     MembersModule,
     StaffModule,

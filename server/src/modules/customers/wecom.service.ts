@@ -12,7 +12,7 @@ import { DomainError } from '../../common/domain-error';
 import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
-import type { DeliveredEvent } from '../../infra/events/domain-events';
+import type { DeliveredEvent, DomainEvents } from '../../infra/events/domain-events';
 import { EventBus } from '../../infra/events/event-bus';
 import { WecomAccess } from '../../infra/wecom/wecom.module';
 import { WecomCryptoError, xmlField, xmlFields } from '../../infra/wecom/wecom-crypto';
@@ -22,7 +22,12 @@ import { StoresService } from '../stores/stores.service';
 import { CustomersService, QR_PAGE } from './customers.service';
 import { WecomCallbackEntity } from './entities/wecom-callback.entity';
 import { WecomContactWayEntity } from './entities/wecom-contact-way.entity';
+import { WecomCorpTagEntity } from './entities/wecom-corp-tag.entity';
 import { WecomExternalContactEntity } from './entities/wecom-external-contact.entity';
+
+/** WeCom's limit on a corp tag's name, and the tag group LensLoop's tags are added to. */
+const WECOM_TAG_NAME_MAX = 30;
+const WECOM_TAG_GROUP = 'LensLoop';
 
 /** WeCom refuses a callback older than this; a nonce is remembered at least as long. */
 export const CALLBACK_MAX_AGE_SECONDS = 300;
@@ -57,6 +62,7 @@ export class WecomService implements OnModuleInit {
     @InjectRepository(WecomContactWayEntity) private readonly contactWays: Repository<WecomContactWayEntity>,
     @InjectRepository(WecomExternalContactEntity)
     private readonly contacts: Repository<WecomExternalContactEntity>,
+    @InjectRepository(WecomCorpTagEntity) private readonly corpTags: Repository<WecomCorpTagEntity>,
     private readonly tx: TransactionRunner,
     private readonly events: EventBus,
     private readonly clock: BusinessClock,
@@ -79,6 +85,12 @@ export class WecomService implements OnModuleInit {
       type: 'MemberRegistered',
       mode: 'transactional',
       handle: (event, manager) => this.linkOnRegister(manager as EntityManager, event.payload.memberId),
+    });
+    this.events.subscribe({
+      name: 'customers.wecom-mark-tag',
+      type: 'ManualTagChanged',
+      mode: 'external',
+      handle: (event) => this.mirrorTag(event.payload),
     });
     this.events.subscribe({
       name: 'customers.wecom-transfer',
@@ -270,6 +282,8 @@ export class WecomService implements OnModuleInit {
           { externalUserid: fields.ExternalUserID ?? '', deletedAt: IsNull() },
           { deletedAt: this.clock.now() },
         );
+      } else if (callback.changeType === 'edit_external_contact') {
+        await this.tagsEdited(fields);
       }
     } else if (callback.event === 'change_external_chat' && callback.changeType === 'update') {
       await this.groupChanged(fields);
@@ -282,7 +296,7 @@ export class WecomService implements OnModuleInit {
     const userid = fields.UserID;
     if (!externalUserid || !userid) return;
     const state = fields.State || null;
-    const unionid = await this.client().getExternalContactUnionid(externalUserid);
+    const { unionid } = await this.client().getExternalContact(externalUserid);
     const member = unionid ? await this.members.findByUnionid(unionid) : null;
     const way =
       (state ? await this.contactWays.findOneBy({ state }) : null) ??
@@ -416,6 +430,73 @@ export class WecomService implements OnModuleInit {
           change: detail === 'add_member' ? 'join' : 'leave',
         });
       }
+    });
+  }
+
+  /**
+   * A manual tag staff put on or took off in LensLoop goes onto the member's WeCom contact
+   * (`mark_tag`, idempotent, so a repeat delivery is harmless); one that came from WeCom does not
+   * go back. Names longer than WeCom's 30 characters stay in LensLoop only.
+   */
+  private async mirrorTag(change: DomainEvents['ManualTagChanged']): Promise<void> {
+    if (!this.wecom.client || change.source === 'wecom' || change.name.length > WECOM_TAG_NAME_MAX) return;
+    const contact = await this.contacts.findOneBy({ memberId: change.memberId, deletedAt: IsNull() });
+    if (!contact) return;
+    const added = change.change === 'added';
+    const tagId = await this.corpTagId(change.name, added);
+    if (!tagId) return;
+    await this.wecom.client.markTag(
+      contact.userid,
+      contact.externalUserid,
+      added ? [tagId] : [],
+      added ? [] : [tagId],
+    );
+    const seen = new Set(contact.tagNames ?? []);
+    if (added) seen.add(change.name);
+    else seen.delete(change.name);
+    await this.contacts.update({ externalUserid: contact.externalUserid }, { tagNames: [...seen].sort() });
+  }
+
+  /**
+   * The corp tag of this name in WeCom's library: known, found in the library, or (`add`) added
+   * to it; null when it is not there and not to be added.
+   */
+  private async corpTagId(name: string, add: boolean): Promise<string | null> {
+    const known = await this.corpTags.findOneBy({ name });
+    if (known) return known.tagId;
+    const client = this.client();
+    let tag = (await client.corpTags()).find((corpTag) => corpTag.name === name);
+    if (!tag && !add) return null;
+    tag ??= (await client.addCorpTags(WECOM_TAG_GROUP, [name])).find((corpTag) => corpTag.name === name);
+    if (!tag) throw new Error(`WeCom did not add the corp tag ${name}`);
+    await this.corpTags.upsert({ name, tagId: tag.id }, ['name']);
+    return tag.id;
+  }
+
+  /**
+   * edit_external_contact: the staff member changed the contact's tags in WeCom; the difference
+   * from the tags last seen on it goes to the tags module (`WecomContactTagsEdited`).
+   */
+  private async tagsEdited(fields: Record<string, string>): Promise<void> {
+    const externalUserid = fields.ExternalUserID;
+    if (!externalUserid) return;
+    const contact = await this.contacts.findOneBy({ externalUserid, deletedAt: IsNull() });
+    if (!contact?.memberId) return;
+    const { followUsers } = await this.client().getExternalContact(externalUserid);
+    const follow = followUsers.find((user) => user.userid === contact.userid);
+    if (!follow) return;
+    const now = new Set(follow.tagNames);
+    const before = new Set(contact.tagNames ?? []);
+    const added = [...now].filter((name) => !before.has(name)).sort();
+    const removed = [...before].filter((name) => !now.has(name)).sort();
+    await this.tx.run(async (manager) => {
+      await manager.update(WecomExternalContactEntity, { externalUserid }, { tagNames: [...now].sort() });
+      if (added.length + removed.length === 0) return;
+      await this.events.publish(manager, 'WecomContactTagsEdited', String(contact.memberId), {
+        memberId: contact.memberId as number,
+        added,
+        removed,
+      });
     });
   }
 

@@ -67,6 +67,16 @@ export interface FixedPriceOrderRequest {
   description: string;
 }
 
+/** A completed goods order as set-based readers need it (the reminders' backfill). */
+export interface CompletedPurchase {
+  orderId: number;
+  memberId: number;
+  fulfilment: Fulfilment;
+  /** When the order was completed (picked up or received). */
+  completedAt: Date;
+  items: { skuId: number; quantity: number }[];
+}
+
 type OrderLine = Pick<
   OrderItemEntity,
   | 'skuId'
@@ -146,6 +156,7 @@ export class OrdersService {
   constructor(
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     @InjectRepository(OrderItemEntity) private readonly items: Repository<OrderItemEntity>,
+    @InjectRepository(OrderEventEntity) private readonly events: Repository<OrderEventEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly stores: StoresService,
     private readonly prescriptions: PrescriptionReferencePort,
@@ -410,6 +421,62 @@ export class OrdersService {
   async memberOfOrder(manager: EntityManager, orderId: number): Promise<number | null> {
     const order = await manager.findOne(OrderEntity, { select: { memberId: true }, where: { id: orderId } });
     return order?.memberId ?? null;
+  }
+
+  /** The newest order's id (0 when there is none): where a set-based pass over orders stops. */
+  async lastOrderId(): Promise<number> {
+    const row = await this.orders
+      .createQueryBuilder('o')
+      .select('MAX(o.id)', 'id')
+      .getRawOne<{ id: number | string | null }>();
+    return Number(row?.id ?? 0);
+  }
+
+  /**
+   * Completed goods orders with `afterId < id <= upToId`, oldest first, at most `limit`, with their
+   * lines and completion time: three statements per page, each an index range.
+   */
+  async completedPurchases(afterId: number, upToId: number, limit: number): Promise<CompletedPurchase[]> {
+    const orders = await this.orders
+      .createQueryBuilder('o')
+      .select(['o.id', 'o.memberId', 'o.fulfilment', 'o.updatedAt'])
+      .where("o.id > :afterId AND o.id <= :upToId AND o.status = 'completed' AND o.kind = 'goods'", {
+        afterId,
+        upToId,
+      })
+      .orderBy('o.id', 'ASC')
+      .limit(limit)
+      .getMany();
+    if (orders.length === 0) return [];
+    const ids = orders.map((order) => order.id);
+    const [items, completions] = await Promise.all([
+      this.items.find({
+        select: { orderId: true, skuId: true, quantity: true },
+        where: { orderId: In(ids) },
+      }),
+      this.events
+        .createQueryBuilder('e')
+        .select('e.orderId', 'orderId')
+        .addSelect('MAX(e.createdAt)', 'completedAt')
+        .where("e.orderId IN (:...ids) AND e.toStatus = 'completed'", { ids })
+        .groupBy('e.orderId')
+        .getRawMany<{ orderId: number | string; completedAt: Date | string }>(),
+    ]);
+    const completedAt = new Map(completions.map((row) => [Number(row.orderId), new Date(row.completedAt)]));
+    const itemsOf = new Map<number, CompletedPurchase['items']>();
+    for (const item of items) {
+      const lines = itemsOf.get(item.orderId) ?? [];
+      lines.push({ skuId: item.skuId, quantity: item.quantity });
+      itemsOf.set(item.orderId, lines);
+    }
+    return orders.map((order) => ({
+      orderId: order.id,
+      memberId: order.memberId,
+      fulfilment: order.fulfilment,
+      // Orders imported without their timeline: the last change is the completion.
+      completedAt: completedAt.get(order.id) ?? order.updatedAt,
+      items: itemsOf.get(order.id) ?? [],
+    }));
   }
 
   /** The member's order lines bought with this prescription, oldest first. */

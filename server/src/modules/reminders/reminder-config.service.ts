@@ -5,9 +5,11 @@ import type { EntityManager, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { TransactionRunner } from '../../common/transaction';
 import { ReminderConfigEntity } from './entities/reminder-config.entity';
-import { defaultReminderRules, reminderRulesProblems } from './policies/reminder-rules.policy';
+import { defaultReminderRules, reminderRulesProblems, ruleOf } from './policies/reminder-rules.policy';
 
 const CONFIG_ID = 1;
+/** The rules a purchase schedules by (`purchaseReminders`). */
+const PURCHASE_KINDS = ['lens_cleaning', 'contact_lens_refill'] as const;
 
 /** `GET/PUT /admin/reminder-rules`: the defaults until an admin saves the whole configuration. */
 @Injectable()
@@ -30,7 +32,8 @@ export class ReminderConfigService {
     };
   }
 
-  async update(rules: ReminderRules): Promise<ReminderRules> {
+  /** Saves the rules; answers them and whether a rule that purchases schedule by changed. */
+  async update(rules: ReminderRules): Promise<{ rules: ReminderRules; purchaseRulesChanged: boolean }> {
     const problems = reminderRulesProblems(rules);
     if (problems.length) {
       throw new DomainError(
@@ -39,6 +42,7 @@ export class ReminderConfigService {
         problems,
       );
     }
+    const before = await this.get();
     await this.tx.run((manager) =>
       manager.save(ReminderConfigEntity, {
         id: CONFIG_ID,
@@ -50,6 +54,10 @@ export class ReminderConfigService {
         oneToOneSegmentId: rules.oneToOneSegmentId,
       }),
     );
-    return this.get();
+    const saved = await this.get();
+    const purchaseRulesChanged = PURCHASE_KINDS.some(
+      (kind) => JSON.stringify(ruleOf(before, kind)) !== JSON.stringify(ruleOf(saved, kind)),
+    );
+    return { rules: saved, purchaseRulesChanged };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { addDays, isChildAt, shanghaiDate, type ReminderKind } from '@lensloop/shared';
+import { isChildAt, shanghaiDate, type ReminderKind } from '@lensloop/shared';
 import type { EntityManager } from 'typeorm';
 import { BusinessClock } from '../../common/clock';
 import type { DomainEvents, GroupBuyEventPayload, OrderEventPayload } from '../../infra/events/domain-events';
@@ -10,13 +10,8 @@ import { MembersService } from '../members/members.service';
 import { ProfilesService } from '../members/profiles.service';
 import { OrdersService } from '../orders/orders.service';
 import { PrescriptionsService } from '../prescriptions/prescriptions.service';
-import {
-  addMonthsToDate,
-  careDueAt,
-  contactLensSupplyDays,
-  ruleOf,
-  wearCycleDays,
-} from './policies/reminder-rules.policy';
+import { addMonthsToDate, careDueAt, ruleOf } from './policies/reminder-rules.policy';
+import { purchaseReminders } from './purchase-reminders';
 import { ReminderConfigService } from './reminder-config.service';
 import {
   careText,
@@ -31,7 +26,6 @@ import {
 import { RemindersService } from './reminders.service';
 
 const DAY_MS = 86_400_000;
-const GLASSES_CATEGORIES = new Set(['frames', 'lenses']);
 
 /**
  * Scheduling from the data when it changes (never by scanning every member): each handler
@@ -148,11 +142,7 @@ export class ReminderEventHandlers implements OnModuleInit {
     });
   }
 
-  /**
-   * Glasses picked up: lens cleaning N months later (then every N, see ReminderFollowUps). Contact
-   * lenses: 7 days (the rule's lead) before the boxes bought run out; a new purchase replaces the
-   * waiting refill reminder.
-   */
+  /** Glasses picked up, contact lenses bought: see `purchaseReminders`. */
   async onOrderCompleted(manager: EntityManager, payload: OrderEventPayload): Promise<void> {
     if (payload.kind !== 'goods') return;
     const order = await this.orders.toOrder(
@@ -160,50 +150,18 @@ export class ReminderEventHandlers implements OnModuleInit {
       manager,
     );
     const skus = await this.catalog.skusWithProducts(order.items.map((item) => item.skuId));
-    const skuById = new Map(skus.map((sku) => [sku.id, sku]));
     const today = this.clock.today();
-    const rules = await this.config.get(manager);
-    const person = await this.memberName(payload.memberId);
-
-    const cleaning = ruleOf(rules, 'lens_cleaning');
-    const glasses = order.items.some((item) =>
-      GLASSES_CATEGORIES.has(skuById.get(item.skuId)?.product.category ?? ''),
+    const { cleaning, refill } = purchaseReminders(
+      { ...payload, fulfilment: order.fulfilment, completedAt: this.clock.now(), items: order.items },
+      new Map(skus.map((sku) => [sku.id, sku])),
+      await this.config.get(manager),
+      today,
+      today,
+      await this.memberName(payload.memberId),
     );
-    if (glasses && order.fulfilment === 'pickup' && cleaning.enabled && cleaning.intervalMonths !== null) {
-      const dueDate = addMonthsToDate(today, cleaning.intervalMonths);
-      await this.schedule(
-        manager,
-        payload.memberId,
-        'lens_cleaning',
-        `order:${order.id}`,
-        dueDate,
-        person,
-        careText('lens_cleaning', person, dueDate, { months: cleaning.intervalMonths }),
-      );
-    }
-
-    const refill = ruleOf(rules, 'contact_lens_refill');
-    const contactLines = order.items.flatMap((item) => {
-      const sku = skuById.get(item.skuId);
-      if (sku?.product.category !== 'contacts') return [];
-      const cycleDays = wearCycleDays(sku.attributes.cycle);
-      const lensesPerBox = Number(sku.attributes.box ?? 1);
-      if (cycleDays === null || !Number.isInteger(lensesPerBox) || lensesPerBox < 1) return [];
-      return [{ boxes: item.quantity, lensesPerBox, cycleDays }];
-    });
-    if (contactLines.length && refill.enabled && refill.leadDays !== null) {
-      const supplyDays = contactLensSupplyDays(contactLines);
-      const runsOut = addDays(today, supplyDays);
-      const dueDate = addDays(runsOut, -refill.leadDays);
-      const next = this.occurrence(
-        payload.memberId,
-        'contact_lens_refill',
-        'contacts',
-        dueDate,
-        person,
-        careText('contact_lens_refill', person, dueDate, { runsOut }),
-      );
-      await this.reminders.reschedule(manager, payload.memberId, ['contact_lens_refill'], 'contacts', next);
+    if (cleaning) await this.reminders.schedule(manager, cleaning);
+    if (refill) {
+      await this.reminders.reschedule(manager, payload.memberId, ['contact_lens_refill'], 'contacts', refill);
     }
   }
 
@@ -270,18 +228,6 @@ export class ReminderEventHandlers implements OnModuleInit {
       ...this.occurrence(memberId, kind, subject, this.clock.today(), null, text),
       dueAt: now,
     });
-  }
-
-  private schedule(
-    manager: EntityManager,
-    memberId: number,
-    kind: ReminderKind,
-    subject: string,
-    dueDate: string,
-    person: string | null,
-    text: ReminderText,
-  ): Promise<void> {
-    return this.reminders.schedule(manager, this.occurrence(memberId, kind, subject, dueDate, person, text));
   }
 
   private occurrence(

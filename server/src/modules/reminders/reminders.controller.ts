@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ErrorCode,
   type Inbox,
+  type ReminderBackfillStatus,
   type InboxItem,
   type ReminderReport,
   type ReminderRules,
@@ -18,6 +25,7 @@ import { PageQueryDto } from '../../common/pagination';
 import {
   InboxDto,
   InboxItemDto,
+  ReminderBackfillStatusDto,
   ReminderReportDto,
   ReminderRulesDto,
   ReminderSettingsDto,
@@ -26,6 +34,7 @@ import {
   SubscriptionTemplateDto,
   UpdateReminderSettingsDto,
 } from './dto/reminder.dto';
+import { ReminderBackfillJob } from './reminder-backfill.job';
 import { ReminderConfigService } from './reminder-config.service';
 import { RemindersService } from './reminders.service';
 
@@ -35,6 +44,7 @@ export class RemindersController {
   constructor(
     private readonly reminders: RemindersService,
     private readonly config: ReminderConfigService,
+    private readonly backfill: ReminderBackfillJob,
   ) {}
 
   @Get('me/inbox')
@@ -124,8 +134,34 @@ export class RemindersController {
   @ApiOperation({ summary: 'Replace the care-reminder rules, marketing cap, quiet hours and 1-to-1 segment' })
   @ApiOkResponse({ type: ReminderRulesDto })
   @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.REMINDER_RULES_INVALID)
-  updateReminderRules(@Body() body: ReminderRulesDto): Promise<ReminderRules> {
-    return this.config.update({ ...body, oneToOneSegmentId: body.oneToOneSegmentId ?? null });
+  async updateReminderRules(@Body() body: ReminderRulesDto): Promise<ReminderRules> {
+    const { rules, purchaseRulesChanged } = await this.config.update({
+      ...body,
+      oneToOneSegmentId: body.oneToOneSegmentId ?? null,
+    });
+    // Waiting cleaning and refill reminders move to the new rule.
+    if (purchaseRulesChanged) await this.backfill.start();
+    return rules;
+  }
+
+  @Post('admin/reminders/backfill')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Schedule the care reminders of every completed purchase so far (after an import); the reminder-backfill job does it in pages',
+  })
+  @ApiAcceptedResponse({ type: ReminderBackfillStatusDto })
+  startBackfill(): Promise<ReminderBackfillStatus> {
+    return this.backfill.start();
+  }
+
+  @Get('admin/reminders/backfill')
+  @Roles('admin')
+  @ApiOperation({ summary: 'How far the purchase backfill has got' })
+  @ApiOkResponse({ type: ReminderBackfillStatusDto })
+  getBackfill(): Promise<ReminderBackfillStatus> {
+    return this.backfill.status();
   }
 
   @Get('admin/reminder-report')

@@ -15,6 +15,7 @@ import { ReminderOccurrenceEntity } from './entities/reminder-occurrence.entity'
 import { ReminderScanMarkEntity } from './entities/reminder-scan-mark.entity';
 import { ReminderSubscriptionEntity } from './entities/reminder-subscription.entity';
 import { ReminderArrivalNotes } from './reminder-arrival-notes';
+import { ReminderBackfillJob } from './reminder-backfill.job';
 import { ReminderConfigService } from './reminder-config.service';
 import { ReminderDeliveryJob } from './reminder-delivery.job';
 import { ReminderEventHandlers } from './reminder-event-handlers';
@@ -51,6 +52,7 @@ import { RemindersService } from './reminders.service';
     RemindersService,
     ReminderConfigService,
     ReminderDeliveryJob,
+    ReminderBackfillJob,
     ReminderEventHandlers,
     ReminderFollowUps,
     CouponExpiryScanner,

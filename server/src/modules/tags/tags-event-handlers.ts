@@ -48,6 +48,9 @@ export class TagsEventHandlers implements OnModuleInit {
         channel: channelOfRegistration(event),
       }),
     );
+    on('wecom-tags-edited', 'WecomContactTagsEdited', (manager, event) =>
+      this.tags.applyWecomEdit(manager, event),
+    );
     on('on-customer-added', 'CustomerAdded', async (manager, event, eventId) => {
       await this.tags.onCustomerAdded(manager, event);
       await this.kpis.record(manager, {

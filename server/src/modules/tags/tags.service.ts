@@ -10,8 +10,9 @@ import {
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { BusinessClock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import { TransactionRunner } from '../../common/transaction';
-import type { CustomerChannel } from '../../infra/events/domain-events';
+import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
+import type { CustomerChannel, DomainEvents } from '../../infra/events/domain-events';
+import { EventBus } from '../../infra/events/event-bus';
 import { CustomerTagsPort, type CustomerTagsReader } from '../members/customer-tags-port';
 import { MembersService } from '../members/members.service';
 import { ProfilesService } from '../members/profiles.service';
@@ -60,6 +61,7 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
     private readonly prescriptions: PrescriptionsService,
     private readonly stores: StoresService,
     private readonly tagsPort: CustomerTagsPort,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
@@ -329,13 +331,7 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
     }
     await this.members.getMember(memberId);
     return this.tx.run(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(MemberTagEntity)
-        .values({ memberId, name, auto: false, reason: null, staffId })
-        .orIgnore()
-        .execute();
+      await this.putManual(manager, memberId, name, staffId, 'staff');
       return toCustomerTag(await manager.findOneByOrFail(MemberTagEntity, { memberId, name }));
     });
   }
@@ -347,7 +343,53 @@ export class TagsService implements CustomerTagsReader, OnModuleInit {
     if (tag.auto) {
       throw new DomainError(ErrorCode.TAG_NOT_MANUAL, `Tag ${tag.name} is automatic: it follows the rules.`);
     }
-    await this.dataSource.manager.delete(MemberTagEntity, { id: tagId, memberId, auto: false });
+    await this.tx.run((manager) => this.takeOffManual(manager, memberId, tag.name, 'staff'));
+  }
+
+  /** Tags a staff member put on or took off the member's contact in WeCom (automatic names left alone). */
+  async applyWecomEdit(manager: EntityManager, edit: DomainEvents['WecomContactTagsEdited']): Promise<void> {
+    for (const name of edit.added) {
+      if (!isAutoTagName(name)) await this.putManual(manager, edit.memberId, name, null, 'wecom');
+    }
+    for (const name of edit.removed) await this.takeOffManual(manager, edit.memberId, name, 'wecom');
+  }
+
+  private async putManual(
+    manager: EntityManager,
+    memberId: number,
+    name: string,
+    staffId: number | null,
+    source: 'staff' | 'wecom',
+  ): Promise<void> {
+    try {
+      await manager.insert(MemberTagEntity, { memberId, name, auto: false, reason: null, staffId });
+    } catch (error) {
+      // The member has the tag already (manual, or an automatic one of that name).
+      if (isDuplicateKey(error)) return;
+      throw error;
+    }
+    await this.events.publish(manager, 'ManualTagChanged', String(memberId), {
+      memberId,
+      name,
+      change: 'added',
+      source,
+    });
+  }
+
+  private async takeOffManual(
+    manager: EntityManager,
+    memberId: number,
+    name: string,
+    source: 'staff' | 'wecom',
+  ): Promise<void> {
+    const { affected } = await manager.delete(MemberTagEntity, { memberId, name, auto: false });
+    if (!affected) return;
+    await this.events.publish(manager, 'ManualTagChanged', String(memberId), {
+      memberId,
+      name,
+      change: 'removed',
+      source,
+    });
   }
 
   /** Tag rules: saving them makes the next `tags` run recompute every member. */

@@ -9,6 +9,8 @@ import { CouponCredits1795730000000 } from './1795730000000-coupon-credits.migra
 import { TradeIns1795730000001 } from './1795730000001-trade-ins.migration';
 import { Wallet1795750000000 } from './1795750000000-wallet.migration';
 import { Membership1795740000000 } from './1795740000000-membership.migration';
+import { WecomTags1795920000001 } from './1795920000001-wecom-tags.migration';
+import { ReminderBackfill1795920000000 } from './1795920000000-reminder-backfill.migration';
 import { GroupBuys1795770000000 } from './1795770000000-group-buys.migration';
 import { TagsSegmentsCommunities1795800000000 } from './1795800000000-tags-segments-communities.migration';
 import { Customers1795790000000 } from './1795790000000-customers.migration';
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   Reminders1795780000000,
   StaffTasks1795780000001,
   CatalogHotPaths1795810000000,
+  ReminderBackfill1795920000000,
+  WecomTags1795920000001,
 ];

@@ -35,6 +35,13 @@ export class WecomExternalContactEntity {
   @Column({ default: false })
   transferResigned: boolean;
 
+  /**
+   * The corp tags the staff member has on the contact in WeCom, as last seen (a tag edit callback
+   * is applied as the difference from these) or set by LensLoop's own mark_tag.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  tagNames: string[] | null;
+
   /** Set once send_welcome_msg succeeded: one welcome per add. */
   @Column({ type: 'datetime', precision: 6, nullable: true })
   welcomeSentAt: Date | null;

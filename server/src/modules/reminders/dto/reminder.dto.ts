@@ -8,6 +8,7 @@ import {
   type ReminderCategory,
   type ReminderExport,
   type ReminderKind,
+  type ReminderBackfillStatus,
   type ReminderReport,
   type ReminderReportRow,
   type ReminderRule,
@@ -254,6 +255,20 @@ export class ReminderReportDto implements ReminderReport {
 
   @ApiProperty({ type: ReminderReportTotalsDto })
   totals: ReminderReportTotalsDto;
+}
+
+export class ReminderBackfillStatusDto implements ReminderBackfillStatus {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  startedAt: string | null;
+
+  @ApiProperty({ description: 'The last order id the run has done' })
+  position: number;
+
+  @ApiProperty({ description: 'The run covers the orders up to this id' })
+  upToOrderId: number;
+
+  @ApiProperty()
+  done: boolean;
 }
 
 class ReminderGrantExportDto {

@@ -1,0 +1,18 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Issue 10: WeCom corp tag ids of LensLoop's manual tags, and each contact's tags as last seen. */
+export class WecomTags1795920000001 implements MigrationInterface {
+  name = 'WecomTags1795920000001';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE TABLE `wecom_corp_tags` (`name` varchar(64) NOT NULL, `tag_id` varchar(64) NOT NULL, PRIMARY KEY (`name`)) ENGINE=InnoDB',
+    );
+    await queryRunner.query('ALTER TABLE `wecom_external_contacts` ADD `tag_names` text NULL');
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE `wecom_external_contacts` DROP COLUMN `tag_names`');
+    await queryRunner.query('DROP TABLE `wecom_corp_tags`');
+  }
+}
