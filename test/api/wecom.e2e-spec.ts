@@ -402,6 +402,25 @@ describe('wecom (MariaDB)', () => {
     expect(onWecom()).toEqual(['家长', '隐形眼镜']);
   });
 
+  it('should purge stored callbacks after 7 days, keeping newer ones', async () => {
+    await wecom.addContact({ callbackUrl: callbackUrl(), userid: 'wangwei', state: `s:${wangwei.id}` });
+    await settleEvents();
+    expect(await storedCallbacks()).toBeGreaterThan(0);
+    await runJob(server.baseUrl, 'wecom-callback-purge');
+    expect(await storedCallbacks()).toBeGreaterThan(0);
+    await advanceClock(server.baseUrl, 8 * 86_400);
+    try {
+      await runJob(server.baseUrl, 'wecom-callback-purge');
+      expect(await storedCallbacks()).toBe(0);
+    } finally {
+      await resetClock(server.baseUrl);
+    }
+    await wecom.addContact({ callbackUrl: callbackUrl(), userid: 'wangwei', state: `s:${wangwei.id}` });
+    await settleEvents();
+    await runJob(server.baseUrl, 'wecom-callback-purge');
+    expect(await storedCallbacks()).toBe(1);
+  });
+
   it('should move the WeCom contact with a transfer and finish it by polling transfer_result', async () => {
     const customer = await factory.member();
     const added = await wecom.addContact({

@@ -18,6 +18,7 @@ import { WecomExternalContactEntity } from './entities/wecom-external-contact.en
 import { WelcomeRulesEntity } from './entities/welcome-rules.entity';
 import { WecomController } from './wecom.controller';
 import { WecomService } from './wecom.service';
+import { WecomCallbackPurgeJob } from './wecom-callback-purge.job';
 import { WecomTransferResultsJob } from './wecom-transfer-results.job';
 
 /**
@@ -48,6 +49,7 @@ import { WecomTransferResultsJob } from './wecom-transfer-results.job';
     CustomersPersonalData,
     WecomService,
     WecomTransferResultsJob,
+    WecomCallbackPurgeJob,
   ],
   exports: [CustomersService],
 })

@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * acknowledged at once). The unique nonce refuses a replay.
  */
 @Entity('wecom_callbacks')
+@Index('IDX_wecom_callbacks_received_at', ['receivedAt'])
 export class WecomCallbackEntity {
   @PrimaryGeneratedColumn()
   id: number;
