@@ -10,6 +10,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './common/openapi/openapi-document';
+import { registerConditionalGets } from './common/etag';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
 
@@ -57,6 +58,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerConditionalGets(fastify);
   // wx.request (and Taro.request) send `content-type: application/json` on a DELETE without a body,
   // which Fastify's JSON parser refuses as an empty JSON body; without a body that header means nothing.
   fastify.addHook('onRequest', async (request) => {
