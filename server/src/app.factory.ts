@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { registerConditionalGets } from './common/etag';
+import { setStaticCacheHeaders } from './common/static-assets';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
 
@@ -78,7 +79,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     root: config.staticDirectory,
     prefix: '/static/',
     decorateReply: false,
-    maxAge: '1d',
+    // Cache-Control is set per request: a year for content-fingerprinted URLs (`?v=`).
+    cacheControl: false,
+    setHeaders: setStaticCacheHeaders,
   });
   if (existsSync(config.h5Directory)) {
     await app.register(fastifyStatic, { root: config.h5Directory, prefix: '/', decorateReply: false });
