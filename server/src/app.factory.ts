@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { registerConditionalGets } from './common/etag';
-import { setStaticCacheHeaders } from './common/static-assets';
+import { setH5CacheHeaders, setStaticCacheHeaders } from './common/static-assets';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
 
@@ -84,7 +84,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     setHeaders: setStaticCacheHeaders,
   });
   if (existsSync(config.h5Directory)) {
-    await app.register(fastifyStatic, { root: config.h5Directory, prefix: '/', decorateReply: false });
+    await app.register(fastifyStatic, {
+      root: config.h5Directory,
+      prefix: '/',
+      decorateReply: false,
+      cacheControl: false,
+      setHeaders: setH5CacheHeaders,
+    });
   }
   return app;
 }

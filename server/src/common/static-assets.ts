@@ -52,3 +52,16 @@ export function setStaticCacheHeaders(
   }
   response.setHeader('cache-control', fingerprinted ? IMMUTABLE_CACHE_CONTROL : STATIC_CACHE_CONTROL);
 }
+
+/**
+ * `setHeaders` of the H5 build: its scripts and styles are named by their content hash
+ * (`js/app.013a275e.js`), so they are kept for good; `index.html`, which names them, is revalidated
+ * on every load.
+ */
+export function setH5CacheHeaders(
+  response: { setHeader(name: string, value: string): unknown },
+  path: string,
+): void {
+  const hashed = /[/\\](js|css)[/\\][\w.-]+\.[0-9a-f]{8}\.(js|css)$/.test(path);
+  response.setHeader('cache-control', hashed ? IMMUTABLE_CACHE_CONTROL : 'no-cache');
+}
