@@ -1,6 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, waitForTaroPage } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** The budget for the H5 home page's first screen on loopback: a product card on screen. */
@@ -134,6 +134,24 @@ describe('H5 first screen in Chromium (loopback)', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     }
+  });
+
+  it('should ask for the featured products again with their ETag and use its copy on 304', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/`);
+    await page.locator('[data-testid="featured-products"] [role="link"]').first().waitFor();
+    await page.goto(`${server.baseUrl}/#/pages/products/index`);
+    await waitForTaroPage(page, 'pages/products/index');
+    const revalidated = page.waitForRequest((request) => request.url().includes('featured=true'));
+    await page.goto(`${server.baseUrl}/#/pages/index/index`);
+    const request = await revalidated;
+    expect(request.headers()['if-none-match']).toMatch(/^"[\w-]{22}"$/);
+    expect((await request.response())?.status()).toBe(304);
+    // The page drew the copy the request layer kept (a 304 has no body to draw).
+    await page.waitForTimeout(500);
+    await page.locator('[data-testid="featured-products"] [role="link"]').first().waitFor();
+    expect(await page.locator('[data-testid="featured-products"] [role="link"]').count()).toBe(6);
   });
 
   it(`should show the first product card within ${FIRST_SCREEN_BUDGET_MS} ms, cold and warm`, async () => {
