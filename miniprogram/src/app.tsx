@@ -8,6 +8,7 @@ import { useLocale } from './hooks/use-locale';
 import { enableKeyboardAccess } from './services/keyboard-access';
 import { captureCustomerScene } from './services/customers';
 import { captureReferral } from './services/referral';
+import { prefetchFeaturedProducts } from './services/catalog';
 // Applies the stored large-text choice from the first page on, not only once 我的 is opened.
 import './stores/large-text';
 import './app.scss';
@@ -15,6 +16,16 @@ import './app.scss';
 const TAB_KEYS: MessageKey[] = ['tab.home', 'tab.products', 'tab.me'];
 
 if (process.env.TARO_ENV === 'h5') enableKeyboardAccess(document);
+// H5 opened on the home page: fetch its chunk and its featured products now, beside the app's
+// start-up, instead of after the router has mounted and the page has rendered (the same chunk the
+// router loads: webpack loads it once; the page takes the prefetched answer once).
+if (
+  process.env.TARO_ENV === 'h5' &&
+  /^(#\/?(pages\/index\/index)?)?$/.test(window.location.hash.split('?')[0])
+) {
+  void import('./pages/index/index');
+  prefetchFeaturedProducts();
+}
 // A friend's invitation (share card, link or mini-program code) is kept from the first opening on.
 captureReferral();
 if (process.env.TARO_ENV === 'weapp') Taro.onAppShow((options) => captureReferral(options.query));

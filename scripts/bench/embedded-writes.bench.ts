@@ -1,17 +1,19 @@
 /**
- * What a write costs on the embedded default database (sql.js, `DB_TYPE=sqljs`), which keeps the
- * database in memory and writes the whole file after every transaction (TypeORM's `autoSave`):
- * order creation on the demo, and again once the file holds 10,000 more orders.
+ * What a write costs on the embedded databases: the default, better-sqlite3 in WAL mode
+ * (`DB_TYPE=sqlite`), and sql.js (`DB_TYPE=sqljs`), which keeps the database in memory and writes
+ * the whole file after every transaction (TypeORM's `autoSave`): order creation on the demo, and
+ * again once the file holds 10,000 more orders.
  *
- *   pnpm --filter @lensloop/scripts bench:embedded     # BENCH_ORDERS=10000, BENCH_CREATES=30
+ *   pnpm --filter @lensloop/scripts bench:embedded     # BENCH_ORDERS=10000, BENCH_CREATES=30,
+ *                                                      # BENCH_DB=sqlite,sqljs
  *
  * 1. The real server on a fresh file with the demo seed; BENCH_CREATES orders created one after
  *    another (a frame, pickup), each timed.
  * 2. The server stopped; BENCH_ORDERS orders (each with its line and timeline step, copied from
  *    the first) added to the file with sql.js directly, as the demo would hold them after months.
  * 3. The server started again on that file; the same creates timed again.
- * Prints, per phase, the file size, create p50/mean/max and the time of one bare `export()` +
- * `writeFileSync` of the file (what every transaction pays).
+ * Prints, per engine and phase, the file size, create p50/mean/max and, on sql.js, the time of one
+ * bare `export()` + `writeFileSync` of the file (what every transaction pays there).
  */
 import { writeFileSync, readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +33,8 @@ import {
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const CREATES = Number(process.env.BENCH_CREATES ?? 30);
+type Engine = 'sqlite' | 'sqljs';
+const ENGINES = (process.env.BENCH_DB ?? 'sqlite,sqljs').split(',') as Engine[];
 
 interface SqlJsDatabase {
   run(sql: string, params?: unknown[]): void;
@@ -46,13 +50,47 @@ async function sqlJs(): Promise<SqlJs> {
   return init();
 }
 
-async function startEmbedded(file: string): Promise<Server> {
+interface BetterSqliteDatabase {
+  prepare(sql: string): {
+    run(...params: unknown[]): void;
+    all(...params: unknown[]): Record<string, unknown>[];
+    pluck(): { get(...params: unknown[]): unknown };
+  };
+  pragma(statement: string): unknown;
+  close(): void;
+}
+
+/** The file through better-sqlite3, with sql.js's `run`/`exec` shape for `addOrders`. */
+function betterSqlite(file: string): SqlJsDatabase {
+  const require = createRequire(join(ROOT, 'server/package.json'));
+  const Database = require('better-sqlite3') as new (path: string) => BetterSqliteDatabase;
+  const database = new Database(file);
+  return {
+    run: (sql, params = []) => {
+      if (/^(BEGIN|COMMIT)$/.test(sql)) database.prepare(sql).run();
+      else database.prepare(sql).run(...params);
+    },
+    exec: (sql) => {
+      const rows = database.prepare(sql).all();
+      return [{ values: rows.map((row) => Object.values(row)) }];
+    },
+    export: () => {
+      throw new Error('better-sqlite3 writes in place');
+    },
+    close: () => {
+      database.pragma('wal_checkpoint(TRUNCATE)');
+      database.close();
+    },
+  };
+}
+
+async function startEmbedded(engine: Engine, file: string): Promise<Server> {
   return startServer(
-    'LensLoop (sql.js)',
+    `LensLoop (${engine})`,
     ['server/dist/main.js'],
     {
       NODE_ENV: 'test',
-      DB_TYPE: 'sqljs',
+      DB_TYPE: engine,
       SQLITE_PATH: file,
       SEED_DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
@@ -65,6 +103,7 @@ async function startEmbedded(file: string): Promise<Server> {
 }
 
 interface Phase {
+  engine: Engine;
   name: string;
   orders: number;
   fileMb: number;
@@ -135,16 +174,18 @@ async function exportTime(file: string): Promise<{ ms: number; orders: number }>
 }
 
 async function measurePhase(
+  engine: Engine,
   name: string,
   file: string,
   skusOf: (server: Server) => Promise<number[]>,
 ): Promise<Phase> {
-  const server = await startEmbedded(file);
+  const server = await startEmbedded(engine, file);
   try {
     const { token } = await loginMember(server, `embedded-${name.replace(/\W/g, '')}`);
     const times = await timeCreates(server, token, await skusOf(server));
     const sorted = [...times].sort((a, b) => a - b);
     return {
+      engine,
       name,
       orders: 0,
       fileMb: statSync(file).size / 1024 / 1024,
@@ -159,9 +200,9 @@ async function measurePhase(
 }
 
 /** Adds `count` copies of the newest order (with its lines and events) and gives the SKU stock enough. */
-async function addOrders(file: string, count: number, skuId: number): Promise<number> {
-  const SQL = await sqlJs();
-  const database = new SQL.Database(readFileSync(file));
+async function addOrders(engine: Engine, file: string, count: number, skuId: number): Promise<number> {
+  const database =
+    engine === 'sqlite' ? betterSqlite(file) : new (await sqlJs()).Database(readFileSync(file));
   const [{ values }] = database.exec('SELECT MAX(id) FROM orders');
   const template = Number(values[0][0]);
   const columns = (table: string): string[] =>
@@ -192,50 +233,61 @@ async function addOrders(file: string, count: number, skuId: number): Promise<nu
   database.run('UPDATE store_stock SET quantity = 1000000 WHERE sku_id = ?', [skuId]);
   database.run('COMMIT');
   const [{ values: total }] = database.exec('SELECT COUNT(*) FROM orders');
-  writeFileSync(file, database.export());
+  if (engine === 'sqljs') writeFileSync(file, database.export());
   database.close();
   return Number(total[0][0]);
 }
 
-void runBenchmark(async () => {
-  if (!Number.isInteger(ORDERS) || ORDERS < 0) throw new Error('BENCH_ORDERS must be ≥ 0');
+/** Both phases on one engine, in a directory of its own. */
+async function measureEngine(engine: Engine): Promise<Phase[]> {
   const directory = mkdtempSync(join(tmpdir(), 'lensloop-embedded-'));
   const file = join(directory, 'lensloop.sqlite');
   try {
     let skuId = 0;
-    log('Phase 1: the demo…');
-    const demo = await measurePhase('demo', file, async (server) => {
+    log(`${engine}, phase 1: the demo…`);
+    const demo = await measurePhase(engine, 'demo', file, async (server) => {
       const units = await frameUnits(server);
       skuId = units[0];
       return units;
     });
-    ({ ms: demo.exportMs, orders: demo.orders } = await exportTime(file));
+    if (engine === 'sqljs') ({ ms: demo.exportMs, orders: demo.orders } = await exportTime(file));
     log(`Adding ${ORDERS} orders…`);
     const started = performance.now();
-    const total = await addOrders(file, ORDERS, skuId);
+    const total = await addOrders(engine, file, ORDERS, skuId);
     log(`  in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    log(`Phase 2: ${total} orders…`);
-    const grown = await measurePhase(`+${ORDERS} orders`, file, async () => [skuId]);
-    ({ ms: grown.exportMs, orders: grown.orders } = await exportTime(file));
-    log(`  ${total} orders before the phase`);
-    print();
-    print(
-      `Order creation on sql.js (one after another, ${CREATES} per phase, a frame picked up in store 1):`,
-    );
-    print();
-    print(
-      '| Database | Orders in file | File (MB) | Create p50 (ms) | mean (ms) | max (ms) | export + write (ms) |',
-    );
-    print(
-      '| -------- | -------------: | --------: | --------------: | --------: | -------: | ------------------: |',
-    );
-    for (const phase of [demo, grown]) {
-      print(
-        `| ${phase.name} | ${phase.orders} | ${phase.fileMb.toFixed(1)} | ${phase.p50.toFixed(0)} | ${phase.mean.toFixed(0)} | ` +
-          `${phase.max.toFixed(0)} | ${phase.exportMs.toFixed(0)} |`,
-      );
-    }
+    if (engine === 'sqlite') demo.orders = total - ORDERS;
+    log(`${engine}, phase 2: ${total} orders…`);
+    const grown = await measurePhase(engine, `+${ORDERS} orders`, file, async () => [skuId]);
+    if (engine === 'sqljs') ({ ms: grown.exportMs, orders: grown.orders } = await exportTime(file));
+    else grown.orders = total;
+    return [demo, grown];
   } finally {
     rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+void runBenchmark(async () => {
+  if (!Number.isInteger(ORDERS) || ORDERS < 0) throw new Error('BENCH_ORDERS must be ≥ 0');
+  if (ENGINES.some((engine) => engine !== 'sqlite' && engine !== 'sqljs')) {
+    throw new Error('BENCH_DB lists sqlite and/or sqljs');
+  }
+  const phases: Phase[] = [];
+  for (const engine of ENGINES) phases.push(...(await measureEngine(engine)));
+  print();
+  print(
+    `Order creation on the embedded databases (one after another, ${CREATES} per phase, a frame picked up in store 1):`,
+  );
+  print();
+  print(
+    '| Engine | Phase | Orders in file | File (MB) | Create p50 (ms) | mean (ms) | max (ms) | export + write (ms) |',
+  );
+  print(
+    '| ------ | ----- | -------------: | --------: | --------------: | --------: | -------: | ------------------: |',
+  );
+  for (const phase of phases) {
+    print(
+      `| ${phase.engine} | ${phase.name} | ${phase.orders} | ${phase.fileMb.toFixed(1)} | ${phase.p50.toFixed(0)} | ` +
+        `${phase.mean.toFixed(0)} | ${phase.max.toFixed(0)} | ${phase.engine === 'sqljs' ? phase.exportMs.toFixed(0) : '–'} |`,
+    );
   }
 });

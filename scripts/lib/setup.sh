@@ -37,6 +37,10 @@ ensure_apt_packages() {
 }
 
 install_dependencies() {
+  # better-sqlite3 (the embedded database's driver) compiles with node-gyp: its prebuilt binaries
+  # are downloaded from a host these machines cannot reach, so it is built from source.
+  ensure_apt_packages python3:python3 make:make g++:g++
+  export npm_config_build_from_source=true
   log "installing dependencies"
   pnpm install --frozen-lockfile --reporter=append-only | grep -vE '^(Progress|\s*$)' | tail -n 5
 }

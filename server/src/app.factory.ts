@@ -10,6 +10,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './common/openapi/openapi-document';
+import { registerConditionalGets } from './common/etag';
+import { setH5CacheHeaders, setStaticCacheHeaders } from './common/static-assets';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
 
@@ -57,6 +59,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerConditionalGets(fastify);
   // wx.request (and Taro.request) send `content-type: application/json` on a DELETE without a body,
   // which Fastify's JSON parser refuses as an empty JSON body; without a body that header means nothing.
   fastify.addHook('onRequest', async (request) => {
@@ -76,10 +79,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     root: config.staticDirectory,
     prefix: '/static/',
     decorateReply: false,
-    maxAge: '1d',
+    // Cache-Control is set per request: a year for content-fingerprinted URLs (`?v=`).
+    cacheControl: false,
+    setHeaders: setStaticCacheHeaders,
   });
   if (existsSync(config.h5Directory)) {
-    await app.register(fastifyStatic, { root: config.h5Directory, prefix: '/', decorateReply: false });
+    await app.register(fastifyStatic, {
+      root: config.h5Directory,
+      prefix: '/',
+      decorateReply: false,
+      cacheControl: false,
+      setHeaders: setH5CacheHeaders,
+    });
   }
   return app;
 }

@@ -1,6 +1,6 @@
 import { DEMO_CUSTOMER } from './demo/demo-family';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './demo/demo-stores';
-import type { AppConfig } from './infra/config/app-config';
+import { isEmbeddedDatabase, type AppConfig } from './infra/config/app-config';
 import { APP_VERSION } from './infra/config/app-version';
 
 export interface WelcomeFacts {
@@ -15,7 +15,7 @@ export interface WelcomeFacts {
 
 /** Where the database is: the file of the embedded one, or the server's address (never its password). */
 function databaseLine({ type, url, sqlitePath }: AppConfig['database']): string {
-  if (type === 'sqljs') {
+  if (isEmbeddedDatabase(type)) {
     return sqlitePath === ':memory:' ? 'embedded SQLite in memory' : `embedded SQLite at ${sqlitePath}`;
   }
   const address = new URL(url as string);

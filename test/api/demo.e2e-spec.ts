@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_CUSTOMER } from '../../server/src/demo/demo-family';
 import { DEMO_REFERRAL_CODE } from '../../server/src/demo/demo-referrals';
@@ -25,10 +28,28 @@ describe('the demo seed (MariaDB)', () => {
     const categories = new Set(all.body.items.map((item: { category: string }) => item.category));
     expect([...categories].sort()).toEqual(['care', 'contacts', 'frames', 'lenses', 'services']);
     for (const item of all.body.items.slice(0, 5)) {
-      expect(item.imageUrl).toMatch(/^\/static\/products\/[\w-]+\.svg$/);
+      expect(item.imageUrl).toMatch(/^\/static\/products\/[\w-]+\.svg\?v=[0-9a-f]{10}$/);
       const image = await api().get(item.imageUrl).expect(200);
       expect(image.headers['content-type']).toContain('image/svg+xml');
     }
+  });
+
+  it('should serve the product images at fingerprinted URLs for a year, immutable; other URLs for a day', async () => {
+    const all = await api().get('/api/v1/products?pageSize=100').expect(200);
+    const url: string = all.body.items[0].imageUrl;
+    const [path, version] = url.split('?v=');
+    const file = readFileSync(join(__dirname, '../../server', path));
+    expect(version).toBe(createHash('sha1').update(file).digest('hex').slice(0, 10));
+
+    const fingerprinted = await api().get(url).expect(200);
+    expect(fingerprinted.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(fingerprinted.headers.etag).toBeDefined();
+    for (const other of [path, `${path}?v=0000000000`, '/static/groups/koc.svg']) {
+      const response = await api().get(other).expect(200);
+      expect(response.headers['cache-control']).toBe('public, max-age=86400');
+    }
+    // Revalidation still works once the copy is stale.
+    await api().get(path).set('if-none-match', fingerprinted.headers.etag).expect(304);
   });
 
   it('should be a Chinese chain: the nearest store in Beijing is 明眸眼镜 王府井店, English kept as the translation', async () => {

@@ -67,7 +67,7 @@ describe('platform (MariaDB)', () => {
     const code = await new Promise<number | null>((done) => child.on('exit', done));
     expect(code).toBe(1);
     expect(stderr).toContain('Invalid configuration');
-    expect(stderr).toContain('DB_TYPE must be one of sqljs, mariadb, mysql');
+    expect(stderr).toContain('DB_TYPE must be one of sqlite, sqljs, mariadb, mysql');
     expect(stderr).toContain('PORT must be an integer');
   });
 

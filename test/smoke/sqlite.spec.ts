@@ -11,7 +11,7 @@ import { daysAgo } from '../support/dates';
 describe('API smoke on embedded SQLite', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ database: 'sqljs', seed: true });
+    server = await startTestServer({ database: 'sqlite', seed: true });
   });
   afterAll(() => server.stop());
 
@@ -19,6 +19,12 @@ describe('API smoke on embedded SQLite', () => {
 
   it('should be healthy', async () => {
     expect((await api().get('/api/health').expect(200)).body.database).toBe('up');
+  });
+
+  it('should run on better-sqlite3 with a write-ahead log, so a commit does not rewrite the file', async () => {
+    expect(server.dataSource.options.type).toBe('better-sqlite3');
+    expect(await server.dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await server.dataSource.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
   });
 
   it('should log a customer in twice as the same member and show /me', async () => {

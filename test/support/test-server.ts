@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { createApp, dataSourceOf } from '../../server/src/app.factory';
 import { SealedBox } from '../../server/src/infra/crypto/sealed-box';
@@ -31,8 +31,11 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  /** `mariadb` (default) uses a fresh database in the run's throwaway MariaDB. */
-  database?: 'mariadb' | 'sqljs';
+  /**
+   * `mariadb` (default) uses a fresh database in the run's throwaway MariaDB; `sqlite` the embedded
+   * default (better-sqlite3, WAL) on a fresh file; `sqljs` the WebAssembly SQLite in memory.
+   */
+  database?: 'mariadb' | 'sqlite' | 'sqljs';
   /** Seed the demo chain (off by default: tests build their data with support/factories.ts). */
   seed?: boolean;
   /** Extra environment, e.g. `{ AUTH_RATE_LIMIT_PER_MINUTE: '3' }`. */
@@ -91,7 +94,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           DB_MIGRATE: 'true',
           DB_POOL_SIZE: '30',
         }
-      : { DB_TYPE: 'sqljs', SQLITE_PATH: ':memory:' }),
+      : database === 'sqlite'
+        ? { DB_TYPE: 'sqlite', SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'lensloop-db-')), 'test.sqlite') }
+        : { DB_TYPE: 'sqljs', SQLITE_PATH: ':memory:' }),
     ...options.env,
   });
   config.wechatPay = replicaOf
@@ -119,6 +124,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!replicaOf) await wechat.close();
       if (!replicaOf && !options.env?.UPLOAD_DIR) {
         rmSync(config.tradeIns.uploadDirectory, { recursive: true, force: true });
+      }
+      if (!replicaOf && database === 'sqlite') {
+        rmSync(dirname(config.database.sqlitePath), { recursive: true, force: true });
       }
     },
   };

@@ -43,16 +43,40 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** Answers kept for conditional GETs (the catalog sends an ETag), by URL and session; newest last. */
+const conditionalCache = new Map<string, { etag: string; body: unknown }>();
+const CONDITIONAL_CACHE_SIZE = 40;
+
+function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
+  const key = Object.keys(headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? undefined : headers?.[key];
+}
+
 // The one place in the app that calls Taro.request.
 const taroTransport: Transport = async ({ method, path, body, headers }) => {
+  const url = `${apiBaseUrl}${path}`;
+  const cacheKey = method === 'GET' ? `${headers.authorization ?? ''} ${url}` : null;
+  const cached = cacheKey === null ? undefined : conditionalCache.get(cacheKey);
   const response = await Taro.request<unknown>({
-    url: `${apiBaseUrl}${path}`,
+    url,
     method,
-    header: headers,
+    header: cached ? { ...headers, 'if-none-match': cached.etag } : headers,
     data: method === 'GET' || body === undefined ? undefined : (body as Record<string, unknown>),
     dataType: 'json',
     timeout: REQUEST_TIMEOUT_MS,
   });
+  if (cacheKey !== null) {
+    // 304: the copy we hold is still what the server would send.
+    if (response.statusCode === 304 && cached) return { status: 200, body: cached.body };
+    const etag = headerOf(response.header as Record<string, string> | undefined, 'etag');
+    conditionalCache.delete(cacheKey);
+    if (response.statusCode === 200 && etag) {
+      conditionalCache.set(cacheKey, { etag, body: response.data });
+      if (conditionalCache.size > CONDITIONAL_CACHE_SIZE) {
+        conditionalCache.delete(conditionalCache.keys().next().value as string);
+      }
+    }
+  }
   return { status: response.statusCode, body: response.data };
 };
 

@@ -62,24 +62,27 @@ describe('TransactionRunner', () => {
     expect(woken).toEqual([2]);
   });
 
-  it('should run the transactions of the embedded SQLite database one after another', async () => {
-    let open = 0;
-    let mostOpen = 0;
-    const runner = new TransactionRunner({
-      options: { type: 'sqljs' },
-      transaction: async (work: (manager: EntityManager) => Promise<unknown>) => {
-        open++;
-        mostOpen = Math.max(mostOpen, open);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        try {
-          return await work({ queryRunner: { data: {} } } as unknown as EntityManager);
-        } finally {
-          open--;
-        }
-      },
-    } as unknown as DataSource);
-    const results = await Promise.all([1, 2, 3].map((value) => runner.run(async () => value)));
-    expect(results).toEqual([1, 2, 3]);
-    expect(mostOpen).toBe(1);
-  });
+  it.each(['better-sqlite3', 'sqljs'])(
+    'should run the transactions of the embedded SQLite database (%s) one after another',
+    async (type) => {
+      let open = 0;
+      let mostOpen = 0;
+      const runner = new TransactionRunner({
+        options: { type },
+        transaction: async (work: (manager: EntityManager) => Promise<unknown>) => {
+          open++;
+          mostOpen = Math.max(mostOpen, open);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          try {
+            return await work({ queryRunner: { data: {} } } as unknown as EntityManager);
+          } finally {
+            open--;
+          }
+        },
+      } as unknown as DataSource);
+      const results = await Promise.all([1, 2, 3].map((value) => runner.run(async () => value)));
+      expect(results).toEqual([1, 2, 3]);
+      expect(mostOpen).toBe(1);
+    },
+  );
 });

@@ -31,7 +31,8 @@ export class TransactionRunner {
 
   /** Whether the database can take `FOR UPDATE SKIP LOCKED` (the embedded SQLite cannot). */
   get supportsRowLocks(): boolean {
-    return this.dataSource.options.type !== 'sqljs';
+    const type = this.dataSource.options.type;
+    return type !== 'sqljs' && type !== 'better-sqlite3';
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

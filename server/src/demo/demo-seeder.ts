@@ -13,6 +13,7 @@ import { StaffEntity } from '../modules/staff/entities/staff.entity';
 import { hashPassword } from '../modules/staff/password-hasher';
 import { StoreEntity } from '../modules/stores/entities/store.entity';
 import type { SealedBox } from '../infra/crypto/sealed-box';
+import { staticAssetUrl } from '../common/static-assets';
 import { DEMO_LENS_OPTIONS, demoCatalog } from './demo-catalog';
 import { seedDemoCoupons } from './demo-coupons';
 import { seedDemoCustomers } from './demo-customers';
@@ -129,7 +130,7 @@ export async function seedDemoData(dataSource: DataSource, box: SealedBox): Prom
           nameEn: product.nameEn,
           brand: product.brand,
           description: product.description,
-          imageUrl: `/static/products/${product.image}`,
+          imageUrl: staticAssetUrl(`products/${product.image}`),
           priceFrom: Math.min(...product.skus.map((sku) => sku.price)),
           featured: product.featured,
         }),

@@ -7,7 +7,7 @@ import { ErrorState, PageState } from '../../components/page-state';
 import { usePageTitle } from '../../hooks/use-locale';
 import { usePageData } from '../../hooks/use-page-data';
 import { t } from '../../i18n';
-import { listProducts, listStoresNear } from '../../services/catalog';
+import { listFeaturedProducts, listStoresNear } from '../../services/catalog';
 import { locate } from '../../services/location';
 import { session } from '../../stores/session';
 import './index.scss';
@@ -79,7 +79,7 @@ export default function HomePage() {
     const stores = await listStoresNear(position.lat, position.lng);
     return { store: stores.items[0] ?? null, fallback: position.fallback };
   }, []);
-  const featured = usePageData(async () => (await listProducts({ featured: true, pageSize: 6 })).items, []);
+  const featured = usePageData(async () => (await listFeaturedProducts()).items, []);
 
   usePullDownRefresh(() => {
     void Promise.all([nearest.reload(), featured.reload()]).finally(() => Taro.stopPullDownRefresh());

@@ -61,7 +61,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       environment: 'development',
       port: 3000,
-      database: { type: 'sqljs', migrateOnStart: false },
+      database: { type: 'sqlite', migrateOnStart: false },
       seedDemoData: true,
     });
     expect(config.jwt.secret).toHaveLength(64);
@@ -87,7 +87,7 @@ describe('loadConfig', () => {
     expect(problems).toContain('WECHAT_APPID and WECHAT_SECRET are required');
     expect(problems).toContain('PRESCRIPTION_KEYS is required in production');
     expect(problems).toContain(
-      'DB_TYPE=sqljs is the embedded demo database; production needs mariadb or mysql',
+      'DB_TYPE=sqlite is the embedded demo database; production needs mariadb or mysql',
     );
   });
 

@@ -5,7 +5,17 @@ import type { WechatPayConfig } from '../wechat/pay/wechat-pay.types';
 import type { WecomSettings } from '../wecom/wecom-client';
 
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
-export type DatabaseType = 'sqljs' | 'mariadb' | 'mysql';
+/**
+ * `sqlite`: the embedded default, SQLite through better-sqlite3 (native, WAL: a write touches only
+ * its pages); `sqljs`: the same SQLite compiled to WebAssembly, which rewrites the whole file after
+ * each transaction (kept for machines where the native build is impossible).
+ */
+export type DatabaseType = 'sqlite' | 'sqljs' | 'mariadb' | 'mysql';
+
+/** Whether the database is the embedded SQLite (one connection, no row locks). */
+export function isEmbeddedDatabase(type: DatabaseType): type is 'sqlite' | 'sqljs' {
+  return type === 'sqlite' || type === 'sqljs';
+}
 
 export interface AppConfig {
   environment: RuntimeEnvironment;
@@ -160,9 +170,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'development',
   );
   const production = environment === 'production';
-  const databaseType = oneOf<DatabaseType>('DB_TYPE', ['sqljs', 'mariadb', 'mysql'], 'sqljs');
+  const databaseType = oneOf<DatabaseType>('DB_TYPE', ['sqlite', 'sqljs', 'mariadb', 'mysql'], 'sqlite');
   const databaseUrl = env.DB_URL || undefined;
-  if (databaseType !== 'sqljs') {
+  if (!isEmbeddedDatabase(databaseType)) {
     if (!databaseUrl) problems.push(`DB_URL is required when DB_TYPE is ${databaseType}`);
     else if (!/^mysql:\/\/[^/]+\/\w+/.test(databaseUrl)) {
       problems.push('DB_URL must look like mysql://user:password@host:3306/database');
@@ -190,8 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (apiBaseUrl && !/^https?:\/\/[^\s]+$/.test(apiBaseUrl)) {
     problems.push(`WECHAT_API_BASE_URL must be an http(s) URL (got "${apiBaseUrl}")`);
   }
-  if (production && databaseType === 'sqljs') {
-    problems.push('DB_TYPE=sqljs is the embedded demo database; production needs mariadb or mysql');
+  if (production && isEmbeddedDatabase(databaseType)) {
+    problems.push(`DB_TYPE=${databaseType} is the embedded demo database; production needs mariadb or mysql`);
   }
 
   const wechatPay = loadWechatPay(
@@ -242,7 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     prescriptionKeys: prescriptionKeys(env, production, problems),
     h5Directory: env.H5_DIR || resolve(repositoryRoot, 'miniprogram/dist/h5'),
     staticDirectory: resolve(__dirname, '../../../static'),
-    seedDemoData: flag('SEED_DEMO_DATA', databaseType === 'sqljs'),
+    seedDemoData: flag('SEED_DEMO_DATA', isEmbeddedDatabase(databaseType)),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

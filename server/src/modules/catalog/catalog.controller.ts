@@ -8,6 +8,7 @@ import {
   type ProductDetail,
   type ProductSummary,
 } from '@lensloop/shared';
+import { ConditionalGet } from '../../common/etag';
 import { IdPipe } from '../../common/id.pipe';
 import { CatalogService } from './catalog.service';
 import { ProductDetailQueryDto, ProductQueryDto } from './dto/product-query.dto';
@@ -36,6 +37,7 @@ export class CatalogController {
   @ApiErrors(ErrorCode.VALIDATION_FAILED)
   @Public()
   @RouteSchema(PRODUCT_PAGE_RESPONSE)
+  @ConditionalGet()
   listProducts(@Query() query: ProductQueryDto): Promise<Page<ProductSummary>> {
     return this.catalog.listProducts(query);
   }
@@ -46,6 +48,7 @@ export class CatalogController {
   @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.PRODUCT_NOT_FOUND)
   @Public()
   @RouteSchema(PRODUCT_DETAIL_RESPONSE)
+  @ConditionalGet()
   getProduct(@Param('id', IdPipe) id: number, @Query() query: ProductDetailQueryDto): Promise<ProductDetail> {
     return this.catalog.getProduct(id, query.storeId);
   }
