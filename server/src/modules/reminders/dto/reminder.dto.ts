@@ -26,6 +26,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -199,11 +200,13 @@ export class ReminderRulesDto implements ReminderRules {
   rules: ReminderRuleDto[];
 
   @ApiProperty({ type: MarketingCapDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => MarketingCapDto)
   marketingCap: MarketingCapDto;
 
   @ApiProperty({ type: QuietHoursDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => QuietHoursDto)
   quietHours: QuietHoursDto;
