@@ -95,6 +95,21 @@ async function call(
   );
 }
 
+/**
+ * The tables' checksums once the after-commit work of the fixtures (outbox deliveries, reminder
+ * scheduling) has finished: two equal snapshots 150 ms apart.
+ */
+async function settledState(): Promise<Map<string, string>> {
+  let state = await databaseState(server, NOTHING_EXCLUDED);
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const next = await databaseState(server, NOTHING_EXCLUDED);
+    if (changedTables(state, next).length === 0) return next;
+    state = next;
+  }
+  throw new Error('the database kept changing for 6 s');
+}
+
 async function childOf(member: MemberFixture): Promise<number> {
   return factory.child(member);
 }
@@ -619,6 +634,7 @@ describe('authorization matrix of every route (OpenAPI + @Roles)', () => {
       exercised += 1;
       const owned = await entry.make(actors);
       const path = fillPath(route.path, owned.pathValues) + (owned.query ?? '');
+      const before = await settledState();
       const foreign = await send(route.method, path, actors.bob.authorization, owned.body);
       if (foreign.status !== 404)
         wrong.push(`${route.key} as another member → ${foreign.status} ${foreign.body}`);
@@ -628,6 +644,8 @@ describe('authorization matrix of every route (OpenAPI + @Roles)', () => {
       if (staff.status !== staffExpected) {
         wrong.push(`${route.key} as another store's manager → ${staff.status}, expected ${staffExpected}`);
       }
+      const changed = changedTables(before, await settledState());
+      if (changed.length) wrong.push(`${route.key}: refused callers changed ${changed.join(', ')}`);
       // The owner still gets the designed answer afterwards: the resource was neither hidden nor changed.
       const own = await send(route.method, path, actors.alice.authorization, owned.body);
       if (own.status !== owned.ownerStatus) {
@@ -647,7 +665,7 @@ describe('authorization matrix of every route (OpenAPI + @Roles)', () => {
       exercised += 1;
       const owned = await entry.make(actors);
       const path = fillPath(route.path, owned.pathValues) + (owned.query ?? '');
-      const before = await databaseState(server, NOTHING_EXCLUDED);
+      const before = await settledState();
       const foreign = await send(route.method, path, actors.managerB.authorization, owned.body);
       if (foreign.status !== entry.foreignStatus) {
         wrong.push(
@@ -656,7 +674,7 @@ describe('authorization matrix of every route (OpenAPI + @Roles)', () => {
       }
       const customer = await send(route.method, path, actors.bob.authorization, owned.body);
       if (customer.status !== 403) wrong.push(`${route.key} as a customer → ${customer.status}`);
-      const changed = changedTables(before, await databaseState(server, NOTHING_EXCLUDED));
+      const changed = changedTables(before, await settledState());
       if (changed.length) wrong.push(`${route.key}: refused callers changed ${changed.join(', ')}`);
       const own = await send(route.method, path, actors.staffA[entry.staff].authorization, owned.body);
       if (own.status !== owned.ownerStatus) {
