@@ -1374,7 +1374,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a store’s appointment settings (slot length, places per optometrist) */
+        /** Get a store’s appointment settings (slot length, places per optometrist; a manager their own store only) */
         get: operations["getAppointmentSettings"];
         /** Set a store’s appointment settings (a manager their own store only) */
         put: operations["putAppointmentSettings"];

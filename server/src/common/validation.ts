@@ -30,6 +30,9 @@ export function registerFastValidation(metatype: abstract new () => object, fast
 
 class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Path parameters reach their own pipe (IdPipe) as the text of the URL: converting them to a
+    // number here first would let `+1`, ` 1`, `1e0` and `0x1F` through as ids.
+    if (metadata.type === 'param') return value;
     const fast = FAST_VALIDATIONS.get(metadata.metatype)?.(value);
     return fast ?? super.transform(value, metadata);
   }

@@ -143,11 +143,17 @@ export class AppointmentsController {
 
   @Get('admin/stores/:storeId/appointment-settings')
   @Roles('manager', 'admin')
-  @ApiOperation({ summary: 'Get a store’s appointment settings (slot length, places per optometrist)' })
+  @ApiOperation({
+    summary:
+      'Get a store’s appointment settings (slot length, places per optometrist; a manager their own store only)',
+  })
   @ApiOkResponse({ type: AppointmentSettingsDto })
   @ApiErrors(ErrorCode.VALIDATION_FAILED, ErrorCode.STORE_NOT_FOUND)
-  getAppointmentSettings(@Param('storeId', IdPipe) storeId: number): Promise<AppointmentSettings> {
-    return this.appointments.getSettings(storeId);
+  getAppointmentSettings(
+    @CurrentPrincipal() principal: Principal,
+    @Param('storeId', IdPipe) storeId: number,
+  ): Promise<AppointmentSettings> {
+    return this.appointments.getSettings(principal, storeId);
   }
 
   @Put('admin/stores/:storeId/appointment-settings')

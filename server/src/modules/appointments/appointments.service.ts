@@ -203,7 +203,11 @@ export class AppointmentsService implements OnModuleInit, PersonalDataContributo
     return { ...appointment, memberId: row.memberId };
   }
 
-  async getSettings(storeId: number): Promise<AppointmentSettings> {
+  /** A manager reads their own store's settings (another store's is not found); an admin any store's. */
+  async getSettings(staff: Principal, storeId: number): Promise<AppointmentSettings> {
+    if (staff.role !== 'admin' && staff.storeId !== storeId) {
+      throw new DomainError(ErrorCode.STORE_NOT_FOUND, `Store ${storeId} does not exist.`);
+    }
     await this.stores.getStore(storeId);
     return this.settingsOf(storeId);
   }

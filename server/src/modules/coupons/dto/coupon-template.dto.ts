@@ -19,6 +19,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -193,6 +194,7 @@ export class CreateCouponTemplateDto implements Omit<CouponTemplateInput, 'valid
   threshold?: number;
 
   @ApiProperty({ type: CouponScopeDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CouponScopeDto)
   scope: CouponScopeDto;
@@ -212,6 +214,7 @@ export class CreateCouponTemplateDto implements Omit<CouponTemplateInput, 'valid
 
   // Validated as CouponValidityDto (either shape); documented as the two shapes.
   @ApiProperty({ ...COUPON_VALIDITY_PROPERTY, type: Object })
+  @IsObject()
   @ValidateNested()
   @Type(() => CouponValidityDto)
   validity: CouponValidityDto;

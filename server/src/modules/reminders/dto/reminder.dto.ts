@@ -27,6 +27,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -200,11 +201,13 @@ export class ReminderRulesDto implements ReminderRules {
   rules: ReminderRuleDto[];
 
   @ApiProperty({ type: MarketingCapDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => MarketingCapDto)
   marketingCap: MarketingCapDto;
 
   @ApiProperty({ type: QuietHoursDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => QuietHoursDto)
   quietHours: QuietHoursDto;
