@@ -67,6 +67,8 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   /** AES-256 keys for prescription values at rest, by key id; new rows use `activeKeyId`. */
   prescriptionKeys: { activeKeyId: string; keys: Record<string, Buffer> };
+  /** The `prescription-rekey` job: rows per transaction, transactions per run. */
+  prescriptionRekey: { batchSize: number; batchesPerRun: number };
   /** Directory of the H5 build served at `/`, when it exists. */
   h5Directory: string;
   /** Directory of shipped static assets (product images) served at `/static`. */
@@ -240,6 +242,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     prescriptionKeys: prescriptionKeys(env, production, problems),
+    prescriptionRekey: {
+      batchSize: integer('PRESCRIPTION_REKEY_BATCH_SIZE', 500, 1, 10_000),
+      batchesPerRun: integer('PRESCRIPTION_REKEY_BATCHES_PER_RUN', 20, 1, 100_000),
+    },
     h5Directory: env.H5_DIR || resolve(repositoryRoot, 'miniprogram/dist/h5'),
     staticDirectory: resolve(__dirname, '../../../static'),
     seedDemoData: flag('SEED_DEMO_DATA', databaseType === 'sqljs'),
