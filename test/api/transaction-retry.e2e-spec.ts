@@ -1,5 +1,4 @@
 import { createConnection } from 'mysql2/promise';
-import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../server/src/common/transaction';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -55,7 +54,7 @@ describe('TransactionRunner on MariaDB', () => {
     const errnos: number[] = [];
     const retriesBefore = tx.retries;
     const unit = (name: keyof typeof attempts, first: number, second: number) =>
-      tx.run(async (manager: EntityManager) => {
+      tx.run(async (manager) => {
         attempts[name]++;
         try {
           await manager.query('UPDATE retry_probe SET hits = hits + 1 WHERE id = ?', [first]);
