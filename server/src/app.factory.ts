@@ -3,15 +3,18 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { ConsoleLogger, VersioningType, type LogLevel } from '@nestjs/common';
+import { VersioningType, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './common/openapi/openapi-document';
+import { RequestAwareLogger, runWithRequestId } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
+import { MetricsService } from './infra/metrics/metrics.service';
 
 // Nest's own start-up chatter (module and route listings) shows from `debug` on.
 const NEST_LOG_LEVELS: Record<string, LogLevel[]> = {
@@ -37,10 +40,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: (request: IncomingMessage) => requestIdOf(request.headers['x-request-id']),
+    // Fastify's request lines and Nest's lines (RequestAwareLogger) name the id the same way.
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 256 * 1024,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
-    logger: new ConsoleLogger({ json: true, logLevels: NEST_LOG_LEVELS[config.logLevel] }),
+    logger: new RequestAwareLogger({ json: true, logLevels: NEST_LOG_LEVELS[config.logLevel] }),
     // WeChat Pay signs the exact bytes of its notifications.
     rawBody: true,
   });
@@ -54,6 +59,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     { parseAs: 'string' },
     (_request, body, done) => done(null, body),
   );
+  // Everything done while serving the request (services' log lines, events it publishes) knows its id.
+  fastify.addHook('onRequest', (request, _reply, done) => runWithRequestId(String(request.id), done));
+  // Rate and latency per route pattern (`/api/v1/orders/:id`), never per raw URL.
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
+    done();
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -67,6 +67,11 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   /** AES-256 keys for prescription values at rest, by key id; new rows use `activeKeyId`. */
   prescriptionKeys: { activeKeyId: string; keys: Record<string, Buffer> };
+  /**
+   * Prometheus `/metrics` on a listener of its own (never on the public API port): null port = off,
+   * 0 = any free port (tests). With a token, scrapes must send `Authorization: Bearer <token>`.
+   */
+  metrics: { port: number | null; host: string; token: string | null };
   /** The `prescription-rekey` job: rows per transaction, transactions per run. */
   prescriptionRekey: { batchSize: number; batchesPerRun: number };
   /** Directory of the H5 build served at `/`, when it exists. */
@@ -242,6 +247,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     prescriptionKeys: prescriptionKeys(env, production, problems),
+    metrics: {
+      port: env.METRICS_PORT ? integer('METRICS_PORT', 0, 0, 65535) : null,
+      host: env.METRICS_HOST || '127.0.0.1',
+      token: env.METRICS_TOKEN || null,
+    },
     prescriptionRekey: {
       batchSize: integer('PRESCRIPTION_REKEY_BATCH_SIZE', 500, 1, 10_000),
       batchesPerRun: integer('PRESCRIPTION_REKEY_BATCHES_PER_RUN', 20, 1, 100_000),
