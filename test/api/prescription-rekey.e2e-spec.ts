@@ -2,10 +2,12 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import { daysAgo } from '../support/dates';
 import { Factory, type MemberFixture } from '../support/factories';
-import { runJob } from '../support/outbox';
+import { runJob, waitFor } from '../support/outbox';
+import { startApiProcess } from '../support/api-process';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const run = promisify(execFile);
@@ -144,6 +146,56 @@ describe('prescription key rotation (MariaDB)', () => {
     expect(during.problems).toEqual([]);
     expect(during.reads).toBeGreaterThan(0);
     await expect(keyIds(server)).resolves.toEqual({ k1: total - 2 * BATCH_SIZE, k2: 2 * BATCH_SIZE });
+
+    // Another replica is killed (SIGKILL) in the middle of a batch: a row of its batch is held by
+    // someone else, so the batch waits inside its transaction when the process dies.
+    const cursorAt = async () => {
+      const [row]: { position: number }[] = await server.dataSource.query(
+        "SELECT position FROM job_cursors WHERE name = 'prescription-rekey:k2'",
+      );
+      return Number(row.position);
+    };
+    const positionBefore = await cursorAt();
+    const replica = await startApiProcess(server, {
+      JOBS_ENABLED: 'false',
+      PRESCRIPTION_KEYS: `k1:${KEY_1},k2:${KEY_2}`,
+      PRESCRIPTION_KEY_ID: 'k2',
+      PRESCRIPTION_REKEY_BATCH_SIZE: String(BATCH_SIZE),
+      PRESCRIPTION_REKEY_BATCHES_PER_RUN: '1',
+    });
+    const holder = await createConnection(server.config.database.url as string);
+    try {
+      await holder.query('START TRANSACTION');
+      await holder.query('SELECT id FROM prescriptions WHERE id = ? FOR UPDATE', [
+        owned[2 * BATCH_SIZE + 2].id,
+      ]);
+      void fetch(`${replica.baseUrl}/api/v1/dev/jobs/prescription-rekey/run`, { method: 'POST' }).catch(
+        () => undefined,
+      );
+      // Kill it once its batch waits on the held row (or after 5 s): either way that batch cannot
+      // have committed, since one of its rows is held until after the kill.
+      await waitFor(async () => {
+        const [row]: { n: string }[] = await server.dataSource.query(
+          "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
+        );
+        return Number(row.n) > 0;
+      }, 5_000).catch(() => undefined);
+      await replica.kill();
+    } finally {
+      if (replica.child.exitCode === null && replica.child.signalCode === null) await replica.kill();
+      await holder.query('COMMIT');
+      await holder.end();
+    }
+    // Its batch was rolled back with its connection (MariaDB notices the dead client and lets go
+    // of its locks): nothing re-encrypted, the cursor where it was.
+    await waitFor(async () => {
+      const [row]: { n: string }[] = await server.dataSource.query(
+        'SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_rows_locked > 0',
+      );
+      return Number(row.n) === 0;
+    }, 20_000);
+    await expect(keyIds(server)).resolves.toEqual({ k1: total - 2 * BATCH_SIZE, k2: 2 * BATCH_SIZE });
+    await expect(cursorAt()).resolves.toBe(positionBefore);
 
     // A new process continues after the cursor: no row is done twice, none is skipped.
     server = await restartWith(`k1:${KEY_1},k2:${KEY_2}`, 'k2');
