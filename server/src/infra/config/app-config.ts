@@ -161,6 +161,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return fallback;
   }
 
+  /** `/metrics` on a non-loopback address in production needs a token: it must never be open. */
+  function metricsSettings(): AppConfig['metrics'] {
+    const metrics = {
+      port: env.METRICS_PORT ? integer('METRICS_PORT', 0, 0, 65535) : null,
+      host: env.METRICS_HOST || '127.0.0.1',
+      token: env.METRICS_TOKEN || null,
+    };
+    const loopback = ['127.0.0.1', '::1', 'localhost'].includes(metrics.host);
+    if (metrics.port !== null && !loopback && !metrics.token && env.NODE_ENV === 'production') {
+      problems.push('METRICS_TOKEN is required in production when METRICS_HOST is not a loopback address');
+    }
+    return metrics;
+  }
+
   const environment = oneOf<RuntimeEnvironment>(
     'NODE_ENV',
     ['development', 'test', 'production'],
@@ -247,11 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     prescriptionKeys: prescriptionKeys(env, production, problems),
-    metrics: {
-      port: env.METRICS_PORT ? integer('METRICS_PORT', 0, 0, 65535) : null,
-      host: env.METRICS_HOST || '127.0.0.1',
-      token: env.METRICS_TOKEN || null,
-    },
+    metrics: metricsSettings(),
     prescriptionRekey: {
       batchSize: integer('PRESCRIPTION_REKEY_BATCH_SIZE', 500, 1, 10_000),
       batchesPerRun: integer('PRESCRIPTION_REKEY_BATCHES_PER_RUN', 20, 1, 100_000),
