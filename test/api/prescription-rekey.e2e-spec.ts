@@ -176,7 +176,7 @@ describe('prescription key rotation (MariaDB)', () => {
       // have committed, since one of its rows is held until after the kill.
       await waitFor(async () => {
         const [row]: { n: string }[] = await server.dataSource.query(
-          "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
+          "SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE p.db = DATABASE() AND t.trx_state = 'LOCK WAIT'",
         );
         return Number(row.n) > 0;
       }, 5_000).catch(() => undefined);
@@ -190,7 +190,8 @@ describe('prescription key rotation (MariaDB)', () => {
     // of its locks): nothing re-encrypted, the cursor where it was.
     await waitFor(async () => {
       const [row]: { n: string }[] = await server.dataSource.query(
-        'SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_rows_locked > 0',
+        // This database only: other suites share the MariaDB server.
+        'SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE p.db = DATABASE() AND t.trx_rows_locked > 0',
       );
       return Number(row.n) === 0;
     }, 20_000);
