@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { ConsoleLogger, VersioningType, type LogLevel } from '@nestjs/common';
+import { VersioningType, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -12,8 +13,10 @@ import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { registerConditionalGets } from './common/etag';
 import { setH5CacheHeaders, setStaticCacheHeaders } from './common/static-assets';
+import { RequestAwareLogger, runWithRequestId } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
+import { MetricsService } from './infra/metrics/metrics.service';
 
 // Nest's own start-up chatter (module and route listings) shows from `debug` on.
 const NEST_LOG_LEVELS: Record<string, LogLevel[]> = {
@@ -39,10 +42,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: (request: IncomingMessage) => requestIdOf(request.headers['x-request-id']),
+    // Fastify's request lines and Nest's lines (RequestAwareLogger) name the id the same way.
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 256 * 1024,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
-    logger: new ConsoleLogger({ json: true, logLevels: NEST_LOG_LEVELS[config.logLevel] }),
+    logger: new RequestAwareLogger({ json: true, logLevels: NEST_LOG_LEVELS[config.logLevel] }),
     // WeChat Pay signs the exact bytes of its notifications.
     rawBody: true,
   });
@@ -56,6 +61,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     { parseAs: 'string' },
     (_request, body, done) => done(null, body),
   );
+  // Everything done while serving the request (services' log lines, events it publishes) knows its id.
+  fastify.addHook('onRequest', (request, _reply, done) => runWithRequestId(String(request.id), done));
+  // Rate and latency per route pattern (`/api/v1/orders/:id`), never per raw URL.
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
+    done();
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -10,6 +10,7 @@ import type { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { dataSourceOptions } from './infra/database/data-source';
 import { EventsModule } from './infra/events/events.module';
+import { MetricsModule } from './infra/metrics/metrics.module';
 import { WechatModule } from './infra/wechat/wechat.module';
 import { WecomModule } from './infra/wecom/wecom.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
@@ -54,6 +55,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.authRateLimitPerMinute }] }),
         CommonModule,
         EventsModule,
+        MetricsModule,
         WechatModule,
         WecomModule,
         HealthModule,

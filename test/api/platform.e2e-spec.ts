@@ -111,8 +111,8 @@ describe('platform (MariaDB)', () => {
     const health = await request(`http://127.0.0.1:${port}`).get('/api/health').expect(200);
     expect(health.body.status).toBe('ok');
     // Request logs are structured JSON lines carrying the request id.
-    const logLine = stdout.split('\n').find((line) => line.includes('"reqId"'));
-    expect(JSON.parse(logLine ?? '{}')).toMatchObject({ reqId: health.headers['x-request-id'] });
+    const logLine = stdout.split('\n').find((line) => line.includes('"requestId"'));
+    expect(JSON.parse(logLine ?? '{}')).toMatchObject({ requestId: health.headers['x-request-id'] });
     // Hold a login inside the database (the members table is locked), stop the server, then let
     // the database go: the login must still be answered, and only then may the server exit.
     const locker = await createConnection(server.config.database.url ?? '');

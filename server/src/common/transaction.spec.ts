@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { TransactionRunner } from './transaction';
+import { retryDelayMs, TransactionRunner } from './transaction';
 
 function runnerWith(transaction: (work: (manager: EntityManager) => Promise<unknown>) => Promise<unknown>) {
   return new TransactionRunner({ transaction, options: { type: 'mariadb' } } as unknown as DataSource);
@@ -21,14 +21,37 @@ describe('TransactionRunner', () => {
     expect(calls).toBe(3);
   });
 
-  it('should give up after four deadlocks in a row', async () => {
+  it('should give up after five deadlocks in a row', async () => {
     let calls = 0;
     const runner = runnerWith(async () => {
       calls++;
       throw Object.assign(new Error('Deadlock found'), { errno: 1213 });
     });
     await expect(runner.run(async () => 'never')).rejects.toMatchObject({ errno: 1213 });
-    expect(calls).toBe(4);
+    expect(calls).toBe(5);
+  });
+
+  it('should retry the whole unit when a lock wait timed out', async () => {
+    let calls = 0;
+    const runner = runnerWith(async (work) => {
+      calls++;
+      if (calls === 1) throw Object.assign(new Error('Lock wait timeout exceeded'), { errno: 1205 });
+      return work({} as EntityManager);
+    });
+    await expect(runner.run(async () => 'done')).resolves.toBe('done');
+    expect(calls).toBe(2);
+    expect(runner.retries).toBe(1);
+  });
+
+  it.each([
+    [1, 0.999, 9],
+    [2, 0.999, 19],
+    [4, 0.999, 79],
+    [6, 0.999, 199],
+    [30, 0.999, 199],
+    [3, 0, 0],
+  ])('should pause below the capped doubling after attempt %i (random %f → %i ms)', (attempt, random, ms) => {
+    expect(retryDelayMs(attempt, () => random)).toBe(ms);
   });
 
   it('should not retry other errors', async () => {

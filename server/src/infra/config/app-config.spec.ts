@@ -113,6 +113,8 @@ describe('loadConfig', () => {
       baseUrl: 'https://api.mch.weixin.qq.com',
     });
     expect(config.seedDemoData).toBe(false);
+    expect(config.metrics).toEqual({ port: null, host: '127.0.0.1', token: null });
+    expect(config.prescriptionRekey).toEqual({ batchSize: 500, batchesPerRun: 20 });
   });
 
   it('should reject a malformed database URL', () => {
@@ -213,5 +215,34 @@ describe('loadConfig', () => {
         'WECHATPAY_NOTIFY_URL must be an https URL without a query',
       ]);
     });
+  });
+
+  it('should refuse an open metrics listener off loopback in production, and bad re-key batch sizes', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DB_TYPE: 'mariadb',
+      DB_URL: 'mysql://lensloop:secret@db:3306/lensloop',
+      JWT_SECRET: 'x'.repeat(32),
+      COUPON_CODE_SECRET: 'c'.repeat(32),
+      MEMBER_CODE_SECRET: 'm'.repeat(32),
+      WECHAT_APPID: 'wx1234567890abcdef',
+      WECHAT_SECRET: 'secret',
+      PRESCRIPTION_KEYS: `2026a:${KEY_A}`,
+      ...payEnvironment(),
+    };
+    expect(() => loadConfig({ ...production, METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' })).toThrow(
+      'METRICS_TOKEN is required in production',
+    );
+    const config = loadConfig({
+      ...production,
+      METRICS_PORT: '9464',
+      METRICS_HOST: '10.0.0.5',
+      METRICS_TOKEN: 'scrape',
+      PRESCRIPTION_REKEY_BATCH_SIZE: '100',
+    });
+    expect(config.metrics).toEqual({ port: 9464, host: '10.0.0.5', token: 'scrape' });
+    expect(config.prescriptionRekey.batchSize).toBe(100);
+    expect(loadConfig({ ...production, METRICS_PORT: '9464' }).metrics.host).toBe('127.0.0.1');
+    expect(() => loadConfig({ PRESCRIPTION_REKEY_BATCH_SIZE: '0' })).toThrow('PRESCRIPTION_REKEY_BATCH_SIZE');
   });
 });

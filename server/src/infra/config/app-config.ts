@@ -77,6 +77,13 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   /** AES-256 keys for prescription values at rest, by key id; new rows use `activeKeyId`. */
   prescriptionKeys: { activeKeyId: string; keys: Record<string, Buffer> };
+  /**
+   * Prometheus `/metrics` on a listener of its own (never on the public API port): null port = off,
+   * 0 = any free port (tests). With a token, scrapes must send `Authorization: Bearer <token>`.
+   */
+  metrics: { port: number | null; host: string; token: string | null };
+  /** The `prescription-rekey` job: rows per transaction, transactions per run. */
+  prescriptionRekey: { batchSize: number; batchesPerRun: number };
   /** Directory of the H5 build served at `/`, when it exists. */
   h5Directory: string;
   /** Directory of shipped static assets (product images) served at `/static`. */
@@ -162,6 +169,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (value === 'false' || value === '0') return false;
     problems.push(`${name} must be true or false (got "${value}")`);
     return fallback;
+  }
+
+  /** `/metrics` on a non-loopback address in production needs a token: it must never be open. */
+  function metricsSettings(): AppConfig['metrics'] {
+    const metrics = {
+      port: env.METRICS_PORT ? integer('METRICS_PORT', 0, 0, 65535) : null,
+      host: env.METRICS_HOST || '127.0.0.1',
+      token: env.METRICS_TOKEN || null,
+    };
+    const loopback = ['127.0.0.1', '::1', 'localhost'].includes(metrics.host);
+    if (metrics.port !== null && !loopback && !metrics.token && env.NODE_ENV === 'production') {
+      problems.push('METRICS_TOKEN is required in production when METRICS_HOST is not a loopback address');
+    }
+    return metrics;
   }
 
   const environment = oneOf<RuntimeEnvironment>(
@@ -250,6 +271,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     prescriptionKeys: prescriptionKeys(env, production, problems),
+    metrics: metricsSettings(),
+    prescriptionRekey: {
+      batchSize: integer('PRESCRIPTION_REKEY_BATCH_SIZE', 500, 1, 10_000),
+      batchesPerRun: integer('PRESCRIPTION_REKEY_BATCHES_PER_RUN', 20, 1, 100_000),
+    },
     h5Directory: env.H5_DIR || resolve(repositoryRoot, 'miniprogram/dist/h5'),
     staticDirectory: resolve(__dirname, '../../../static'),
     seedDemoData: flag('SEED_DEMO_DATA', isEmbeddedDatabase(databaseType)),

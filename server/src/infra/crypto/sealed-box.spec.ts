@@ -27,6 +27,17 @@ describe('SealedBox', () => {
     expect(rotated.seal({ sphere: -100 }, 'member:1')).toMatch(/^k2:/);
   });
 
+  it('should reseal an old value under the active key, openable without the old key', () => {
+    const sealedBefore = box.seal({ sphere: -100, notes: '复查' }, 'member:1');
+    const rotated = new SealedBox({ activeKeyId: 'k2', keys: { k1: OLD_KEY, k2: NEW_KEY } });
+    const resealed = rotated.reseal(sealedBefore, 'member:1');
+    expect(rotated.keyIdOf(sealedBefore)).toBe('k1');
+    expect(rotated.keyIdOf(resealed)).toBe('k2');
+    const onlyNewKey = new SealedBox({ activeKeyId: 'k2', keys: { k2: NEW_KEY } });
+    expect(onlyNewKey.open(resealed, 'member:1')).toEqual({ sphere: -100, notes: '复查' });
+    expect(() => rotated.reseal(sealedBefore, 'member:2')).toThrow();
+  });
+
   it('should fail clearly on an unknown key id', () => {
     expect(() => box.open('k9:AAAA', 'member:1')).toThrow('No prescription key with id "k9"');
   });

@@ -35,6 +35,24 @@ export class SealedBox {
     return JSON.parse(text.toString('utf8')) as T;
   }
 
+  /** The id of the key new values are sealed with. */
+  get activeKeyId(): string {
+    return this.keys.activeKeyId;
+  }
+
+  /** The id of the key `sealed` was sealed with. */
+  keyIdOf(sealed: string): string {
+    return sealed.slice(0, sealed.indexOf(':'));
+  }
+
+  /**
+   * The same value sealed again under the active key (a fresh IV), for re-encrypting old rows;
+   * the plaintext is carried over byte for byte, never re-shaped.
+   */
+  reseal(sealed: string, associatedData: string): string {
+    return this.seal(this.open<unknown>(sealed, associatedData), associatedData);
+  }
+
   private key(keyId: string): Buffer {
     const key = this.keys.keys[keyId];
     if (!key) throw new Error(`No prescription key with id "${keyId}" is configured`);

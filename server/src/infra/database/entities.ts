@@ -1,5 +1,6 @@
 import { OutboxEventEntity } from '../events/outbox-event.entity';
 import { OutboxHandledEntity } from '../events/outbox-handled.entity';
+import { JobCursorEntity } from '../jobs/job-cursor.entity';
 import { AppointmentSettingsEntity } from '../../modules/appointments/entities/appointment-settings.entity';
 import { AppointmentSlotEntity } from '../../modules/appointments/entities/appointment-slot.entity';
 import { AppointmentEntity } from '../../modules/appointments/entities/appointment.entity';
@@ -76,6 +77,7 @@ import { TagSettingsEntity } from '../../modules/tags/entities/tag-settings.enti
 
 /** Every entity, for the data source and the migration generator. */
 export const ENTITIES = [
+  JobCursorEntity,
   StoreEntity,
   ProductEntity,
   SkuEntity,

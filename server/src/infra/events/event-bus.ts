@@ -4,6 +4,7 @@ import { BusinessClock } from '../../common/clock';
 import { TransactionRunner } from '../../common/transaction';
 import type { DeliveredEvent, DomainEvents, DomainEventType } from './domain-events';
 import { OutboxEventEntity } from './outbox-event.entity';
+import { currentRequestId } from '../../common/request-context';
 
 export interface EventHandler<K extends DomainEventType = DomainEventType> {
   /** Unique across the app, e.g. `payments.close-wechat-transaction`: the key of "already done". */
@@ -45,6 +46,7 @@ export class EventBus {
       payload: JSON.stringify(payload),
       availableAt: this.clock.now(),
       attempts: 0,
+      requestId: currentRequestId() ?? null,
     });
     this.wakeAfterCommit(manager);
   }

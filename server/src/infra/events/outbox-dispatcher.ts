@@ -9,6 +9,7 @@ import type { DeliveredEvent, DomainEventType } from './domain-events';
 import { EventBus, type EventHandler } from './event-bus';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { OutboxHandledEntity } from './outbox-handled.entity';
+import { runWithRequestId } from '../../common/request-context';
 
 const BATCH = 20;
 const PURGE_BATCH = 500;
@@ -40,7 +41,10 @@ export class OutboxDispatcher extends IntervalJob {
     let delivered = 0;
     for (;;) {
       const batch = await this.claim();
-      for (const event of batch) if (await this.deliver(event)) delivered++;
+      for (const event of batch) {
+        // Its handlers log, and publish further events, under the request that published it.
+        if (await runWithRequestId(event.requestId, () => this.deliver(event))) delivered++;
+      }
       if (batch.length < BATCH) break;
     }
     await this.purgeDelivered();
@@ -114,6 +118,7 @@ export class OutboxDispatcher extends IntervalJob {
       }
     }
     await this.settle(row, failures);
+    if (!failures.length) this.logger.debug(`event ${row.id} (${row.type}) delivered`);
     return failures.length === 0;
   }
 

@@ -38,6 +38,10 @@ export class OutboxEventEntity {
   @Column({ type: 'datetime', precision: 6, nullable: true })
   deadAt: Date | null;
 
+  /** The request whose transaction published the event (`x-request-id`), so its delivery logs join up. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
   @CreatedAt()
   createdAt: Date;
 }

@@ -1,5 +1,13 @@
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { runOutsideRequest } from '../../common/request-context';
 import type { AppConfig } from '../config/app-config';
+
+export interface JobRun {
+  job: string;
+  outcome: 'ok' | 'error';
+  handled: number;
+  seconds: number;
+}
 
 /**
  * A background job run every `JOB_INTERVAL_SECONDS` in every replica. Jobs claim their rows in
@@ -15,6 +23,7 @@ export abstract class IntervalJob implements OnApplicationBootstrap, BeforeAppli
   private current: Promise<unknown> = Promise.resolve();
   private queued = 0;
   private stopped = false;
+  private readonly runListeners: ((run: JobRun) => void)[] = [];
 
   protected constructor(private readonly jobConfig: AppConfig['jobs']) {}
 
@@ -24,9 +33,31 @@ export abstract class IntervalJob implements OnApplicationBootstrap, BeforeAppli
   /** Runs the job now, after any run of it in progress in this process has finished. */
   run(): Promise<number> {
     this.queued++;
-    const next = this.current.then(() => this.runOnce()).finally(() => this.queued--);
+    // A run woken by a request's commit is not part of that request (its log lines name none).
+    const next = this.current.then(() => runOutsideRequest(() => this.timed())).finally(() => this.queued--);
     this.current = next.catch(() => undefined);
     return next;
+  }
+
+  /** Called after each run with its outcome (the metrics count them). */
+  onRun(listener: (run: JobRun) => void): void {
+    this.runListeners.push(listener);
+  }
+
+  private async timed(): Promise<number> {
+    const started = process.hrtime.bigint();
+    const report = (run: Omit<JobRun, 'job' | 'seconds'>) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.runListeners.forEach((listener) => listener({ job: this.name, seconds, ...run }));
+    };
+    try {
+      const handled = await this.runOnce();
+      report({ outcome: 'ok', handled });
+      return handled;
+    } catch (error) {
+      report({ outcome: 'error', handled: 0 });
+      throw error;
+    }
   }
 
   onApplicationBootstrap(): void {

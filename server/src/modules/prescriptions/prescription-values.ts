@@ -89,3 +89,8 @@ export function openPrescriptionValues(
     lensType: values.lensType ?? null,
   };
 }
+
+/** The row's values sealed again under the active key (key rotation); the plaintext is unchanged. */
+export function resealPrescriptionValues(box: SealedBox, row: Owner & { sealedValues: string }): string {
+  return box.reseal(row.sealedValues, associatedData(row));
+}

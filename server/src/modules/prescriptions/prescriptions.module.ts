@@ -12,6 +12,7 @@ import { StoresModule } from '../stores/stores.module';
 import { ConsentsService } from './consents.service';
 import { ConsentEntity } from './entities/consent.entity';
 import { PrescriptionEntity } from './entities/prescription.entity';
+import { PrescriptionRekeyJob } from './prescription-rekey.job';
 import { PrescriptionsController } from './prescriptions.controller';
 import { PrescriptionsService } from './prescriptions.service';
 import { StaffDeskController } from './staff-desk.controller';
@@ -34,6 +35,7 @@ import { StaffDeskService } from './staff-desk.service';
     PrescriptionsService,
     ConsentsService,
     StaffDeskService,
+    PrescriptionRekeyJob,
     {
       provide: SealedBox,
       useFactory: (config: AppConfig) => new SealedBox(config.prescriptionKeys),

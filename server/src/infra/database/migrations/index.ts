@@ -17,6 +17,7 @@ import { Customers1795790000000 } from './1795790000000-customers.migration';
 import { Reminders1795780000000 } from './1795780000000-reminders.migration';
 import { StaffTasks1795780000001 } from './1795780000001-staff-tasks.migration';
 import { CatalogHotPaths1795810000000 } from './1795810000000-catalog-hot-paths.migration';
+import { Operations1795900000000 } from './1795900000000-operations.migration';
 
 /** Every migration in order; new ones come from `migration:generate` and are added here. */
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   Reminders1795780000000,
   StaffTasks1795780000001,
   CatalogHotPaths1795810000000,
+  Operations1795900000000,
   ReminderBackfill1795920000000,
   WecomTags1795920000001,
 ];
