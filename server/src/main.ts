@@ -59,6 +59,10 @@ async function bootstrap(): Promise<void> {
       app.get(Readiness).startDraining();
       void (async () => {
         if (config.shutdown.drainMs) await new Promise((done) => setTimeout(done, config.shutdown.drainMs));
+        // A keep-alive connection whose last request finishes during the close would otherwise stay
+        // open (Fastify keeps idle ones 72 s) and hold the close up: drop each as soon as it is idle.
+        const server = app.getHttpServer();
+        setInterval(() => server.closeIdleConnections(), 100).unref();
         await app.getHttpAdapter().close();
         await app.close();
       })().then(

@@ -7,7 +7,6 @@ import {
   startClusterDeployment,
   wsrepStatus,
   type ClusterDeployment,
-  type NodeNumber,
 } from './support/cluster';
 
 /** The rate limit the replicas of this file run with (logins per minute per client address). */
@@ -161,7 +160,10 @@ describe('Cluster test bed (3 Galera nodes, Redis, two API replicas)', () => {
           storeId,
           fulfilment: 'pickup',
           items: [{ skuId, quantity: 1 }],
-        }).catch((error: unknown) => ({ status: 0, body: { error: String(error) } }));
+        }).catch((error: unknown) => ({
+          status: 0,
+          body: { error: String(error) } as Record<string, unknown>,
+        }));
         answers.push({ status: answer.status, id: answer.body.id as number | undefined, at: Date.now() });
       }
     });
