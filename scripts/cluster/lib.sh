@@ -90,10 +90,17 @@ start_node() {
   dir=$(node_dir "$n")
   if node_running "$n"; then return 0; fi
   [[ -f $dir/my.cnf ]] || write_node_config "$n"
-  [[ $NODE_USER == "$(id -un)" ]] || chown -R "$NODE_USER" "$dir"
+  # The node's user must reach its datadir (a mkdtemp CLUSTER_DIR is 0700).
+  if [[ $NODE_USER != "$(id -un)" ]]; then
+    chmod o+x "$CLUSTER_DIR"
+    chown -R "$NODE_USER" "$dir"
+  fi
   if [[ ! -d $dir/data/mysql ]]; then
     mariadb-install-db --defaults-file="$dir/my.cnf" --auth-root-authentication-method=normal \
-      --skip-test-db >"$dir/install.log" 2>&1
+      --skip-test-db >"$dir/install.log" 2>&1 || {
+      cat "$dir/install.log" >&2
+      return 1
+    }
     [[ $NODE_USER == "$(id -un)" ]] || chown -R "$NODE_USER" "$dir"
   fi
   nohup mariadbd --defaults-file="$dir/my.cnf" "$@" >>"$dir/stdout.log" 2>&1 &
