@@ -16,5 +16,5 @@ out=docs/cluster-run.txt
   status=$?
   echo "# exit ${status} after $((SECONDS - started)) s"
   exit $status
-} | sed -E 's/\x1b\[[0-9;]*m//g' | tee "$out"
+} | sed -u -E 's/\x1b\[[0-9;]*m//g' | tee "$out"
 exit "${PIPESTATUS[0]}"

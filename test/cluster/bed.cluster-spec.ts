@@ -152,7 +152,7 @@ describe('Cluster test bed (3 Galera nodes, Redis, two API replicas)', () => {
 
   it('should keep taking orders through the other nodes while one node is killed, and the node catches up when it rejoins', async () => {
     const { id: skuId } = await factory.sku('contacts', { storeId, quantity: 100_000 });
-    const answers: { status: number; id?: number; at: number }[] = [];
+    const answers: { status: number; id?: number; at: number; body?: unknown }[] = [];
     let stopping = false;
     const workers = Array.from({ length: 4 }, async (_, worker) => {
       for (let round = 0; !stopping; round++) {
@@ -164,7 +164,12 @@ describe('Cluster test bed (3 Galera nodes, Redis, two API replicas)', () => {
           status: 0,
           body: { error: String(error) } as Record<string, unknown>,
         }));
-        answers.push({ status: answer.status, id: answer.body.id as number | undefined, at: Date.now() });
+        answers.push({
+          status: answer.status,
+          id: answer.body.id as number | undefined,
+          at: Date.now(),
+          ...(answer.status === 201 ? {} : { body: answer.body }),
+        });
       }
     });
     try {
@@ -183,7 +188,12 @@ describe('Cluster test bed (3 Galera nodes, Redis, two API replicas)', () => {
       await Promise.all(workers);
       const afterKill = answers.filter((answer) => answer.at > killedAt + 500);
       expect(afterKill.length).toBeGreaterThan(20);
-      expect(answers.filter((answer) => answer.status !== 201)).toEqual([]);
+      const failed = answers.filter((answer) => answer.status !== 201);
+      if (failed.length) {
+        for (const replica of replicas)
+          process.stderr.write(`${replica.baseUrl}:\n${replica.output().slice(-4000)}\n`);
+      }
+      expect(failed).toEqual([]);
     } finally {
       stopping = true;
       await Promise.all(workers);
