@@ -151,7 +151,10 @@ describe('Cluster test bed (3 Galera nodes, Redis, two API replicas)', () => {
   });
 
   it('should keep taking orders through the other nodes while one node is killed, and the node catches up when it rejoins', async () => {
-    const { id: skuId } = await factory.sku('contacts', { storeId, quantity: 100_000 });
+    // One SKU per worker: this is about losing a node, not about conflicting writes (the race above).
+    const skus = await Promise.all(
+      Array.from({ length: 4 }, () => factory.sku('contacts', { storeId, quantity: 100_000 })),
+    );
     const answers: { status: number; id?: number; at: number; body?: unknown }[] = [];
     let stopping = false;
     const workers = Array.from({ length: 4 }, async (_, worker) => {
@@ -159,7 +162,7 @@ describe('Cluster test bed (3 Galera nodes, Redis, two API replicas)', () => {
         const answer = await post(replicas[worker % 2].baseUrl, '/orders', customers[worker].authorization, {
           storeId,
           fulfilment: 'pickup',
-          items: [{ skuId, quantity: 1 }],
+          items: [{ skuId: skus[worker].id, quantity: 1 }],
         }).catch((error: unknown) => ({
           status: 0,
           body: { error: String(error) } as Record<string, unknown>,
