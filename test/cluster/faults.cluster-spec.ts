@@ -128,6 +128,9 @@ describe('Faults on the cluster (nightly)', () => {
       stopping = true;
       await Promise.all(workers);
       // Meanwhile: only successes and 503s (never a 500); orders answered 201 after the return.
+      if (answers.some((answer) => ![201, 503].includes(answer.status))) {
+        process.stderr.write(`replica output:\n${replica.output().slice(-6000)}\n`);
+      }
       expect(answers.filter((answer) => ![201, 503].includes(answer.status))).toEqual([]);
       expect(
         answers.filter((answer) => answer.startedAt > killedAt + 1_000 && answer.startedAt < backAt).length,
