@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check LensLoop has, on a fresh machine: lint, type-check (the shared client against the
 # OpenAPI types too), unit tests, the API contract (OpenAPI lint and drift), API e2e on a throwaway
-# MariaDB, the API smoke on embedded SQLite, the weapp and H5 builds, the browser e2e.
+# MariaDB, the API smoke on embedded SQLite, the cluster subset on 3 Galera nodes, the weapp and H5
+# builds, the browser e2e.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
@@ -43,6 +44,9 @@ step 'unit tests (server)' pnpm --filter @lensloop/server run test --ci
 step 'API contract (OpenAPI lint, snapshot, breaking changes)' jest -c jest.contract.config.js
 step 'API e2e on MariaDB' jest -c jest.api.config.js
 step 'API smoke on SQLite' jest -c jest.smoke.config.js
+# About 3 minutes: the Galera test bed starts, two replicas share the rate limit, one race, one node
+# killed. The whole cluster and fault suite runs nightly (scripts/cluster/nightly.sh).
+step 'cluster subset (3 Galera nodes, 2 API replicas, Redis)' bash scripts/cluster/test.sh bed
 step 'weapp build' pnpm --filter @lensloop/miniprogram run build:weapp
 step 'weapp package check' pnpm --filter @lensloop/miniprogram run size:weapp
 step 'H5 build' pnpm --filter @lensloop/miniprogram run build:h5

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { RedisThrottlerStorage } from './common/redis-throttler-storage';
 import type { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { dataSourceOptions } from './infra/database/data-source';
@@ -52,7 +53,11 @@ export class AppModule {
           signOptions: { expiresIn: config.jwt.ttlSeconds, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
-        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.authRateLimitPerMinute }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.authRateLimitPerMinute }],
+          // Shared by the replicas when REDIS_URL is set; in this process's memory otherwise.
+          storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl) : undefined,
+        }),
         CommonModule,
         EventsModule,
         MetricsModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { createApp, dataSourceOf } from './app.factory';
+import { Readiness } from './common/readiness';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
 import { SealedBox } from './infra/crypto/sealed-box';
 import { seedDemoData } from './demo/demo-seeder';
@@ -51,9 +52,17 @@ async function bootstrap(): Promise<void> {
   // Graceful shutdown: stop accepting connections, finish in-flight requests, close the pool. Nest's
   // close() closes the HTTP server only after the shutdown hooks (which close the pool), so HTTP is
   // drained first and no request can reach a closed pool.
+  // With SHUTDOWN_DRAIN_MS, readiness answers 503 first for that long while requests are still served.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
+      setTimeout(() => process.exit(1), config.shutdown.timeoutMs).unref();
+      app.get(Readiness).startDraining();
       void (async () => {
+        if (config.shutdown.drainMs) await new Promise((done) => setTimeout(done, config.shutdown.drainMs));
+        // A keep-alive connection whose last request finishes during the close would otherwise stay
+        // open (Fastify keeps idle ones 72 s) and hold the close up: drop each as soon as it is idle.
+        const server = app.getHttpServer();
+        setInterval(() => server.closeIdleConnections(), 100).unref();
         await app.getHttpAdapter().close();
         await app.close();
       })().then(

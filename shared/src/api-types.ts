@@ -151,6 +151,11 @@ export interface Health {
   database: 'up';
 }
 
+/** `GET /api/health/live`: the process answers (no database call). */
+export interface Liveness {
+  status: 'ok';
+}
+
 export const PROFILE_RELATIONS = ['self', 'child', 'spouse', 'parent', 'other'] as const;
 /** How a family profile relates to the member; each member has exactly one `self`. */
 export type ProfileRelation = (typeof PROFILE_RELATIONS)[number];

@@ -1,8 +1,12 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-/** Server errors that mean "no usable connection": too many connections, shutting down, killed. */
-const UNAVAILABLE_ERRNOS = new Set([1040, 1053, 1927]);
+/**
+ * Server errors that mean "no usable connection": too many connections, shutting down, killed, and
+ * a Galera node that accepts connections but is not Synced yet (1047, "WSREP has not yet prepared
+ * node for application use", while it rejoins or has lost the primary component).
+ */
+const UNAVAILABLE_ERRNOS = new Set([1040, 1047, 1053, 1927]);
 /** How often an outage checks whether the database is back. */
 const PROBE_INTERVAL_MS = 1_000;
 

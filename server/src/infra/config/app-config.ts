@@ -31,6 +31,13 @@ export interface AppConfig {
     poolSize: number;
     /** Run pending migrations at start (MariaDB/MySQL); one instance per release should do it. */
     migrateOnStart: boolean;
+    /**
+     * `DB_WSREP_SYNC_WAIT` (Galera): set as `wsrep_sync_wait` on every connection, so a read waits
+     * until this node has applied what other nodes committed before it (1 = reads). 0: not set.
+     */
+    syncWait: number;
+    /** `DB_ACQUIRE_TIMEOUT_MS`: a request waiting longer for a pooled connection answers 503. 0: waits. */
+    acquireTimeoutMs: number;
   };
   jwt: { secret: string; ttlSeconds: number };
   /** HMAC key of the rotating in-store coupon codes; never sent to a client. */
@@ -75,6 +82,14 @@ export interface AppConfig {
     retryBaseSeconds: number;
   };
   authRateLimitPerMinute: number;
+  /** Redis shared by the replicas for rate-limit counters (`REDIS_URL`); null: counted in memory. */
+  redisUrl: string | null;
+  /**
+   * SIGTERM: readiness answers 503 for `drainMs` while requests are still served (the load balancer
+   * notices), then the HTTP server closes and in-flight requests finish; the process exits at the
+   * latest `timeoutMs` after the signal.
+   */
+  shutdown: { drainMs: number; timeoutMs: number };
   /** AES-256 keys for prescription values at rest, by key id; new rows use `activeKeyId`. */
   prescriptionKeys: { activeKeyId: string; keys: Record<string, Buffer> };
   /**
@@ -244,6 +259,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sqlitePath: env.SQLITE_PATH || resolve(repositoryRoot, '.data/lensloop.sqlite'),
       poolSize: integer('DB_POOL_SIZE', 20, 1, 500),
       migrateOnStart: flag('DB_MIGRATE', false),
+      syncWait: integer('DB_WSREP_SYNC_WAIT', 0, 0, 15),
+      acquireTimeoutMs: integer('DB_ACQUIRE_TIMEOUT_MS', 0, 0, 60_000),
     },
     jwt: { secret: jwtSecret, ttlSeconds: integer('JWT_TTL_SECONDS', 7 * 24 * 3600, 60, 90 * 24 * 3600) },
     coupons: { codeSecret: couponCodeSecret },
@@ -270,6 +287,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryBaseSeconds: integer('REMINDER_RETRY_BASE_SECONDS', 60, 1, 3600),
     },
     authRateLimitPerMinute: integer('AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    redisUrl: env.REDIS_URL || null,
+    shutdown: {
+      drainMs: integer('SHUTDOWN_DRAIN_MS', 0, 0, 60_000),
+      timeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 20_000, 1_000, 120_000),
+    },
     prescriptionKeys: prescriptionKeys(env, production, problems),
     metrics: metricsSettings(),
     prescriptionRekey: {

@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { isEmbeddedDatabase, type AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { mysqlDriver } from './mysql-driver';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -48,6 +49,13 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     poolSize: database.poolSize,
+    // mysql2 with the session settings and acquire timeout of mysql-driver.ts, when any is set.
+    ...(database.syncWait || database.acquireTimeoutMs
+      ? {
+          connectorPackage: 'mysql2' as const,
+          driver: mysqlDriver({ syncWait: database.syncWait, acquireTimeoutMs: database.acquireTimeoutMs }),
+        }
+      : {}),
     synchronize: false,
     migrations: MIGRATIONS,
     migrationsRun: database.migrateOnStart,
