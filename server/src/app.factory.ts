@@ -84,8 +84,28 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   // Multipart bodies (trade-in photos) are streamed by the route that reads them, which sets its own limits.
   await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, parts: 1 } });
+  // Only routes whose document declares a multipart body take one; elsewhere the JSON fields would
+  // silently be missing (a PATCH would answer 200 having changed nothing).
+  let multipartRoutes = new Set<string>();
+  fastify.addHook('preValidation', async (request) => {
+    if (request.isMultipart() && !multipartRoutes.has(request.routeOptions.url ?? '')) {
+      throw Object.assign(new Error('This route takes a JSON body, not multipart/form-data.'), {
+        statusCode: 415,
+      });
+    }
+  });
 
   const document = buildOpenApiDocument(app);
+  multipartRoutes = new Set(
+    Object.entries(document.paths)
+      .filter(([, operations]) =>
+        Object.values(operations).some(
+          (operation: { requestBody?: { content?: Record<string, unknown> } }) =>
+            operation?.requestBody?.content?.['multipart/form-data'] !== undefined,
+        ),
+      )
+      .map(([path]) => path.replace(/\{(\w+)\}/g, ':$1')),
+  );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.register(fastifyStatic, {
