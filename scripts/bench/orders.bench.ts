@@ -225,7 +225,15 @@ void runBenchmark(async (onStop) => {
       });
     }
   }
-  const written = (await countOrders(database.url)) - ordersBefore;
+  // autocannon stops at the deadline with requests still in flight: wait until the last of them
+  // has committed, or its stock would be missing from the snapshot while its lines are counted.
+  let written = (await countOrders(database.url)) - ordersBefore;
+  for (;;) {
+    await new Promise((resolveWait) => setTimeout(resolveWait, 1_000));
+    const now = (await countOrders(database.url)) - ordersBefore;
+    if (now === written) break;
+    written = now;
+  }
   const stockAfter = await stockTaken(database.url, skuIds);
   const sold = await query<{ sku_id: number; units: number }>(
     database.url,
