@@ -7,7 +7,7 @@ import {
   sendRaw,
   type RawResponse,
 } from '../support/db-state';
-import { Factory, type MemberFixture, type StaffFixture } from '../support/factories';
+import { CLAIM_300_OFF_50, Factory, type MemberFixture, type StaffFixture } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -189,15 +189,7 @@ async function freeStart(actors: Actors, except?: string): Promise<string> {
 
 async function couponOf(actors: Actors, member: MemberFixture): Promise<number> {
   const template = await call('POST', '/api/v1/admin/coupon-templates', actors.staffA.admin.authorization, {
-    name: '满300减50',
-    kind: 'amount_off',
-    amountOff: 5_000,
-    threshold: 30_000,
-    scope: {},
-    perMemberLimit: 1,
-    validity: { days: 30 },
-    channel: 'claim',
-    stackable: false,
+    ...CLAIM_300_OFF_50,
   });
   if (template.status !== 201)
     throw new Error(`creating a template answered ${template.status} ${template.body}`);

@@ -1,6 +1,6 @@
 import type { CouponTemplateInput } from '@lensloop/shared';
 import request from 'supertest';
-import { Factory, type MemberFixture, type StaffFixture } from '../support/factories';
+import { CLAIM_300_OFF_50, Factory, type MemberFixture, type StaffFixture } from '../support/factories';
 import { advanceClock, runJob, waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -36,15 +36,7 @@ describe('coupons (MariaDB)', () => {
   async function template(overrides: Partial<CouponTemplateInput> = {}): Promise<number> {
     const response = await as(admin.authorization, api().post('/api/v1/admin/coupon-templates'))
       .send({
-        name: '满300减50',
-        kind: 'amount_off',
-        amountOff: 5_000,
-        threshold: 30_000,
-        scope: {},
-        perMemberLimit: 1,
-        validity: { days: 30 },
-        channel: 'claim',
-        stackable: false,
+        ...CLAIM_300_OFF_50,
         ...overrides,
       })
       .expect(201);

@@ -1,5 +1,5 @@
 import type { ApiProcess } from '../support/api-process';
-import { Factory, type MemberFixture, type StaffFixture } from '../support/factories';
+import { CLAIM_300_OFF_50, Factory, type MemberFixture, type StaffFixture } from '../support/factories';
 import { runJob } from '../support/outbox';
 import { startClusterDeployment, type ClusterDeployment } from './support/cluster';
 
@@ -59,15 +59,7 @@ describe('Races across two replicas on two Galera nodes (nightly)', () => {
       '/admin/coupon-templates',
       admin.authorization,
       {
-        name: '满300减50',
-        kind: 'amount_off',
-        amountOff: 5_000,
-        threshold: 30_000,
-        scope: {},
-        perMemberLimit: 1,
-        validity: { days: 30 },
-        channel: 'claim',
-        stackable: false,
+        ...CLAIM_300_OFF_50,
         totalQuantity: 1,
       },
     );

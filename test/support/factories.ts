@@ -248,3 +248,16 @@ export class Factory {
     return { code, price };
   }
 }
+
+/** A claimable 满300减50 coupon template (the request body of `POST /admin/coupon-templates`). */
+export const CLAIM_300_OFF_50 = {
+  name: '满300减50',
+  kind: 'amount_off',
+  amountOff: 5_000,
+  threshold: 30_000,
+  scope: {},
+  perMemberLimit: 1,
+  validity: { days: 30 },
+  channel: 'claim',
+  stackable: false,
+} as const;

@@ -3,13 +3,12 @@ import type { CatalogSku } from '../catalog/catalog.service';
 import type { CompletedPurchase } from '../orders/orders.service';
 import {
   addMonthsToDate,
-  careDueAt,
   contactLensSupplyDays,
   ruleOf,
   wearCycleDays,
 } from './policies/reminder-rules.policy';
-import { careText } from './reminder-templates';
-import type { NewOccurrence } from './reminders.service';
+import { careText, type ReminderText } from './reminder-templates';
+import { careOccurrence, type NewOccurrence } from './reminders.service';
 
 const GLASSES_CATEGORIES = new Set(['frames', 'lenses']);
 
@@ -40,18 +39,8 @@ export function purchaseReminders(
     kind: NewOccurrence['kind'],
     subject: string,
     dueDate: string,
-    text: { title: string; body: string; fields: NewOccurrence['fields'] },
-  ): NewOccurrence => ({
-    memberId: purchase.memberId,
-    kind,
-    subject,
-    dueDate,
-    dueAt: careDueAt(dueDate),
-    title: text.title,
-    body: text.body,
-    fields: text.fields,
-    personName: person,
-  });
+    text: ReminderText,
+  ): NewOccurrence => careOccurrence(purchase.memberId, kind, subject, dueDate, person, text);
 
   let cleaning: NewOccurrence | null = null;
   const cleaningRule = ruleOf(rules, 'lens_cleaning');

@@ -10,7 +10,7 @@ import { MembersService } from '../members/members.service';
 import { ProfilesService } from '../members/profiles.service';
 import { OrdersService } from '../orders/orders.service';
 import { PrescriptionsService } from '../prescriptions/prescriptions.service';
-import { addMonthsToDate, careDueAt, ruleOf } from './policies/reminder-rules.policy';
+import { addMonthsToDate, ruleOf } from './policies/reminder-rules.policy';
 import { purchaseReminders } from './purchase-reminders';
 import { ReminderConfigService } from './reminder-config.service';
 import {
@@ -23,7 +23,7 @@ import {
   welcomeText,
   type ReminderText,
 } from './reminder-templates';
-import { RemindersService } from './reminders.service';
+import { careOccurrence, RemindersService } from './reminders.service';
 
 const DAY_MS = 86_400_000;
 
@@ -129,17 +129,13 @@ export class ReminderEventHandlers implements OnModuleInit {
     const dueDate = addMonthsToDate(latest, months);
     const person = profile.relation === 'self' ? await this.memberName(memberId) : profile.name;
     const text = careText(kind, person, dueDate, { lastExam: latest });
-    await this.reminders.reschedule(manager, memberId, ['child_recheck', 'adult_renewal'], subject, {
+    await this.reminders.reschedule(
+      manager,
       memberId,
-      kind,
+      ['child_recheck', 'adult_renewal'],
       subject,
-      dueDate,
-      dueAt: careDueAt(dueDate),
-      title: text.title,
-      body: text.body,
-      fields: text.fields,
-      personName: person,
-    });
+      careOccurrence(memberId, kind, subject, dueDate, person, text),
+    );
   }
 
   /** Glasses picked up, contact lenses bought: see `purchaseReminders`. */
@@ -186,7 +182,7 @@ export class ReminderEventHandlers implements OnModuleInit {
     const dueDate = shanghaiDate(remind);
     const text = couponExpiringText(name, validTo);
     await this.reminders.schedule(manager, {
-      ...this.occurrence(
+      ...careOccurrence(
         payload.memberId,
         'coupon_expiring',
         `coupon:${payload.couponId}`,
@@ -225,30 +221,9 @@ export class ReminderEventHandlers implements OnModuleInit {
   ): Promise<void> {
     const now = this.clock.now();
     return this.reminders.schedule(manager, {
-      ...this.occurrence(memberId, kind, subject, this.clock.today(), null, text),
+      ...careOccurrence(memberId, kind, subject, this.clock.today(), null, text),
       dueAt: now,
     });
-  }
-
-  private occurrence(
-    memberId: number,
-    kind: ReminderKind,
-    subject: string,
-    dueDate: string,
-    person: string | null,
-    text: ReminderText,
-  ) {
-    return {
-      memberId,
-      kind,
-      subject,
-      dueDate,
-      dueAt: careDueAt(dueDate),
-      title: text.title,
-      body: text.body,
-      fields: text.fields,
-      personName: person,
-    };
   }
 
   private async memberName(memberId: number): Promise<string> {

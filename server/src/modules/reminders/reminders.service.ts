@@ -25,7 +25,8 @@ import { InboxItemEntity } from './entities/inbox-item.entity';
 import { ReminderMemberSettingsEntity } from './entities/reminder-member-settings.entity';
 import { ReminderOccurrenceEntity, type TemplateFields } from './entities/reminder-occurrence.entity';
 import { ReminderSubscriptionEntity } from './entities/reminder-subscription.entity';
-import { SUBSCRIPTION_TEMPLATES } from './reminder-templates';
+import { careDueAt } from './policies/reminder-rules.policy';
+import { SUBSCRIPTION_TEMPLATES, type ReminderText } from './reminder-templates';
 
 /** At most this many unused grants per member and template are kept (WeChat's own cap is similar). */
 export const MAX_UNUSED_GRANTS = 20;
@@ -41,6 +42,19 @@ export interface NewOccurrence {
   body: string;
   fields: TemplateFields | null;
   personName: string | null;
+}
+
+/** An occurrence due at 10:00 Asia/Shanghai on `dueDate`, saying `text`. */
+export function careOccurrence(
+  memberId: number,
+  kind: ReminderKind,
+  subject: string,
+  dueDate: string,
+  personName: string | null,
+  text: ReminderText,
+): NewOccurrence {
+  const { title, body, fields } = text;
+  return { memberId, kind, subject, dueDate, dueAt: careDueAt(dueDate), title, body, fields, personName };
 }
 
 export function dedupeKeyOf(
