@@ -17,7 +17,8 @@
  */
 import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyReply } from 'fastify';
-import { createPool, type PoolConnection, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
+import type { PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { benchPool, serve } from './bench-server-kit';
 
 interface ItemInput {
   skuId: number;
@@ -58,14 +59,7 @@ interface KeyRow extends RowDataPacket {
   response: string | null;
 }
 
-const pool = createPool({
-  uri: process.env.DB_URL,
-  connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20),
-  timezone: 'Z',
-  charset: 'utf8mb4_unicode_ci',
-  supportBigNumbers: true,
-  bigNumberStrings: true,
-});
+const pool = benchPool();
 const secret = process.env.JWT_SECRET ?? '';
 const ORDER_TTL_MS = 30 * 60_000;
 const KEY_TTL_MS = 24 * 3600_000;
@@ -321,23 +315,4 @@ app.post('/api/v1/orders', async (request, reply: FastifyReply) => {
   }
 });
 
-async function start(): Promise<void> {
-  await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
-  process.stdout.write('Bare orders server is running\n');
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      void app
-        .close()
-        .then(() => pool.end())
-        .then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-    });
-  }
-}
-
-void start().catch((error: unknown) => {
-  process.stderr.write(`Bare orders server failed to start: ${String(error)}\n`);
-  process.exit(1);
-});
+serve(app, pool, 'Bare orders server');

@@ -5,20 +5,10 @@
  *
  * Env: DB_URL (mysql://…), DB_POOL_SIZE, PORT. Prints "Bare products server is running" when ready.
  */
-import type { LensPowerRange, Page, ProductCategory, ProductDetail, ProductSummary } from '@lensloop/shared';
+import type { LensPowerRange, Page, ProductDetail, ProductSummary } from '@lensloop/shared';
 import Fastify from 'fastify';
-import { createPool, type RowDataPacket } from 'mysql2/promise';
-
-interface SummaryRow extends RowDataPacket {
-  id: number;
-  name: string;
-  name_en: string | null;
-  category: ProductCategory;
-  brand: string;
-  price_from: number;
-  image_url: string;
-  featured: number;
-}
+import type { RowDataPacket } from 'mysql2/promise';
+import { benchPool, positiveInteger, serve, toSummary, type SummaryRow } from './bench-server-kit';
 
 interface ProductRow extends SummaryRow {
   description: string;
@@ -44,35 +34,7 @@ interface CountRow extends RowDataPacket {
 
 const SUMMARY_COLUMNS = 'id, name, name_en, category, brand, price_from, image_url, featured';
 
-function toSummary(row: SummaryRow): ProductSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    nameEn: row.name_en,
-    category: row.category,
-    brand: row.brand,
-    priceFrom: row.price_from,
-    imageUrl: row.image_url,
-    featured: row.featured === 1,
-  };
-}
-
-/** `fallback` when the parameter is absent, null when it is not an integer from 1 to `max`. */
-function positiveInteger(text: string | undefined, fallback: number, max: number): number | null {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  return Number.isInteger(value) && value >= 1 && value <= max ? value : null;
-}
-
-// Same pool settings as TypeORM's mysql driver gets from server/src/infra/database/data-source.ts.
-const pool = createPool({
-  uri: process.env.DB_URL,
-  connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20),
-  timezone: 'Z',
-  charset: 'utf8mb4_unicode_ci',
-  supportBigNumbers: true,
-  bigNumberStrings: true,
-});
+const pool = benchPool();
 
 async function listProducts(category: string, page: number, pageSize: number): Promise<Page<ProductSummary>> {
   // Sequential, like TypeORM's getManyAndCount.
@@ -151,23 +113,4 @@ app.get<{ Params: { id: string } }>('/api/v1/products/:id', async (request, repl
   return product ?? reply.code(404).send({ statusCode: 404, code: 'PRODUCT_NOT_FOUND' });
 });
 
-async function start(): Promise<void> {
-  await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
-  process.stdout.write('Bare products server is running\n');
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      void app
-        .close()
-        .then(() => pool.end())
-        .then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-    });
-  }
-}
-
-void start().catch((error: unknown) => {
-  process.stderr.write(`Bare products server failed to start: ${String(error)}\n`);
-  process.exit(1);
-});
+serve(app, pool, 'Bare products server');

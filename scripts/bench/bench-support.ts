@@ -360,19 +360,21 @@ export function printEndpointTable(rows: (LoadFigures & { endpoint: string })[])
  * scripts/node_modules so that it resolves fastify and mysql2 from there and stays out of git.
  */
 export function compileBenchServer(name: string): string {
-  const source = readFileSync(join(__dirname, `${name}.ts`), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      esModuleInterop: true,
-    },
-  });
   const directory = join(__dirname, '../node_modules/.cache/lensloop-bench');
   mkdirSync(directory, { recursive: true });
-  const file = join(directory, `${name}.js`);
-  writeFileSync(file, outputText);
-  return file;
+  // The server and the kit it imports (`./bench-server-kit`), side by side.
+  for (const module of ['bench-server-kit', name]) {
+    const source = readFileSync(join(__dirname, `${module}.ts`), 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
+    });
+    writeFileSync(join(directory, `${module}.js`), outputText);
+  }
+  return join(directory, `${name}.js`);
 }
 
 /** Median of the values (the mean of the middle two for an even count). */

@@ -11,20 +11,9 @@
  *
  * Env: DB_URL (mysql://…), DB_POOL_SIZE, PORT. Prints "Lean products server is running" when ready.
  */
-import type { LensPowerRange, Page, ProductCategory, ProductDetail, ProductSummary } from '@lensloop/shared';
+import type { LensPowerRange, Page, ProductDetail, ProductSummary } from '@lensloop/shared';
 import Fastify from 'fastify';
-import { createPool, type RowDataPacket } from 'mysql2/promise';
-
-interface SummaryRow extends RowDataPacket {
-  id: number;
-  name: string;
-  name_en: string | null;
-  category: ProductCategory;
-  brand: string;
-  price_from: number;
-  image_url: string;
-  featured: number;
-}
+import { benchPool, positiveInteger, serve, toSummary, type SummaryRow } from './bench-server-kit';
 
 interface ListRow extends SummaryRow {
   total: string;
@@ -42,33 +31,7 @@ interface DetailRow extends SummaryRow {
 
 const SUMMARY_COLUMNS = 'p.id, p.name, p.name_en, p.category, p.brand, p.price_from, p.image_url, p.featured';
 
-function toSummary(row: SummaryRow): ProductSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    nameEn: row.name_en,
-    category: row.category,
-    brand: row.brand,
-    priceFrom: row.price_from,
-    imageUrl: row.image_url,
-    featured: row.featured === 1,
-  };
-}
-
-function positiveInteger(text: string | undefined, fallback: number, max: number): number | null {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  return Number.isInteger(value) && value >= 1 && value <= max ? value : null;
-}
-
-const pool = createPool({
-  uri: process.env.DB_URL,
-  connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20),
-  timezone: 'Z',
-  charset: 'utf8mb4_unicode_ci',
-  supportBigNumbers: true,
-  bigNumberStrings: true,
-});
+const pool = benchPool();
 
 async function listProducts(category: string, page: number, pageSize: number): Promise<Page<ProductSummary>> {
   const [rows] = await pool.query<ListRow[]>(
@@ -204,23 +167,4 @@ app.get<{ Params: { id: string } }>(
   },
 );
 
-async function start(): Promise<void> {
-  await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
-  process.stdout.write('Lean products server is running\n');
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      void app
-        .close()
-        .then(() => pool.end())
-        .then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-    });
-  }
-}
-
-void start().catch((error: unknown) => {
-  process.stderr.write(`Lean products server failed to start: ${String(error)}\n`);
-  process.exit(1);
-});
+serve(app, pool, 'Lean products server');
