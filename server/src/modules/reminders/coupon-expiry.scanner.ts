@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { REMINDER_CATEGORY_OF, shanghaiDate } from '@lensloop/shared';
+import { shanghaiDate } from '@lensloop/shared';
 import type { Repository } from 'typeorm';
 import { BusinessClock } from '../../common/clock';
 import { TransactionRunner } from '../../common/transaction';
 import { CouponsService } from '../coupons/coupons.service';
-import { ReminderOccurrenceEntity } from './entities/reminder-occurrence.entity';
 import { ReminderScanMarkEntity } from './entities/reminder-scan-mark.entity';
 import { ruleOf } from './policies/reminder-rules.policy';
 import { ReminderConfigService } from './reminder-config.service';
 import { couponExpiringText } from './reminder-templates';
-import { dedupeKeyOf } from './reminders.service';
+import { careOccurrence, scheduleAll } from './reminders.service';
 
 const PAGE = 1_000;
 const DAY_MS = 86_400_000;
@@ -49,40 +48,25 @@ export class CouponExpiryScanner {
       if (!page.length) break;
       afterId = page[page.length - 1].id;
       await this.tx.run((manager) =>
-        manager
-          .createQueryBuilder()
-          .insert()
-          .into(ReminderOccurrenceEntity)
-          .values(
-            page.map((coupon) => {
-              const dueAt = new Date(Math.max(coupon.validTo.getTime() - leadMs, now.getTime()));
-              const dueDate = shanghaiDate(new Date(coupon.validTo.getTime() - leadMs));
-              const subject = `coupon:${coupon.id}`;
-              const text = couponExpiringText(coupon.name, coupon.validTo);
-              return {
-                memberId: coupon.memberId,
-                kind: 'coupon_expiring' as const,
-                category: REMINDER_CATEGORY_OF.coupon_expiring,
-                subject,
+        scheduleAll(
+          manager,
+          page.map((coupon) => {
+            const remindAt = coupon.validTo.getTime() - leadMs;
+            const dueDate = shanghaiDate(new Date(remindAt));
+            const text = couponExpiringText(coupon.name, coupon.validTo);
+            return {
+              ...careOccurrence(
+                coupon.memberId,
+                'coupon_expiring',
+                `coupon:${coupon.id}`,
                 dueDate,
-                dedupeKey: dedupeKeyOf({
-                  memberId: coupon.memberId,
-                  kind: 'coupon_expiring',
-                  subject,
-                  dueDate,
-                }),
-                dueAt,
-                nextAttemptAt: dueAt,
-                status: 'scheduled' as const,
-                title: text.title,
-                body: text.body,
-                fields: text.fields,
-                personName: null,
-              };
-            }),
-          )
-          .orIgnore()
-          .execute(),
+                null,
+                text,
+              ),
+              dueAt: new Date(Math.max(remindAt, now.getTime())),
+            };
+          }),
+        ),
       );
       scheduled += page.length;
       if (page.length < PAGE) break;

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REMINDER_CATEGORY_OF, shanghaiDate, type ReminderBackfillStatus } from '@lensloop/shared';
+import { shanghaiDate, type ReminderBackfillStatus } from '@lensloop/shared';
 import { In, LessThan, MoreThanOrEqual, Not, type EntityManager, type Repository } from 'typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BusinessClock } from '../../common/clock';
-import { insertIgnoring } from '../../common/bulk-insert';
 import { TransactionRunner } from '../../common/transaction';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -15,7 +14,7 @@ import { ReminderOccurrenceEntity } from './entities/reminder-occurrence.entity'
 import { ReminderScanMarkEntity } from './entities/reminder-scan-mark.entity';
 import { purchaseReminders } from './purchase-reminders';
 import { ReminderConfigService } from './reminder-config.service';
-import { dedupeKeyOf, type NewOccurrence } from './reminders.service';
+import { dedupeKeyOf, scheduleAll, type NewOccurrence } from './reminders.service';
 
 const MARK = 'purchase-backfill';
 /** Orders per page: one transaction, a fixed number of statements. */
@@ -188,32 +187,7 @@ export class ReminderBackfillJob extends IntervalJob {
     const rows = [...cleanings, ...refills];
     if (!rows.length) return;
     await this.revive(manager, rows, keep);
-    await insertIgnoring(
-      manager,
-      ReminderOccurrenceEntity,
-      [
-        'memberId',
-        'kind',
-        'category',
-        'subject',
-        'dueDate',
-        'dedupeKey',
-        'dueAt',
-        'nextAttemptAt',
-        'status',
-        'title',
-        'body',
-        'fields',
-        'personName',
-      ],
-      rows.map((occurrence) => ({
-        ...occurrence,
-        category: REMINDER_CATEGORY_OF[occurrence.kind],
-        dedupeKey: dedupeKeyOf(occurrence),
-        nextAttemptAt: occurrence.dueAt,
-        status: 'scheduled' as const,
-      })),
-    );
+    await scheduleAll(manager, rows);
   }
 
   /**

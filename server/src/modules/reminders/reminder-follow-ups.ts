@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { REMINDER_CATEGORY_OF } from '@lensloop/shared';
 import type { EntityManager } from 'typeorm';
 import { ReminderOccurrenceEntity } from './entities/reminder-occurrence.entity';
-import { addMonthsToDate, careDueAt, ruleOf } from './policies/reminder-rules.policy';
+import { addMonthsToDate, ruleOf } from './policies/reminder-rules.policy';
 import { ReminderConfigService } from './reminder-config.service';
 import { careText } from './reminder-templates';
-import { dedupeKeyOf } from './reminders.service';
+import { careOccurrence, scheduleAll } from './reminders.service';
 
 /** What follows a delivered occurrence: lens cleaning comes back every N months after pickup. */
 @Injectable()
@@ -19,35 +18,13 @@ export class ReminderFollowUps {
     const rule = ruleOf(await this.config.get(manager), 'lens_cleaning');
     if (!rule.enabled || rule.intervalMonths === null) return;
     const months = rule.intervalMonths;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ReminderOccurrenceEntity)
-      .values(
-        cleanings.map((row) => {
-          const dueDate = addMonthsToDate(row.dueDate, months);
-          const text = careText('lens_cleaning', row.personName ?? '您', dueDate, { months });
-          const next = {
-            memberId: row.memberId,
-            kind: 'lens_cleaning' as const,
-            subject: row.subject,
-            dueDate,
-          };
-          return {
-            ...next,
-            category: REMINDER_CATEGORY_OF.lens_cleaning,
-            dedupeKey: dedupeKeyOf(next),
-            dueAt: careDueAt(dueDate),
-            nextAttemptAt: careDueAt(dueDate),
-            status: 'scheduled' as const,
-            title: text.title,
-            body: text.body,
-            fields: text.fields,
-            personName: row.personName,
-          };
-        }),
-      )
-      .orIgnore()
-      .execute();
+    await scheduleAll(
+      manager,
+      cleanings.map((row) => {
+        const dueDate = addMonthsToDate(row.dueDate, months);
+        const text = careText('lens_cleaning', row.personName ?? '您', dueDate, { months });
+        return careOccurrence(row.memberId, 'lens_cleaning', row.subject, dueDate, row.personName, text);
+      }),
+    );
   }
 }

@@ -20,6 +20,7 @@ import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
 import { BusinessClock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow } from '../../common/pagination';
+import { insertIgnoring } from '../../common/bulk-insert';
 import { isDuplicateKey, TransactionRunner } from '../../common/transaction';
 import { InboxItemEntity } from './entities/inbox-item.entity';
 import { ReminderMemberSettingsEntity } from './entities/reminder-member-settings.entity';
@@ -55,6 +56,39 @@ export function careOccurrence(
 ): NewOccurrence {
   const { title, body, fields } = text;
   return { memberId, kind, subject, dueDate, dueAt: careDueAt(dueDate), title, body, fields, personName };
+}
+
+/**
+ * Schedules many occurrences at once with multi-row `INSERT IGNORE`s: one whose dedupe key exists
+ * (a repeat, a rescan after a crash, two replicas at once) is left as it is.
+ */
+export function scheduleAll(manager: EntityManager, occurrences: readonly NewOccurrence[]): Promise<void> {
+  return insertIgnoring(
+    manager,
+    ReminderOccurrenceEntity,
+    [
+      'memberId',
+      'kind',
+      'category',
+      'subject',
+      'dueDate',
+      'dedupeKey',
+      'dueAt',
+      'nextAttemptAt',
+      'status',
+      'title',
+      'body',
+      'fields',
+      'personName',
+    ],
+    occurrences.map((occurrence) => ({
+      ...occurrence,
+      category: REMINDER_CATEGORY_OF[occurrence.kind],
+      dedupeKey: dedupeKeyOf(occurrence),
+      nextAttemptAt: occurrence.dueAt,
+      status: 'scheduled' as const,
+    })),
+  );
 }
 
 export function dedupeKeyOf(
