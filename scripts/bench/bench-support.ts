@@ -1,5 +1,6 @@
 /** What the benchmarks share: starting and stopping processes, the LensLoop server, cleanup. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
@@ -7,7 +8,12 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import ts from 'typescript';
 import { createConnection } from 'mysql2/promise';
-import { freePort, startThrowawayMariaDb, type ThrowawayMariaDb } from '../../test/support/mariadb';
+import {
+  freePort,
+  startThrowawayMariaDb,
+  type MariaDbOptions,
+  type ThrowawayMariaDb,
+} from '../../test/support/mariadb';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -150,9 +156,10 @@ function ensureServerBuilt(): void {
 export async function startDatabaseAndLensLoop(
   onStop: (stop: () => Promise<void>) => void,
   env: Record<string, string> = {},
+  mariaDbOptions: MariaDbOptions = {},
 ): Promise<{ database: ThrowawayMariaDb; lensLoop: Server }> {
   log('Starting MariaDB…');
-  const database = await startThrowawayMariaDb();
+  const database = await startThrowawayMariaDb(mariaDbOptions);
   onStop(() => database.stop());
   const lensLoop = await startLensLoop(database, onStop, env);
   return { database, lensLoop };
@@ -291,6 +298,18 @@ export async function measureLoad(
       ` errors ${warmUp.errors + result.errors}, timeouts ${warmUp.timeouts + result.timeouts})`,
   );
   return figures;
+}
+
+/**
+ * A customer's token as the server signs it (HS256 with the `JWT_SECRET` it was given), for
+ * benchmarks that act as many members without logging each one in.
+ */
+export function signMemberToken(secret: string, memberId: number): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { sub: memberId, role: 'customer', storeId: null, iat: now, exp: now + 3600 };
+  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
 /** A customer logged in through the dev WeChat code `dev-<name>`. */

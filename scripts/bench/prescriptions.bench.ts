@@ -1,17 +1,27 @@
 /**
- * Benchmark of the staff desk at chain size: a generated fitting history (BENCH_MEMBERS members,
- * default 1,000,000, about two prescriptions each) in a throwaway MariaDB behind the real server,
- * then, with an optometrist's token and a random member per request,
+ * Benchmark of the hot paths at chain size: a generated dataset (BENCH_MEMBERS members, default
+ * 1,000,000, about two prescriptions and BENCH_ORDERS_PER_MEMBER orders each) in a MariaDB of its
+ * own behind the real server, then
  *
- *   - lookup: GET /staff/customers/:memberId/prescriptions/latest?profileId=  (decrypts, audits)
+ *   - lookup: GET /staff/customers/:memberId/prescriptions/latest?profileId=  (decrypts, audits),
+ *     from 20 connections and from 4 (four desks of one store)
  *   - search: GET /staff/customers?q=<phone>
+ *   - my orders: GET /orders?page=1 with a random member's token
+ *
+ * with a random member per request.
  *
  *   pnpm --filter @lensloop/scripts bench:prescriptions                 # 1M members, 8 s each
  *   BENCH_MEMBERS=100000 BENCH_SECONDS=5 pnpm --filter @lensloop/scripts bench:prescriptions
+ *   BENCH_MEMBERS=10000000 BENCH_DATA_DIR=/var/tmp/ll-10m BENCH_BUFFER_POOL=8G …  # generate once, keep
  *
- * Checks that every lookup served wrote exactly one audit row. Exits 1 on any failed request.
+ * BENCH_DATA_DIR keeps MariaDB's files there: the first run generates the dataset, later runs with
+ * the same directory reuse it (its size and key are in dataset.json). BENCH_BUFFER_POOL sizes
+ * InnoDB's buffer pool (512M by default). Checks that every lookup served wrote one audit row and
+ * exits 1 on any failed request.
  */
 import { randomBytes, randomInt } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../../server/src/infra/config/app-config';
@@ -22,15 +32,23 @@ import {
   print,
   residentMegabytes,
   runBenchmark,
+  signMemberToken,
   startDatabaseAndLensLoop,
   type LoadFigures,
   LOAD,
   describeLoad,
   loadAverageNow,
 } from './bench-support';
-import { generatePrescriptionData, type GeneratedData } from './prescription-data';
+import { generateChainData, memberIdOf, phoneOf, selfProfileIdOf, type ChainData } from './chain-data';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
+const ORDERS_PER_MEMBER = Number(process.env.BENCH_ORDERS_PER_MEMBER ?? 5);
+const DATA_DIR = process.env.BENCH_DATA_DIR;
+const JWT_SECRET = randomBytes(32).toString('base64');
+
+interface Dataset extends ChainData {
+  prescriptionKeys: string;
+}
 
 async function staffToken(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/auth/staff/login`, {
@@ -42,13 +60,19 @@ async function staffToken(baseUrl: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-/** One request template whose path is drawn afresh for every request. */
-function randomPath(pathOf: (index: number) => string, authorization: string): autocannon.Request[] {
+/** One request template whose path (and authorization) is drawn afresh for every request. */
+function randomRequest(
+  members: number,
+  pathOf: (index: number) => string,
+  authorizationOf: (index: number) => string,
+): autocannon.Request[] {
   return [
     {
       method: 'GET',
-      headers: { authorization },
-      setupRequest: (request) => ({ ...request, path: pathOf(randomInt(MEMBERS)) }),
+      setupRequest: (request) => {
+        const index = randomInt(members);
+        return { ...request, path: pathOf(index), headers: { authorization: authorizationOf(index) } };
+      },
     },
   ];
 }
@@ -63,10 +87,10 @@ async function countRows(databaseUrl: string, sql: string): Promise<number> {
   }
 }
 
-function markdownReport(data: GeneratedData, rows: [string, LoadFigures][]): string {
+function markdownReport(data: Dataset, rows: [string, LoadFigures][]): string {
   return [
-    `${data.members} members, ${data.prescriptions} prescriptions (generated in ${data.seconds.toFixed(0)} s); ` +
-      `${describeLoad()}.`,
+    `${data.members} members, ${data.prescriptions} prescriptions, ${data.orders} orders ` +
+      `(generated in ${data.seconds.toFixed(0)} s); ${describeLoad()}.`,
     '',
     '| Request | Requests/s | p50 (ms) | p99 (ms) | RSS after (MB) |',
     '| ------- | ---------: | -------: | -------: | -------------: |',
@@ -77,73 +101,86 @@ function markdownReport(data: GeneratedData, rows: [string, LoadFigures][]): str
   ].join('\n');
 }
 
+function keptDataset(): Dataset | undefined {
+  if (!DATA_DIR || !existsSync(join(DATA_DIR, 'dataset.json'))) return undefined;
+  return JSON.parse(readFileSync(join(DATA_DIR, 'dataset.json'), 'utf8')) as Dataset;
+}
+
 async function main(): Promise<void> {
   await runBenchmark(async (onStop) => {
     if (!Number.isInteger(MEMBERS) || MEMBERS < 1) throw new Error('BENCH_MEMBERS must be ≥ 1');
-    const prescriptionKeys = `bench:${randomBytes(32).toString('base64')}`;
+    if (!Number.isInteger(ORDERS_PER_MEMBER) || ORDERS_PER_MEMBER < 0) {
+      throw new Error('BENCH_ORDERS_PER_MEMBER must be ≥ 0');
+    }
+    const kept = keptDataset();
+    if (kept) log(`Reusing the dataset in ${DATA_DIR}: ${kept.members} members`);
+    const prescriptionKeys = kept?.prescriptionKeys ?? `bench:${randomBytes(32).toString('base64')}`;
+    const { database, lensLoop } = await startDatabaseAndLensLoop(
+      onStop,
+      { PRESCRIPTION_KEYS: prescriptionKeys, JWT_SECRET },
+      { keptDirectory: DATA_DIR, bufferPoolSize: process.env.BENCH_BUFFER_POOL },
+    );
 
-    const { database, lensLoop } = await startDatabaseAndLensLoop(onStop, {
-      PRESCRIPTION_KEYS: prescriptionKeys,
-    });
-
-    log(`Generating ${MEMBERS} members and their prescriptions…`);
-    const keys = loadConfig({ NODE_ENV: 'test', PRESCRIPTION_KEYS: prescriptionKeys }).prescriptionKeys;
-    const data = await generatePrescriptionData(database.url, MEMBERS, keys);
+    let data = kept;
+    if (!data) {
+      log(`Generating ${MEMBERS} members, their prescriptions and ${ORDERS_PER_MEMBER} orders each…`);
+      const keys = loadConfig({ NODE_ENV: 'test', PRESCRIPTION_KEYS: prescriptionKeys }).prescriptionKeys;
+      data = {
+        ...(await generateChainData(database.url, MEMBERS, ORDERS_PER_MEMBER, keys)),
+        prescriptionKeys,
+      };
+      if (DATA_DIR) writeFileSync(join(DATA_DIR, 'dataset.json'), JSON.stringify(data));
+    }
+    const dataset = data;
     print(
-      `Generated ${data.members} members and ${data.prescriptions} prescriptions in ${data.seconds.toFixed(0)} s`,
+      `${dataset.members} members, ${dataset.prescriptions} prescriptions and ${dataset.orders} orders, ` +
+        `generated in ${dataset.seconds.toFixed(0)} s`,
     );
     print(`RSS idle: ${residentMegabytes(lensLoop.pid).toFixed(0)} MB`);
 
-    const authorization = `Bearer ${await staffToken(lensLoop.baseUrl)}`;
+    const staffAuthorization = `Bearer ${await staffToken(lensLoop.baseUrl)}`;
+    const asStaff = () => staffAuthorization;
+    const lookupPath = (index: number) =>
+      `/api/v1/staff/customers/${memberIdOf(dataset, index)}/prescriptions/latest?profileId=${selfProfileIdOf(dataset, index)}`;
+    const lookupRequests = randomRequest(dataset.members, lookupPath, asStaff);
+    const measure = (label: string, requests: autocannon.Request[], connections = LOAD.connections) =>
+      measureLoad(
+        `${label} (load ${loadAverageNow().toFixed(2)})`,
+        lensLoop,
+        { url: lensLoop.baseUrl, requests },
+        { ...LOAD, connections },
+      );
+
     const auditBefore = await countRows(database.url, 'SELECT COUNT(*) AS count FROM audit_log');
-    const lookup = await measureLoad(
-      `lookup (load ${loadAverageNow().toFixed(2)})`,
-      lensLoop,
-      {
-        url: lensLoop.baseUrl,
-        requests: randomPath(
-          (index) =>
-            `/api/v1/staff/customers/${data.memberIds[index]}/prescriptions/latest?profileId=${data.selfProfileIds[index]}`,
-          authorization,
-        ),
-      },
-      LOAD,
-    );
+    const lookup = await measure('lookup', lookupRequests);
     const audited = (await countRows(database.url, 'SELECT COUNT(*) AS count FROM audit_log')) - auditBefore;
     print(`Audit rows written: ${audited} for ${lookup.succeeded} lookups answered`);
     // A Saturday at one store: four desks looking customers up at once (the p99 target is < 10 ms).
-    const desks = await measureLoad(
-      `lookup, 4 desks (load ${loadAverageNow().toFixed(2)})`,
-      lensLoop,
-      {
-        url: lensLoop.baseUrl,
-        requests: randomPath(
-          (index) =>
-            `/api/v1/staff/customers/${data.memberIds[index]}/prescriptions/latest?profileId=${data.selfProfileIds[index]}`,
-          authorization,
+    const desks = await measure('lookup, 4 desks', lookupRequests, 4);
+    const search = await measure(
+      'search',
+      randomRequest(dataset.members, (index) => `/api/v1/staff/customers?q=${phoneOf(index)}`, asStaff),
+    );
+    const rows: [string, LoadFigures][] = [
+      ['lookup: latest prescription (decrypt + audit row)', lookup],
+      ['lookup, 4 desks (4 connections)', desks],
+      ['search: customer by phone', search],
+    ];
+    if (dataset.orders > 0) {
+      const orders = await measure(
+        'my orders',
+        randomRequest(
+          dataset.members,
+          () => '/api/v1/orders?page=1&pageSize=10',
+          (index) => `Bearer ${signMemberToken(JWT_SECRET, memberIdOf(dataset, index))}`,
         ),
-      },
-      { ...LOAD, connections: 4 },
-    );
-    const search = await measureLoad(
-      `search (load ${loadAverageNow().toFixed(2)})`,
-      lensLoop,
-      {
-        url: lensLoop.baseUrl,
-        requests: randomPath((index) => `/api/v1/staff/customers?q=${data.phones(index)}`, authorization),
-      },
-      LOAD,
-    );
+      );
+      rows.push(['my orders: a member’s first page', orders]);
+    }
     print();
-    print(
-      markdownReport(data, [
-        ['lookup: latest prescription (decrypt + audit row)', lookup],
-        ['lookup, 4 desks (4 connections)', desks],
-        ['search: customer by phone', search],
-      ]),
-    );
+    print(markdownReport(dataset, rows));
 
-    const failures = lookup.failures + desks.failures + search.failures;
+    const failures = rows.reduce((sum, [, figures]) => sum + figures.failures, 0);
     if (failures > 0) throw new Error(`${failures} requests failed or were not 2xx`);
     // Requests still in flight when autocannon stops (at most one per connection, in the warm-up and
     // in the measured run) are answered and audited but not counted by autocannon.

@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createConnection, type Connection } from 'mysql2/promise';
 import request from 'supertest';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
-import { benchOrderLines, loginMember } from '../../scripts/bench/bench-support';
+import { benchOrderLines, loginMember, signMemberToken } from '../../scripts/bench/bench-support';
 import { addFrames } from '../../scripts/bench/catalog-data';
-import { generatePrescriptionData, type GeneratedData } from '../../scripts/bench/prescription-data';
+import {
+  generateChainData,
+  memberIdOf,
+  phoneOf,
+  selfProfileIdOf,
+  type ChainData,
+} from '../../scripts/bench/chain-data';
 import { startThrowawayMariaDb, type ThrowawayMariaDb } from '../support/mariadb';
 import { waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -54,14 +60,14 @@ function tableOf(alias: string, statement: string): string {
  * Issue 13: every statement the hot paths send — the catalog list and detail, the staff desk's
  * latest-prescription lookup and phone search, and order creation — is captured from MariaDB's
  * general log while the real server answers, then `EXPLAIN`ed on a database of realistic shape
- * (2,000 frames, 5,000 members with their prescriptions): none may scan a whole table or index or
+ * (2,000 frames, 5,000 members with their prescriptions and two orders each): none may scan a whole table or index or
  * sort with a filesort. A new hot statement without an index makes this test fail.
  */
 describe('query plans of the hot paths (MariaDB)', () => {
   let mariadb: ThrowawayMariaDb;
   let server: TestServer;
   let database: Connection;
-  let data: GeneratedData;
+  let data: ChainData;
 
   beforeAll(async () => {
     // A MariaDB of its own: the general log is server-wide and must hold only this file's statements.
@@ -70,7 +76,7 @@ describe('query plans of the hot paths (MariaDB)', () => {
     const url = server.config.database.url;
     if (!url) throw new Error('No database URL');
     await addFrames(url, 2_000);
-    data = await generatePrescriptionData(url, 5_000, server.config.prescriptionKeys);
+    data = await generateChainData(url, 5_000, 2, server.config.prescriptionKeys);
     database = await createConnection(url);
     await database.query(
       'ANALYZE TABLE products, skus, store_stock, members, profiles, prescriptions, consents, orders',
@@ -161,18 +167,35 @@ describe('query plans of the hot paths (MariaDB)', () => {
       for (const index of [7, 2_500, 4_999]) {
         await api()
           .get(
-            `/api/v1/staff/customers/${data.memberIds[index]}/prescriptions/latest?profileId=${data.selfProfileIds[index]}`,
+            `/api/v1/staff/customers/${memberIdOf(data, index)}/prescriptions/latest?profileId=${selfProfileIdOf(data, index)}`,
           )
           .set('authorization', authorization)
           .expect(200);
         const found = await api()
-          .get(`/api/v1/staff/customers?q=${data.phones(index)}`)
+          .get(`/api/v1/staff/customers?q=${phoneOf(index)}`)
           .set('authorization', authorization)
           .expect(200);
         expect(found.body.items).toHaveLength(1);
       }
     });
     expect(statements.some((text) => /FROM `?prescriptions/i.test(text))).toBe(true);
+    expect(await problemsOf(statements)).toEqual([]);
+  });
+
+  it("should list a member's orders through indexes only, among 10,000 orders", async () => {
+    const statements = await statementsOf(async () => {
+      for (const index of [7, 4_999]) {
+        const page = await api()
+          .get('/api/v1/orders?page=1&pageSize=10')
+          .set(
+            'authorization',
+            `Bearer ${signMemberToken(server.config.jwt.secret, memberIdOf(data, index))}`,
+          )
+          .expect(200);
+        expect(page.body.total).toBe(2);
+      }
+    });
+    expect(statements.some((text) => /FROM `?orders/i.test(text))).toBe(true);
     expect(await problemsOf(statements)).toEqual([]);
   });
 

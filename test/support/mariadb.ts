@@ -1,5 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,22 +47,37 @@ async function waitForSocket(socketPath: string, server: ChildProcess, log: () =
   }
 }
 
+export interface MariaDbOptions {
+  /**
+   * Keep the server's files here instead of a temp directory: a directory that already holds a
+   * datadir is started as it is (a generated benchmark dataset is reused), and `stop()` keeps it.
+   */
+  keptDirectory?: string;
+  /** `innodb_buffer_pool_size`; 512M unless given. */
+  bufferPoolSize?: string;
+}
+
 /**
  * Starts a MariaDB server of its own (datadir, socket and port in a temp directory) for one
  * test or benchmark run; `stop()` shuts it down and removes every file it wrote.
  */
-export async function startThrowawayMariaDb(): Promise<ThrowawayMariaDb> {
-  const directory = await mkdtemp(join(tmpdir(), 'lensloop-mariadb-'));
+export async function startThrowawayMariaDb(options: MariaDbOptions = {}): Promise<ThrowawayMariaDb> {
+  const kept = options.keptDirectory;
+  if (kept) await mkdir(kept, { recursive: true });
+  const directory = kept ?? (await mkdtemp(join(tmpdir(), 'lensloop-mariadb-')));
   const datadir = join(directory, 'data');
   const socketPath = join(directory, 'mysqld.sock');
   const port = await freePort();
-  await run('mariadb-install-db', [
-    '--no-defaults',
-    `--datadir=${datadir}`,
-    '--user=root',
-    '--auth-root-authentication-method=normal',
-    '--skip-test-db',
-  ]);
+  const existing = existsSync(join(datadir, 'lensloop'));
+  if (!existing) {
+    await run('mariadb-install-db', [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      '--user=root',
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ]);
+  }
   let output = '';
   const launch = async (): Promise<ChildProcess> => {
     const child = spawn(
@@ -77,7 +93,7 @@ export async function startThrowawayMariaDb(): Promise<ThrowawayMariaDb> {
         '--character-set-server=utf8mb4',
         '--collation-server=utf8mb4_unicode_ci',
         '--max-connections=1000',
-        '--innodb-buffer-pool-size=512M',
+        `--innodb-buffer-pool-size=${options.bufferPoolSize ?? '512M'}`,
         `--pid-file=${join(directory, 'mysqld.pid')}`,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
@@ -96,6 +112,7 @@ export async function startThrowawayMariaDb(): Promise<ThrowawayMariaDb> {
   };
   try {
     server = await launch();
+    if (existing) return handle();
     const root = await createConnection({ socketPath, user: 'root' });
     await root.query('CREATE DATABASE lensloop CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
     await root.query("CREATE USER 'lensloop'@'%' IDENTIFIED BY 'lensloop'");
@@ -104,21 +121,24 @@ export async function startThrowawayMariaDb(): Promise<ThrowawayMariaDb> {
     await root.end();
   } catch (error) {
     await exit('SIGKILL');
-    await rm(directory, { recursive: true, force: true });
+    if (!kept) await rm(directory, { recursive: true, force: true });
     throw error;
   }
+  return handle();
 
-  return {
-    url: `mysql://lensloop:lensloop@127.0.0.1:${port}/lensloop`,
-    port,
-    kill: () => exit('SIGKILL'),
-    async restart() {
-      await exit('SIGKILL');
-      server = await launch();
-    },
-    async stop() {
-      await exit('SIGTERM');
-      await rm(directory, { recursive: true, force: true });
-    },
-  };
+  function handle(): ThrowawayMariaDb {
+    return {
+      url: `mysql://lensloop:lensloop@127.0.0.1:${port}/lensloop`,
+      port,
+      kill: () => exit('SIGKILL'),
+      async restart() {
+        await exit('SIGKILL');
+        server = await launch();
+      },
+      async stop() {
+        await exit('SIGTERM');
+        if (!kept) await rm(directory, { recursive: true, force: true });
+      },
+    };
+  }
 }

@@ -638,7 +638,8 @@ export class OrdersService {
     const items = orders.length
       ? await this.items.find({
           where: { orderId: In(orders.map((order) => order.id)) },
-          order: { id: 'ASC' },
+          // (order_id, id) is the index's order: no filesort, and each order's lines stay in id order.
+          order: { orderId: 'ASC', id: 'ASC' },
         })
       : [];
     return toPage(

@@ -10,6 +10,7 @@ import { TradeIns1795730000001 } from './1795730000001-trade-ins.migration';
 import { Wallet1795750000000 } from './1795750000000-wallet.migration';
 import { Membership1795740000000 } from './1795740000000-membership.migration';
 import { WecomTags1795920000001 } from './1795920000001-wecom-tags.migration';
+import { OrderLinesIndex1795940000000 } from './1795940000000-order-lines-index.migration';
 import { ReminderBackfill1795920000000 } from './1795920000000-reminder-backfill.migration';
 import { GroupBuys1795770000000 } from './1795770000000-group-buys.migration';
 import { TagsSegmentsCommunities1795800000000 } from './1795800000000-tags-segments-communities.migration';
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Operations1795900000000,
   ReminderBackfill1795920000000,
   WecomTags1795920000001,
+  OrderLinesIndex1795940000000,
 ];

@@ -4,11 +4,12 @@ import { OrderEntity } from './order.entity';
 
 /** One line of an order, a snapshot of the product and price at the time of ordering. */
 @Entity('order_items')
+// Lines are read per order in id order: the index gives them sorted (no filesort).
+@Index(['orderId', 'id'])
 export class OrderItemEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Index()
   @Column()
   orderId: number;
 

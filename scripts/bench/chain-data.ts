@@ -1,0 +1,273 @@
+/**
+ * Generates a chain-sized dataset straight into a migrated MariaDB, in minutes even at 10M members:
+ * `members` members, each with their own profile, prescription consent and one exam, every third
+ * one with a child profile holding three exams six months apart (about two prescriptions per
+ * member), and `ordersPerMember` completed orders of one line each.
+ *
+ * Everything that needs no secret is generated inside MariaDB (`INSERT … SELECT` from the sequence
+ * engine, a million rows per statement). Prescription values are sealed by this process exactly as
+ * the server seals them (AES-256-GCM bound to member and profile), so every lookup really decrypts;
+ * they are streamed with `LOAD DATA LOCAL INFILE` over two connections while the next chunk is sealed.
+ */
+import { Readable } from 'node:stream';
+import { createConnection, type Connection } from 'mysql2/promise';
+import { prescriptionExpiry, type PrescriptionInput } from '@lensloop/shared';
+import type { AppConfig } from '../../server/src/infra/config/app-config';
+import { SealedBox } from '../../server/src/infra/crypto/sealed-box';
+import { sealPrescriptionValues } from '../../server/src/modules/prescriptions/prescription-values';
+import { log } from './bench-support';
+
+/** Rows per server-side `INSERT … SELECT` (one transaction each). */
+const ROWS_PER_STATEMENT = 1_000_000;
+/** Members per `LOAD DATA` of prescriptions; two run at once, one per connection. */
+const MEMBERS_PER_LOAD = 200_000;
+const CHILD_EXAM_MONTHS = [0, 6, 12];
+
+/** Where the i-th generated member's rows are: ids follow from the index (0-based). */
+export interface ChainData {
+  members: number;
+  prescriptions: number;
+  orders: number;
+  memberBase: number;
+  profileBase: number;
+  seconds: number;
+}
+
+export function memberIdOf(data: ChainData, index: number): number {
+  return data.memberBase + index + 1;
+}
+
+export function selfProfileIdOf(data: ChainData, index: number): number {
+  return data.profileBase + index + 1;
+}
+
+function childProfileIdOf(data: Pick<ChainData, 'members' | 'profileBase'>, index: number): number {
+  return data.profileBase + data.members + Math.floor(index / 3) + 1;
+}
+
+export function phoneOf(index: number): string {
+  return `13${String(index).padStart(9, '0')}`;
+}
+
+// Spread exams over 2024-2026 deterministically; day ≤ 28 keeps every month valid.
+function examDate(index: number, monthsLater = 0): string {
+  const month = (index % 24) + monthsLater;
+  return `${2024 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`;
+}
+
+function exam(date: string, sphere: number): PrescriptionInput {
+  return {
+    kind: 'distance',
+    examDate: date,
+    od: { sphere, cylinder: -50, axis: 180 },
+    os: { sphere: sphere + 25, cylinder: 0 },
+    pd: { binocular: 620 },
+  };
+}
+
+async function scalar(connection: Connection, sql: string): Promise<number> {
+  const [rows] = await connection.query(sql);
+  return Number(Object.values((rows as Record<string, unknown>[])[0])[0]);
+}
+
+/** Runs `statement(from, to)` over [0, count) in ranges of ROWS_PER_STATEMENT. */
+async function inRanges(
+  connection: Connection,
+  count: number,
+  statement: (from: number, to: number) => string,
+): Promise<void> {
+  for (let from = 0; from < count; from += ROWS_PER_STATEMENT) {
+    await connection.query(statement(from, Math.min(from + ROWS_PER_STATEMENT, count) - 1));
+  }
+}
+
+interface Examiner {
+  id: number;
+  storeId: number;
+}
+
+/** Tab-separated prescription rows (as UTF-8 chunks) of members [from, to), sealed as the server seals them. */
+function* prescriptionLines(
+  data: Pick<ChainData, 'members' | 'memberBase' | 'profileBase'>,
+  box: SealedBox,
+  examiners: Examiner[],
+  from: number,
+  to: number,
+): Generator<Buffer> {
+  const lines: string[] = [];
+  for (let index = from; index < to; index++) {
+    const examiner = examiners[index % examiners.length];
+    const memberId = data.memberBase + index + 1;
+    const family = [
+      {
+        profileId: data.profileBase + index + 1,
+        birthDate: '1985-06-15',
+        exams: [exam(examDate(index), -(index % 25) * 25)],
+      },
+    ];
+    if (index % 3 === 0) {
+      family.push({
+        profileId: childProfileIdOf(data, index),
+        birthDate: '2016-03-01',
+        exams: CHILD_EXAM_MONTHS.map((months, step) => exam(examDate(index, months), -100 - step * 50)),
+      });
+    }
+    for (const { profileId, birthDate, exams } of family) {
+      for (const input of exams) {
+        const sealed = sealPrescriptionValues(
+          box,
+          { memberId, profileId },
+          { od: input.od, os: input.os, pd: input.pd ?? null, lensType: null, notes: '' },
+        );
+        lines.push(
+          `${memberId}\t${profileId}\t${input.kind}\tin_store\t${examiner.storeId}\t${examiner.id}\t` +
+            `${input.examDate}\t${prescriptionExpiry(input.examDate, birthDate)}\t${sealed}\n`,
+        );
+      }
+    }
+    if (lines.length >= 1_000) yield Buffer.from(lines.splice(0).join(''));
+  }
+  if (lines.length > 0) yield Buffer.from(lines.join(''));
+}
+
+async function loadPrescriptions(connection: Connection, lines: Iterable<Buffer>): Promise<number> {
+  const [result] = await connection.query({
+    sql:
+      "LOAD DATA LOCAL INFILE 'prescriptions.tsv' INTO TABLE prescriptions " +
+      '(member_id, profile_id, kind, source, store_id, examiner_staff_id, exam_date, expires_at, sealed_values)',
+    infileStreamFactory: () => Readable.from(lines),
+  });
+  return (result as { affectedRows: number }).affectedRows;
+}
+
+export async function generateChainData(
+  databaseUrl: string,
+  members: number,
+  ordersPerMember: number,
+  keys: AppConfig['prescriptionKeys'],
+): Promise<ChainData> {
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
+  const connections = await Promise.all([createConnection(databaseUrl), createConnection(databaseUrl)]);
+  const [first] = connections;
+  try {
+    for (const connection of connections) {
+      // A bulk load into tables the server is not using yet: skip the per-row checks.
+      await connection.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+    }
+    const [staffRows] = await first.query(
+      "SELECT id, store_id AS storeId FROM staff WHERE role = 'optometrist' ORDER BY id",
+    );
+    const examiners = staffRows as Examiner[];
+    const data: ChainData = {
+      members,
+      prescriptions: 0,
+      orders: members * ordersPerMember,
+      memberBase: await scalar(first, 'SELECT COALESCE(MAX(id), 0) FROM members'),
+      profileBase: await scalar(first, 'SELECT COALESCE(MAX(id), 0) FROM profiles'),
+      seconds: 0,
+    };
+    // The i-th member's examiner (owner) and store: slot i mod the number of optometrists.
+    await first.query(
+      'CREATE TEMPORARY TABLE bench_examiners (slot INT PRIMARY KEY, staff_id INT, store_id INT)',
+    );
+    await first.query('INSERT INTO bench_examiners VALUES ?', [
+      examiners.map((examiner, slot) => [slot, examiner.id, examiner.storeId]),
+    ]);
+    const examinerOf = (index: string) =>
+      `JOIN bench_examiners e ON e.slot = ${index} MOD ${examiners.length}`;
+
+    await inRanges(
+      first,
+      members,
+      (from, to) =>
+        'INSERT INTO members (id, openid, nickname, phone, member_code, owner_staff_id, home_store_id) ' +
+        `SELECT ${data.memberBase} + seq + 1, CONCAT('bench-', seq), CONCAT('会员', seq), ` +
+        `CONCAT('13', LPAD(seq, 9, '0')), 200000000000 + seq, e.staff_id, e.store_id ` +
+        `FROM seq_${from}_to_${to} ${examinerOf('seq')}`,
+    );
+    await inRanges(
+      first,
+      members,
+      (from, to) =>
+        'INSERT INTO consents (member_id, kind, granted, policy_version) ' +
+        `SELECT ${data.memberBase} + seq + 1, 'prescription_storage', 1, '2026-11' FROM seq_${from}_to_${to}`,
+    );
+    await inRanges(
+      first,
+      members,
+      (from, to) =>
+        'INSERT INTO profiles (id, member_id, name, relation, birth_date) ' +
+        `SELECT ${data.profileBase} + seq + 1, ${data.memberBase} + seq + 1, '', 'self', '1985-06-15' ` +
+        `FROM seq_${from}_to_${to}`,
+    );
+    const children = Math.ceil(members / 3);
+    await inRanges(
+      first,
+      children,
+      (from, to) =>
+        'INSERT INTO profiles (id, member_id, name, relation, birth_date) ' +
+        `SELECT ${data.profileBase + members} + seq + 1, ${data.memberBase} + seq * 3 + 1, '', 'child', ` +
+        `'2016-03-01' FROM seq_${from}_to_${to}`,
+    );
+    log(`  ${members} members, consents and ${members + children} profiles (${seconds()} s)`);
+
+    if (ordersPerMember > 0) await generateOrders(first, data, ordersPerMember, examinerOf);
+    log(`  ${data.orders} orders with one line each (${seconds()} s)`);
+
+    const box = new SealedBox(keys);
+    const loads: Promise<number>[] = [];
+    for (let from = 0; from < members; from += MEMBERS_PER_LOAD) {
+      const connection = connections[loads.length % connections.length];
+      // At most one load in flight per connection: wait for this connection's previous one.
+      if (loads.length >= connections.length) data.prescriptions += await loads[loads.length - 2];
+      const to = Math.min(from + MEMBERS_PER_LOAD, members);
+      loads.push(loadPrescriptions(connection, prescriptionLines(data, box, examiners, from, to)));
+      if (from % 1_000_000 === 0 && from > 0) log(`  prescriptions of ${from} members (${seconds()} s)`);
+    }
+    for (const load of loads.slice(-connections.length)) data.prescriptions += await load;
+    log(`  ${data.prescriptions} prescriptions (${seconds()} s)`);
+    await first.query('ANALYZE TABLE members, consents, profiles, prescriptions, orders, order_items');
+    data.seconds = (Date.now() - started) / 1000;
+    return data;
+  } finally {
+    await Promise.all(connections.map((connection) => connection.end()));
+  }
+}
+
+/**
+ * `ordersPerMember` completed pickup orders per member, spread over 2024-2026 and placed at the
+ * member's store, each with one line copied from a demo order's frame line.
+ */
+async function generateOrders(
+  connection: Connection,
+  data: ChainData,
+  ordersPerMember: number,
+  examinerOf: (index: string) => string,
+): Promise<void> {
+  const orderBase = await scalar(connection, 'SELECT COALESCE(MAX(id), 0) FROM orders');
+  const templateLine = await scalar(connection, 'SELECT MIN(id) FROM order_items');
+  const member = `seq DIV ${ordersPerMember}`;
+  const placed = `TIMESTAMP('2024-01-01') + INTERVAL ((seq * 7919) MOD 86400000) SECOND`;
+  await inRanges(
+    connection,
+    data.orders,
+    (from, to) =>
+      'INSERT INTO orders (id, no, member_id, store_id, status, fulfilment, subtotal, discount, ' +
+      'points_discount, balance_paid, payable, expires_at, pay_requested_at, paid_at, created_at) ' +
+      `SELECT ${orderBase} + seq + 1, CONCAT('BN', LPAD(seq, 14, '0')), ${data.memberBase} + ${member} + 1, ` +
+      `e.store_id, 'completed', 'pickup', line.line_total, 0, 0, 0, line.line_total, ` +
+      `${placed} + INTERVAL 30 MINUTE, ${placed}, ${placed} + INTERVAL 5 MINUTE, ${placed} ` +
+      `FROM seq_${from}_to_${to} ${examinerOf(member)} JOIN order_items line ON line.id = ${templateLine}`,
+  );
+  await inRanges(
+    connection,
+    data.orders,
+    (from, to) =>
+      'INSERT INTO order_items (order_id, sku_id, product_id, name, attributes, image_url, quantity, ' +
+      'unit_price, lens, prescription_id, line_total) ' +
+      `SELECT ${orderBase} + seq + 1, line.sku_id, line.product_id, line.name, line.attributes, ` +
+      'line.image_url, line.quantity, line.unit_price, line.lens, NULL, line.line_total ' +
+      `FROM seq_${from}_to_${to} JOIN order_items line ON line.id = ${templateLine}`,
+  );
+}
