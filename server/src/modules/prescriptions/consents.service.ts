@@ -55,7 +55,10 @@ export class ConsentsService implements PersonalDataContributor, OnModuleInit {
   }
 
   /** Throws 409 CONSENT_REQUIRED unless the member's prescription-storage consent is in force. */
-  async requirePrescriptionConsent(memberId: number, manager: EntityManager): Promise<void> {
+  async requirePrescriptionConsent(
+    memberId: number,
+    manager: EntityManager = this.consents.manager,
+  ): Promise<void> {
     if (!(await this.isGranted(memberId, manager))) {
       throw new DomainError(
         ErrorCode.CONSENT_REQUIRED,

@@ -56,6 +56,12 @@ function storeIdsOf(rows: readonly PrescriptionEntity[]): number[] {
   return rows.flatMap((row) => (row.storeId === null ? [] : [row.storeId]));
 }
 
+/** The value of a settled promise, or its error thrown. */
+function settledValue<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
 function latestFirst(query: SelectQueryBuilder<PrescriptionEntity>): SelectQueryBuilder<PrescriptionEntity> {
   return query.orderBy('prescription.examDate', 'DESC').addOrderBy('prescription.id', 'DESC');
 }
@@ -176,33 +182,45 @@ export class PrescriptionsService
     query: LatestPrescriptionQueryDto,
     actor: StaffActor,
   ): Promise<Prescription> {
-    const latest = await this.tx.run(async (manager) => {
-      // No separate member check on this hot path: an unknown or erased member has no profiles.
-      const profile = await this.profiles.getProfile(memberId, query.profileId, manager);
-      await this.consents.requirePrescriptionConsent(memberId, manager);
-      const prescription = await latestFirst(
-        manager
-          .createQueryBuilder(PrescriptionEntity, 'prescription')
+    // The desk's hot path: one statement each, on pooled connections at once and outside a
+    // transaction (no member check: an unknown or erased member has no profiles). The values leave
+    // only after the audit row has committed, so no read goes unlogged.
+    const latestOf = (profileId: number) =>
+      latestFirst(
+        this.prescriptions
+          .createQueryBuilder('prescription')
           .where('prescription.memberId = :memberId AND prescription.profileId = :profileId', {
             memberId,
-            profileId: profile.id,
+            profileId,
           }),
       )
         .limit(1)
         .getOne();
-      if (!prescription) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No prescription on file.');
-      await this.audit.record(manager, {
+    const requested = query.profileId;
+    // Every read settles first, so the answer's error is the same whichever statement ends first:
+    // no such profile (404), then no consent (409), then no prescription (404).
+    const [profileRead, consentRead, latestRead] = await Promise.allSettled([
+      this.profiles.getProfile(memberId, requested),
+      this.consents.requirePrescriptionConsent(memberId),
+      requested === undefined ? undefined : latestOf(requested),
+    ]);
+    const profile = settledValue(profileRead);
+    settledValue(consentRead);
+    const found = settledValue(latestRead);
+    const latest = found === undefined ? await latestOf(profile.id) : found;
+    if (!latest) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No prescription on file.');
+    const [[named]] = await Promise.all([
+      this.toPrescriptions([latest]),
+      this.audit.record(this.prescriptions.manager, {
         action: 'prescription.read',
         staffId: actor.staffId,
         memberId,
         profileId: profile.id,
-        prescriptionId: prescription.id,
+        prescriptionId: latest.id,
         reason: query.reason ?? STANDARD_AUDIT_REASONS.deskLookup,
         requestId: actor.requestId,
-      });
-      return prescription;
-    });
-    const [named] = await this.toPrescriptions([latest]);
+      }),
+    ]);
     return named;
   }
 
