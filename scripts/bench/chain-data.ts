@@ -7,9 +7,9 @@
  * Everything that needs no secret is generated inside MariaDB (`INSERT … SELECT` from the sequence
  * engine, a million rows per statement). Prescription values are sealed by this process exactly as
  * the server seals them (AES-256-GCM bound to member and profile), so every lookup really decrypts;
- * they are streamed with `LOAD DATA LOCAL INFILE` over two connections while the next chunk is sealed.
+ * they go in multi-row INSERTs over two connections while the next batch is sealed. The tables'
+ * secondary indexes are dropped for the load and rebuilt after it by sorting.
  */
-import { Readable } from 'node:stream';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { prescriptionExpiry, type PrescriptionInput } from '@lensloop/shared';
 import type { AppConfig } from '../../server/src/infra/config/app-config';
@@ -19,8 +19,8 @@ import { log } from './bench-support';
 
 /** Rows per server-side `INSERT … SELECT` (one transaction each). */
 const ROWS_PER_STATEMENT = 1_000_000;
-/** Members per `LOAD DATA` of prescriptions; two run at once, one per connection. */
-const MEMBERS_PER_LOAD = 200_000;
+/** Members whose prescriptions go in one multi-row INSERT (about 2,700 rows). */
+const MEMBERS_PER_INSERT = 2_000;
 const CHILD_EXAM_MONTHS = [0, 6, 12];
 const GENERATED_TABLES = ['members', 'consents', 'profiles', 'prescriptions', 'orders', 'order_items'];
 
@@ -144,15 +144,15 @@ interface Examiner {
   storeId: number;
 }
 
-/** Tab-separated prescription rows (as UTF-8 chunks) of members [from, to), sealed as the server seals them. */
-function* prescriptionLines(
+/** Prescription rows of members [from, to), sealed as the server seals them. */
+function prescriptionRows(
   data: Pick<ChainData, 'members' | 'memberBase' | 'profileBase'>,
   box: SealedBox,
   examiners: Examiner[],
   from: number,
   to: number,
-): Generator<Buffer> {
-  const lines: string[] = [];
+): unknown[][] {
+  const rows: unknown[][] = [];
   for (let index = from; index < to; index++) {
     const examiner = examiners[index % examiners.length];
     const memberId = data.memberBase + index + 1;
@@ -172,30 +172,22 @@ function* prescriptionLines(
     }
     for (const { profileId, birthDate, exams } of family) {
       for (const input of exams) {
-        const sealed = sealPrescriptionValues(
-          box,
-          { memberId, profileId },
-          { od: input.od, os: input.os, pd: input.pd ?? null, lensType: null, notes: '' },
-        );
-        lines.push(
-          `${memberId}\t${profileId}\t${input.kind}\tin_store\t${examiner.storeId}\t${examiner.id}\t` +
-            `${input.examDate}\t${prescriptionExpiry(input.examDate, birthDate)}\t${sealed}\n`,
-        );
+        const values = { od: input.od, os: input.os, pd: input.pd ?? null, lensType: null, notes: '' };
+        rows.push([
+          memberId,
+          profileId,
+          input.kind,
+          'in_store',
+          examiner.storeId,
+          examiner.id,
+          input.examDate,
+          prescriptionExpiry(input.examDate, birthDate),
+          sealPrescriptionValues(box, { memberId, profileId }, values),
+        ]);
       }
     }
-    if (lines.length >= 1_000) yield Buffer.from(lines.splice(0).join(''));
   }
-  if (lines.length > 0) yield Buffer.from(lines.join(''));
-}
-
-async function loadPrescriptions(connection: Connection, lines: Iterable<Buffer>): Promise<number> {
-  const [result] = await connection.query({
-    sql:
-      "LOAD DATA LOCAL INFILE 'prescriptions.tsv' INTO TABLE prescriptions " +
-      '(member_id, profile_id, kind, source, store_id, examiner_staff_id, exam_date, expires_at, sealed_values)',
-    infileStreamFactory: () => Readable.from(lines),
-  });
-  return (result as { affectedRows: number }).affectedRows;
+  return rows;
 }
 
 export async function generateChainData(
@@ -241,7 +233,7 @@ export async function generateChainData(
       log(`  ${members} members, consents and ${profiles} profiles (${seconds()} s)`);
       if (ordersPerMember > 0) await generateOrders(first, data, ordersPerMember, examinerOf);
       log(`  ${data.orders} orders with one line each (${seconds()} s)`);
-      data.prescriptions = await loadPrescriptionsOf(connections, data, box, examiners, seconds);
+      data.prescriptions = await insertPrescriptions(connections, data, box, examiners, seconds);
       log(`  ${data.prescriptions} prescriptions (${seconds()} s)`);
     });
     log(`  indexes built (${seconds()} s)`);
@@ -296,26 +288,40 @@ async function generateMembers(
   return members + children;
 }
 
-/** Prescriptions of every member, `MEMBERS_PER_LOAD` members per `LOAD DATA`, one per connection at a time. */
-async function loadPrescriptionsOf(
+/**
+ * Prescriptions of every member in multi-row INSERTs of `MEMBERS_PER_INSERT` members, over two
+ * connections: one inserts while this process seals the next batch.
+ */
+async function insertPrescriptions(
   connections: Connection[],
   data: ChainData,
   box: SealedBox,
   examiners: Examiner[],
   seconds: () => string,
 ): Promise<number> {
-  let loaded = 0;
-  const loads: Promise<number>[] = [];
-  for (let from = 0; from < data.members; from += MEMBERS_PER_LOAD) {
-    const connection = connections[loads.length % connections.length];
-    // At most one load in flight per connection: wait for this connection's previous one.
-    if (loads.length >= connections.length) loaded += await loads[loads.length - connections.length];
-    const to = Math.min(from + MEMBERS_PER_LOAD, data.members);
-    loads.push(loadPrescriptions(connection, prescriptionLines(data, box, examiners, from, to)));
-    if (from % 1_000_000 === 0 && from > 0) log(`  prescriptions of ${from} members (${seconds()} s)`);
+  let inserted = 0;
+  const inFlight: Promise<unknown>[] = [];
+  for (let from = 0, batch = 0; from < data.members; from += MEMBERS_PER_INSERT, batch++) {
+    const rows = prescriptionRows(
+      data,
+      box,
+      examiners,
+      from,
+      Math.min(from + MEMBERS_PER_INSERT, data.members),
+    );
+    const slot = batch % connections.length;
+    await inFlight[slot];
+    inFlight[slot] = connections[slot].query(
+      'INSERT INTO prescriptions (member_id, profile_id, kind, source, store_id, examiner_staff_id, ' +
+        'exam_date, expires_at, sealed_values) VALUES ?',
+      [rows],
+    );
+    inserted += rows.length;
+    if ((from + MEMBERS_PER_INSERT) % 1_000_000 === 0)
+      log(`  prescriptions of ${from + MEMBERS_PER_INSERT} members (${seconds()} s)`);
   }
-  for (const load of loads.slice(-connections.length)) loaded += await load;
-  return loaded;
+  await Promise.all(inFlight);
+  return inserted;
 }
 
 /**

@@ -42,7 +42,7 @@ import {
 import { generateChainData, memberIdOf, phoneOf, selfProfileIdOf, type ChainData } from './chain-data';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
-const ORDERS_PER_MEMBER = Number(process.env.BENCH_ORDERS_PER_MEMBER ?? 5);
+const ORDERS_PER_MEMBER = Number(process.env.BENCH_ORDERS_PER_MEMBER ?? 2);
 const DATA_DIR = process.env.BENCH_DATA_DIR;
 const JWT_SECRET = randomBytes(32).toString('base64');
 
