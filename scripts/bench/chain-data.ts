@@ -7,9 +7,10 @@
  * Everything that needs no secret is generated inside MariaDB (`INSERT … SELECT` from the sequence
  * engine, a million rows per statement). Prescription values are sealed by this process exactly as
  * the server seals them (AES-256-GCM bound to member and profile), so every lookup really decrypts;
- * they go in multi-row INSERTs over two connections while the next batch is sealed. The tables'
+ * they go in multi-row INSERTs while the next batch is sealed, by two child processes on a large dataset. The tables'
  * secondary indexes are dropped for the load and rebuilt after it by sorting.
  */
+import { fork } from 'node:child_process';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { prescriptionExpiry, type PrescriptionInput } from '@lensloop/shared';
 import type { AppConfig } from '../../server/src/infra/config/app-config';
@@ -21,6 +22,9 @@ import { log } from './bench-support';
 const ROWS_PER_STATEMENT = 1_000_000;
 /** Members whose prescriptions go in one multi-row INSERT (about 2,700 rows). */
 const MEMBERS_PER_INSERT = 2_000;
+/** Child processes sealing prescriptions at once, from this many members on. */
+const SEALERS = 2;
+const PARALLEL_SEALING_FROM = 200_000;
 const CHILD_EXAM_MONTHS = [0, 6, 12];
 const GENERATED_TABLES = ['members', 'consents', 'profiles', 'prescriptions', 'orders', 'order_items'];
 
@@ -227,13 +231,12 @@ export async function generateChainData(
     const examinerOf = (index: string) =>
       `JOIN bench_examiners e ON e.slot = ${index} MOD ${examiners.length}`;
 
-    const box = new SealedBox(keys);
     await withoutSecondaryIndexes(first, GENERATED_TABLES, async () => {
       const profiles = await generateMembers(first, data, examinerOf);
       log(`  ${members} members, consents and ${profiles} profiles (${seconds()} s)`);
       if (ordersPerMember > 0) await generateOrders(first, data, ordersPerMember, examinerOf);
       log(`  ${data.orders} orders with one line each (${seconds()} s)`);
-      data.prescriptions = await insertPrescriptions(connections, data, box, examiners, seconds);
+      data.prescriptions = await generatePrescriptions(databaseUrl, connections, data, keys, examiners);
       log(`  ${data.prescriptions} prescriptions (${seconds()} s)`);
     });
     log(`  indexes built (${seconds()} s)`);
@@ -289,25 +292,23 @@ async function generateMembers(
 }
 
 /**
- * Prescriptions of every member in multi-row INSERTs of `MEMBERS_PER_INSERT` members, over two
- * connections: one inserts while this process seals the next batch.
+ * Prescriptions of members [from, to) in multi-row INSERTs of `MEMBERS_PER_INSERT` members over
+ * `connections`: one inserts while this process seals the next batch.
  */
 async function insertPrescriptions(
   connections: Connection[],
-  data: ChainData,
+  job: Omit<SealerJob, 'databaseUrl' | 'keys'>,
   box: SealedBox,
-  examiners: Examiner[],
-  seconds: () => string,
 ): Promise<number> {
   let inserted = 0;
   const inFlight: Promise<unknown>[] = [];
-  for (let from = 0, batch = 0; from < data.members; from += MEMBERS_PER_INSERT, batch++) {
+  for (let from = job.from, batch = 0; from < job.to; from += MEMBERS_PER_INSERT, batch++) {
     const rows = prescriptionRows(
-      data,
+      job.data,
       box,
-      examiners,
+      job.examiners,
       from,
-      Math.min(from + MEMBERS_PER_INSERT, data.members),
+      Math.min(from + MEMBERS_PER_INSERT, job.to),
     );
     const slot = batch % connections.length;
     await inFlight[slot];
@@ -317,11 +318,94 @@ async function insertPrescriptions(
       [rows],
     );
     inserted += rows.length;
-    if ((from + MEMBERS_PER_INSERT) % 1_000_000 === 0)
-      log(`  prescriptions of ${from + MEMBERS_PER_INSERT} members (${seconds()} s)`);
   }
   await Promise.all(inFlight);
   return inserted;
+}
+
+/** What a sealer process is given (keys base64-encoded). */
+interface SealerJob {
+  databaseUrl: string;
+  keys: { activeKeyId: string; keys: Record<string, string> };
+  data: Pick<ChainData, 'members' | 'memberBase' | 'profileBase'>;
+  examiners: Examiner[];
+  from: number;
+  to: number;
+}
+
+/**
+ * Every member's prescriptions. Sealing (one AES-GCM cipher per row) is what costs, so a large
+ * dataset is split between `SEALERS` child processes running this file, each with one connection.
+ */
+async function generatePrescriptions(
+  databaseUrl: string,
+  connections: Connection[],
+  data: ChainData,
+  keys: AppConfig['prescriptionKeys'],
+  examiners: Examiner[],
+): Promise<number> {
+  if (data.members < PARALLEL_SEALING_FROM) {
+    return insertPrescriptions(
+      connections,
+      { data, examiners, from: 0, to: data.members },
+      new SealedBox(keys),
+    );
+  }
+  const encodedKeys = {
+    activeKeyId: keys.activeKeyId,
+    keys: Object.fromEntries(Object.entries(keys.keys).map(([id, key]) => [id, key.toString('base64')])),
+  };
+  const share = Math.ceil(data.members / SEALERS);
+  const counts = await Promise.all(
+    Array.from({ length: SEALERS }, (_, sealer) => {
+      const job: SealerJob = {
+        databaseUrl,
+        keys: encodedKeys,
+        data: { members: data.members, memberBase: data.memberBase, profileBase: data.profileBase },
+        examiners,
+        from: sealer * share,
+        to: Math.min((sealer + 1) * share, data.members),
+      };
+      return new Promise<number>((resolve, reject) => {
+        const child = fork(__filename, [], {
+          env: { ...process.env, CHAIN_DATA_SEALER: JSON.stringify(job) },
+        });
+        let inserted: number | undefined;
+        child.once('message', (count) => (inserted = Number(count)));
+        child.once('exit', (code) =>
+          code === 0 && inserted !== undefined
+            ? resolve(inserted)
+            : reject(new Error(`Sealer exited with ${code}`)),
+        );
+      });
+    }),
+  );
+  return counts.reduce((sum, count) => sum + count, 0);
+}
+
+/** The body of a sealer process (see `generatePrescriptions`). */
+async function runSealer(job: SealerJob): Promise<void> {
+  const keys = {
+    activeKeyId: job.keys.activeKeyId,
+    keys: Object.fromEntries(
+      Object.entries(job.keys.keys).map(([id, key]) => [id, Buffer.from(key, 'base64')]),
+    ),
+  };
+  const connection = await createConnection(job.databaseUrl);
+  try {
+    await connection.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+    const inserted = await insertPrescriptions([connection], job, new SealedBox(keys));
+    await new Promise<void>((resolve) => process.send?.(inserted, () => resolve()));
+  } finally {
+    await connection.end();
+  }
+}
+
+if (process.env.CHAIN_DATA_SEALER) {
+  runSealer(JSON.parse(process.env.CHAIN_DATA_SEALER) as SealerJob).catch((error: unknown) => {
+    log(`Sealer failed: ${String(error)}`);
+    process.exitCode = 1;
+  });
 }
 
 /**
