@@ -54,6 +54,17 @@ export class ConsentsService implements PersonalDataContributor, OnModuleInit {
     return (await this.latest(memberId, 'prescription_storage', manager))?.granted ?? false;
   }
 
+  /**
+   * SQL for whether the prescription-storage consent of the member in `memberColumn` is in force
+   * (1, or 0/NULL), to read it within another statement of this module.
+   */
+  prescriptionConsentSql(memberColumn: string): string {
+    return (
+      `(SELECT consent.granted FROM consents consent WHERE consent.member_id = ${memberColumn}` +
+      " AND consent.kind = 'prescription_storage' ORDER BY consent.id DESC LIMIT 1)"
+    );
+  }
+
   /** Throws 409 CONSENT_REQUIRED unless the member's prescription-storage consent is in force. */
   async requirePrescriptionConsent(
     memberId: number,

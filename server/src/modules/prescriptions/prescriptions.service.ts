@@ -182,33 +182,38 @@ export class PrescriptionsService
     query: LatestPrescriptionQueryDto,
     actor: StaffActor,
   ): Promise<Prescription> {
-    // The desk's hot path: one statement each, on pooled connections at once and outside a
-    // transaction (no member check: an unknown or erased member has no profiles). The values leave
-    // only after the audit row has committed, so no read goes unlogged.
-    const latestOf = (profileId: number) =>
-      latestFirst(
+    // The desk's hot path in three statements: the profile and the latest prescription (with the
+    // consent in force) read at once on pooled connections outside a transaction (no member check:
+    // an unknown or erased member has no profiles), then the audit row. The values are answered only
+    // after the audit row has committed, so no read goes unlogged.
+    const latestOf = async (profileId: number) => {
+      const { entities, raw } = await latestFirst(
         this.prescriptions
           .createQueryBuilder('prescription')
+          .addSelect(this.consents.prescriptionConsentSql('prescription.member_id'), 'consented')
           .where('prescription.memberId = :memberId AND prescription.profileId = :profileId', {
             memberId,
             profileId,
           }),
       )
         .limit(1)
-        .getOne();
+        .getRawAndEntities<{ consented: number | string | null }>();
+      return entities.length
+        ? { prescription: entities[0], consented: Number(raw[0].consented) === 1 }
+        : null;
+    };
     const requested = query.profileId;
-    // Every read settles first, so the answer's error is the same whichever statement ends first:
-    // no such profile (404), then no consent (409), then no prescription (404).
-    const [profileRead, consentRead, latestRead] = await Promise.allSettled([
+    const [profileRead, latestRead] = await Promise.allSettled([
       this.profiles.getProfile(memberId, requested),
-      this.consents.requirePrescriptionConsent(memberId),
       requested === undefined ? undefined : latestOf(requested),
     ]);
+    // The same answer whichever read ends first: no such profile (404), then no consent (409), then
+    // no prescription (404).
     const profile = settledValue(profileRead);
-    settledValue(consentRead);
-    const found = settledValue(latestRead);
-    const latest = found === undefined ? await latestOf(profile.id) : found;
-    if (!latest) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No prescription on file.');
+    const found = settledValue(latestRead) ?? (requested === undefined ? await latestOf(profile.id) : null);
+    if (!found?.consented) await this.consents.requirePrescriptionConsent(memberId);
+    if (!found) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No prescription on file.');
+    const latest = found.prescription;
     const [[named]] = await Promise.all([
       this.toPrescriptions([latest]),
       this.audit.record(this.prescriptions.manager, {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type StaffProfile, type StaffRole } from '@lensloop/shared';
 import { In, Not, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import { ImmutableByIdCache } from '../../common/immutable-by-id-cache';
 import { StaffEntity } from './entities/staff.entity';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hasher';
 
@@ -19,6 +20,9 @@ export interface StaffName {
 
 @Injectable()
 export class StaffService {
+  /** Staff are created by seed or migration and never renamed or given another role through the API. */
+  private readonly names = new ImmutableByIdCache<StaffName>();
+
   constructor(@InjectRepository(StaffEntity) private readonly staff: Repository<StaffEntity>) {}
 
   /** The active staff member with these credentials; one error for unknown user and wrong password. */
@@ -61,12 +65,12 @@ export class StaffService {
   }
 
   /** The staff members with these ids (also inactive ones, who still wrote past records), in one query. */
-  async namesOf(ids: readonly number[]): Promise<Map<number, StaffName>> {
-    const unique = [...new Set(ids)];
-    const rows = unique.length
-      ? await this.staff.find({ select: { id: true, name: true, role: true }, where: { id: In(unique) } })
-      : [];
-    return new Map(rows.map(({ id, name, role }) => [id, { id, name, role }]));
+  namesOf(ids: readonly number[]): Promise<Map<number, StaffName>> {
+    return this.names.get(ids, async (missing) =>
+      (
+        await this.staff.find({ select: { id: true, name: true, role: true }, where: { id: In(missing) } })
+      ).map(({ id, name, role }): [number, StaffName] => [id, { id, name, role }]),
+    );
   }
 
   /** Active store staff (not HQ), of one store or of every store, by id: the leaderboard's rows. */

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Page, type Store } from '@lensloop/shared';
 import { In, Repository } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import { ImmutableByIdCache } from '../../common/immutable-by-id-cache';
 import { pageWindow, toPage } from '../../common/pagination';
 import type { StoreQueryDto } from './dto/store-query.dto';
 import { StoreEntity } from './entities/store.entity';
@@ -27,7 +28,7 @@ function toStore(store: StoreEntity, distanceMeters?: number): Store {
 @Injectable()
 export class StoresService {
   /** Store names by id. Stores are only added (by migration or seed), never renamed through the API. */
-  private readonly names = new Map<number, string>();
+  private readonly names = new ImmutableByIdCache<string>();
 
   constructor(@InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>) {}
 
@@ -36,18 +37,12 @@ export class StoresService {
   }
 
   /** The names of these stores (unknown ids are left out); cached, so a warm call reads nothing. */
-  async namesOf(ids: readonly number[]): Promise<Map<number, string>> {
-    const missing = [...new Set(ids)].filter((id) => !this.names.has(id));
-    if (missing.length) {
-      const rows = await this.stores.find({ select: { id: true, name: true }, where: { id: In(missing) } });
-      for (const row of rows) this.names.set(row.id, row.name);
-    }
-    const found = new Map<number, string>();
-    for (const id of ids) {
-      const name = this.names.get(id);
-      if (name !== undefined) found.set(id, name);
-    }
-    return found;
+  namesOf(ids: readonly number[]): Promise<Map<number, string>> {
+    return this.names.get(ids, async (missing) =>
+      (await this.stores.find({ select: { id: true, name: true }, where: { id: In(missing) } })).map(
+        (row): [number, string] => [row.id, row.name],
+      ),
+    );
   }
 
   /**
