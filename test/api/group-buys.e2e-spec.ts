@@ -1,9 +1,10 @@
-import type { GroupBuyCampaignInput, GroupBuyGroup, Order } from '@lensloop/shared';
+import type { Order } from '@lensloop/shared';
 import request from 'supertest';
 import { signedNotification } from '../../server/src/infra/wechat/pay/fake-wechat-pay';
 import type { WechatRefundNotice } from '../../server/src/infra/wechat/pay/wechat-pay.types';
 import { startApiProcess } from '../support/api-process';
 import { Factory, type MemberFixture, type StaffFixture } from '../support/factories';
+import { GroupBuyFixtures } from '../support/group-buys';
 import { placeOrder } from '../support/orders';
 import { advanceClock, outboxEvents, resetClock, runJob, waitFor } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -26,54 +27,16 @@ describe('group-buys (MariaDB)', () => {
     call.set('authorization', who.authorization);
   const count = async (sql: string, parameters: unknown[] = []) =>
     Number((await server.dataSource.query(sql, parameters))[0].n);
-  const stockOf = (skuId: number) =>
-    count('SELECT quantity AS n FROM store_stock WHERE store_id = ? AND sku_id = ?', [storeId, skuId]);
   const ordersOf = (member: MemberFixture) =>
     count('SELECT COUNT(*) AS n FROM orders WHERE member_id = ?', [member.memberId]);
 
   const soon = () => new Date(Date.now() - 60_000).toISOString();
   const later = () => new Date(Date.now() + 30 * 24 * HOUR * 1000).toISOString();
 
-  async function campaign(overrides: Partial<GroupBuyCampaignInput> = {}): Promise<number> {
-    const response = await as(admin, api().post('/api/v1/admin/group-buy-campaigns'))
-      .send({
-        name: '三人拼团 · 镜框',
-        skuId: frameSkuId,
-        groupPrice: 19_900,
-        groupSize: 3,
-        hoursToComplete: 24,
-        startsAt: soon(),
-        endsAt: later(),
-        perMemberLimit: 5,
-        newMembersOnly: false,
-        ...overrides,
-      })
-      .expect(201);
-    return response.body.id as number;
-  }
-
-  const seat = { storeId: 0, fulfilment: 'pickup' };
-  const open = (member: MemberFixture, campaignId: number) =>
-    as(member, api().post(`/api/v1/group-buys/${campaignId}/groups`)).send({ ...seat, storeId });
-  const join = (member: MemberFixture, groupId: number, baseUrl = server.baseUrl) =>
-    as(member, request(baseUrl).post(`/api/v1/groups/${groupId}/join`)).send({ ...seat, storeId });
-  const groupOf = async (groupId: number): Promise<GroupBuyGroup> =>
-    (await api().get(`/api/v1/groups/${groupId}`).expect(200)).body;
-  /** Pays through the fake WeChat Pay (a real signed notification), then lets the handlers run. */
-  const pay = async (member: MemberFixture, order: { id: number }) => {
-    await as(member, api().post(`/api/v1/dev/payments/${order.id}/succeed`)).expect(200);
-    await runJob(server.baseUrl, 'outbox');
-  };
+  /** Campaigns of the frame SKU, groups opened, joined and paid (test/support/group-buys.ts). */
+  let deal: GroupBuyFixtures;
   const orderOf = async (member: MemberFixture, orderId: number): Promise<Order> =>
     (await as(member, api().get(`/api/v1/orders/${orderId}`)).expect(200)).body;
-  /** A group opened by `leader` with `joiners` in it (none paid). */
-  async function groupWith(campaignId: number, leader: MemberFixture, joiners: MemberFixture[]) {
-    const opened = await open(leader, campaignId).expect(201);
-    const orders: Order[] = [opened.body.order];
-    for (const joiner of joiners)
-      orders.push((await join(joiner, opened.body.group.id).expect(200)).body.order);
-    return { groupId: opened.body.group.id as number, orders };
-  }
   const members = (n: number) => Promise.all(Array.from({ length: n }, () => factory.member()));
 
   beforeAll(async () => {
@@ -85,13 +48,14 @@ describe('group-buys (MariaDB)', () => {
     clerk = await factory.staff('clerk', storeId);
     frameSkuId = (await factory.sku('frames', { storeId, quantity: 1_000, price: 39_900 })).id;
     serviceSkuId = (await factory.sku('services', { storeId, quantity: 9_999, price: 5_000 })).id;
+    deal = new GroupBuyFixtures(server, admin, storeId, frameSkuId);
   });
   afterEach(() => resetClock(server.baseUrl));
   afterAll(() => server.stop());
 
   describe('campaigns (admin)', () => {
     it('should create a campaign with the SKU’s product and list it to admins and members', async () => {
-      const id = await campaign({ name: '二人团', groupSize: 2, maxGroups: 3 });
+      const id = await deal.campaign({ name: '二人团', groupSize: 2, maxGroups: 3 });
       const list = await as(admin, api().get('/api/v1/admin/group-buy-campaigns')).expect(200);
       expect(list.body.find((row: { id: number }) => row.id === id)).toMatchObject({
         name: '二人团',
@@ -163,61 +127,54 @@ describe('group-buys (MariaDB)', () => {
 
   describe('seats', () => {
     it('should seat exactly 2 of 10 concurrent joins on a group with 2 seats left; 8 get GROUP_FULL and hold nothing', async () => {
-      const campaignId = await campaign({ groupSize: 4 });
+      const campaignId = await deal.campaign({ groupSize: 4 });
       const [leader, first] = await members(2);
-      const { groupId } = await groupWith(campaignId, leader, [first]);
-      expect((await groupOf(groupId)).seatsLeft).toBe(2);
-      const stockBefore = await stockOf(frameSkuId);
+      const { groupId } = await deal.groupWith(campaignId, leader, [first]);
+      expect((await deal.group(groupId)).seatsLeft).toBe(2);
+      const stockBefore = await deal.stock();
       const crowd = await members(10);
-      const responses = await Promise.all(crowd.map((member) => join(member, groupId)));
+      const responses = await Promise.all(crowd.map((member) => deal.join(member, groupId)));
       const statuses = responses.map((response) => response.status).sort();
       expect(statuses).toEqual([200, 200, ...Array(8).fill(409)]);
       const refused = responses.filter((response) => response.status === 409);
       expect(refused.map((response) => response.body.code)).toEqual(Array(8).fill('GROUP_FULL'));
-      const group = await groupOf(groupId);
+      const group = await deal.group(groupId);
       expect(group).toMatchObject({ seatsLeft: 0, status: 'open' });
       expect(group.members).toHaveLength(4);
-      // Nothing held for the 8: no order, no quota, no stock.
+      // Nothing held for the 8: no order, no seat, no quota, no stock.
       const losers = crowd.filter((_member, index) => responses[index].status === 409);
-      for (const loser of losers) expect(await ordersOf(loser)).toBe(0);
-      expect(
-        await count(
-          `SELECT COALESCE(SUM(used), 0) AS n FROM group_buy_quotas WHERE member_id IN (${losers
-            .map((loser) => loser.memberId)
-            .join(',')})`,
-        ),
-      ).toBe(0);
-      expect(await stockOf(frameSkuId)).toBe(stockBefore - 2);
+      expect(await deal.held(losers)).toEqual({ orders: 0, seats: 0, quota: 0 });
+      expect(await deal.stock()).toBe(stockBefore - 2);
     });
 
     it('should refuse a join after the deadline with GROUP_EXPIRED, holding nothing', async () => {
-      const campaignId = await campaign({ hoursToComplete: 1 });
+      const campaignId = await deal.campaign({ hoursToComplete: 1 });
       const [leader, late] = await members(2);
-      const { groupId } = await groupWith(campaignId, leader, []);
+      const { groupId } = await deal.groupWith(campaignId, leader, []);
       await advanceClock(server.baseUrl, HOUR + 1);
-      const response = await join(late, groupId).expect(409);
+      const response = await deal.join(late, groupId).expect(409);
       expect(response.body.code).toBe('GROUP_EXPIRED');
       expect(await ordersOf(late)).toBe(0);
     });
 
     it('should answer each refusal with its own 409 code and hold nothing', async () => {
-      const campaignId = await campaign({ groupSize: 2, perMemberLimit: 1 });
+      const campaignId = await deal.campaign({ groupSize: 2, perMemberLimit: 1 });
       const [leader, friend, third, limited] = await members(4);
-      const { groupId } = await groupWith(campaignId, leader, []);
+      const { groupId } = await deal.groupWith(campaignId, leader, []);
 
-      const own = await join(leader, groupId).expect(409);
+      const own = await deal.join(leader, groupId).expect(409);
       expect(own.body.code).toBe('GROUP_OWN');
 
       // The per-member limit: `limited` holds a seat of the campaign in another group.
-      const other = await groupWith(campaignId, limited, []);
-      const overLimit = await join(limited, groupId).expect(409);
+      const other = await deal.groupWith(campaignId, limited, []);
+      const overLimit = await deal.join(limited, groupId).expect(409);
       expect(overLimit.body.code).toBe('GROUP_BUY_LIMIT_REACHED');
       expect(await ordersOf(limited)).toBe(1);
 
-      await join(friend, groupId).expect(200);
-      const twice = await join(friend, groupId).expect(409);
+      await deal.join(friend, groupId).expect(200);
+      const twice = await deal.join(friend, groupId).expect(409);
       expect(twice.body.code).toBe('GROUP_ALREADY_JOINED');
-      const full = await join(third, groupId).expect(409);
+      const full = await deal.join(third, groupId).expect(409);
       expect(full.body.code).toBe('GROUP_FULL');
       expect(await ordersOf(third)).toBe(0);
 
@@ -225,62 +182,62 @@ describe('group-buys (MariaDB)', () => {
       await as(admin, api().patch(`/api/v1/admin/group-buy-campaigns/${campaignId}`))
         .send({ ended: true })
         .expect(200);
-      const ended = await join(third, other.groupId).expect(409);
+      const ended = await deal.join(third, other.groupId).expect(409);
       expect(ended.body.code).toBe('GROUP_BUY_CAMPAIGN_ENDED');
-      const openEnded = await open(third, campaignId).expect(409);
+      const openEnded = await deal.open(third, campaignId).expect(409);
       expect(openEnded.body.code).toBe('GROUP_BUY_CAMPAIGN_ENDED');
       expect(await ordersOf(third)).toBe(0);
-      expect((await groupOf(other.groupId)).seatsLeft).toBe(1);
+      expect((await deal.group(other.groupId)).seatsLeft).toBe(1);
     });
 
     it('should refuse a member who has bought before on a new-members-only deal, and a campaign out of groups', async () => {
-      const newcomers = await campaign({ newMembersOnly: true, maxGroups: 1 });
+      const newcomers = await deal.campaign({ newMembersOnly: true, maxGroups: 1 });
       const [regular, newcomer, another] = await members(3);
       const bought = await placeOrder(server.baseUrl, regular.authorization, {
         storeId,
         items: [{ skuId: frameSkuId, quantity: 1 }],
       });
-      await pay(regular, bought);
-      const refused = await open(regular, newcomers).expect(409);
+      await deal.pay(regular, bought);
+      const refused = await deal.open(regular, newcomers).expect(409);
       expect(refused.body.code).toBe('GROUP_BUY_NEW_MEMBERS_ONLY');
       expect(await ordersOf(regular)).toBe(1);
 
-      await open(newcomer, newcomers).expect(201);
-      const soldOut = await open(another, newcomers).expect(409);
+      await deal.open(newcomer, newcomers).expect(201);
+      const soldOut = await deal.open(another, newcomers).expect(409);
       expect(soldOut.body.code).toBe('GROUP_BUY_SOLD_OUT');
       expect(await ordersOf(another)).toBe(0);
     });
 
     it('should release an unpaid seat after 10 minutes on the business clock, its order cancelled', async () => {
-      const campaignId = await campaign({ groupSize: 2 });
+      const campaignId = await deal.campaign({ groupSize: 2 });
       const [leader, slow] = await members(2);
-      const { groupId, orders } = await groupWith(campaignId, leader, [slow]);
-      expect((await groupOf(groupId)).seatsLeft).toBe(0);
+      const { groupId, orders } = await deal.groupWith(campaignId, leader, [slow]);
+      expect((await deal.group(groupId)).seatsLeft).toBe(0);
       await advanceClock(server.baseUrl, 9 * 60);
       await runJob(server.baseUrl, 'order-expiry');
       await runJob(server.baseUrl, 'outbox');
-      expect((await groupOf(groupId)).seatsLeft).toBe(0);
+      expect((await deal.group(groupId)).seatsLeft).toBe(0);
       await advanceClock(server.baseUrl, 60 + 1);
       await runJob(server.baseUrl, 'order-expiry');
       await runJob(server.baseUrl, 'outbox');
       expect((await orderOf(slow, orders[1].id)).status).toBe('cancelled');
-      const group = await groupOf(groupId);
+      const group = await deal.group(groupId);
       expect(group.seatsLeft).toBe(2);
       expect(group.members).toHaveLength(0);
       // The seat is free again: the same member may take it anew.
-      await join(slow, groupId).expect(200);
+      await deal.join(slow, groupId).expect(200);
     });
   });
 
   describe('completion', () => {
     it('should never complete with fewer than N paid, hold the orders until then, and move them on after', async () => {
-      const campaignId = await campaign({ groupSize: 3 });
+      const campaignId = await deal.campaign({ groupSize: 3 });
       const people = await members(3);
-      const { groupId, orders } = await groupWith(campaignId, people[0], people.slice(1));
+      const { groupId, orders } = await deal.groupWith(campaignId, people[0], people.slice(1));
       expect(orders.map((order) => order.payable)).toEqual([19_900, 19_900, 19_900]);
-      await pay(people[0], orders[0]);
-      await pay(people[1], orders[1]);
-      expect(await groupOf(groupId)).toMatchObject({ status: 'open', paidCount: 2, seatsLeft: 0 });
+      await deal.pay(people[0], orders[0]);
+      await deal.pay(people[1], orders[1]);
+      expect(await deal.group(groupId)).toMatchObject({ status: 'open', paidCount: 2, seatsLeft: 0 });
       // Staff may not fulfil a seat's order before its group completes.
       const held = await as(manager, api().post(`/api/v1/staff/orders/${orders[0].id}/transition`))
         .send({ to: 'processing' })
@@ -288,8 +245,8 @@ describe('group-buys (MariaDB)', () => {
       expect(held.body.code).toBe('ORDER_ON_HOLD');
       expect(await outboxEvents(server, 'GroupBuyCompleted', groupId)).toHaveLength(0);
 
-      await pay(people[2], orders[2]);
-      const group = await groupOf(groupId);
+      await deal.pay(people[2], orders[2]);
+      const group = await deal.group(groupId);
       expect(group).toMatchObject({ status: 'complete', paidCount: 3 });
       expect(group.members.map((member) => member.leader)).toEqual([true, false, false]);
       expect(await outboxEvents(server, 'GroupBuyCompleted', groupId)).toHaveLength(1);
@@ -305,11 +262,11 @@ describe('group-buys (MariaDB)', () => {
     });
 
     it('should show members masked, and the member’s groups', async () => {
-      const campaignId = await campaign({ groupSize: 2 });
+      const campaignId = await deal.campaign({ groupSize: 2 });
       const leader = await factory.member({ nickname: '王小明' });
       const friend = await factory.member({ nickname: '李四' });
-      const { groupId } = await groupWith(campaignId, leader, [friend]);
-      const group = await groupOf(groupId);
+      const { groupId } = await deal.groupWith(campaignId, leader, [friend]);
+      const group = await deal.group(groupId);
       expect(group.members.map((member) => member.nicknameMasked)).toEqual(['王*明', '李*']);
       expect(JSON.stringify(group)).not.toContain('小');
       const mine = await as(friend, api().get('/api/v1/me/groups')).expect(200);
@@ -317,11 +274,11 @@ describe('group-buys (MariaDB)', () => {
     });
 
     it('should confirm 0-yuan seats without payment and give each member a voucher redeemed once in store', async () => {
-      const campaignId = await campaign({ skuId: serviceSkuId, groupPrice: 0, groupSize: 2 });
+      const campaignId = await deal.campaign({ skuId: serviceSkuId, groupPrice: 0, groupSize: 2 });
       const [leader, friend] = await members(2);
-      const opened = await open(leader, campaignId).expect(201);
+      const opened = await deal.open(leader, campaignId).expect(201);
       expect(opened.body.order).toMatchObject({ payable: 0, status: 'paid' });
-      const joined = await join(friend, opened.body.group.id).expect(200);
+      const joined = await deal.join(friend, opened.body.group.id).expect(200);
       expect(joined.body.order.status).toBe('paid');
       expect(joined.body.group.status).toBe('complete');
       const vouchers = await as(friend, api().get('/api/v1/me/vouchers')).expect(200);
@@ -352,12 +309,12 @@ describe('group-buys (MariaDB)', () => {
     });
 
     it('should refund one member of a complete group only; the group stays complete', async () => {
-      const campaignId = await campaign({ groupSize: 2 });
+      const campaignId = await deal.campaign({ groupSize: 2 });
       const [leader, friend] = await members(2);
-      const { groupId, orders } = await groupWith(campaignId, leader, [friend]);
-      await pay(leader, orders[0]);
-      await pay(friend, orders[1]);
-      expect((await groupOf(groupId)).status).toBe('complete');
+      const { groupId, orders } = await deal.groupWith(campaignId, leader, [friend]);
+      await deal.pay(leader, orders[0]);
+      await deal.pay(friend, orders[1]);
+      expect((await deal.group(groupId)).status).toBe('complete');
       await as(manager, api().post(`/api/v1/staff/orders/${orders[1].id}/refunds`))
         .send({})
         .expect(200);
@@ -365,7 +322,7 @@ describe('group-buys (MariaDB)', () => {
       await waitFor(async () => (await orderOf(friend, orders[1].id)).status === 'refunded');
       await runJob(server.baseUrl, 'outbox');
       expect((await orderOf(leader, orders[0].id)).status).toBe('paid');
-      expect((await groupOf(groupId)).status).toBe('complete');
+      expect((await deal.group(groupId)).status).toBe('complete');
       expect(
         await count('SELECT COUNT(*) AS n FROM refunds WHERE order_id IN (?, ?)', [
           orders[0].id,
@@ -377,13 +334,13 @@ describe('group-buys (MariaDB)', () => {
 
   describe('failure', () => {
     it('should refund each paid member once when the expiry job runs in two processes and each notification arrives 5 times', async () => {
-      const campaignId = await campaign({ groupSize: 4, hoursToComplete: 2 });
-      const stockBefore = await stockOf(frameSkuId);
+      const campaignId = await deal.campaign({ groupSize: 4, hoursToComplete: 2 });
+      const stockBefore = await deal.stock();
       const people = await members(3);
-      const { groupId, orders } = await groupWith(campaignId, people[0], people.slice(1));
-      await pay(people[0], orders[0]);
-      await pay(people[1], orders[1]);
-      expect(await stockOf(frameSkuId)).toBe(stockBefore - 3);
+      const { groupId, orders } = await deal.groupWith(campaignId, people[0], people.slice(1));
+      await deal.pay(people[0], orders[0]);
+      await deal.pay(people[1], orders[1]);
+      expect(await deal.stock()).toBe(stockBefore - 3);
 
       const other = await startApiProcess(server, { JOBS_ENABLED: 'false' });
       try {
@@ -408,7 +365,7 @@ describe('group-buys (MariaDB)', () => {
       } finally {
         await other.kill();
       }
-      expect((await groupOf(groupId)).status).toBe('failed');
+      expect((await deal.group(groupId)).status).toBe('failed');
       const paidNos = [orders[0].no, orders[1].no];
       await waitFor(async () => {
         const states: { state: string }[] = await server.dataSource.query(
@@ -456,7 +413,7 @@ describe('group-buys (MariaDB)', () => {
       }
       // The unpaid seat's order is cancelled, and all the stock is back.
       expect((await orderOf(people[2], orders[2].id)).status).toBe('cancelled');
-      expect(await stockOf(frameSkuId)).toBe(stockBefore);
+      expect(await deal.stock()).toBe(stockBefore);
       expect(await outboxEvents(server, 'GroupBuyFailed', groupId)).toHaveLength(1);
       // Running the job again changes nothing.
       expect(await runJob(server.baseUrl, 'group-buy-expiry')).toBe(0);
@@ -469,16 +426,16 @@ describe('group-buys (MariaDB)', () => {
     });
 
     it('should report groups by status per campaign', async () => {
-      const campaignId = await campaign({ groupSize: 2, hoursToComplete: 1 });
+      const campaignId = await deal.campaign({ groupSize: 2, hoursToComplete: 1 });
       const [a, b, c, d] = await members(4);
-      const complete = await groupWith(campaignId, a, [b]);
-      await pay(a, complete.orders[0]);
-      await pay(b, complete.orders[1]);
-      await groupWith(campaignId, c, []);
+      const complete = await deal.groupWith(campaignId, a, [b]);
+      await deal.pay(a, complete.orders[0]);
+      await deal.pay(b, complete.orders[1]);
+      await deal.groupWith(campaignId, c, []);
       await advanceClock(server.baseUrl, HOUR + 1);
       await runJob(server.baseUrl, 'group-buy-expiry');
       await resetClock(server.baseUrl);
-      await groupWith(campaignId, d, []);
+      await deal.groupWith(campaignId, d, []);
       const report = await as(admin, api().get('/api/v1/admin/group-buy-report')).expect(200);
       expect(
         report.body.campaigns.find((row: { campaignId: number }) => row.campaignId === campaignId),

@@ -4,6 +4,7 @@ import { ErrorCode, type ErrorBody } from '@lensloop/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseOutage, isDatabaseUnreachable } from './database-outage';
 import { DomainError, httpStatusOf } from './domain-error';
+import { isRetryableConflict } from './transaction';
 
 /** What a 503 tells clients to wait before trying again: about how long a database failover takes. */
 const RETRY_AFTER_SECONDS = 5;
@@ -44,7 +45,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, request);
     if (body.code === ErrorCode.SERVICE_UNAVAILABLE) {
-      // Logged once per outage by DatabaseOutage, not once per request.
+      // Outages are logged once by DatabaseOutage, not once per request; conflicts each time.
+      if (isRetryableConflict(exception))
+        request.log.warn({ err: exception }, 'conflict outlived the retries');
       void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) {
       request.log.error({ err: exception }, 'request failed');
@@ -60,6 +63,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
         statusCode: 503,
         code: ErrorCode.SERVICE_UNAVAILABLE,
         message: 'The service is unavailable for a moment; try again shortly.',
+        details: [],
+        requestId,
+      };
+    }
+    if (isRetryableConflict(exception)) {
+      // A deadlock, Galera certification failure or lock wait that TransactionRunner's retries did
+      // not get past (one row written from several nodes at once), or one outside a unit of work:
+      // the database rolled it back, nothing changed, and the client may simply try again.
+      return {
+        statusCode: 503,
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        message: 'The service is busy for a moment; try again shortly.',
         details: [],
         requestId,
       };
