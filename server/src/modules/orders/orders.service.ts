@@ -608,6 +608,15 @@ export class OrdersService {
       .values(pricing.items.map((item) => ({ ...item, orderId: order.id })))
       .updateEntity(false)
       .execute();
+    const created = await this.recordCreated(manager, order.id, memberId);
+    // The answer is built from what was written, without reading the lines and timeline back.
+    const answer = orderOf(order as OrderEntity, pricing.items, [created]);
+    // The key with its answer in one insert, before anything the first request with the key may
+    // have used up (coupon, points, balance, stock): a retry meets the key (KeyTaken, all of this
+    // rolled back, the stored answer given) rather than an error about those.
+    if (idempotency) {
+      await this.idempotency.record(manager, memberId, idempotency.key, idempotency.hash, answer);
+    }
     if (request.couponId !== undefined) {
       await this.coupons.consume(manager, memberId, request.couponId, order.id);
     }
@@ -616,13 +625,6 @@ export class OrdersService {
     }
     if (pricing.balancePaid > 0) {
       await this.wallet.debit(manager, memberId, order.id, pricing.balancePaid);
-    }
-    const created = await this.recordCreated(manager, order.id, memberId);
-    // The answer is built from what was written, without reading the lines and timeline back.
-    const answer = orderOf(order as OrderEntity, pricing.items, [created]);
-    // The key with its answer in one insert; a duplicate rolls all of this back (KeyTaken).
-    if (idempotency) {
-      await this.idempotency.record(manager, memberId, idempotency.key, idempotency.hash, answer);
     }
     // Stock last: its rows are the ones every buyer of the SKU contends for, so their locks are held
     // only from the decrement to the commit, not while the order, lines and event are written.
