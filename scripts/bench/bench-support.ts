@@ -213,6 +213,13 @@ export function residentMegabytes(pid: number): number {
   return Number(match[1]) / 1024;
 }
 
+/** CPU time (user + system) the process has used so far, in ms (`/proc/<pid>/stat`, 100 ticks/s). */
+export function cpuMilliseconds(pid: number): number {
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Non-2xx responses plus errors (timeouts included). */
 function failuresOf(result: autocannon.Result): number {
   return result.non2xx + result.errors;
@@ -261,6 +268,11 @@ export interface LoadFigures {
   failures: number;
   /** 2xx responses, warm-up included. */
   succeeded: number;
+  /**
+   * The server process's CPU time per request of the measured run, ms: what a request costs,
+   * which a busy machine slows down far less than it slows the rate.
+   */
+  cpuMsPerRequest: number;
 }
 
 /**
@@ -278,11 +290,13 @@ export async function measureLoad(
     connections: settings.connections,
     duration: settings.warmUpSeconds,
   });
+  const cpuBefore = cpuMilliseconds(server.pid);
   const result = await autocannon({
     ...options,
     connections: settings.connections,
     duration: settings.seconds,
   });
+  const cpuMs = cpuMilliseconds(server.pid) - cpuBefore;
   const figures: LoadFigures = {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -290,10 +304,12 @@ export async function measureLoad(
     rssMb: residentMegabytes(server.pid),
     failures: failuresOf(warmUp) + failuresOf(result),
     succeeded: warmUp['2xx'] + result['2xx'],
+    cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total),
   };
   print(
     `${label} ${figures.requestsPerSecond.toFixed(0).padStart(6)} req/s` +
       `  p50 ${figures.p50} ms  p99 ${figures.p99} ms  RSS ${figures.rssMb.toFixed(0)} MB` +
+      `  CPU ${figures.cpuMsPerRequest.toFixed(2)} ms/req` +
       `  (${result.requests.total} requests; non-2xx ${warmUp.non2xx + result.non2xx},` +
       ` errors ${warmUp.errors + result.errors}, timeouts ${warmUp.timeouts + result.timeouts})`,
   );

@@ -99,6 +99,56 @@ function measure(
   );
 }
 
+/**
+ * Create + pay on LensLoop: each connection creates an order, then has the fake WeChat Pay send
+ * its signed payment notification for it (`POST /dev/payments/:id/succeed`: the prepay, then the
+ * notification through `/payments/wechat/notify`), and starts over. Two requests per paid order.
+ */
+function measureCreateAndPay(
+  server: Server,
+  label: string,
+  body: string,
+  tokens: string[],
+): Promise<LoadFigures> {
+  let client = 0;
+  return measureLoad(
+    label,
+    server,
+    {
+      url: server.baseUrl,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/orders',
+          body,
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, 'idempotency-key': `bench-${randomUUID()}` },
+          }),
+          onResponse: (_status, responseBody, context) => {
+            (context as { orderId?: number }).orderId = (JSON.parse(responseBody) as { id: number }).id;
+          },
+        },
+        {
+          method: 'POST',
+          setupRequest: (request, context) => ({
+            ...request,
+            path: `/api/v1/dev/payments/${String((context as { orderId?: number }).orderId)}/succeed`,
+            body: undefined,
+          }),
+        },
+      ],
+      setupClient: (autocannonClient) => {
+        autocannonClient.setHeaders({
+          'content-type': 'application/json',
+          authorization: `Bearer ${tokens[client++ % tokens.length]}`,
+        });
+      },
+    },
+    LOAD,
+  );
+}
+
 async function post(
   server: Server,
   token: string,
@@ -248,6 +298,44 @@ void runBenchmark(async (onStop) => {
   }
   print(`orders written during the create runs (warm-ups included): ${written}; stock taken = units sold`);
   log(`(stock checked for SKUs ${sold.map((row) => row.sku_id).join(', ')})`);
+
+  // Create + pay (LensLoop only: the bare server has no payments).
+  const [{ lastBeforePay }] = await query<{ lastBeforePay: number }>(
+    database.url,
+    'SELECT COALESCE(MAX(id), 0) AS lastBeforePay FROM orders',
+  );
+  loadAverage = loadAverageNow();
+  const paid = await measureCreateAndPay(
+    lensLoop,
+    `load ${loadAverage.toFixed(2).padStart(5)}  create+pay LensLoop (2 requests per order)`,
+    body,
+    tokens,
+  );
+  rows.push({ endpoint: 'create+pay (2 requests)', server: 'LensLoop', round: 1, loadAverage, ...paid });
+  await new Promise((resolveWait) => setTimeout(resolveWait, 2_000));
+  const statuses = await query<{ status: string; n: number }>(
+    database.url,
+    'SELECT status, COUNT(*) AS n FROM orders WHERE id > ? GROUP BY status',
+    [lastBeforePay],
+  );
+  const [{ payments }] = await query<{ payments: number }>(
+    database.url,
+    'SELECT COUNT(*) AS payments FROM payments WHERE order_id > ?',
+    [lastBeforePay],
+  );
+  const countOf = (status: string) => Number(statuses.find((row) => row.status === status)?.n ?? 0);
+  // autocannon may stop a connection between its create and its pay: at most one order each per run.
+  if (countOf('paid') !== Number(payments) || countOf('pending_payment') > 2 * LOAD.connections) {
+    throw new Error(`create+pay: ${JSON.stringify(statuses)} orders, ${payments} payments`);
+  }
+  const [{ backlog }] = await query<{ backlog: number }>(
+    database.url,
+    'SELECT COUNT(*) AS backlog FROM outbox_events WHERE delivered_at IS NULL AND dead_at IS NULL',
+  );
+  print(
+    `create+pay LensLoop: ${(paid.requestsPerSecond / 2).toFixed(0)} orders/s fully paid (goal ≥ 500); ` +
+      `${countOf('paid')} paid, each with one payment; outbox events not yet delivered: ${backlog}`,
+  );
 
   const creates = (name: string) => rows.filter((row) => row.endpoint === 'create' && row.server === name);
   const perRound = Array.from({ length: ROUNDS }, (_, index) => {

@@ -26,7 +26,7 @@ import {
   runBenchmark,
   startDatabaseAndLensLoop,
 } from './bench-support';
-import { generatePrescriptionData } from './prescription-data';
+import { generateChainData, memberIdOf, selfProfileIdOf } from './chain-data';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 300);
@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     });
     log(`Generating ${MEMBERS} members and their prescriptions…`);
     const keys = loadConfig({ NODE_ENV: 'test', PRESCRIPTION_KEYS: prescriptionKeys }).prescriptionKeys;
-    const data = await generatePrescriptionData(database.url, MEMBERS, keys);
+    // No generated orders: the orders measured are the ones written through the API below.
+    const data = await generateChainData(database.url, MEMBERS, 0, keys);
 
     log(`Writing ${SAMPLE} orders and ${SAMPLE} prescription lookups through the API…`);
     const staff = await callApi(lensLoop, 'POST', '/api/v1/auth/staff/login', null, {
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
         await callApi(
           lensLoop,
           'GET',
-          `/api/v1/staff/customers/${data.memberIds[index]}/prescriptions/latest?profileId=${data.selfProfileIds[index]}`,
+          `/api/v1/staff/customers/${memberIdOf(data, index)}/prescriptions/latest?profileId=${selfProfileIdOf(data, index)}`,
           staffToken,
         );
       }

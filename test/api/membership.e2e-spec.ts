@@ -417,13 +417,15 @@ describe('membership: tiers and points (MariaDB)', () => {
       await as(clerk.authorization, api().get('/api/v1/admin/membership/tiers')).expect(403);
 
       const cheaperGold = DEFAULT_TIERS.map((tier) =>
-        tier.tier === 'gold' ? { ...tier, minSpend: 110_000 } : tier,
+        tier.tier === 'gold' ? { ...tier, minSpend: 110_000, discountPercent: 6 } : tier,
       );
       await as(admin.authorization, api().put('/api/v1/admin/membership/tiers'))
         .send({ tiers: cheaperGold })
         .expect(200);
       await runJob(server.baseUrl, 'tier-review');
       expect((await membership(member)).tier).toBe('gold');
+      // An order with no points, coupon or stored value reads the tier table the admin set: 6% of the frame.
+      expect(await placeOrder(member, frameSku)).toMatchObject({ memberDiscount: 7_200, payable: 112_800 });
 
       await as(admin.authorization, api().put('/api/v1/admin/membership/tiers'))
         .send({ tiers: DEFAULT_TIERS })

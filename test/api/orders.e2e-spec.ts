@@ -247,6 +247,19 @@ describe('cart, quotes, orders and their life cycle (MariaDB)', () => {
       expect(await countOrders()).toBe(before + 2);
     });
 
+    it('should answer the stored order to a retry whose pricing now fails, and the error to a new key', async () => {
+      const dropped = await factory.sku('services', { storeId: store.id, quantity: 10, price: 6_000 });
+      const body = pickup([{ skuId: dropped.id, quantity: 1 }]);
+      const first = await alice.api.createOrder(body, 'key-offsale-0001');
+      await server.dataSource.query('UPDATE skus SET on_sale = 0 WHERE id = ?', [dropped.id]);
+      expect(await alice.api.createOrder(body, 'key-offsale-0001')).toEqual(first);
+      expect(await failureOf(alice.api.createOrder(body, 'key-offsale-0002'))).toMatchObject({
+        status: 409,
+        code: 'SKU_OFF_SALE',
+      });
+      expect(await stockOf(server.dataSource, store.id, dropped.id)).toBe(9);
+    });
+
     it('should create one order for concurrent duplicates, answering the others 409 or the stored order', async () => {
       const before = await countOrders();
       const results = await Promise.allSettled(

@@ -292,6 +292,20 @@ describe('Stored-value wallet: top-ups, checkout, cancel, refunds, ledger (Maria
       expect(await walletOf(member)).toEqual({ balance: 5_200, principal: 4_200, bonus: 1_000 });
     });
 
+    it('should answer a retry with the same Idempotency-Key with the first order, debiting the wallet once', async () => {
+      const { member } = await toppedUp(30_000);
+      const send = () =>
+        placeOrder(member, { items: [{ skuId: contact.id, quantity: 2 }], useBalance: true })
+          .set('idempotency-key', 'wallet-retry-0001')
+          .expect(201);
+      const first = await send();
+      expect(first.body).toMatchObject({ balancePaid: 25_800, payable: 0 });
+      // The balance left (¥52) would price the retry differently; the key answers the first order.
+      const again = await send();
+      expect(again.body).toEqual(first.body);
+      expect(await walletOf(member)).toEqual({ balance: 5_200, principal: 4_200, bonus: 1_000 });
+    });
+
     it('should pay the balance first and WeChat Pay the rest, and suggest the top-up covering what is left', async () => {
       const { member } = await toppedUp(10_000);
       const body = { items: [{ skuId: contact.id, quantity: 2 }] };

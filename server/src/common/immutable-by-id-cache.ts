@@ -6,6 +6,10 @@
 export class ImmutableByIdCache<V> {
   private readonly values = new Map<number, V>();
 
+  has(id: number): boolean {
+    return this.values.has(id);
+  }
+
   /** The values of `ids` (unknown ids are left out); `load` is asked only for ids not cached yet. */
   async get(
     ids: readonly number[],

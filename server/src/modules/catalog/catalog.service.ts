@@ -11,7 +11,7 @@ import {
   type ProductSummary,
   type Sku,
 } from '@lensloop/shared';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow, toPage } from '../../common/pagination';
 import type { ProductQueryDto } from './dto/product-query.dto';
@@ -69,6 +69,34 @@ type DetailRow = SummaryRow & { description: string } & (
       }
     | { sku_id: null; code: null; attributes: null; price: null; power_range: null; stock: null }
   );
+
+/** skusWithProducts' raw rows: simple-json columns as text, booleans as 0/1 (MariaDB and SQLite alike). */
+interface SkuWithProductRow {
+  id: number;
+  product_id: number;
+  attributes: string;
+  price: number;
+  on_sale: number | boolean;
+  power_range: string | null;
+  name: string;
+  category: ProductCategory;
+  image_url: string;
+  product_on_sale: number | boolean;
+}
+
+interface LensOptionRow {
+  code: string;
+  kind: LensOptionKind;
+  name: string;
+  name_en: string | null;
+  price: number;
+  on_sale: number | boolean;
+}
+
+/** `?, ?, …` for an IN list: the placeholders every driver (mysql2, better-sqlite3, sql.js) takes. */
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
 
 const summaryColumnsOf = (alias: string): string =>
   ['id', 'name', 'name_en', 'category', 'brand', 'price_from', 'image_url', 'featured']
@@ -206,16 +234,49 @@ export class CatalogService {
     };
   }
 
-  /** These SKUs with their products, on sale or not (unknown ids are left out). */
+  /**
+   * These SKUs with their products, on sale or not (unknown ids are left out): one raw statement,
+   * no hydration (order creation reads it on every request).
+   */
   async skusWithProducts(ids: readonly number[]): Promise<CatalogSku[]> {
     if (ids.length === 0) return [];
-    return this.skus.find({ where: { id: In([...ids]) }, relations: { product: true } });
+    const rows: SkuWithProductRow[] = await this.skus.manager.query(
+      'SELECT s.id, s.product_id, s.attributes, s.price, s.on_sale, s.power_range, ' +
+        'p.name, p.category, p.image_url, p.on_sale AS product_on_sale ' +
+        `FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id IN (${placeholders(ids.length)})`,
+      [...ids],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      productId: row.product_id,
+      attributes: JSON.parse(row.attributes) as Record<string, string>,
+      price: row.price,
+      onSale: Number(row.on_sale) === 1,
+      powerRange: row.power_range === null ? null : (JSON.parse(row.power_range) as LensPowerRange),
+      product: {
+        name: row.name,
+        category: row.category,
+        imageUrl: row.image_url,
+        onSale: Number(row.product_on_sale) === 1,
+      },
+    }));
   }
 
-  /** The lens options with these codes, on sale or not (unknown codes are left out). */
+  /** The lens options with these codes, on sale or not (unknown codes are left out); one raw statement. */
   async lensOptionsByCode(codes: readonly string[]): Promise<CatalogLensOption[]> {
     if (codes.length === 0) return [];
-    return this.lensOptions.findBy({ code: In([...codes]) });
+    const rows: LensOptionRow[] = await this.lensOptions.manager.query(
+      `SELECT code, kind, name, name_en, price, on_sale FROM lens_options WHERE code IN (${placeholders(codes.length)})`,
+      [...codes],
+    );
+    return rows.map((row) => ({
+      code: row.code,
+      kind: row.kind,
+      name: row.name,
+      nameEn: row.name_en,
+      price: row.price,
+      onSale: Number(row.on_sale) === 1,
+    }));
   }
 
   /** Units per SKU at the store, or across all stores when none is given. */

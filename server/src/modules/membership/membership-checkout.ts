@@ -65,6 +65,12 @@ export class MembershipCheckout implements MembershipPricer, OnModuleInit {
     };
   }
 
+  async memberDiscount(memberId: number, lines: readonly MembershipPricingLine[]): Promise<Fen> {
+    const { discountPercent } = await this.membership.tierRuleOf(memberId);
+    const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0);
+    return Math.min(memberDiscountOf(lines, discountPercent), subtotal);
+  }
+
   consume(manager: EntityManager, memberId: number, orderId: number, points: number): Promise<void> {
     return this.points.spend(manager, memberId, orderId, points);
   }

@@ -96,6 +96,38 @@ export class MembershipService {
   }
 
   /**
+   * The rule of the member's tier (the lowest tier's for a member never computed), as `tierOf`
+   * answers it, in one raw statement: the tier table, then the member's tier as a last row.
+   */
+  async tierRuleOf(memberId: number): Promise<TierRule> {
+    const rows: {
+      tier: MemberTier;
+      min_spend: number | null;
+      discount_percent: number | null;
+      points_multiplier: number | null;
+      member_row: number;
+    }[] = await this.dataSource.query(
+      'SELECT tier, min_spend, discount_percent, points_multiplier, 0 AS member_row FROM membership_tier_rules ' +
+        'UNION ALL SELECT tier, NULL, NULL, NULL, 1 FROM member_tiers WHERE member_id = ?',
+      [memberId],
+    );
+    const ruleRows = rows.filter((row) => Number(row.member_row) === 0);
+    const rules =
+      ruleRows.length === MEMBER_TIERS.length
+        ? ruleRows
+            .map((row) => ({
+              tier: row.tier,
+              minSpend: Number(row.min_spend),
+              discountPercent: Number(row.discount_percent),
+              pointsMultiplier: Number(row.points_multiplier),
+            }))
+            .sort((a, b) => a.minSpend - b.minSpend)
+        : DEFAULT_TIER_RULES.map(toTierRule);
+    const memberTier = rows.find((row) => Number(row.member_row) === 1)?.tier;
+    return ruleOf(rules, memberTier ?? rules[0].tier);
+  }
+
+  /**
    * Recomputes the member's tier from their orders paid in the last 12 months (less refunds),
    * with their tier row locked so concurrent recomputations follow one another.
    */

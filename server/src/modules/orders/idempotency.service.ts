@@ -24,18 +24,32 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+/** The key of `IdempotencyService.record` was taken by an earlier request. */
+export class KeyTaken extends Error {
+  constructor() {
+    super('idempotency key taken');
+  }
+}
+
+export function requestInProgress(): DomainError {
+  return new DomainError(
+    ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
+    'A request with this Idempotency-Key is still being processed; retry shortly.',
+  );
+}
+
 export function requestHash(body: unknown): string {
   return createHash('sha256')
     .update(JSON.stringify(canonical(body)))
     .digest('hex');
 }
 
-export type IdempotencyClaim<T> = { kind: 'claimed'; keyId: number } | { kind: 'replay'; response: T };
-
 /**
- * `Idempotency-Key` for POST requests, per member: the first request claims the key (a unique
- * row, committed at once so concurrent duplicates see it); the response is stored in the same
- * transaction as the work; a failure frees the key so the client may retry.
+ * `Idempotency-Key` for POST requests, per member: the request's own transaction inserts the key
+ * with its response (a unique row), so the key, the work and the answer commit together, or roll
+ * back together and leave the key free for a retry. A concurrent duplicate's insert waits on the
+ * unique index until the first commits (then it rolls its own work back and answers the stored
+ * response) or rolls back (then its own work stands).
  */
 @Injectable()
 export class IdempotencyService {
@@ -44,54 +58,58 @@ export class IdempotencyService {
     private readonly clock: BusinessClock,
   ) {}
 
-  async claim<T>(memberId: number, key: string, body: unknown): Promise<IdempotencyClaim<T>> {
-    const hash = requestHash(body);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const inserted = await this.keys.insert({
+  /**
+   * Inserts the key with the response in the caller's transaction; throws `KeyTaken` when the key
+   * exists already: the caller's transaction must roll back, then ask `earlier`.
+   */
+  async record(
+    manager: EntityManager,
+    memberId: number,
+    key: string,
+    requestHash: string,
+    response: unknown,
+  ): Promise<void> {
+    try {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(IdempotencyKeyEntity)
+        .values({
           memberId,
           key,
-          requestHash: hash,
-          response: null,
+          requestHash,
+          response: JSON.stringify(response),
           expiresAt: new Date(this.clock.nowMs() + KEY_LIFETIME_MS),
-        });
-        return { kind: 'claimed', keyId: Number(inserted.identifiers[0].id) };
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
-      const existing = await this.keys.findOneBy({ memberId, key });
-      if (!existing) continue;
-      if (existing.expiresAt.getTime() <= this.clock.nowMs()) {
-        await this.keys.delete({ id: existing.id, expiresAt: LessThan(this.clock.now()) });
-        continue;
-      }
-      if (existing.requestHash !== hash) {
-        throw new DomainError(
-          ErrorCode.IDEMPOTENCY_KEY_REUSED,
-          'This Idempotency-Key was used for a different request.',
-        );
-      }
-      if (existing.response === null) {
-        throw new DomainError(
-          ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
-          'A request with this Idempotency-Key is still being processed; retry shortly.',
-        );
-      }
-      return { kind: 'replay', response: JSON.parse(existing.response) as T };
+        })
+        // Nothing to read back: the key is found again by (memberId, key).
+        .updateEntity(false)
+        .execute();
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new KeyTaken();
+      throw error;
     }
-    throw new DomainError(
-      ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
-      'A request with this Idempotency-Key is still being processed; retry shortly.',
-    );
   }
 
-  /** Stores the response inside the caller's transaction, so it commits with the work. */
-  async complete(manager: EntityManager, keyId: number, response: unknown): Promise<void> {
-    await manager.update(IdempotencyKeyEntity, { id: keyId }, { response: JSON.stringify(response) });
-  }
-
-  async release(keyId: number): Promise<void> {
-    await this.keys.delete({ id: keyId });
+  /**
+   * The stored response of an earlier request with this key and body; null when there is none (an
+   * expired key is deleted, so it may be claimed afresh). A key used for another body is a 422, one
+   * without a response (claimed by a version that committed the key on its own) a 409.
+   */
+  async earlier<T>(memberId: number, key: string, requestHash: string): Promise<T | null> {
+    const existing = await this.keys.findOneBy({ memberId, key });
+    if (!existing) return null;
+    if (existing.expiresAt.getTime() <= this.clock.nowMs()) {
+      await this.keys.delete({ id: existing.id, expiresAt: LessThan(this.clock.now()) });
+      return null;
+    }
+    if (existing.requestHash !== requestHash) {
+      throw new DomainError(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This Idempotency-Key was used for a different request.',
+      );
+    }
+    if (existing.response === null) throw requestInProgress();
+    return JSON.parse(existing.response) as T;
   }
 
   async deleteExpired(): Promise<number> {

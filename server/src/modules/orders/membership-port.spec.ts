@@ -19,6 +19,7 @@ describe('MembershipPort', () => {
         pointsDiscount: pointsToUse - couponDiscount,
         membership: QUOTE_MEMBERSHIP,
       }),
+      memberDiscount: async (_memberId, lines) => lines.length * 10,
       consume: async (_manager, _memberId, _orderId, points) => void consumed.push(points),
     };
     const port = new MembershipPort();
@@ -28,6 +29,7 @@ describe('MembershipPort', () => {
       pointsDiscount: 290,
       membership: QUOTE_MEMBERSHIP,
     });
+    await expect(port.memberDiscount(7, [{ category: 'frames', lineTotal: 500 }])).resolves.toBe(10);
     await port.consume({} as EntityManager, 7, 11, 300);
     expect(consumed).toEqual([300]);
   });

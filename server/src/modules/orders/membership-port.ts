@@ -34,6 +34,11 @@ export interface MembershipPricer {
     pointsToUse?: number,
   ): Promise<MembershipPricing>;
   /**
+   * The tier discount alone, for an order that spends no points: what `price` answers as
+   * `memberDiscount` without reading the points balance and rule (checkout's common case).
+   */
+  memberDiscount(memberId: number, lines: readonly MembershipPricingLine[]): Promise<Fen>;
+  /**
    * Debits the points for the order inside the order's transaction (a conditional update: the
    * balance never goes negative); throws `POINTS_INSUFFICIENT` when they were spent meanwhile.
    */
@@ -57,6 +62,10 @@ export class MembershipPort implements MembershipPricer {
     pointsToUse?: number,
   ): Promise<MembershipPricing> {
     return this.registered().price(memberId, lines, couponDiscount, pointsToUse);
+  }
+
+  memberDiscount(memberId: number, lines: readonly MembershipPricingLine[]): Promise<Fen> {
+    return this.registered().memberDiscount(memberId, lines);
   }
 
   consume(manager: EntityManager, memberId: number, orderId: number, points: number): Promise<void> {

@@ -31,7 +31,7 @@ import type { OrderRequestDto } from './dto/order-request.dto';
 import { OrderEventEntity } from './entities/order-event.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderEntity } from './entities/order.entity';
-import { IdempotencyService } from './idempotency.service';
+import { IdempotencyService, KeyTaken, requestHash, requestInProgress } from './idempotency.service';
 import { OrderLifecycle, SYSTEM, type Actor } from './order-lifecycle';
 import { OrderPricingService, type ResolvedItem } from './order-pricing.service';
 import { CouponPort } from './coupon-port';
@@ -133,6 +133,12 @@ function orderOf(order: OrderEntity, items: OrderLine[], events: OrderStep[]): O
   };
 }
 
+/** What an order takes from its pricing: the lines, the totals and the points it spends. */
+type OrderPricing = Pick<
+  Quote,
+  'items' | 'subtotal' | 'memberDiscount' | 'discount' | 'pointsDiscount' | 'balancePaid' | 'payable'
+> & { pointsUsed: number };
+
 /** A stored-value top-up as an order: one line, no items or stock; paid like any order. */
 export interface TopUpOrderRequest {
   storeId: number;
@@ -203,23 +209,72 @@ export class OrdersService {
     return { items, ...totals, coupons, membership, wallet: { balance, suggestedPlan } };
   }
 
-  /** Creates the order, reserving its stock; with an idempotency key a retry returns the first result. */
+  /**
+   * Creates the order, reserving its stock; with an idempotency key a retry returns the first
+   * result. The key is inserted with the answer in the order's own transaction (one commit per
+   * order); the pricing reads run before it, so a retry whose pricing now fails (a SKU taken off
+   * sale since) still answers the stored order.
+   */
   async createOrder(memberId: number, request: OrderRequestDto, idempotencyKey?: string): Promise<Order> {
-    const claim = idempotencyKey
-      ? await this.idempotency.claim<Order>(memberId, idempotencyKey, request)
-      : null;
-    if (claim?.kind === 'replay') return claim.response;
+    if (idempotencyKey === undefined) {
+      const pricing = await this.priceOrder(memberId, request);
+      return this.tx.run((manager) => this.insertOrder(manager, memberId, request, pricing));
+    }
+    const hash = requestHash(request);
+    let pricing: OrderPricing;
     try {
-      const quote = await this.quote(memberId, request);
-      return await this.tx.run(async (manager) => {
-        const order = await this.insertOrder(manager, memberId, request, quote);
-        if (claim) await this.idempotency.complete(manager, claim.keyId, order);
-        return order;
-      });
+      pricing = await this.priceOrder(memberId, request);
     } catch (error) {
-      if (claim) await this.idempotency.release(claim.keyId);
+      const earlier = await this.idempotency.earlier<Order>(memberId, idempotencyKey, hash);
+      if (earlier) return earlier;
       throw error;
     }
+    // A second pass only when the key had expired and was deleted by `earlier`.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        return await this.tx.run((manager) =>
+          this.insertOrder(manager, memberId, request, pricing, { key: idempotencyKey, hash }),
+        );
+      } catch (error) {
+        if (!(error instanceof KeyTaken)) throw error;
+      }
+      const earlier = await this.idempotency.earlier<Order>(memberId, idempotencyKey, hash);
+      if (earlier) return earlier;
+    }
+    throw requestInProgress();
+  }
+
+  /**
+   * What an order takes from its quote. A request with no coupon, points or stored value skips the
+   * quote's offers (the member's coupons, points balance and rule, wallet balance and top-up plan):
+   * its only reduction is the tier discount, one statement.
+   */
+  private async priceOrder(memberId: number, request: OrderRequestDto): Promise<OrderPricing> {
+    if (request.couponId !== undefined || request.pointsToUse || request.useBalance) {
+      const { items, subtotal, memberDiscount, discount, pointsDiscount, balancePaid, payable, membership } =
+        await this.quote(memberId, request);
+      return {
+        items,
+        subtotal,
+        memberDiscount,
+        discount,
+        pointsDiscount,
+        balancePaid,
+        payable,
+        pointsUsed: membership.pointsUsed,
+      };
+    }
+    const resolved = await this.checkRequest(memberId, request);
+    const memberDiscount = await this.membership.memberDiscount(
+      memberId,
+      resolved.map(({ priced, category }) => ({ category, lineTotal: priced.lineTotal })),
+    );
+    const items = resolved.map((item) => item.priced);
+    const totals = quoteTotals(
+      items.map((item) => item.lineTotal),
+      { memberDiscount, discount: 0, pointsDiscount: 0, balancePaid: 0 },
+    );
+    return { items, ...totals, pointsUsed: 0 };
   }
 
   /** A member's orders: shopping orders unless `kind` asks for top-ups (those show in the wallet). */
@@ -518,47 +573,63 @@ export class OrdersService {
     manager: EntityManager,
     memberId: number,
     request: OrderRequestDto,
-    quote: Quote,
+    pricing: OrderPricing,
+    idempotency?: { key: string; hash: string },
   ): Promise<Order> {
-    const order = await manager.save(
-      manager.create(OrderEntity, {
-        no: orderNumber(this.clock.now()),
-        memberId,
-        storeId: request.storeId,
-        status: 'pending_payment',
-        fulfilment: request.fulfilment,
-        address: request.address ? { ...request.address } : null,
-        subtotal: quote.subtotal,
-        memberDiscount: quote.memberDiscount,
-        discount: quote.discount,
-        pointsDiscount: quote.pointsDiscount,
-        balancePaid: quote.balancePaid,
-        payable: quote.payable,
-        expiresAt: new Date(this.clock.nowMs() + this.config.orders.paymentWindowMinutes * 60_000),
-        payRequestedAt: null,
-        paidAt: null,
-      }),
-    );
-    await manager.insert(
-      OrderItemEntity,
-      quote.items.map((item) => ({ ...item, orderId: order.id })),
-    );
+    const row = {
+      no: orderNumber(this.clock.now()),
+      memberId,
+      kind: 'goods' as const,
+      description: null,
+      storeId: request.storeId,
+      status: 'pending_payment' as const,
+      fulfilment: request.fulfilment,
+      address: request.address ? { ...request.address } : null,
+      subtotal: pricing.subtotal,
+      memberDiscount: pricing.memberDiscount,
+      discount: pricing.discount,
+      pointsDiscount: pricing.pointsDiscount,
+      balancePaid: pricing.balancePaid,
+      payable: pricing.payable,
+      refunded: 0,
+      balanceRefunded: 0,
+      expiresAt: new Date(this.clock.nowMs() + this.config.orders.paymentWindowMinutes * 60_000),
+      payRequestedAt: null,
+      paidAt: null,
+    };
+    // insert(), not save(): one INSERT (… RETURNING the id and timestamps on MariaDB), without
+    // save()'s change detection; the values it reads back are merged into `row`.
+    await manager.insert(OrderEntity, row);
+    const order = row as typeof row & Pick<OrderEntity, 'id' | 'createdAt'>;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OrderItemEntity)
+      .values(pricing.items.map((item) => ({ ...item, orderId: order.id })))
+      .updateEntity(false)
+      .execute();
+    const created = await this.recordCreated(manager, order.id, memberId);
+    // The answer is built from what was written, without reading the lines and timeline back.
+    const answer = orderOf(order as OrderEntity, pricing.items, [created]);
+    // The key with its answer in one insert, before anything the first request with the key may
+    // have used up (coupon, points, balance, stock): a retry meets the key (KeyTaken, all of this
+    // rolled back, the stored answer given) rather than an error about those.
+    if (idempotency) {
+      await this.idempotency.record(manager, memberId, idempotency.key, idempotency.hash, answer);
+    }
     if (request.couponId !== undefined) {
       await this.coupons.consume(manager, memberId, request.couponId, order.id);
     }
-    if (quote.membership.pointsUsed > 0) {
-      await this.membership.consume(manager, memberId, order.id, quote.membership.pointsUsed);
+    if (pricing.pointsUsed > 0) {
+      await this.membership.consume(manager, memberId, order.id, pricing.pointsUsed);
     }
-    if (quote.balancePaid > 0) {
-      await this.wallet.debit(manager, memberId, order.id, quote.balancePaid);
+    if (pricing.balancePaid > 0) {
+      await this.wallet.debit(manager, memberId, order.id, pricing.balancePaid);
     }
-    const created = await this.recordCreated(manager, order.id, memberId);
     // Stock last: its rows are the ones every buyer of the SKU contends for, so their locks are held
     // only from the decrement to the commit, not while the order, lines and event are written.
     await this.catalog.reserveStock(manager, request.storeId, request.items);
-    // save() and insert() have read back the generated ids, defaults and timestamps: the answer is
-    // built from what was written, without reading the lines and timeline back.
-    return orderOf(order, quote.items, [created]);
+    return answer;
   }
 
   /** The first step of an order's timeline: the customer created it, waiting for payment. */
@@ -577,10 +648,19 @@ export class OrdersService {
 
   /** Store, catalog, lens configuration, availability and prescriptions: all before any write. */
   private async checkRequest(memberId: number, request: OrderRequestDto): Promise<ResolvedItem[]> {
-    if (!(await this.stores.exists(request.storeId))) {
+    const [storeExists, pricing] = await Promise.all([
+      this.stores.exists(request.storeId),
+      // Settled here so that a missing store is answered first, as when they ran one after the other.
+      this.pricing.resolve(request.items).then(
+        (items) => ({ items }),
+        (error: unknown) => ({ error }),
+      ),
+    ]);
+    if (!storeExists) {
       throw new DomainError(ErrorCode.STORE_NOT_FOUND, `Store ${request.storeId} does not exist.`);
     }
-    const resolved = await this.pricing.resolve(request.items);
+    if ('error' in pricing) throw pricing.error;
+    const resolved = pricing.items;
     const offSale: ErrorDetail[] = resolved.flatMap((item, index) =>
       item.onSale ? [] : [{ field: `items.${index}`, message: `${item.priced.name} is no longer on sale` }],
     );

@@ -29,11 +29,16 @@ function toStore(store: StoreEntity, distanceMeters?: number): Store {
 export class StoresService {
   /** Store names by id. Stores are only added (by migration or seed), never renamed through the API. */
   private readonly names = new ImmutableByIdCache<string>();
+  /** Stores seen to exist: never deleted, so a yes is final on every replica (a no is asked again). */
+  private readonly existing = new Set<number>();
 
   constructor(@InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>) {}
 
-  exists(id: number): Promise<boolean> {
-    return this.stores.existsBy({ id });
+  async exists(id: number): Promise<boolean> {
+    if (this.existing.has(id) || this.names.has(id)) return true;
+    const found = await this.stores.existsBy({ id });
+    if (found) this.existing.add(id);
+    return found;
   }
 
   /** The names of these stores (unknown ids are left out); cached, so a warm call reads nothing. */

@@ -27,6 +27,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_ID } from '../../../common/id.pipe';
+import { registerFastValidation } from '../../../common/validation';
+import { fastOrderRequest } from './order-request.fast-validation';
 
 export class LensSelectionDto implements LensSelection {
   @ApiProperty({ description: 'The lens SKU (design and index) fitted into the frame.' })
@@ -148,3 +150,5 @@ export class OrderRequestDto implements OrderRequest {
   @Max(100_000_000)
   pointsToUse?: number;
 }
+
+registerFastValidation(OrderRequestDto, fastOrderRequest);
