@@ -17,8 +17,15 @@ import {
 
 export const ROOT = resolve(__dirname, '../..');
 
-/** The load every benchmark applies: 20 connections, a 2 s warm-up, then `BENCH_SECONDS` (8). */
-export const LOAD = { connections: 20, warmUpSeconds: 2, seconds: Number(process.env.BENCH_SECONDS ?? 8) };
+/**
+ * The load every benchmark applies: 20 connections, a warm-up of `BENCH_WARMUP_SECONDS` (2), then
+ * `BENCH_SECONDS` (8).
+ */
+export const LOAD = {
+  connections: 20,
+  warmUpSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
+  seconds: Number(process.env.BENCH_SECONDS ?? 8),
+};
 /** The server's DB_POOL_SIZE default, given to every server measured so that pools are equal. */
 export const POOL_SIZE = 20;
 
@@ -250,6 +257,9 @@ export async function runBenchmark(
     log(`Warning: load average ${loadAverage.toFixed(2)} before start; figures may be low.`);
   try {
     if (!Number.isInteger(LOAD.seconds) || LOAD.seconds < 1) throw new Error('BENCH_SECONDS must be ≥ 1');
+    if (!Number.isInteger(LOAD.warmUpSeconds) || LOAD.warmUpSeconds < 1) {
+      throw new Error('BENCH_WARMUP_SECONDS must be ≥ 1');
+    }
     await body((stop) => stops.push(stop));
   } catch (error) {
     log(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);

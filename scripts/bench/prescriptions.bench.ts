@@ -117,7 +117,9 @@ async function main(): Promise<void> {
     const prescriptionKeys = kept?.prescriptionKeys ?? `bench:${randomBytes(32).toString('base64')}`;
     const { database, lensLoop } = await startDatabaseAndLensLoop(
       onStop,
-      { PRESCRIPTION_KEYS: prescriptionKeys, JWT_SECRET },
+      // No background jobs: the measured reads publish nothing, and the daily tag recompute over
+      // millions of members would otherwise run during the measurement.
+      { PRESCRIPTION_KEYS: prescriptionKeys, JWT_SECRET, JOBS_ENABLED: 'false' },
       { keptDirectory: DATA_DIR, bufferPoolSize: process.env.BENCH_BUFFER_POOL },
     );
 
