@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
@@ -41,10 +41,15 @@ import { quoteTotals } from './policies/order-pricing';
 import { PrescriptionReferencePort } from './prescription-reference';
 import { WalletPort } from './wallet-port';
 
-/** `LL` + UTC yymmddHHMMss + 6 random digits: unique, sortable, valid as WeChat's out_trade_no. */
-function orderNumber(now: Date): string {
+/**
+ * `LL` + UTC yymmddHHMMss + 18 random digits (32 characters, WeChat's longest out_trade_no): sortable
+ * and, without any coordination between replicas, unique — six random digits collided at a few
+ * hundred orders a second (a 500 on the unique index); with 10^18 per second they never meet.
+ */
+export function orderNumber(now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, '').slice(2, 14);
-  return `LL${stamp}${String(randomInt(1_000_000)).padStart(6, '0')}`;
+  const random = randomBytes(8).readBigUInt64BE() % 1_000_000_000_000_000_000n;
+  return `LL${stamp}${random.toString().padStart(18, '0')}`;
 }
 
 /** What an order and its summary share. */
