@@ -34,6 +34,11 @@ function toTierRule(row: TierRule): TierRule {
   return { tier, minSpend, discountPercent, pointsMultiplier };
 }
 
+/** The admin's tier table, lowest first, or the defaults while it has not been saved complete. */
+function rulesOrDefaults(rows: readonly TierRule[]): TierRule[] {
+  return rows.length === MEMBER_TIERS.length ? rows.map(toTierRule) : DEFAULT_TIER_RULES.map(toTierRule);
+}
+
 /** Tiers from rolling 12-month paid spend, the admin's tier table and points rule, the member centre. */
 @Injectable()
 export class MembershipService {
@@ -47,7 +52,7 @@ export class MembershipService {
 
   async tierRules(manager: EntityManager = this.dataSource.manager): Promise<TierRule[]> {
     const rows = await manager.find(TierRuleEntity, { order: { minSpend: 'ASC' } });
-    return rows.length === MEMBER_TIERS.length ? rows.map(toTierRule) : DEFAULT_TIER_RULES.map(toTierRule);
+    return rulesOrDefaults(rows);
   }
 
   /**
@@ -111,18 +116,17 @@ export class MembershipService {
         'UNION ALL SELECT tier, NULL, NULL, NULL, 1 FROM member_tiers WHERE member_id = ?',
       [memberId],
     );
-    const ruleRows = rows.filter((row) => Number(row.member_row) === 0);
-    const rules =
-      ruleRows.length === MEMBER_TIERS.length
-        ? ruleRows
-            .map((row) => ({
-              tier: row.tier,
-              minSpend: Number(row.min_spend),
-              discountPercent: Number(row.discount_percent),
-              pointsMultiplier: Number(row.points_multiplier),
-            }))
-            .sort((a, b) => a.minSpend - b.minSpend)
-        : DEFAULT_TIER_RULES.map(toTierRule);
+    const rules = rulesOrDefaults(
+      rows
+        .filter((row) => Number(row.member_row) === 0)
+        .map((row) => ({
+          tier: row.tier,
+          minSpend: Number(row.min_spend),
+          discountPercent: Number(row.discount_percent),
+          pointsMultiplier: Number(row.points_multiplier),
+        }))
+        .sort((a, b) => a.minSpend - b.minSpend),
+    );
     const memberTier = rows.find((row) => Number(row.member_row) === 1)?.tier;
     return ruleOf(rules, memberTier ?? rules[0].tier);
   }
