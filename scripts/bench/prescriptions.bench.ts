@@ -85,6 +85,12 @@ function randomRequest(
 async function prewarm(databaseUrl: string): Promise<void> {
   const started = Date.now();
   const connection = await createConnection(databaseUrl);
+  // A page read once by a scan goes to the cold end of InnoDB's LRU list and is evicted by the
+  // scan's next pages; with no grace period the scan's pages stay, as a page in use would.
+  const [[{ oldBlocksTime }]] = (await connection.query(
+    'SELECT @@innodb_old_blocks_time AS oldBlocksTime',
+  )) as unknown as [[{ oldBlocksTime: number }]];
+  await connection.query('SET GLOBAL innodb_old_blocks_time = 0');
   try {
     for (const sql of [
       'SELECT SUM(member_id) FROM profiles',
@@ -96,9 +102,31 @@ async function prewarm(databaseUrl: string): Promise<void> {
       await connection.query(sql);
     }
   } finally {
+    await connection.query('SET GLOBAL innodb_old_blocks_time = ?', [oldBlocksTime]);
     await connection.end();
   }
   log(`Buffer pool warmed with profiles, consents and prescriptions in ${(Date.now() - started) / 1000} s`);
+}
+
+interface InnoDbCounters {
+  poolReads: number;
+  fsyncs: number;
+}
+
+async function innoDbCounters(databaseUrl: string): Promise<InnoDbCounters> {
+  const connection = await createConnection(databaseUrl);
+  try {
+    const [rows] = await connection.query(
+      "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads', 'Innodb_data_fsyncs')",
+    );
+    const value = (name: string) =>
+      Number(
+        (rows as { Variable_name: string; Value: string }[]).find((row) => row.Variable_name === name)?.Value,
+      );
+    return { poolReads: value('Innodb_buffer_pool_reads'), fsyncs: value('Innodb_data_fsyncs') };
+  } finally {
+    await connection.end();
+  }
 }
 
 async function countRows(databaseUrl: string, sql: string): Promise<number> {
@@ -170,13 +198,21 @@ async function main(): Promise<void> {
     const lookupPath = (index: number) =>
       `/api/v1/staff/customers/${memberIdOf(dataset, index)}/prescriptions/latest?profileId=${selfProfileIdOf(dataset, index)}`;
     const lookupRequests = randomRequest(dataset.members, lookupPath, asStaff);
-    const measure = (label: string, requests: autocannon.Request[], connections = LOAD.connections) =>
-      measureLoad(
+    const measure = async (label: string, requests: autocannon.Request[], connections = LOAD.connections) => {
+      const before = await innoDbCounters(database.url);
+      const figures = await measureLoad(
         `${label} (load ${loadAverageNow().toFixed(2)})`,
         lensLoop,
         { url: lensLoop.baseUrl, requests },
         { ...LOAD, connections },
       );
+      const after = await innoDbCounters(database.url);
+      const perRequest = (counter: keyof InnoDbCounters) =>
+        ((after[counter] - before[counter]) / Math.max(1, figures.succeeded)).toFixed(2);
+      // Whether the tail is the disk: pages the buffer pool did not hold, and fsyncs.
+      print(`  per request: ${perRequest('poolReads')} pages read from disk, ${perRequest('fsyncs')} fsyncs`);
+      return figures;
+    };
 
     const auditBefore = await countRows(database.url, 'SELECT COUNT(*) AS count FROM audit_log');
     const lookup = await measure('lookup', lookupRequests);

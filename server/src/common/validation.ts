@@ -17,6 +17,9 @@ function flatten(errors: ValidationError[], parentPath = ''): ErrorDetail[] {
  */
 export type FastValidation = (value: unknown) => object | null;
 
+/** An id in a query string as clients write it: what a fast validation accepts without asking class-validator. */
+export const PLAIN_QUERY_ID = /^[1-9]\d{0,8}$/;
+
 const FAST_VALIDATIONS = new Map<unknown, FastValidation>();
 
 /**

@@ -23,6 +23,7 @@ import { pageWindow, toPage } from '../../common/pagination';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
 import { TransactionRunner } from '../../common/transaction';
 import { SealedBox } from '../../infra/crypto/sealed-box';
+import { RawEntityReader } from '../../infra/database/raw-entity-reader';
 import { AuditService } from '../audit/audit.service';
 import { MembersService } from '../members/members.service';
 import { ProfilesService } from '../members/profiles.service';
@@ -56,12 +57,6 @@ function storeIdsOf(rows: readonly PrescriptionEntity[]): number[] {
   return rows.flatMap((row) => (row.storeId === null ? [] : [row.storeId]));
 }
 
-/** The value of a settled promise, or its error thrown. */
-function settledValue<T>(result: PromiseSettledResult<T>): T {
-  if (result.status === 'rejected') throw result.reason;
-  return result.value;
-}
-
 function latestFirst(query: SelectQueryBuilder<PrescriptionEntity>): SelectQueryBuilder<PrescriptionEntity> {
   return query.orderBy('prescription.examDate', 'DESC').addOrderBy('prescription.id', 'DESC');
 }
@@ -82,6 +77,10 @@ export class PrescriptionsService
 {
   readonly section = 'prescriptions';
 
+  /** The desk's hot read without the query builder (see `latestWithConsent`). */
+  private readonly rawRows: RawEntityReader<PrescriptionEntity>;
+  private latestWithConsentSql?: string;
+
   constructor(
     @InjectRepository(PrescriptionEntity) private readonly prescriptions: Repository<PrescriptionEntity>,
     @Inject(SealedBox) private readonly sealedBox: SealedBox,
@@ -97,7 +96,9 @@ export class PrescriptionsService
     private readonly personalData: PersonalDataRegistry,
     private readonly clock: BusinessClock,
     private readonly events: EventBus,
-  ) {}
+  ) {
+    this.rawRows = new RawEntityReader(prescriptions);
+  }
 
   onModuleInit(): void {
     this.prescriptionReferences.register(this);
@@ -182,35 +183,19 @@ export class PrescriptionsService
     query: LatestPrescriptionQueryDto,
     actor: StaffActor,
   ): Promise<Prescription> {
-    // The desk's hot path in three statements: the profile and the latest prescription (with the
-    // consent in force) read at once on pooled connections outside a transaction (no member check:
-    // an unknown or erased member has no profiles), then the audit row. The values are answered only
-    // after the audit row has committed, so no read goes unlogged.
-    const latestOf = async (profileId: number) => {
-      const { entities, raw } = await latestFirst(
-        this.prescriptions
-          .createQueryBuilder('prescription')
-          .addSelect(this.consents.prescriptionConsentSql('prescription.member_id'), 'consented')
-          .where('prescription.memberId = :memberId AND prescription.profileId = :profileId', {
-            memberId,
-            profileId,
-          }),
-      )
-        .limit(1)
-        .getRawAndEntities<{ consented: number | string | null }>();
-      return entities.length
-        ? { prescription: entities[0], consented: Number(raw[0].consented) === 1 }
-        : null;
-    };
-    const requested = query.profileId;
-    const [profileRead, latestRead] = await Promise.allSettled([
-      this.profiles.getProfile(memberId, requested),
-      requested === undefined ? undefined : latestOf(requested),
-    ]);
-    // The same answer whichever read ends first: no such profile (404), then no consent (409), then
-    // no prescription (404).
-    const profile = settledValue(profileRead);
-    const found = settledValue(latestRead) ?? (requested === undefined ? await latestOf(profile.id) : null);
+    // The desk's hot path in two statements: the profile's latest prescription with the consent in
+    // force, on a pooled connection outside a transaction, then the audit row. A prescription is only
+    // recorded for a profile of its member and erasure removes both, so finding one proves the
+    // profile: the profile is read only when none is found or none is named. The values are answered
+    // only after the audit row has committed, so no read goes unlogged.
+    let profileId = query.profileId;
+    let found = profileId === undefined ? null : await this.latestWithConsent(memberId, profileId);
+    if (!found) {
+      // The same answer for every request: no such profile (404), then no consent (409), then no
+      // prescription (404).
+      profileId = (await this.profiles.getProfile(memberId, profileId)).id;
+      if (query.profileId === undefined) found = await this.latestWithConsent(memberId, profileId);
+    }
     if (!found?.consented) await this.consents.requirePrescriptionConsent(memberId);
     if (!found) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No prescription on file.');
     const latest = found.prescription;
@@ -220,13 +205,28 @@ export class PrescriptionsService
         action: 'prescription.read',
         staffId: actor.staffId,
         memberId,
-        profileId: profile.id,
+        profileId: latest.profileId,
         prescriptionId: latest.id,
         reason: query.reason ?? STANDARD_AUDIT_REASONS.deskLookup,
         requestId: actor.requestId,
       }),
     ]);
     return named;
+  }
+
+  /** A profile's latest prescription and whether the member's consent is in force, in one statement. */
+  private async latestWithConsent(
+    memberId: number,
+    profileId: number,
+  ): Promise<{ prescription: PrescriptionEntity; consented: boolean } | null> {
+    this.latestWithConsentSql ??=
+      `SELECT ${this.rawRows.columnsOf('prescription')}, ` +
+      `${this.consents.prescriptionConsentSql('prescription.member_id')} AS consented ` +
+      'FROM prescriptions prescription WHERE prescription.member_id = ? AND prescription.profile_id = ? ' +
+      'ORDER BY prescription.exam_date DESC, prescription.id DESC LIMIT 1';
+    const [row]: (Record<string, unknown> & { consented: number | string | null })[] =
+      await this.prescriptions.manager.query(this.latestWithConsentSql, [memberId, profileId]);
+    return row ? { prescription: this.rawRows.hydrate(row), consented: Number(row.consented) === 1 } : null;
   }
 
   /** The member's own fitting history, newest exam first. */

@@ -3,7 +3,7 @@ import { PRODUCT_CATEGORIES, type ProductCategory, type ProductQuery } from '@le
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
-import { registerFastValidation } from '../../../common/validation';
+import { PLAIN_QUERY_ID, registerFastValidation } from '../../../common/validation';
 
 export class ProductQueryDto extends PageQueryDto implements ProductQuery {
   @ApiPropertyOptional({ enum: PRODUCT_CATEGORIES })
@@ -78,7 +78,7 @@ export function fastProductDetailQuery(value: unknown): ProductDetailQueryDto | 
   const keys = Object.keys(value);
   if (keys.length === 0) return {};
   const storeId = (value as { storeId?: unknown }).storeId;
-  if (keys.length !== 1 || typeof storeId !== 'string' || !/^[1-9]\d{0,8}$/.test(storeId)) return null;
+  if (keys.length !== 1 || typeof storeId !== 'string' || !PLAIN_QUERY_ID.test(storeId)) return null;
   return { storeId: Number(storeId) };
 }
 

@@ -1,22 +1,8 @@
-import { ValidationPipe } from '@nestjs/common';
+import { classValidatorAnswer } from '../../../common/validation.spec-support';
 import { fastOrderRequest } from './order-request.fast-validation';
 import { OrderRequestDto } from './order-request.dto';
 
-// What the global pipe does without the fast path, for comparison (the same options).
-const classValidator = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
-
-async function slow(value: object): Promise<object | 'rejected'> {
-  try {
-    const request = (await classValidator.transform(value, {
-      type: 'body',
-      metatype: OrderRequestDto,
-    })) as object;
-    // Plain copies: the slow path answers class instances, the fast one plain objects.
-    return JSON.parse(JSON.stringify(request)) as object;
-  } catch {
-    return 'rejected';
-  }
-}
+const slow = (value: object) => classValidatorAnswer(value, OrderRequestDto, 'body');
 
 const frame = { skuId: 1, quantity: 1 };
 const glasses = { skuId: 1, quantity: 1, lens: { skuId: 74, options: ['AR-PREMIUM', 'BLUE-CUT'] } };
