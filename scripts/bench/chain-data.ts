@@ -194,12 +194,22 @@ function prescriptionRows(
   return rows;
 }
 
-export async function generateChainData(
+/** What a generation step works with: two connections set for a bulk load, and the examiners. */
+interface BulkLoad {
+  connections: Connection[];
+  examiners: Examiner[];
+  /** SQL joining the examiner (owner) and store of the member at `index`: slot index mod their count. */
+  examinerOf: (index: string) => string;
+  /** Seconds since the load started, for the progress lines. */
+  seconds: () => string;
+}
+
+/** Runs `load` with `tables`' droppable secondary indexes dropped, then rebuilds and analyzes them. */
+async function bulkLoad<T>(
   databaseUrl: string,
-  members: number,
-  ordersPerMember: number,
-  keys: AppConfig['prescriptionKeys'],
-): Promise<ChainData> {
+  tables: string[],
+  load: (bulk: BulkLoad) => Promise<T>,
+): Promise<T> {
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
   const connections = await Promise.all([createConnection(databaseUrl), createConnection(databaseUrl)]);
@@ -213,15 +223,6 @@ export async function generateChainData(
       "SELECT id, store_id AS storeId FROM staff WHERE role = 'optometrist' ORDER BY id",
     );
     const examiners = staffRows as Examiner[];
-    const data: ChainData = {
-      members,
-      prescriptions: 0,
-      orders: members * ordersPerMember,
-      memberBase: await scalar(first, 'SELECT COALESCE(MAX(id), 0) FROM members'),
-      profileBase: await scalar(first, 'SELECT COALESCE(MAX(id), 0) FROM profiles'),
-      seconds: 0,
-    };
-    // The i-th member's examiner (owner) and store: slot i mod the number of optometrists.
     await first.query(
       'CREATE TEMPORARY TABLE bench_examiners (slot INT PRIMARY KEY, staff_id INT, store_id INT)',
     );
@@ -230,22 +231,94 @@ export async function generateChainData(
     ]);
     const examinerOf = (index: string) =>
       `JOIN bench_examiners e ON e.slot = ${index} MOD ${examiners.length}`;
-
-    await withoutSecondaryIndexes(first, GENERATED_TABLES, async () => {
-      const profiles = await generateMembers(first, data, examinerOf);
-      log(`  ${members} members, consents and ${profiles} profiles (${seconds()} s)`);
-      if (ordersPerMember > 0) await generateOrders(first, data, ordersPerMember, examinerOf);
-      log(`  ${data.orders} orders with one line each (${seconds()} s)`);
-      data.prescriptions = await generatePrescriptions(databaseUrl, connections, data, keys, examiners);
-      log(`  ${data.prescriptions} prescriptions (${seconds()} s)`);
+    let result: T | undefined;
+    await withoutSecondaryIndexes(first, tables, async () => {
+      result = await load({ connections, examiners, examinerOf, seconds });
     });
     log(`  indexes built (${seconds()} s)`);
-    await first.query(`ANALYZE TABLE ${GENERATED_TABLES.join(', ')}`);
-    data.seconds = (Date.now() - started) / 1000;
-    return data;
+    await first.query(`ANALYZE TABLE ${tables.join(', ')}`);
+    return result as T;
   } finally {
     await Promise.all(connections.map((connection) => connection.end()));
   }
+}
+
+export async function generateChainData(
+  databaseUrl: string,
+  members: number,
+  ordersPerMember: number,
+  keys: AppConfig['prescriptionKeys'],
+): Promise<ChainData> {
+  const started = Date.now();
+  const data = await bulkLoad(databaseUrl, GENERATED_TABLES, async (bulk) => {
+    const [first] = bulk.connections;
+    const data: ChainData = {
+      members,
+      prescriptions: 0,
+      orders: 0,
+      memberBase: await scalar(first, 'SELECT COALESCE(MAX(id), 0) FROM members'),
+      profileBase: await scalar(first, 'SELECT COALESCE(MAX(id), 0) FROM profiles'),
+      seconds: 0,
+    };
+    const profiles = await generateMembers(first, data, bulk.examinerOf);
+    log(`  ${members} members, consents and ${profiles} profiles (${bulk.seconds()} s)`);
+    data.orders = await generateOrders(first, data, ordersPerMember, bulk.examinerOf);
+    log(`  ${data.orders} orders with one line each (${bulk.seconds()} s)`);
+    data.prescriptions = await generatePrescriptions(databaseUrl, bulk, data, keys);
+    log(`  ${data.prescriptions} prescriptions (${bulk.seconds()} s)`);
+    return data;
+  });
+  return { ...data, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * Grows a kept dataset to `ordersPerMember` orders per member (issue 14's 50M orders on the 10M
+ * members), adding orders only.
+ */
+export async function addOrders(
+  databaseUrl: string,
+  data: ChainData,
+  ordersPerMember: number,
+): Promise<ChainData> {
+  const more = ordersPerMember - data.orders / data.members;
+  if (!Number.isInteger(more) || more <= 0) return data;
+  const started = Date.now();
+  const added = await bulkLoad(databaseUrl, ['orders', 'order_items'], async (bulk) => {
+    const count = await generateOrders(bulk.connections[0], data, more, bulk.examinerOf);
+    log(`  ${count} more orders with one line each (${bulk.seconds()} s)`);
+    return count;
+  });
+  return { ...data, orders: data.orders + added, seconds: data.seconds + (Date.now() - started) / 1000 };
+}
+
+/**
+ * A kept dataset's prescriptions generated again, sealed as the server seals them now (after the
+ * stored form changed). The demo's own prescriptions are kept: the generated ones are dropped with
+ * the table, which is recreated holding only the demo's.
+ */
+export async function regeneratePrescriptions(
+  databaseUrl: string,
+  data: ChainData,
+  keys: AppConfig['prescriptionKeys'],
+): Promise<ChainData> {
+  const started = Date.now();
+  const connection = await createConnection(databaseUrl);
+  try {
+    await connection.query('CREATE TABLE prescriptions_kept LIKE prescriptions');
+    await connection.query(
+      `INSERT INTO prescriptions_kept SELECT * FROM prescriptions WHERE member_id <= ${data.memberBase}`,
+    );
+    await connection.query('DROP TABLE prescriptions');
+    await connection.query('RENAME TABLE prescriptions_kept TO prescriptions');
+  } finally {
+    await connection.end();
+  }
+  const prescriptions = await bulkLoad(databaseUrl, ['prescriptions'], async (bulk) => {
+    const count = await generatePrescriptions(databaseUrl, bulk, data, keys);
+    log(`  ${count} prescriptions sealed again (${bulk.seconds()} s)`);
+    return count;
+  });
+  return { ...data, prescriptions, seconds: data.seconds + (Date.now() - started) / 1000 };
 }
 
 /** Members with their consent, own profile and (every third) a child's profile; answers the profiles. */
@@ -339,10 +412,9 @@ interface SealerJob {
  */
 async function generatePrescriptions(
   databaseUrl: string,
-  connections: Connection[],
+  { connections, examiners }: BulkLoad,
   data: ChainData,
   keys: AppConfig['prescriptionKeys'],
-  examiners: Examiner[],
 ): Promise<number> {
   if (data.members < PARALLEL_SEALING_FROM) {
     return insertPrescriptions(
@@ -409,33 +481,36 @@ if (process.env.CHAIN_DATA_SEALER) {
 }
 
 /**
- * `ordersPerMember` completed pickup orders per member, spread over 2024-2026 and placed at the
- * member's store, each with one line copied from a demo order's frame line.
+ * `ordersPerMember` more completed pickup orders per member, spread over 2024-2026 and placed at the
+ * member's store, each with one line copied from a demo order's frame line. The generated orders are
+ * numbered on from `data.orders` (the ones already there).
  */
 async function generateOrders(
   connection: Connection,
   data: ChainData,
   ordersPerMember: number,
   examinerOf: (index: string) => string,
-): Promise<void> {
+): Promise<number> {
   const orderBase = await scalar(connection, 'SELECT COALESCE(MAX(id), 0) FROM orders');
   const templateLine = await scalar(connection, 'SELECT MIN(id) FROM order_items');
+  const count = data.members * ordersPerMember;
   const member = `seq DIV ${ordersPerMember}`;
-  const placed = `TIMESTAMP('2024-01-01') + INTERVAL ((seq * 7919) MOD 86400000) SECOND`;
+  const number = `(${data.orders} + seq)`;
+  const placed = `TIMESTAMP('2024-01-01') + INTERVAL ((${number} * 7919) MOD 86400000) SECOND`;
   await inRanges(
     connection,
-    data.orders,
+    count,
     (from, to) =>
       'INSERT INTO orders (id, no, member_id, store_id, status, fulfilment, subtotal, discount, ' +
       'points_discount, balance_paid, payable, expires_at, pay_requested_at, paid_at, created_at) ' +
-      `SELECT ${orderBase} + seq + 1, CONCAT('BN', LPAD(seq, 14, '0')), ${data.memberBase} + ${member} + 1, ` +
+      `SELECT ${orderBase} + seq + 1, CONCAT('BN', LPAD(${number}, 14, '0')), ${data.memberBase} + ${member} + 1, ` +
       `e.store_id, 'completed', 'pickup', line.line_total, 0, 0, 0, line.line_total, ` +
       `${placed} + INTERVAL 30 MINUTE, ${placed}, ${placed} + INTERVAL 5 MINUTE, ${placed} ` +
       `FROM seq_${from}_to_${to} ${examinerOf(member)} JOIN order_items line ON line.id = ${templateLine}`,
   );
   await inRanges(
     connection,
-    data.orders,
+    count,
     (from, to) =>
       'INSERT INTO order_items (order_id, sku_id, product_id, name, attributes, image_url, quantity, ' +
       'unit_price, lens, prescription_id, line_total) ' +
@@ -443,4 +518,5 @@ async function generateOrders(
       'line.image_url, line.quantity, line.unit_price, line.lens, NULL, line.line_total ' +
       `FROM seq_${from}_to_${to} JOIN order_items line ON line.id = ${templateLine}`,
   );
+  return count;
 }

@@ -15,7 +15,9 @@
  *   BENCH_MEMBERS=10000000 BENCH_DATA_DIR=/var/tmp/ll-10m BENCH_BUFFER_POOL=8G …  # generate once, keep
  *
  * BENCH_DATA_DIR keeps MariaDB's files there: the first run generates the dataset, later runs with
- * the same directory reuse it (its size and key are in dataset.json). BENCH_BUFFER_POOL sizes
+ * the same directory reuse it (its size and key are in dataset.json). On a kept dataset,
+ * BENCH_ORDERS_PER_MEMBER above its own adds orders up to that many per member, and
+ * BENCH_REGENERATE_PRESCRIPTIONS=1 seals its prescriptions again as the server seals them now. BENCH_BUFFER_POOL sizes
  * InnoDB's buffer pool (512M by default); BENCH_PREWARM=1 reads the lookup's tables into it first.
  * Checks that every lookup served wrote one audit row and exits 1 on any failed request.
  */
@@ -27,6 +29,7 @@ import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../../server/src/infra/config/app-config';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import {
+  cpuMilliseconds,
   log,
   measureLoad,
   print,
@@ -39,7 +42,15 @@ import {
   describeLoad,
   loadAverageNow,
 } from './bench-support';
-import { generateChainData, memberIdOf, phoneOf, selfProfileIdOf, type ChainData } from './chain-data';
+import {
+  addOrders,
+  generateChainData,
+  memberIdOf,
+  phoneOf,
+  regeneratePrescriptions,
+  selfProfileIdOf,
+  type ChainData,
+} from './chain-data';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
 const ORDERS_PER_MEMBER = Number(process.env.BENCH_ORDERS_PER_MEMBER ?? 2);
@@ -93,11 +104,12 @@ async function prewarm(databaseUrl: string): Promise<void> {
   await connection.query('SET GLOBAL innodb_old_blocks_time = 0');
   try {
     for (const sql of [
-      'SELECT SUM(member_id) FROM profiles',
-      'SELECT SUM(granted) FROM consents',
-      'SELECT COUNT(*) FROM consents FORCE INDEX (IDX_003ca2c63a5f92d93f805c53c2)',
+      // The largest first: should the pool not hold it all, the small tables every lookup reads stay.
       'SELECT SUM(LENGTH(sealed_values)) FROM prescriptions',
       'SELECT COUNT(*) FROM prescriptions FORCE INDEX (IDX_d95d59fc1888e58357e8c6b78d)',
+      'SELECT SUM(granted) FROM consents',
+      'SELECT COUNT(*) FROM consents FORCE INDEX (IDX_003ca2c63a5f92d93f805c53c2)',
+      'SELECT SUM(member_id) FROM profiles',
     ]) {
       await connection.query(sql);
     }
@@ -111,19 +123,35 @@ async function prewarm(databaseUrl: string): Promise<void> {
 interface InnoDbCounters {
   poolReads: number;
   fsyncs: number;
+  freePages: number;
 }
 
 async function innoDbCounters(databaseUrl: string): Promise<InnoDbCounters> {
   const connection = await createConnection(databaseUrl);
   try {
     const [rows] = await connection.query(
-      "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads', 'Innodb_data_fsyncs')",
+      "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads', 'Innodb_data_fsyncs', 'Innodb_buffer_pool_pages_free')",
     );
     const value = (name: string) =>
       Number(
         (rows as { Variable_name: string; Value: string }[]).find((row) => row.Variable_name === name)?.Value,
       );
-    return { poolReads: value('Innodb_buffer_pool_reads'), fsyncs: value('Innodb_data_fsyncs') };
+    return {
+      poolReads: value('Innodb_buffer_pool_reads'),
+      fsyncs: value('Innodb_data_fsyncs'),
+      freePages: value('Innodb_buffer_pool_pages_free'),
+    };
+  } finally {
+    await connection.end();
+  }
+}
+
+/** MariaDB's process id, from its pid file. */
+async function serverPid(databaseUrl: string): Promise<number> {
+  const connection = await createConnection(databaseUrl);
+  try {
+    const [rows] = await connection.query('SELECT @@pid_file AS pidFile');
+    return Number(readFileSync((rows as { pidFile: string }[])[0].pidFile, 'utf8').trim());
   } finally {
     await connection.end();
   }
@@ -183,8 +211,17 @@ async function main(): Promise<void> {
         ...(await generateChainData(database.url, MEMBERS, ORDERS_PER_MEMBER, keys)),
         prescriptionKeys,
       };
-      if (DATA_DIR) writeFileSync(join(DATA_DIR, 'dataset.json'), JSON.stringify(data));
     }
+    if (kept && process.env.BENCH_REGENERATE_PRESCRIPTIONS === '1') {
+      log('Sealing the prescriptions again as the server seals them now…');
+      const keys = loadConfig({ NODE_ENV: 'test', PRESCRIPTION_KEYS: prescriptionKeys }).prescriptionKeys;
+      data = { ...(await regeneratePrescriptions(database.url, data, keys)), prescriptionKeys };
+    }
+    if (kept && process.env.BENCH_ORDERS_PER_MEMBER && ORDERS_PER_MEMBER * data.members > data.orders) {
+      log(`Adding orders up to ${ORDERS_PER_MEMBER} per member…`);
+      data = { ...(await addOrders(database.url, data, ORDERS_PER_MEMBER)), prescriptionKeys };
+    }
+    if (DATA_DIR && data !== kept) writeFileSync(join(DATA_DIR, 'dataset.json'), JSON.stringify(data));
     const dataset = data;
     print(
       `${dataset.members} members, ${dataset.prescriptions} prescriptions and ${dataset.orders} orders, ` +
@@ -193,6 +230,7 @@ async function main(): Promise<void> {
     print(`RSS idle: ${residentMegabytes(lensLoop.pid).toFixed(0)} MB`);
     if (process.env.BENCH_PREWARM === '1') await prewarm(database.url);
 
+    const databasePid = await serverPid(database.url);
     const staffAuthorization = `Bearer ${await staffToken(lensLoop.baseUrl)}`;
     const asStaff = () => staffAuthorization;
     const lookupPath = (index: number) =>
@@ -200,17 +238,23 @@ async function main(): Promise<void> {
     const lookupRequests = randomRequest(dataset.members, lookupPath, asStaff);
     const measure = async (label: string, requests: autocannon.Request[], connections = LOAD.connections) => {
       const before = await innoDbCounters(database.url);
+      const databaseCpuBefore = cpuMilliseconds(databasePid);
       const figures = await measureLoad(
         `${label} (load ${loadAverageNow().toFixed(2)})`,
         lensLoop,
         { url: lensLoop.baseUrl, requests },
         { ...LOAD, connections },
       );
+      const databaseCpu = cpuMilliseconds(databasePid) - databaseCpuBefore;
       const after = await innoDbCounters(database.url);
       const perRequest = (counter: keyof InnoDbCounters) =>
         ((after[counter] - before[counter]) / Math.max(1, figures.succeeded)).toFixed(2);
       // Whether the tail is the disk: pages the buffer pool did not hold, and fsyncs.
-      print(`  per request: ${perRequest('poolReads')} pages read from disk, ${perRequest('fsyncs')} fsyncs`);
+      print(
+        `  per request: MariaDB CPU ${(databaseCpu / Math.max(1, figures.succeeded)).toFixed(2)} ms, ` +
+          `${perRequest('poolReads')} pages read from disk, ${perRequest('fsyncs')} fsyncs; ` +
+          `${after.freePages} pages free in the buffer pool`,
+      );
       return figures;
     };
 

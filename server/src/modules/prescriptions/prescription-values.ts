@@ -19,18 +19,18 @@ function associatedData(owner: Owner): string {
   return `prescription:${owner.memberId}:${owner.profileId}`;
 }
 
-function storedPrism(prism: EyePrism | null | undefined): EyePrism | null {
+function fixedPrism(prism: EyePrism | null | undefined): EyePrism | null {
   if (!prism || (!prism.horizontal && !prism.vertical)) return null;
   return { horizontal: prism.horizontal ?? null, vertical: prism.vertical ?? null };
 }
 
-function storedEye(eye: EyePrescription): EyePrescription {
+function fixedEye(eye: EyePrescription): EyePrescription {
   return {
     sphere: eye.sphere,
     cylinder: eye.cylinder,
     axis: eye.axis ?? null,
     add: eye.add ?? null,
-    prism: storedPrism(eye.prism),
+    prism: fixedPrism(eye.prism),
     va: eye.va ?? null,
     baseCurve: eye.baseCurve ?? null,
     diameter: eye.diameter ?? null,
@@ -40,7 +40,7 @@ function storedEye(eye: EyePrescription): EyePrescription {
 }
 
 // Validated input holds either a binocular PD or both monocular ones, and maybe a near PD.
-function storedPd(pd: PupillaryDistance | null | undefined): PupillaryDistance | null {
+function fixedPd(pd: PupillaryDistance | null | undefined): PupillaryDistance | null {
   if (!pd) return null;
   const { binocular, od, os, near } = pd as Partial<
     Record<'binocular' | 'od' | 'os' | 'near', number | null>
@@ -51,16 +51,36 @@ function storedPd(pd: PupillaryDistance | null | undefined): PupillaryDistance |
     : { binocular, near: nearPd };
 }
 
-/** Seals validated, minus-cylinder values in a fixed shape (absent optional fields become null). */
-export function sealPrescriptionValues(box: SealedBox, owner: Owner, values: PrescriptionValues): string {
-  const stored: PrescriptionValues = {
-    od: storedEye(values.od),
-    os: storedEye(values.os),
-    pd: storedPd(values.pd),
-    lensType: values.lensType,
-    notes: values.notes,
+/** Every field present, absent optional ones null, nothing else. */
+function inFixedShape(
+  values: Partial<PrescriptionValues> & Pick<PrescriptionValues, 'od' | 'os'>,
+): PrescriptionValues {
+  return {
+    od: fixedEye(values.od),
+    os: fixedEye(values.os),
+    pd: fixedPd(values.pd),
+    lensType: values.lensType ?? null,
+    notes: values.notes ?? '',
   };
-  return box.seal(stored, associatedData(owner));
+}
+
+/** `value` without its null and undefined fields, at every depth. */
+function withoutAbsentFields(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null && field !== undefined)
+      .map(([key, field]) => [key, withoutAbsentFields(field)]),
+  );
+}
+
+/**
+ * Seals validated, minus-cylinder values. Absent optional fields are left out of the plaintext
+ * (opening puts them back as null): a typical exam seals to a third of the bytes of the fixed shape
+ * with every field, which keeps a chain's prescriptions (the desk's hot rows) in memory.
+ */
+export function sealPrescriptionValues(box: SealedBox, owner: Owner, values: PrescriptionValues): string {
+  return box.seal(withoutAbsentFields(inFixedShape(values)), associatedData(owner));
 }
 
 /** Rows sealed before issue 12 had one prism number with one base; it becomes that component. */
@@ -77,17 +97,16 @@ function upgradeEye(eye: LegacyEye): EyePrescription {
   };
 }
 
+/** A row's values in the fixed shape (absent optional fields null), whichever shape they were sealed in. */
 export function openPrescriptionValues(
   box: SealedBox,
   row: Owner & { sealedValues: string },
 ): PrescriptionValues {
-  const values = box.open<PrescriptionValues>(row.sealedValues, associatedData(row));
-  return {
-    ...values,
-    od: upgradeEye(values.od),
-    os: upgradeEye(values.os),
-    lensType: values.lensType ?? null,
-  };
+  const values = box.open<Partial<PrescriptionValues> & { od: LegacyEye; os: LegacyEye }>(
+    row.sealedValues,
+    associatedData(row),
+  );
+  return inFixedShape({ ...values, od: upgradeEye(values.od), os: upgradeEye(values.os) });
 }
 
 /** The row's values sealed again under the active key (key rotation); the plaintext is unchanged. */
