@@ -195,7 +195,7 @@ describe('auth (MariaDB)', () => {
     await api().get('/api/v1/me').set('authorization', clerk.authorization).expect(403);
   });
 
-  it('should stop accepting a token once it has expired', async () => {
+  it('should stop accepting a token once it has expired, though the guard remembered it as verified', async () => {
     const shortLived = await startTestServer({ env: { JWT_TTL_SECONDS: '60' } });
     try {
       const response = await request(shortLived.baseUrl)
@@ -205,6 +205,11 @@ describe('auth (MariaDB)', () => {
       const [, payload] = response.body.token.split('.');
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
       expect(claims.exp - claims.iat).toBe(60);
+      // Accepted while valid: the guard now remembers the token until its expiry.
+      await request(shortLived.baseUrl)
+        .get('/api/v1/me')
+        .set('authorization', `Bearer ${response.body.token}`)
+        .expect(200);
       jest.useFakeTimers({
         now: Date.now() + 61_000,
         doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'],
