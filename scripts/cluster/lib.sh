@@ -56,6 +56,9 @@ wsrep_provider_options="base_port=$(galera_port "$n");gmcast.listen_addr=tcp://1
 wsrep_sst_method=rsync
 wsrep_sst_receive_address=127.0.0.1:$((CLUSTER_BASE_PORT + 30 + n))
 wsrep_slave_threads=2
+# Causal reads for every connection, whatever its session did: the API's own SET SESSION (from
+# DB_WSREP_SYNC_WAIT) fails, unnoticed, on a connection opened while the node was not ready.
+wsrep_sync_wait=1
 CNF
 }
 

@@ -55,6 +55,8 @@ describe('Cluster test bed (3 Galera nodes, Redis, two API replicas)', () => {
         wsrep_cluster_size: '3',
         wsrep_local_state_comment: 'Synced',
         wsrep_ready: 'ON',
+        // Causal reads set on the node too, not only by each API connection's session.
+        wsrep_sync_wait: '1',
       });
     }
     for (const replica of replicas) {

@@ -41,13 +41,19 @@ export async function galeraNode(
   return stdout;
 }
 
-/** wsrep status of a node, e.g. `{ wsrep_cluster_size: '3', wsrep_local_state_comment: 'Synced' }`. */
+/**
+ * wsrep status of a node and its global `wsrep_sync_wait`, e.g.
+ * `{ wsrep_cluster_size: '3', wsrep_local_state_comment: 'Synced', wsrep_sync_wait: '1' }`.
+ */
 export async function wsrepStatus(node: NodeNumber): Promise<Record<string, string>> {
   const connection = await createConnection(nodeUrl(node));
   try {
-    const [rows] = await connection.query("SHOW STATUS LIKE 'wsrep_%'");
+    const [status] = await connection.query("SHOW STATUS LIKE 'wsrep_%'");
+    const [variables] = await connection.query("SHOW GLOBAL VARIABLES LIKE 'wsrep_sync_wait'");
     return Object.fromEntries(
-      (rows as { Variable_name: string; Value: string }[]).map((row) => [row.Variable_name, row.Value]),
+      [status, variables]
+        .flatMap((rows) => rows as { Variable_name: string; Value: string }[])
+        .map((row) => [row.Variable_name, row.Value]),
     );
   } finally {
     await connection.end();
