@@ -111,7 +111,7 @@ async function prewarm(databaseUrl: string): Promise<void> {
       'SELECT SUM(LENGTH(sealed_values)) FROM prescriptions',
       'SELECT COUNT(*) FROM prescriptions FORCE INDEX (IDX_d95d59fc1888e58357e8c6b78d)',
       'SELECT SUM(granted) FROM consents',
-      'SELECT COUNT(*) FROM consents FORCE INDEX (IDX_003ca2c63a5f92d93f805c53c2)',
+      'SELECT COUNT(*) FROM consents FORCE INDEX (IDX_94c11a281dc3a80f67046f8fd7)',
       'SELECT SUM(member_id) FROM profiles',
     ]) {
       await connection.query(sql);

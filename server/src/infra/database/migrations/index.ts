@@ -11,6 +11,7 @@ import { Wallet1795750000000 } from './1795750000000-wallet.migration';
 import { Membership1795740000000 } from './1795740000000-membership.migration';
 import { WecomTags1795920000001 } from './1795920000001-wecom-tags.migration';
 import { OrderLinesIndex1795940000000 } from './1795940000000-order-lines-index.migration';
+import { ConsentCoveringIndex1795960000000 } from './1795960000000-consent-covering-index.migration';
 import { ReminderBackfill1795920000000 } from './1795920000000-reminder-backfill.migration';
 import { GroupBuys1795770000000 } from './1795770000000-group-buys.migration';
 import { TagsSegmentsCommunities1795800000000 } from './1795800000000-tags-segments-communities.migration';
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ReminderBackfill1795920000000,
   WecomTags1795920000001,
   OrderLinesIndex1795940000000,
+  ConsentCoveringIndex1795960000000,
 ];

@@ -4,7 +4,8 @@ import { CreatedAt } from '../../../infra/database/columns';
 
 /** Append-only history of a member's consent decisions; the newest row per kind is in force. */
 @Entity('consents')
-@Index(['memberId', 'kind', 'id'])
+// The decision in force is the newest of a kind; with `granted` in it, the desk reads it from the index.
+@Index(['memberId', 'kind', 'id', 'granted'])
 export class ConsentEntity {
   @PrimaryGeneratedColumn()
   id: number;
