@@ -18,15 +18,16 @@
  * BENCH_DATA_DIR keeps MariaDB's files there: the first run generates the dataset, later runs with
  * the same directory reuse it (its size and key are in dataset.json). On a kept dataset,
  * BENCH_ORDERS_PER_MEMBER above its own adds orders up to that many per member, and
- * BENCH_REGENERATE_PRESCRIPTIONS=1 seals its prescriptions again as the server seals them now. BENCH_BUFFER_POOL sizes
- * InnoDB's buffer pool (512M by default); BENCH_PREWARM=1 reads the lookup's tables into it first.
- * Checks that every lookup served wrote one audit row and exits 1 on any failed request.
+ * BENCH_REGENERATE_PRESCRIPTIONS=1 seals its prescriptions again as the server seals them now.
+ * BENCH_BUFFER_POOL sizes InnoDB's buffer pool (512M by default); BENCH_PREWARM=1 reads the
+ * lookup's tables into it first. Checks that every lookup served wrote one audit row and exits 1 on
+ * any failed request.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, type Connection } from 'mysql2/promise';
 import { loadConfig } from '../../server/src/infra/config/app-config';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import {
@@ -49,6 +50,7 @@ import {
   memberIdOf,
   phoneOf,
   regeneratePrescriptions,
+  scalar,
   selfProfileIdOf,
   type ChainData,
 } from './chain-data';
@@ -96,14 +98,11 @@ function randomRequest(
  * has been serving for a while (MariaDB also restores its pool's pages after a restart). Each
  * statement scans one of them in full: the clustered rows, or a covering secondary index.
  */
-async function prewarm(databaseUrl: string): Promise<void> {
+async function prewarm(connection: Connection): Promise<void> {
   const started = Date.now();
-  const connection = await createConnection(databaseUrl);
   // A page read once by a scan goes to the cold end of InnoDB's LRU list and is evicted by the
   // scan's next pages; with no grace period the scan's pages stay, as a page in use would.
-  const [[{ oldBlocksTime }]] = (await connection.query(
-    'SELECT @@innodb_old_blocks_time AS oldBlocksTime',
-  )) as unknown as [[{ oldBlocksTime: number }]];
+  const oldBlocksTime = await scalar(connection, 'SELECT @@innodb_old_blocks_time');
   await connection.query('SET GLOBAL innodb_old_blocks_time = 0');
   try {
     for (const sql of [
@@ -118,7 +117,6 @@ async function prewarm(databaseUrl: string): Promise<void> {
     }
   } finally {
     await connection.query('SET GLOBAL innodb_old_blocks_time = ?', [oldBlocksTime]);
-    await connection.end();
   }
   log(`Buffer pool warmed with profiles, consents and prescriptions in ${(Date.now() - started) / 1000} s`);
 }
@@ -129,45 +127,19 @@ interface InnoDbCounters {
   freePages: number;
 }
 
-async function innoDbCounters(databaseUrl: string): Promise<InnoDbCounters> {
-  const connection = await createConnection(databaseUrl);
-  try {
-    const [rows] = await connection.query(
-      "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads', 'Innodb_data_fsyncs', 'Innodb_buffer_pool_pages_free')",
+async function innoDbCounters(connection: Connection): Promise<InnoDbCounters> {
+  const [rows] = await connection.query(
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads', 'Innodb_data_fsyncs', 'Innodb_buffer_pool_pages_free')",
+  );
+  const value = (name: string) =>
+    Number(
+      (rows as { Variable_name: string; Value: string }[]).find((row) => row.Variable_name === name)?.Value,
     );
-    const value = (name: string) =>
-      Number(
-        (rows as { Variable_name: string; Value: string }[]).find((row) => row.Variable_name === name)?.Value,
-      );
-    return {
-      poolReads: value('Innodb_buffer_pool_reads'),
-      fsyncs: value('Innodb_data_fsyncs'),
-      freePages: value('Innodb_buffer_pool_pages_free'),
-    };
-  } finally {
-    await connection.end();
-  }
-}
-
-/** MariaDB's process id, from its pid file. */
-async function serverPid(databaseUrl: string): Promise<number> {
-  const connection = await createConnection(databaseUrl);
-  try {
-    const [rows] = await connection.query('SELECT @@pid_file AS pidFile');
-    return Number(readFileSync((rows as { pidFile: string }[])[0].pidFile, 'utf8').trim());
-  } finally {
-    await connection.end();
-  }
-}
-
-async function countRows(databaseUrl: string, sql: string): Promise<number> {
-  const connection = await createConnection(databaseUrl);
-  try {
-    const [rows] = await connection.query(sql);
-    return Number((rows as { count: number }[])[0].count);
-  } finally {
-    await connection.end();
-  }
+  return {
+    poolReads: value('Innodb_buffer_pool_reads'),
+    fsyncs: value('Innodb_data_fsyncs'),
+    freePages: value('Innodb_buffer_pool_pages_free'),
+  };
 }
 
 function markdownReport(data: Dataset, rows: [string, LoadFigures][]): string {
@@ -220,8 +192,7 @@ async function main(): Promise<void> {
       const keys = loadConfig({ NODE_ENV: 'test', PRESCRIPTION_KEYS: prescriptionKeys }).prescriptionKeys;
       data = { ...(await regeneratePrescriptions(database.url, data, keys)), prescriptionKeys };
     }
-    if (kept && process.env.BENCH_ORDERS_PER_MEMBER && ORDERS_PER_MEMBER * data.members > data.orders) {
-      log(`Adding orders up to ${ORDERS_PER_MEMBER} per member…`);
+    if (kept && process.env.BENCH_ORDERS_PER_MEMBER) {
       data = { ...(await addOrders(database.url, data, ORDERS_PER_MEMBER)), prescriptionKeys };
     }
     if (DATA_DIR && data !== kept) writeFileSync(join(DATA_DIR, 'dataset.json'), JSON.stringify(data));
@@ -231,9 +202,15 @@ async function main(): Promise<void> {
         `generated in ${dataset.seconds.toFixed(0)} s`,
     );
     print(`RSS idle: ${residentMegabytes(lensLoop.pid).toFixed(0)} MB`);
-    if (process.env.BENCH_PREWARM === '1') await prewarm(database.url);
+    // The benchmark's own statements (prewarm, counters, audit rows) on one connection of its own.
+    const monitor = await createConnection(database.url);
+    onStop(() => monitor.end());
+    if (process.env.BENCH_PREWARM === '1') await prewarm(monitor);
 
-    const databasePid = await serverPid(database.url);
+    const [[{ pidFile }]] = (await monitor.query('SELECT @@pid_file AS pidFile')) as unknown as [
+      [{ pidFile: string }],
+    ];
+    const databasePid = Number(readFileSync(pidFile, 'utf8').trim());
     const staffAuthorization = `Bearer ${await staffToken(lensLoop.baseUrl)}`;
     const asStaff = () => staffAuthorization;
     const lookupPath = (index: number) =>
@@ -245,7 +222,7 @@ async function main(): Promise<void> {
       connections = LOAD.connections,
       pacing: Pick<autocannon.Options, 'connectionRate'> & { seconds?: number } = {},
     ) => {
-      const before = await innoDbCounters(database.url);
+      const before = await innoDbCounters(monitor);
       const databaseCpuBefore = cpuMilliseconds(databasePid);
       const figures = await measureLoad(
         `${label} (load ${loadAverageNow().toFixed(2)})`,
@@ -254,10 +231,10 @@ async function main(): Promise<void> {
         { ...LOAD, connections, seconds: pacing.seconds ?? LOAD.seconds },
       );
       const databaseCpu = cpuMilliseconds(databasePid) - databaseCpuBefore;
-      const after = await innoDbCounters(database.url);
+      const after = await innoDbCounters(monitor);
       const perRequest = (counter: keyof InnoDbCounters) =>
         ((after[counter] - before[counter]) / Math.max(1, figures.succeeded)).toFixed(2);
-      // Whether the tail is the disk: pages the buffer pool did not hold, and fsyncs.
+      // Where a tail comes from: MariaDB's CPU, pages the buffer pool did not hold, fsyncs.
       print(
         `  per request: MariaDB CPU ${(databaseCpu / Math.max(1, figures.succeeded)).toFixed(2)} ms, ` +
           `${perRequest('poolReads')} pages read from disk, ${perRequest('fsyncs')} fsyncs; ` +
@@ -266,9 +243,9 @@ async function main(): Promise<void> {
       return figures;
     };
 
-    const auditBefore = await countRows(database.url, 'SELECT COUNT(*) AS count FROM audit_log');
+    const auditBefore = await scalar(monitor, 'SELECT COUNT(*) FROM audit_log');
     const lookup = await measure('lookup', lookupRequests);
-    const audited = (await countRows(database.url, 'SELECT COUNT(*) AS count FROM audit_log')) - auditBefore;
+    const audited = (await scalar(monitor, 'SELECT COUNT(*) FROM audit_log')) - auditBefore;
     print(`Audit rows written: ${audited} for ${lookup.succeeded} lookups answered`);
     // A Saturday at one store: four desks looking customers up at once (the p99 target is < 10 ms),
     // first flat out (each desk's next lookup the moment the last is answered: the three processes

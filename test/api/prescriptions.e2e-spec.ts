@@ -254,6 +254,20 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       const other = await family('other-parent', '13900000002');
       const response = await record(memberId, exam({ profileId: other.childId })).expect(404);
       expect(response.body.code).toBe('PROFILE_NOT_FOUND');
+      // The other child has an exam on file, yet read through this member the profile is not found
+      // (the desk's lookup asks for the profile only when it finds no prescription), and nothing is
+      // logged as read.
+      await record(other.memberId, exam({ profileId: other.childId })).expect(201);
+      const read = await api()
+        .get(`/api/v1/staff/customers/${memberId}/prescriptions/latest?profileId=${other.childId}`)
+        .set('authorization', optometrist)
+        .expect(404);
+      expect(read.body.code).toBe('PROFILE_NOT_FOUND');
+      const logged = await server.dataSource.query(
+        "SELECT id FROM audit_log WHERE action = 'prescription.read' AND profile_id = ?",
+        [other.childId],
+      );
+      expect(logged).toHaveLength(0);
     });
   });
 

@@ -77,9 +77,9 @@ export class PrescriptionsService
 {
   readonly section = 'prescriptions';
 
-  /** The desk's hot read without the query builder (see `latestWithConsent`). */
+  /** The desk's hot read, written once and hydrated without the query builder (`latestWithConsent`). */
   private readonly rawRows: RawEntityReader<PrescriptionEntity>;
-  private latestWithConsentSql?: string;
+  private readonly latestWithConsentSql: string;
 
   constructor(
     @InjectRepository(PrescriptionEntity) private readonly prescriptions: Repository<PrescriptionEntity>,
@@ -98,6 +98,12 @@ export class PrescriptionsService
     private readonly events: EventBus,
   ) {
     this.rawRows = new RawEntityReader(prescriptions);
+    // Newest first as `latestFirst` orders, with the consent in force read in the same statement.
+    this.latestWithConsentSql =
+      `SELECT ${this.rawRows.columnsOf('prescription')}, ` +
+      `${consents.prescriptionConsentSql('prescription.member_id')} AS consented ` +
+      'FROM prescriptions prescription WHERE prescription.member_id = ? AND prescription.profile_id = ? ' +
+      'ORDER BY prescription.exam_date DESC, prescription.id DESC LIMIT 1';
   }
 
   onModuleInit(): void {
@@ -188,13 +194,13 @@ export class PrescriptionsService
     // recorded for a profile of its member and erasure removes both, so finding one proves the
     // profile: the profile is read only when none is found or none is named. The values are answered
     // only after the audit row has committed, so no read goes unlogged.
-    let profileId = query.profileId;
-    let found = profileId === undefined ? null : await this.latestWithConsent(memberId, profileId);
+    const requested = query.profileId;
+    let found = requested === undefined ? null : await this.latestWithConsent(memberId, requested);
     if (!found) {
       // The same answer for every request: no such profile (404), then no consent (409), then no
       // prescription (404).
-      profileId = (await this.profiles.getProfile(memberId, profileId)).id;
-      if (query.profileId === undefined) found = await this.latestWithConsent(memberId, profileId);
+      const profile = await this.profiles.getProfile(memberId, requested);
+      if (requested === undefined) found = await this.latestWithConsent(memberId, profile.id);
     }
     if (!found?.consented) await this.consents.requirePrescriptionConsent(memberId);
     if (!found) throw new DomainError(ErrorCode.PRESCRIPTION_NOT_FOUND, 'No prescription on file.');
@@ -219,11 +225,6 @@ export class PrescriptionsService
     memberId: number,
     profileId: number,
   ): Promise<{ prescription: PrescriptionEntity; consented: boolean } | null> {
-    this.latestWithConsentSql ??=
-      `SELECT ${this.rawRows.columnsOf('prescription')}, ` +
-      `${this.consents.prescriptionConsentSql('prescription.member_id')} AS consented ` +
-      'FROM prescriptions prescription WHERE prescription.member_id = ? AND prescription.profile_id = ? ' +
-      'ORDER BY prescription.exam_date DESC, prescription.id DESC LIMIT 1';
     const [row]: (Record<string, unknown> & { consented: number | string | null })[] =
       await this.prescriptions.manager.query(this.latestWithConsentSql, [memberId, profileId]);
     return row ? { prescription: this.rawRows.hydrate(row), consented: Number(row.consented) === 1 } : null;
