@@ -209,6 +209,43 @@ export async function startLensLoop(
   return lensLoop;
 }
 
+/** A size as MariaDB writes it (`512M`, `14G`, or bytes) in bytes. */
+function bytesOf(size: string): number {
+  const match = /^(\d+)([KMG]?)$/i.exec(size.trim());
+  if (!match) throw new Error(`Not a size: ${size}`);
+  return Number(match[1]) * 1024 ** ' KMG'.indexOf((match[2] || ' ').toUpperCase());
+}
+
+function meminfoKilobytes(field: string): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(readFileSync('/proc/meminfo', 'utf8'));
+  if (!match) throw new Error(`No ${field} in /proc/meminfo`);
+  return Number(match[1]);
+}
+
+/**
+ * Reserves the kernel's huge pages for a buffer pool of `bufferPoolSize` (`vm.nr_hugepages`, which
+ * needs root) for MariaDB's `--large-pages`, and gives back the reservation the machine had when the
+ * benchmark stops.
+ */
+export function reserveHugePages(bufferPoolSize: string, onStop: (stop: () => Promise<void>) => void): void {
+  const setting = '/proc/sys/vm/nr_hugepages';
+  const before = Number(readFileSync(setting, 'utf8'));
+  // A little more than the pool: InnoDB rounds it up to whole chunks.
+  const wanted = Math.ceil((bytesOf(bufferPoolSize) * 1.02) / (meminfoKilobytes('Hugepagesize') * 1024));
+  if (before >= wanted) return;
+  writeFileSync(setting, String(wanted));
+  onStop(async () => writeFileSync(setting, String(before)));
+  const reserved = meminfoKilobytes('HugePages_Total');
+  if (reserved < wanted) throw new Error(`Only ${reserved} of ${wanted} huge pages could be reserved`);
+  log(`Reserved ${wanted} huge pages for the buffer pool (there were ${before})`);
+}
+
+/** Megabytes of huge pages in use (MariaDB's buffer pool, when started with `--large-pages`). */
+export function hugePagesInUseMegabytes(): number {
+  const pages = meminfoKilobytes('HugePages_Total') - meminfoKilobytes('HugePages_Free');
+  return (pages * meminfoKilobytes('Hugepagesize')) / 1024;
+}
+
 /** The 1-minute load average, printed before each measurement so that noise shows beside the figure. */
 export function loadAverageNow(): number {
   return loadavg()[0];

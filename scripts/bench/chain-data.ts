@@ -11,6 +11,8 @@
  * secondary indexes are dropped for the load and rebuilt after it by sorting.
  */
 import { fork } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { prescriptionExpiry, type PrescriptionInput } from '@lensloop/shared';
 import type { AppConfig } from '../../server/src/infra/config/app-config';
@@ -36,6 +38,17 @@ export interface ChainData {
   memberBase: number;
   profileBase: number;
   seconds: number;
+}
+
+/** A dataset kept in a directory (`BENCH_DATA_DIR`): its figures and the key its values are sealed with. */
+export interface KeptDataset extends ChainData {
+  prescriptionKeys: string;
+}
+
+/** The dataset kept in `directory`, if it holds one. */
+export function keptDataset(directory: string | undefined): KeptDataset | undefined {
+  if (!directory || !existsSync(join(directory, 'dataset.json'))) return undefined;
+  return JSON.parse(readFileSync(join(directory, 'dataset.json'), 'utf8')) as KeptDataset;
 }
 
 export function memberIdOf(data: ChainData, index: number): number {
@@ -74,6 +87,63 @@ function exam(date: string, sphere: number): PrescriptionInput {
 export async function scalar(connection: Connection, sql: string): Promise<number> {
   const [rows] = await connection.query(sql);
   return Number(Object.values((rows as Record<string, unknown>[])[0])[0]);
+}
+
+/**
+ * Reads the tables and indexes the desk lookup touches into the buffer pool, as on a database that
+ * has been serving for a while (MariaDB also restores its pool's pages after a restart). Each
+ * statement scans one of them in full: the clustered rows, or a covering secondary index.
+ */
+export async function prewarmDeskTables(connection: Connection): Promise<void> {
+  const started = Date.now();
+  // A page read once by a scan goes to the cold end of InnoDB's LRU list and is evicted by the
+  // scan's next pages; with no grace period the scan's pages stay, as a page in use would.
+  const oldBlocksTime = await scalar(connection, 'SELECT @@innodb_old_blocks_time');
+  await connection.query('SET GLOBAL innodb_old_blocks_time = 0');
+  try {
+    for (const sql of [
+      // The largest first: should the pool not hold it all, the small tables every lookup reads stay.
+      'SELECT SUM(LENGTH(sealed_values)) FROM prescriptions',
+      'SELECT COUNT(*) FROM prescriptions FORCE INDEX (IDX_d95d59fc1888e58357e8c6b78d)',
+      'SELECT SUM(granted) FROM consents',
+      'SELECT COUNT(*) FROM consents FORCE INDEX (IDX_94c11a281dc3a80f67046f8fd7)',
+      'SELECT SUM(member_id) FROM profiles',
+    ]) {
+      await connection.query(sql);
+    }
+  } finally {
+    await connection.query('SET GLOBAL innodb_old_blocks_time = ?', [oldBlocksTime]);
+  }
+  log(`Buffer pool warmed with profiles, consents and prescriptions in ${(Date.now() - started) / 1000} s`);
+}
+
+/** The process id of the MariaDB server behind `connection` (on this machine), for its CPU time. */
+export async function serverPidOf(connection: Connection): Promise<number> {
+  const [[{ pidFile }]] = (await connection.query('SELECT @@pid_file AS pidFile')) as unknown as [
+    [{ pidFile: string }],
+  ];
+  return Number(readFileSync(pidFile, 'utf8').trim());
+}
+
+export interface InnoDbCounters {
+  poolReads: number;
+  fsyncs: number;
+  freePages: number;
+}
+
+export async function innoDbCounters(connection: Connection): Promise<InnoDbCounters> {
+  const [rows] = await connection.query(
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads', 'Innodb_data_fsyncs', 'Innodb_buffer_pool_pages_free')",
+  );
+  const value = (name: string) =>
+    Number(
+      (rows as { Variable_name: string; Value: string }[]).find((row) => row.Variable_name === name)?.Value,
+    );
+  return {
+    poolReads: value('Innodb_buffer_pool_reads'),
+    fsyncs: value('Innodb_data_fsyncs'),
+    freePages: value('Innodb_buffer_pool_pages_free'),
+  };
 }
 
 /** Runs `statement(from, to)` over [0, count) in ranges of ROWS_PER_STATEMENT. */

@@ -19,15 +19,16 @@
  * the same directory reuse it (its size and key are in dataset.json). On a kept dataset,
  * BENCH_ORDERS_PER_MEMBER above its own adds orders up to that many per member, and
  * BENCH_REGENERATE_PRESCRIPTIONS=1 seals its prescriptions again as the server seals them now.
- * BENCH_BUFFER_POOL sizes InnoDB's buffer pool (512M by default); BENCH_PREWARM=1 reads the
- * lookup's tables into it first. Checks that every lookup served wrote one audit row and exits 1 on
+ * BENCH_BUFFER_POOL sizes InnoDB's buffer pool (512M by default); BENCH_LARGE_PAGES=1 puts it in
+ * huge pages (reserving them needs root; the reservation is given back at the end), as on a
+ * database host; BENCH_PREWARM=1 reads the lookup's tables into it first. Checks that every lookup served wrote one audit row and exits 1 on
  * any failed request.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
-import { createConnection, type Connection } from 'mysql2/promise';
+import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../../server/src/infra/config/app-config';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/demo-stores';
 import {
@@ -42,17 +43,24 @@ import {
   type LoadFigures,
   LOAD,
   describeLoad,
+  hugePagesInUseMegabytes,
   loadAverageNow,
+  reserveHugePages,
 } from './bench-support';
 import {
   addOrders,
   generateChainData,
+  innoDbCounters,
+  keptDataset,
   memberIdOf,
   phoneOf,
+  prewarmDeskTables,
   regeneratePrescriptions,
   scalar,
   selfProfileIdOf,
-  type ChainData,
+  serverPidOf,
+  type InnoDbCounters,
+  type KeptDataset,
 } from './chain-data';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
@@ -61,10 +69,6 @@ const DATA_DIR = process.env.BENCH_DATA_DIR;
 /** The paced desks' rate: a lookup every 40 ms per desk. */
 const DESK_LOOKUPS_PER_SECOND = 25;
 const JWT_SECRET = randomBytes(32).toString('base64');
-
-interface Dataset extends ChainData {
-  prescriptionKeys: string;
-}
 
 async function staffToken(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/auth/staff/login`, {
@@ -93,56 +97,7 @@ function randomRequest(
   ];
 }
 
-/**
- * Reads the tables and indexes the desk lookup touches into the buffer pool, as on a database that
- * has been serving for a while (MariaDB also restores its pool's pages after a restart). Each
- * statement scans one of them in full: the clustered rows, or a covering secondary index.
- */
-async function prewarm(connection: Connection): Promise<void> {
-  const started = Date.now();
-  // A page read once by a scan goes to the cold end of InnoDB's LRU list and is evicted by the
-  // scan's next pages; with no grace period the scan's pages stay, as a page in use would.
-  const oldBlocksTime = await scalar(connection, 'SELECT @@innodb_old_blocks_time');
-  await connection.query('SET GLOBAL innodb_old_blocks_time = 0');
-  try {
-    for (const sql of [
-      // The largest first: should the pool not hold it all, the small tables every lookup reads stay.
-      'SELECT SUM(LENGTH(sealed_values)) FROM prescriptions',
-      'SELECT COUNT(*) FROM prescriptions FORCE INDEX (IDX_d95d59fc1888e58357e8c6b78d)',
-      'SELECT SUM(granted) FROM consents',
-      'SELECT COUNT(*) FROM consents FORCE INDEX (IDX_94c11a281dc3a80f67046f8fd7)',
-      'SELECT SUM(member_id) FROM profiles',
-    ]) {
-      await connection.query(sql);
-    }
-  } finally {
-    await connection.query('SET GLOBAL innodb_old_blocks_time = ?', [oldBlocksTime]);
-  }
-  log(`Buffer pool warmed with profiles, consents and prescriptions in ${(Date.now() - started) / 1000} s`);
-}
-
-interface InnoDbCounters {
-  poolReads: number;
-  fsyncs: number;
-  freePages: number;
-}
-
-async function innoDbCounters(connection: Connection): Promise<InnoDbCounters> {
-  const [rows] = await connection.query(
-    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads', 'Innodb_data_fsyncs', 'Innodb_buffer_pool_pages_free')",
-  );
-  const value = (name: string) =>
-    Number(
-      (rows as { Variable_name: string; Value: string }[]).find((row) => row.Variable_name === name)?.Value,
-    );
-  return {
-    poolReads: value('Innodb_buffer_pool_reads'),
-    fsyncs: value('Innodb_data_fsyncs'),
-    freePages: value('Innodb_buffer_pool_pages_free'),
-  };
-}
-
-function markdownReport(data: Dataset, rows: [string, LoadFigures][]): string {
+function markdownReport(data: KeptDataset, rows: [string, LoadFigures][]): string {
   return [
     `${data.members} members, ${data.prescriptions} prescriptions, ${data.orders} orders ` +
       `(generated in ${data.seconds.toFixed(0)} s); ${describeLoad()}.`,
@@ -156,26 +111,24 @@ function markdownReport(data: Dataset, rows: [string, LoadFigures][]): string {
   ].join('\n');
 }
 
-function keptDataset(): Dataset | undefined {
-  if (!DATA_DIR || !existsSync(join(DATA_DIR, 'dataset.json'))) return undefined;
-  return JSON.parse(readFileSync(join(DATA_DIR, 'dataset.json'), 'utf8')) as Dataset;
-}
-
 async function main(): Promise<void> {
   await runBenchmark(async (onStop) => {
     if (!Number.isInteger(MEMBERS) || MEMBERS < 1) throw new Error('BENCH_MEMBERS must be ≥ 1');
     if (!Number.isInteger(ORDERS_PER_MEMBER) || ORDERS_PER_MEMBER < 0) {
       throw new Error('BENCH_ORDERS_PER_MEMBER must be ≥ 0');
     }
-    const kept = keptDataset();
+    const kept = keptDataset(DATA_DIR);
     if (kept) log(`Reusing the dataset in ${DATA_DIR}: ${kept.members} members`);
     const prescriptionKeys = kept?.prescriptionKeys ?? `bench:${randomBytes(32).toString('base64')}`;
+    const bufferPoolSize = process.env.BENCH_BUFFER_POOL;
+    const largePages = process.env.BENCH_LARGE_PAGES === '1';
+    if (largePages) reserveHugePages(bufferPoolSize ?? '512M', onStop);
     const { database, lensLoop } = await startDatabaseAndLensLoop(
       onStop,
       // No background jobs: the measured reads publish nothing, and the daily tag recompute over
       // millions of members would otherwise run during the measurement.
       { PRESCRIPTION_KEYS: prescriptionKeys, JWT_SECRET, JOBS_ENABLED: 'false' },
-      { keptDirectory: DATA_DIR, bufferPoolSize: process.env.BENCH_BUFFER_POOL },
+      { keptDirectory: DATA_DIR, bufferPoolSize, largePages },
     );
 
     let data = kept;
@@ -205,12 +158,10 @@ async function main(): Promise<void> {
     // The benchmark's own statements (prewarm, counters, audit rows) on one connection of its own.
     const monitor = await createConnection(database.url);
     onStop(() => monitor.end());
-    if (process.env.BENCH_PREWARM === '1') await prewarm(monitor);
+    if (process.env.BENCH_PREWARM === '1') await prewarmDeskTables(monitor);
+    if (largePages) print(`Buffer pool in huge pages: ${hugePagesInUseMegabytes().toFixed(0)} MB in use`);
 
-    const [[{ pidFile }]] = (await monitor.query('SELECT @@pid_file AS pidFile')) as unknown as [
-      [{ pidFile: string }],
-    ];
-    const databasePid = Number(readFileSync(pidFile, 'utf8').trim());
+    const databasePid = await serverPidOf(monitor);
     const staffAuthorization = `Bearer ${await staffToken(lensLoop.baseUrl)}`;
     const asStaff = () => staffAuthorization;
     const lookupPath = (index: number) =>

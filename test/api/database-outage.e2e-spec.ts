@@ -1,3 +1,5 @@
+import request from 'supertest';
+import { daysAgo } from '../support/dates';
 import { Factory, type MemberFixture } from '../support/factories';
 import { startThrowawayMariaDb, type ThrowawayMariaDb } from '../support/mariadb';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -30,6 +32,8 @@ describe('A database outage (a MariaDB of its own, killed under load)', () => {
   let server: TestServer;
   let alice: MemberFixture;
   let storeId: number;
+  /** The desk's lookup of alice's latest prescription (prepared statements, a grouped audit row). */
+  let deskLookup: { path: string; authorization: string };
   let skuId: number;
 
   beforeAll(async () => {
@@ -38,17 +42,33 @@ describe('A database outage (a MariaDB of its own, killed under load)', () => {
     const factory = new Factory(server);
     storeId = (await factory.store()).id;
     skuId = (await factory.sku('contacts', { storeId, quantity: 100_000, price: 1_000 })).id;
-    alice = await factory.member();
+    alice = await factory.member({ consent: true });
+    const optometrist = await factory.staff('optometrist', storeId);
+    await request(server.baseUrl)
+      .post(`/api/v1/staff/customers/${alice.memberId}/prescriptions`)
+      .set('authorization', optometrist.authorization)
+      .send({
+        kind: 'distance',
+        examDate: daysAgo(30),
+        od: { sphere: -125, cylinder: 0 },
+        os: { sphere: -100, cylinder: 0 },
+        pd: { binocular: 630 },
+      })
+      .expect(201);
+    deskLookup = {
+      path: `/staff/customers/${alice.memberId}/prescriptions/latest`,
+      authorization: optometrist.authorization,
+    };
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
     await mariadb?.stop();
   });
 
-  /** One request of the mix a shop sees: orders placed, orders listed, the catalog, a login. */
+  /** One request of the mix a shop sees: orders placed and listed, the catalog, a login, the desk. */
   async function send(kind: number): Promise<Answer> {
     const startedAt = Date.now();
-    const [request, init]: [string, RequestInit] = [
+    const [label, init]: [string, RequestInit] = [
       [
         'POST /orders',
         {
@@ -59,28 +79,29 @@ describe('A database outage (a MariaDB of its own, killed under load)', () => {
       ['GET /orders', { method: 'GET' }],
       ['GET /products', { method: 'GET' }],
       ['POST /auth/wechat/login', { method: 'POST', body: JSON.stringify({ code: alice.openid }) }],
-    ][kind % 4] as [string, RequestInit];
-    const [method, path] = request.split(' ');
+      [`GET ${deskLookup.path}`, { method: 'GET', headers: { authorization: deskLookup.authorization } }],
+    ][kind % 5] as [string, RequestInit];
+    const [method, path] = label.split(' ');
     try {
       const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
         ...init,
         method,
-        headers: { authorization: alice.authorization, 'content-type': 'application/json' },
+        headers: { authorization: alice.authorization, 'content-type': 'application/json', ...init.headers },
         signal: AbortSignal.timeout(15_000),
       });
       const body = (await response.json()) as { code?: string; id?: number };
       return {
-        request,
+        request: label,
         startedAt,
         answeredAt: Date.now(),
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
         code: body.code,
-        orderId: request === 'POST /orders' && response.status === 201 ? body.id : undefined,
+        orderId: label === 'POST /orders' && response.status === 201 ? body.id : undefined,
       };
     } catch (error) {
       const answeredAt = Date.now();
-      return { request: `${request} (${String(error)})`, startedAt, answeredAt, status: 0, retryAfter: null };
+      return { request: `${label} (${String(error)})`, startedAt, answeredAt, status: 0, retryAfter: null };
     }
   }
 
@@ -140,6 +161,18 @@ describe('A database outage (a MariaDB of its own, killed under load)', () => {
     const settled = answers.filter((answer) => answer.startedAt > (servedAt as number) + 500);
     expect(settled.length).toBeGreaterThan(10);
     expect(settled.filter((answer) => answer.status >= 300)).toEqual([]);
+
+    // The desk's lookups took part: 503 while it was down, and no value answered without its audit
+    // row (a row may have committed for a lookup whose answer the outage cut off).
+    const desk = answers.filter((answer) => answer.request === `GET ${deskLookup.path}`);
+    expect(desk.some((answer) => answer.startedAt >= downAt && answer.status === 503)).toBe(true);
+    const deskAnswered = desk.filter((answer) => answer.status === 200).length;
+    expect(settled.some((answer) => answer.request === `GET ${deskLookup.path}`)).toBe(true);
+    const [{ rows: auditRows }] = await server.dataSource.query(
+      "SELECT COUNT(*) AS `rows` FROM audit_log WHERE member_id = ? AND action = 'prescription.read'",
+      [alice.memberId],
+    );
+    expect(Number(auditRows)).toBeGreaterThanOrEqual(deskAnswered);
 
     // Every order answered 201 is there after the restart, those from before the kill included.
     const placed = answers.filter((answer) => answer.orderId !== undefined);

@@ -103,7 +103,7 @@ describe('query plans of the hot paths (MariaDB)', () => {
       await database.query("SET GLOBAL general_log = 'OFF'");
     }
     const [rows] = await database.query(
-      "SELECT CONVERT(argument USING utf8mb4) AS statement FROM mysql.general_log WHERE command_type = 'Query' AND thread_id <> ? ORDER BY event_time",
+      "SELECT CONVERT(argument USING utf8mb4) AS statement FROM mysql.general_log WHERE command_type IN ('Query', 'Execute') AND thread_id <> ? ORDER BY event_time",
       [connection.id],
     );
     return (rows as { statement: string }[]).map((row) => row.statement);

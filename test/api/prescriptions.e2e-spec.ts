@@ -383,7 +383,7 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
 
   it('should write exactly one audit row per staff lookup, shown in the access log', async () => {
     const customer = await family('watched', '13900000006');
-    await record(customer.memberId, exam({ profileId: customer.childId })).expect(201);
+    const recorded = await record(customer.memberId, exam({ profileId: customer.childId })).expect(201);
     const lookup = await api()
       .get(
         `/api/v1/staff/customers/${customer.memberId}/prescriptions/latest?profileId=${customer.childId}&reason=lens%20order`,
@@ -392,6 +392,8 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       .set('x-request-id', 'lookup-123')
       .expect(200);
     expect(lookup.body).toMatchObject({ profileId: customer.childId, od: { sphere: -125 } });
+    // Read back through the desk's prepared statement, dates and all, as it was recorded.
+    expect(lookup.body).toEqual(recorded.body);
 
     const rows = await server.dataSource.query(
       "SELECT * FROM audit_log WHERE member_id = ? AND action = 'prescription.read'",
@@ -428,6 +430,43 @@ describe('prescriptions, family profiles and the staff desk (MariaDB)', () => {
       .get(`/api/v1/staff/customers/${customer.memberId}/prescriptions/latest`)
       .set('authorization', admin)
       .expect(403);
+  });
+
+  it("should commit each of many concurrent lookups' audit rows before answering it", async () => {
+    // The desk's audit rows of concurrent lookups commit together (AuditService.recordCommitted):
+    // each answer may only leave once its own row is in the table, with its own request id.
+    const customers = [
+      await family('desk-rush-1', '13900000016'),
+      await family('desk-rush-2', '13900000017'),
+    ];
+    for (const customer of customers) {
+      await record(customer.memberId, exam({ profileId: customer.childId })).expect(201);
+    }
+    const lookups = Array.from({ length: 16 }, (_, index) => ({
+      customer: customers[index % 2],
+      requestId: `desk-rush-${index}`,
+    }));
+    const seenAtAnswer = await Promise.all(
+      lookups.map(async ({ customer, requestId }) => {
+        const answer = await api()
+          .get(
+            `/api/v1/staff/customers/${customer.memberId}/prescriptions/latest?profileId=${customer.childId}`,
+          )
+          .set('authorization', optometrist)
+          .set('x-request-id', requestId)
+          .expect(200);
+        const rows = await server.dataSource.query(
+          'SELECT member_id, profile_id, prescription_id FROM audit_log WHERE request_id = ?',
+          [requestId],
+        );
+        return { rows, prescriptionId: answer.body.id as number, customer };
+      }),
+    );
+    for (const { rows, prescriptionId, customer } of seenAtAnswer) {
+      expect(rows).toEqual([
+        { member_id: customer.memberId, profile_id: customer.childId, prescription_id: prescriptionId },
+      ]);
+    }
   });
 
   it('should not audit a lookup that finds nothing', async () => {

@@ -55,6 +55,11 @@ export interface MariaDbOptions {
   keptDirectory?: string;
   /** `innodb_buffer_pool_size`; 512M unless given. */
   bufferPoolSize?: string;
+  /**
+   * The buffer pool in huge pages (`--large-pages`): the kernel must have them reserved
+   * (`vm.nr_hugepages`), or MariaDB falls back to ordinary pages and says so in its log.
+   */
+  largePages?: boolean;
 }
 
 /**
@@ -94,6 +99,7 @@ export async function startThrowawayMariaDb(options: MariaDbOptions = {}): Promi
         '--collation-server=utf8mb4_unicode_ci',
         '--max-connections=1000',
         `--innodb-buffer-pool-size=${options.bufferPoolSize ?? '512M'}`,
+        ...(options.largePages ? ['--large-pages'] : []),
         `--pid-file=${join(directory, 'mysqld.pid')}`,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },

@@ -23,6 +23,7 @@ import { pageWindow, toPage } from '../../common/pagination';
 import { PersonalDataRegistry, type PersonalDataContributor } from '../../common/personal-data';
 import { TransactionRunner } from '../../common/transaction';
 import { SealedBox } from '../../infra/crypto/sealed-box';
+import { executePrepared } from '../../infra/database/prepared-statement';
 import { RawEntityReader } from '../../infra/database/raw-entity-reader';
 import { AuditService } from '../audit/audit.service';
 import { MembersService } from '../members/members.service';
@@ -189,11 +190,12 @@ export class PrescriptionsService
     query: LatestPrescriptionQueryDto,
     actor: StaffActor,
   ): Promise<Prescription> {
-    // The desk's hot path in two statements: the profile's latest prescription with the consent in
-    // force, on a pooled connection outside a transaction, then the audit row. A prescription is only
-    // recorded for a profile of its member and erasure removes both, so finding one proves the
-    // profile: the profile is read only when none is found or none is named. The values are answered
-    // only after the audit row has committed, so no read goes unlogged.
+    // The desk's hot path in two prepared statements: the profile's latest prescription with the
+    // consent in force, on a pooled connection outside a transaction, then the audit row, committed
+    // together with those of concurrent lookups. A prescription is only recorded for a profile of its
+    // member and erasure removes both, so finding one proves the profile: the profile is read only
+    // when none is found or none is named. The values are answered only after the audit row has
+    // committed, so no read goes unlogged.
     const requested = query.profileId;
     let found = requested === undefined ? null : await this.latestWithConsent(memberId, requested);
     if (!found) {
@@ -207,7 +209,7 @@ export class PrescriptionsService
     const latest = found.prescription;
     const [[named]] = await Promise.all([
       this.toPrescriptions([latest]),
-      this.audit.record(this.prescriptions.manager, {
+      this.audit.recordCommitted({
         action: 'prescription.read',
         staffId: actor.staffId,
         memberId,
@@ -225,8 +227,11 @@ export class PrescriptionsService
     memberId: number,
     profileId: number,
   ): Promise<{ prescription: PrescriptionEntity; consented: boolean } | null> {
-    const [row]: (Record<string, unknown> & { consented: number | string | null })[] =
-      await this.prescriptions.manager.query(this.latestWithConsentSql, [memberId, profileId]);
+    const [row] = await executePrepared<(Record<string, unknown> & { consented: number | string | null })[]>(
+      this.prescriptions.manager.connection,
+      this.latestWithConsentSql,
+      [memberId, profileId],
+    );
     return row ? { prescription: this.rawRows.hydrate(row), consented: Number(row.consented) === 1 } : null;
   }
 
