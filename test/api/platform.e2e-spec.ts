@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
@@ -87,7 +88,8 @@ describe('platform (MariaDB)', () => {
     expect(stderr).toContain('JWT_SECRET must be set');
   });
 
-  it('should finish in-flight requests and exit 0 on SIGTERM', async () => {
+  /** The built server in a process of its own on the suite's database, once it says it runs. */
+  async function startServerProcess() {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const child = spawn(process.execPath, [serverMain], {
       env: {
@@ -100,34 +102,54 @@ describe('platform (MariaDB)', () => {
         LOG_LEVEL: 'info',
       },
     });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const output = { stdout: '' };
+    child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
     const deadline = Date.now() + 30_000;
-    while (!stdout.includes('LensLoop is running')) {
+    while (!output.stdout.includes('LensLoop is running')) {
       if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`server did not start:\n${stdout}`);
+        throw new Error(`server did not start:\n${output.stdout}`);
       await new Promise((done) => setTimeout(done, 100));
     }
+    const exited = new Promise<number | null>((done) => child.on('exit', done));
+    return { child, port, output, exited };
+  }
+
+  /** Locks the members table and answers once a statement of the server waits for it. */
+  async function holdMembersLocked() {
+    const locker = await createConnection(server.config.database.url ?? '');
+    await locker.query('LOCK TABLES members WRITE');
+    return {
+      untilSomeoneWaits: async () => {
+        for (;;) {
+          const [rows] = await locker.query(
+            "SELECT COUNT(*) AS n FROM information_schema.processlist WHERE state LIKE 'Waiting for table%'",
+          );
+          if (Number((rows as { n: number }[])[0].n) > 0) return;
+          await new Promise((done) => setTimeout(done, 10));
+        }
+      },
+      release: async () => {
+        await locker.query('UNLOCK TABLES');
+        await locker.end();
+      },
+    };
+  }
+
+  it('should finish in-flight requests and exit 0 on SIGTERM', async () => {
+    const { child, port, output, exited } = await startServerProcess();
     const health = await request(`http://127.0.0.1:${port}`).get('/api/health').expect(200);
     expect(health.body.status).toBe('ok');
     // Request logs are structured JSON lines carrying the request id.
-    const logLine = stdout.split('\n').find((line) => line.includes('"requestId"'));
+    const logLine = output.stdout.split('\n').find((line) => line.includes('"requestId"'));
     expect(JSON.parse(logLine ?? '{}')).toMatchObject({ requestId: health.headers['x-request-id'] });
     // Hold a login inside the database (the members table is locked), stop the server, then let
     // the database go: the login must still be answered, and only then may the server exit.
-    const locker = await createConnection(server.config.database.url ?? '');
-    await locker.query('LOCK TABLES members WRITE');
+    const lock = await holdMembersLocked();
     const login = request(`http://127.0.0.1:${port}`)
       .post('/api/v1/auth/wechat/login')
       .send({ code: 'dev-shutdown' })
       .then((response) => response.status);
-    const waiting = async () => {
-      const [rows] = await locker.query(
-        "SELECT COUNT(*) AS n FROM information_schema.processlist WHERE state LIKE 'Waiting for table%'",
-      );
-      return Number((rows as { n: number }[])[0].n);
-    };
-    while ((await waiting()) === 0) await new Promise((done) => setTimeout(done, 10));
+    await lock.untilSomeoneWaits();
     child.kill('SIGTERM');
     await new Promise((done) => setTimeout(done, 200));
     // Meanwhile a new client is refused (a load balancer retries elsewhere), never served a 500.
@@ -138,9 +160,35 @@ describe('platform (MariaDB)', () => {
         (error: NodeJS.ErrnoException) => error.code,
       );
     expect(late).toBe('ECONNREFUSED');
-    await locker.query('UNLOCK TABLES');
-    await locker.end();
+    await lock.release();
     expect(await login).toBe(200);
-    expect(await new Promise((done) => child.on('exit', done))).toBe(0);
+    expect(await exited).toBe(0);
+  });
+
+  it('should let a request whose client has gone finish its database work before closing the pool', async () => {
+    const { child, port, output, exited } = await startServerProcess();
+    const membersBefore = Number((await server.dataSource.query('SELECT COUNT(*) AS n FROM members'))[0].n);
+    // A first login waits in the database; its client gives up, then the server is stopped. The
+    // login's handler is still running: the pool must stay open until it has finished.
+    const lock = await holdMembersLocked();
+    const abandoned = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/auth/wechat/login',
+      headers: { 'content-type': 'application/json' },
+    });
+    abandoned.on('error', () => undefined);
+    abandoned.end(JSON.stringify({ code: 'dev-abandoned-at-shutdown' }));
+    await lock.untilSomeoneWaits();
+    abandoned.destroy();
+    await new Promise((done) => setTimeout(done, 100));
+    child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 300));
+    await lock.release();
+    expect(await exited).toBe(0);
+    expect(output.stdout).not.toContain('request failed');
+    const membersAfter = Number((await server.dataSource.query('SELECT COUNT(*) AS n FROM members'))[0].n);
+    expect(membersAfter).toBe(membersBefore + 1);
   });
 });
