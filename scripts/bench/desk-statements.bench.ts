@@ -47,7 +47,7 @@ const PACED_LOOKUPS_PER_SECOND = 25;
 const AUDIT_COLUMNS = '(action, staff_id, member_id, profile_id, prescription_id, reason, request_id)';
 const AUDIT_ROW = '(?, ?, ?, ?, ?, ?, ?)';
 /** The server's ROWS_PER_GROUP_COMMIT. */
-const ROWS_PER_GROUP_COMMIT = 32;
+const ROWS_PER_GROUP_COMMIT = 8;
 
 interface Way {
   name: string;

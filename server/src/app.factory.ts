@@ -14,6 +14,7 @@ import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { registerConditionalGets } from './common/etag';
 import { setH5CacheHeaders, setStaticCacheHeaders } from './common/static-assets';
 import { RequestAwareLogger, runWithRequestId } from './common/request-context';
+import { UnansweredRequests } from './common/unanswered-requests';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './infra/config/app-config';
 import { MetricsService } from './infra/metrics/metrics.service';
@@ -62,7 +63,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     (_request, body, done) => done(null, body),
   );
   // Everything done while serving the request (services' log lines, events it publishes) knows its id.
-  fastify.addHook('onRequest', (request, _reply, done) => runWithRequestId(String(request.id), done));
+  // Shutdown waits for every request received to be answered before it closes the pool.
+  const unanswered = app.get(UnansweredRequests);
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    unanswered.received(request);
+    runWithRequestId(String(request.id), done);
+  });
   // Rate and latency per route pattern (`/api/v1/orders/:id`), never per raw URL.
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -71,6 +77,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    unanswered.answered(request);
   });
   registerConditionalGets(fastify);
   // wx.request (and Taro.request) send `content-type: application/json` on a DELETE without a body,

@@ -52,7 +52,7 @@ async function bootstrap(): Promise<void> {
   // Graceful shutdown: stop accepting connections, finish in-flight requests, close the pool. Nest's
   // close() closes the HTTP server only after the shutdown hooks (which close the pool), so HTTP is
   // drained first; handlers whose client has gone (which the HTTP close does not wait for) are
-  // waited for by RunningHandlers before the pool closes.
+  // waited for by UnansweredRequests before the pool closes.
   // With SHUTDOWN_DRAIN_MS, readiness answers 503 first for that long while requests are still served.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

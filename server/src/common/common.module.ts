@@ -1,11 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { BusinessClock } from './clock';
 import { DatabaseOutage } from './database-outage';
 import { PersonalDataRegistry } from './personal-data';
 import { Readiness } from './readiness';
-import { RunningHandlers } from './running-handlers';
 import { TransactionRunner } from './transaction';
+import { UnansweredRequests } from './unanswered-requests';
 
 /** Cross-cutting providers every domain module uses. */
 @Global()
@@ -16,8 +15,7 @@ import { TransactionRunner } from './transaction';
     PersonalDataRegistry,
     DatabaseOutage,
     Readiness,
-    RunningHandlers,
-    { provide: APP_INTERCEPTOR, useExisting: RunningHandlers },
+    UnansweredRequests,
   ],
   exports: [TransactionRunner, BusinessClock, PersonalDataRegistry, DatabaseOutage, Readiness],
 })

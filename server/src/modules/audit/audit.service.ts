@@ -9,8 +9,12 @@ import { GroupCommit } from '../../infra/database/group-commit';
 import { StaffService } from '../staff/staff.service';
 import { AuditLogEntity } from './entities/audit-log.entity';
 
-/** Rows per statement of `recordCommitted`: also how many prepared INSERTs a connection may hold. */
-const ROWS_PER_GROUP_COMMIT = 32;
+/**
+ * Most rows per statement of `recordCommitted`. Each row count is a prepared statement every pooled
+ * connection keeps, and MariaDB's `max_prepared_stmt_count` counts them server-wide: 8 keeps a
+ * connection at 9 with the desk's lookup (operations.md, "Connections and Galera nodes").
+ */
+const ROWS_PER_GROUP_COMMIT = 8;
 
 /**
  * One hand-written statement: TypeORM's insert re-selects the defaulted columns on MariaDB and its
