@@ -21,6 +21,7 @@
 import { randomInt } from 'node:crypto';
 import { createConnection, createPool, type Pool } from 'mysql2/promise';
 import { GroupCommit } from '../../server/src/infra/database/group-commit';
+import { insertSql, ROWS_PER_GROUP_COMMIT } from '../../server/src/modules/audit/audit-insert';
 import { startThrowawayMariaDb } from '../../test/support/mariadb';
 import {
   cpuMilliseconds,
@@ -44,10 +45,6 @@ import {
 } from './chain-data';
 
 const PACED_LOOKUPS_PER_SECOND = 25;
-const AUDIT_COLUMNS = '(action, staff_id, member_id, profile_id, prescription_id, reason, request_id)';
-const AUDIT_ROW = '(?, ?, ?, ?, ?, ?, ?)';
-/** The server's ROWS_PER_GROUP_COMMIT. */
-const ROWS_PER_GROUP_COMMIT = 8;
 
 interface Way {
   name: string;
@@ -56,21 +53,20 @@ interface Way {
 }
 
 function waysOn(pool: Pool): Way[] {
-  const insert = (rows: number) =>
-    `INSERT INTO audit_log ${AUDIT_COLUMNS} VALUES ${Array.from({ length: rows }, () => AUDIT_ROW).join(', ')}`;
+  // The server's own statement and group size (AuditService).
   const together = new GroupCommit<unknown[]>(async (rows) => {
-    await pool.execute(insert(rows.length), rows.flat() as never);
+    await pool.execute(insertSql(rows.length), rows.flat() as never);
   }, ROWS_PER_GROUP_COMMIT);
   return [
     {
       name: 'text',
       select: (sql, parameters) => pool.query(sql, parameters),
-      audit: async (row) => void (await pool.query(insert(1), row)),
+      audit: async (row) => void (await pool.query(insertSql(1), row)),
     },
     {
       name: 'prepared',
       select: (sql, parameters) => pool.execute(sql, parameters as never),
-      audit: async (row) => void (await pool.execute(insert(1), row as never)),
+      audit: async (row) => void (await pool.execute(insertSql(1), row as never)),
     },
     {
       name: 'prepared, committed together',

@@ -21,8 +21,8 @@
  * BENCH_REGENERATE_PRESCRIPTIONS=1 seals its prescriptions again as the server seals them now.
  * BENCH_BUFFER_POOL sizes InnoDB's buffer pool (512M by default); BENCH_LARGE_PAGES=1 puts it in
  * huge pages (reserving them needs root; the reservation is given back at the end), as on a
- * database host; BENCH_PREWARM=1 reads the lookup's tables into it first. Checks that every lookup served wrote one audit row and exits 1 on
- * any failed request.
+ * database host; BENCH_PREWARM=1 reads the lookup's tables into it first. Checks that every lookup
+ * served wrote one audit row and exits 1 on any failed request.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';

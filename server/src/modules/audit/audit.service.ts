@@ -7,26 +7,8 @@ import { PersonalDataRegistry, type PersonalDataContributor } from '../../common
 import { executePrepared } from '../../infra/database/prepared-statement';
 import { GroupCommit } from '../../infra/database/group-commit';
 import { StaffService } from '../staff/staff.service';
+import { insertSql, ROWS_PER_GROUP_COMMIT } from './audit-insert';
 import { AuditLogEntity } from './entities/audit-log.entity';
-
-/**
- * Most rows per statement of `recordCommitted`. Each row count is a prepared statement every pooled
- * connection keeps, and MariaDB's `max_prepared_stmt_count` counts them server-wide: 8 keeps a
- * connection at 9 with the desk's lookup (operations.md, "Connections and Galera nodes").
- */
-const ROWS_PER_GROUP_COMMIT = 8;
-
-/**
- * One hand-written statement: TypeORM's insert re-selects the defaulted columns on MariaDB and its
- * builder generates the SQL on every call; nothing uses either, and the desk's lookups write a row
- * each.
- */
-function insertSql(rows: number): string {
-  return (
-    'INSERT INTO audit_log (action, staff_id, member_id, profile_id, prescription_id, reason, request_id) ' +
-    `VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`
-  );
-}
 
 function valuesOf(records: AuditRecord[]): unknown[] {
   return records.flatMap((record) => [
