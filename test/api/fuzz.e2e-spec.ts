@@ -145,6 +145,10 @@ describe('generated fuzzing of every route (OpenAPI → fast-check)', () => {
           validity: { days: 30 },
         }),
       ],
+      // An array passed @ValidateNested as a nested object (each of its zero elements was valid).
+      ['POST', '/api/v1/cart/items?storeId=1', json(customer, { skuId: 1, quantity: 1, lens: [] })],
+      // Nest reads a JSON null body as {}: a PATCH whose fields are all optional answered 200.
+      ['PATCH', '/api/v1/me/profiles/1', json(customer, null)],
       // The global pipe turned path text into a number before IdPipe saw it.
       ['GET', '/api/v1/products/+1', undefined],
       ['GET', '/api/v1/products/%201', undefined],

@@ -36,6 +36,13 @@ class EdgeValidationPipe extends ValidationPipe {
     // Path parameters reach their own pipe (IdPipe) as the text of the URL: converting them to a
     // number here first would let `+1`, ` 1`, `1e0` and `0x1F` through as ids.
     if (metadata.type === 'param') return value;
+    // Nest reads a missing body as {}, and so a JSON `null` too: refused here, or a PATCH whose
+    // fields are all optional would answer 200 to it.
+    if (metadata.type === 'body' && value === null) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The request is not valid.', [
+        { field: 'body', message: 'the body must be a JSON object' },
+      ]);
+    }
     const fast = FAST_VALIDATIONS.get(metadata.metatype)?.(value);
     return fast ?? super.transform(value, metadata);
   }

@@ -128,6 +128,7 @@ export class UpdateCouponTemplateDto implements Omit<CouponTemplatePatch, 'valid
   // Validated as CouponValidityDto (either shape); documented as the two shapes.
   @ApiPropertyOptional({ ...COUPON_VALIDITY_PROPERTY, type: Object })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => CouponValidityDto)
   validity?: CouponValidityDto;

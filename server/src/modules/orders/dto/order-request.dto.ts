@@ -17,6 +17,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -61,6 +62,7 @@ export class ItemSelectionDto implements CartItemInput {
 
   @ApiPropertyOptional({ type: LensSelectionDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LensSelectionDto)
   lens?: LensSelectionDto;
@@ -120,6 +122,7 @@ export class OrderRequestDto implements OrderRequest {
     (request: OrderRequestDto) => request.fulfilment === 'delivery' || request.address !== undefined,
   )
   @IsDefined({ message: 'address is required for delivery' })
+  @IsObject()
   @ValidateNested()
   @Type(() => DeliveryAddressDto)
   address?: DeliveryAddressDto;

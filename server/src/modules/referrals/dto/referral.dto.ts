@@ -19,6 +19,7 @@ import {
   IsDefined,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -87,6 +88,7 @@ export class ReferralRewardInputDto implements ReferralRewardInput {
 export class ReferralRuleInputDto implements ReferralRuleInput {
   @ApiProperty({ type: ReferralRewardInputDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ReferralRewardInputDto)
   reward: ReferralRewardInputDto;
