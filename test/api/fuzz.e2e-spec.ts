@@ -149,6 +149,10 @@ describe('generated fuzzing of every route (OpenAPI → fast-check)', () => {
       ['POST', '/api/v1/cart/items?storeId=1', json(customer, { skuId: 1, quantity: 1, lens: [] })],
       // Nest reads a JSON null body as {}: a PATCH whose fields are all optional answered 200.
       ['PATCH', '/api/v1/me/profiles/1', json(customer, null)],
+      // Nest's pipe deleted the keys `prototype` and `constructor` and took the rest: a 200.
+      ['PUT', '/api/v1/me/reminder-settings', json(customer, { muted: [], prototype: {} })],
+      ['PATCH', '/api/v1/me/profiles/1', json(customer, { name: '小明', constructor: 1 })],
+      ['GET', '/api/v1/products?constructor=1', undefined],
       // The global pipe turned path text into a number before IdPipe saw it.
       ['GET', '/api/v1/products/+1', undefined],
       ['GET', '/api/v1/products/%201', undefined],

@@ -31,6 +31,25 @@ export function registerFastValidation(metatype: abstract new () => object, fast
   FAST_VALIDATIONS.set(metatype, fast);
 }
 
+/** Keys Nest's pipe deletes without a word (against prototype pollution): refused here instead. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first prototype key in a parsed body or query, or null. */
+function prototypeKeyPath(value: unknown, parentPath = ''): string | null {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return null;
+  for (const key of Object.keys(value)) {
+    const path = parentPath ? `${parentPath}.${key}` : key;
+    if (PROTOTYPE_KEYS.has(key)) return path;
+    const nested = prototypeKeyPath((value as Record<string, unknown>)[key], path);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+function refused(field: string, message: string): DomainError {
+  return new DomainError(ErrorCode.VALIDATION_FAILED, 'The request is not valid.', [{ field, message }]);
+}
+
 class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Path parameters reach their own pipe (IdPipe) as the text of the URL: converting them to a
@@ -38,13 +57,12 @@ class EdgeValidationPipe extends ValidationPipe {
     if (metadata.type === 'param') return value;
     // Nest reads a missing body as {}, and so a JSON `null` too: refused here, or a PATCH whose
     // fields are all optional would answer 200 to it.
-    if (metadata.type === 'body' && value === null) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The request is not valid.', [
-        { field: 'body', message: 'the body must be a JSON object' },
-      ]);
-    }
+    if (metadata.type === 'body' && value === null) throw refused('body', 'the body must be a JSON object');
     const fast = FAST_VALIDATIONS.get(metadata.metatype)?.(value);
-    return fast ?? super.transform(value, metadata);
+    if (fast) return fast;
+    const prototypeKey = metadata.type === 'custom' ? null : prototypeKeyPath(value);
+    if (prototypeKey) throw refused(prototypeKey, `property ${prototypeKey} should not exist`);
+    return super.transform(value, metadata);
   }
 }
 
