@@ -147,6 +147,8 @@ describe('generated fuzzing of every route (OpenAPI → fast-check)', () => {
       ],
       // An array passed @ValidateNested as a nested object (each of its zero elements was valid).
       ['POST', '/api/v1/cart/items?storeId=1', json(customer, { skuId: 1, quantity: 1, lens: [] })],
+      // …and an array in a list of objects (answered 404 SKU_NOT_FOUND).
+      ['POST', '/api/v1/orders/quote', json(customer, { storeId: 1, items: [[]], fulfilment: 'pickup' })],
       // Nest reads a JSON null body as {}: a PATCH whose fields are all optional answered 200.
       ['PATCH', '/api/v1/me/profiles/1', json(customer, null)],
       // Nest's pipe deleted the keys `prototype` and `constructor` and took the rest: a 200.

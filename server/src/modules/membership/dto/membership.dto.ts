@@ -12,7 +12,17 @@ import {
   type TierRule,
 } from '@lensloop/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import {
   MAX_POINTS_MULTIPLIER,
   MAX_TIER_DISCOUNT_PERCENT,
@@ -59,6 +69,7 @@ export class TierTableDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MEMBER_TIERS.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TierRuleDto)
   tiers: TierRuleDto[];

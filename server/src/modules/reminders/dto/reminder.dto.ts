@@ -196,6 +196,7 @@ export class ReminderRulesDto implements ReminderRules {
   @ApiProperty({ type: [ReminderRuleDto] })
   @IsArray()
   @ArrayMaxSize(REMINDER_KINDS.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ReminderRuleDto)
   rules: ReminderRuleDto[];

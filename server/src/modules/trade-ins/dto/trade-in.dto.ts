@@ -255,6 +255,7 @@ export class TradeInRulesDto implements TradeInRules {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TradeInBaseRangeDto)
   base: TradeInBaseRangeDto[];
@@ -279,6 +280,7 @@ export class TradeInRulesDto implements TradeInRules {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TradeInAgeBandDto)
   agePercent: TradeInAgeBandDto[];

@@ -14,7 +14,16 @@ import {
   type WalletPlanInput,
 } from '@lensloop/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_ID } from '../../../common/id.pipe';
 
 /** At most ¥100,000 per plan or order amount, in fen. */
@@ -75,6 +84,7 @@ export class ReplaceWalletPlansDto {
   @ApiProperty({ type: [WalletPlanInputDto] })
   @IsArray()
   @ArrayMaxSize(12)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => WalletPlanInputDto)
   plans: WalletPlanInputDto[];
