@@ -235,6 +235,14 @@ function invalidFor(
     );
   } else if (schema.type === 'array') {
     options.push(fc.constantFrom({}, 'a', 3, true).map((value) => ['wrongType', value] as [string, unknown]));
+    if (schema.items && resolveSchema(document, schema.items).properties) {
+      // A list of objects with an element that is not one (an array slipped past @ValidateNested).
+      options.push(
+        fc
+          .constantFrom<unknown>([], 'text', 3, true, null)
+          .map((item) => ['wrongItem', [item]] as [string, unknown]),
+      );
+    }
     if (schema.maxItems !== undefined) {
       options.push(
         valueOf(document, schema.items)
