@@ -1,3 +1,4 @@
+import { createSign, createVerify } from 'node:crypto';
 import { createDevPayCredentials, createDevPlatformCertificate } from './dev-pay-credentials';
 import {
   authorizationHeader,
@@ -6,6 +7,7 @@ import {
   encryptResource,
   parseAuthorization,
   rfc3339,
+  rsaSign,
   rsaVerify,
   signatureHeaders,
   signatureMessage,
@@ -46,6 +48,25 @@ describe('WeChat Pay v3 cryptography', () => {
     expect(rsaVerify(platform.merchantPublicKey, message.replace('jsapi', 'app'), fields!.signature)).toBe(
       false,
     );
+  });
+
+  it('should sign and check with each parsed key as with its PEM, across many keys', () => {
+    // More keys than the parsed-key cache holds (32), each used twice: a stale or mixed-up entry shows.
+    const keys = Array.from({ length: 34 }, () => createDevPlatformCertificate());
+    for (const round of [1, 2]) {
+      for (const [index, key] of keys.entries()) {
+        const message = signatureMessage(`round ${round}`, `key ${index}`);
+        const signature = rsaSign(key.privateKey, message);
+        // RSASSA-PKCS1-v1_5 is deterministic: the same bytes as signing with the PEM itself.
+        expect(signature).toBe(createSign('RSA-SHA256').update(message).sign(key.privateKey, 'base64'));
+        expect(createVerify('RSA-SHA256').update(message).verify(key.certificate, signature, 'base64')).toBe(
+          true,
+        );
+        expect(rsaVerify(key.certificate, message, signature)).toBe(true);
+        expect(rsaVerify(keys[(index + 1) % keys.length].certificate, message, signature)).toBe(false);
+      }
+    }
+    expect(rsaVerify('not a key', 'message', 'c2lnbmF0dXJl')).toBe(false);
   });
 
   it('should round-trip an AEAD_AES_256_GCM resource and refuse a tampered one', () => {

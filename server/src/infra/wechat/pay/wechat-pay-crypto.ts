@@ -1,4 +1,13 @@
-import { createCipheriv, createDecipheriv, createSign, createVerify, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  createVerify,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * The cryptography of WeChat Pay API v3, used by the client, the notification handler and the
@@ -31,13 +40,34 @@ export function signatureMessage(...parts: string[]): string {
   return parts.map((part) => `${part}\n`).join('');
 }
 
+/** Keys by PEM, a few of each kind (the merchant's, the platform's and their rotations). */
+const parsedKeys = { private: new Map<string, KeyObject>(), public: new Map<string, KeyObject>() };
+const MAX_PARSED_KEYS = 32;
+
+/**
+ * Parsing a PEM costs more than the RSA-2048 operation itself (about 0.6 ms against 0.25 ms for a
+ * signature, 0.1 against 0.02 for a check), and a paid order signs and checks several times.
+ */
+function parsedKey(kind: keyof typeof parsedKeys, pem: string): KeyObject {
+  const keys = parsedKeys[kind];
+  let key = keys.get(pem);
+  if (!key) {
+    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+    if (keys.size >= MAX_PARSED_KEYS) keys.clear();
+    keys.set(pem, key);
+  }
+  return key;
+}
+
 export function rsaSign(privateKeyPem: string, message: string): string {
-  return createSign('RSA-SHA256').update(message).sign(privateKeyPem, 'base64');
+  return createSign('RSA-SHA256').update(message).sign(parsedKey('private', privateKeyPem), 'base64');
 }
 
 export function rsaVerify(publicKeyPem: string, message: string, signature: string): boolean {
   try {
-    return createVerify('RSA-SHA256').update(message).verify(publicKeyPem, signature, 'base64');
+    return createVerify('RSA-SHA256')
+      .update(message)
+      .verify(parsedKey('public', publicKeyPem), signature, 'base64');
   } catch {
     return false;
   }
