@@ -10,23 +10,20 @@ import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
  */
 @Injectable()
 export class UnansweredRequests implements BeforeApplicationShutdown {
-  private readonly requests = new WeakSet<object>();
-  private count = 0;
+  private readonly requests = new Set<object>();
   private waitingForNone: (() => void)[] = [];
 
   received(request: object): void {
     this.requests.add(request);
-    this.count += 1;
   }
 
   answered(request: object): void {
-    if (!this.requests.delete(request)) return;
-    this.count -= 1;
-    if (this.count === 0) for (const none of this.waitingForNone.splice(0)) none();
+    if (!this.requests.delete(request) || this.requests.size > 0) return;
+    for (const none of this.waitingForNone.splice(0)) none();
   }
 
   /** Runs before the TypeORM module closes the pool (`onApplicationShutdown`). */
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.count > 0) await new Promise<void>((none) => this.waitingForNone.push(none));
+    if (this.requests.size > 0) await new Promise<void>((none) => this.waitingForNone.push(none));
   }
 }

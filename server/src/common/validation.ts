@@ -46,8 +46,8 @@ function prototypeKeyPath(value: unknown, parentPath = ''): string | null {
   return null;
 }
 
-function refused(field: string, message: string): DomainError {
-  return new DomainError(ErrorCode.VALIDATION_FAILED, 'The request is not valid.', [{ field, message }]);
+function validationFailed(details: ErrorDetail[]): DomainError {
+  return new DomainError(ErrorCode.VALIDATION_FAILED, 'The request is not valid.', details);
 }
 
 class EdgeValidationPipe extends ValidationPipe {
@@ -57,11 +57,15 @@ class EdgeValidationPipe extends ValidationPipe {
     if (metadata.type === 'param') return value;
     // Nest reads a missing body as {}, and so a JSON `null` too: refused here, or a PATCH whose
     // fields are all optional would answer 200 to it.
-    if (metadata.type === 'body' && value === null) throw refused('body', 'the body must be a JSON object');
+    if (metadata.type === 'body' && value === null) {
+      throw validationFailed([{ field: 'body', message: 'the body must be a JSON object' }]);
+    }
     const fast = FAST_VALIDATIONS.get(metadata.metatype)?.(value);
     if (fast) return fast;
     const prototypeKey = metadata.type === 'custom' ? null : prototypeKeyPath(value);
-    if (prototypeKey) throw refused(prototypeKey, `property ${prototypeKey} should not exist`);
+    if (prototypeKey) {
+      throw validationFailed([{ field: prototypeKey, message: `property ${prototypeKey} should not exist` }]);
+    }
     return super.transform(value, metadata);
   }
 }
@@ -72,7 +76,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new DomainError(ErrorCode.VALIDATION_FAILED, 'The request is not valid.', flatten(errors)),
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }

@@ -10,8 +10,9 @@ interface ExecutingPool {
  * write, the driver's result). On MariaDB and MySQL it is a server-side prepared statement: mysql2
  * prepares it once per pooled connection and from then on sends only the parameters, so the server
  * neither parses nor plans it again (about a quarter less of MariaDB's CPU for the desk's lookup,
- * measured in docs/benchmarks.md). Failures are TypeORM's `QueryFailedError`, as from `DataSource.query`, so the
- * exception filter treats them alike. Elsewhere (the embedded SQLite) it is `DataSource.query`.
+ * measured in docs/benchmarks.md). Failures are TypeORM's `QueryFailedError`, as from
+ * `DataSource.query`, so the exception filter treats them alike. Elsewhere (the embedded SQLite) it
+ * is `DataSource.query`.
  */
 export function executePrepared<Result = Record<string, unknown>[]>(
   dataSource: DataSource,
